@@ -1,0 +1,23 @@
+using ConcertationBot.Bot.Authentication;
+using ConcertationBot.Bot.Connector;
+
+namespace ConcertationBot.Bot.Hosting;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>Everything the bot needs: options, authentication, connector, routing.</summary>
+    public static IHostApplicationBuilder AddConcertationBot(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BotFrameworkOptions>()
+            .Bind(builder.Configuration)
+            .ValidateOnStart();
+        services.AddOptions<BotHostOptions>()
+            .BindConfiguration(BotHostOptions.SectionName)
+            .ValidateOnStart();
+
+        services.AddBotAuthentication();
+        services.AddBotConnector();
+        return builder;
+    }
+}
