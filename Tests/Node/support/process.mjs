@@ -8,11 +8,19 @@ import { setTimeout as delay } from 'node:timers/promises';
 const running = new Set();
 
 // A test that crashes must not leave servers behind: kill what is still running when this process exits.
-process.on('exit', () => {
+function killAll() {
   for (const child of running) {
     signalGroup(child, 'SIGKILL');
   }
-});
+}
+process.on('exit', killAll);
+// 'exit' does not run when a signal ends the process (Ctrl+C, a runner's timeout): kill, then die of that signal.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 /**
  * Starts `command args` in a new process group, stdout and stderr appended to `logFile`.
