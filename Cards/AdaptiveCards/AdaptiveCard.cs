@@ -17,7 +17,10 @@ public sealed record AdaptiveCard
 
     public string Version { get; init; } = CurrentVersion;
 
-    /// <summary>BCP 47 language of the card's text (<c>fr</c>, <c>en</c>).</summary>
+    /// <summary>
+    /// BCP 47 language of the card's text. Left unset by our builders: adaptivecards 3.0.6 validates it with a
+    /// stateful global regex and reports every other card as invalid.
+    /// </summary>
     public string? Lang { get; init; }
 
     /// <summary>Shown by clients that cannot render the card.</summary>

@@ -67,7 +67,6 @@ public static class HelpCard
 
         return new AdaptiveCard
         {
-            Lang = language.Tag(),
             FallbackText = Heading.For(language),
             Body = body,
             MsTeams = TeamsCardOptions.FullWidth,

@@ -18,7 +18,6 @@ public static class NoticeCards
 
     public static AdaptiveCard Expired(Language language) => new()
     {
-        Lang = language.Tag(),
         FallbackText = ExpiredHeading.For(language),
         Body =
         [

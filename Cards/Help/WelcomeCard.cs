@@ -20,7 +20,6 @@ public static class WelcomeCard
 
     public static AdaptiveCard Build(Language language, bool isGroupConversation) => new()
     {
-        Lang = language.Tag(),
         FallbackText = Heading.For(language),
         MsTeams = TeamsCardOptions.FullWidth,
         Body =

@@ -14,7 +14,4 @@ public static class Languages
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase)
             ? Language.English
             : Language.French;
-
-    /// <summary>The BCP 47 tag a card declares in <c>lang</c>.</summary>
-    public static string Tag(this Language language) => language == Language.English ? "en" : "fr";
 }

@@ -137,6 +137,5 @@ public sealed class CardModelTests
         var action = Assert.IsType<ExecuteAction>(Assert.Single(card.Actions!));
         Assert.Equal(CardVerbs.HelpShow, action.Verb);
         Assert.Equal("Show help", action.Title);
-        Assert.Equal("en", card.Lang);
     }
 }

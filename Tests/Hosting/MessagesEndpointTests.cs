@@ -103,7 +103,6 @@ public sealed class MessagesEndpointTests
         var card = attachment["content"]!;
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
         Assert.Equal("1.5", (string?)card["version"]);
-        Assert.Equal("fr", (string?)card["lang"]);
         Assert.Equal("Aide de ConcertationBot", (string?)card["body"]![0]!["text"]);
         Assert.Contains("aide", TestActivities.CardText(card), StringComparison.Ordinal);
     }
