@@ -108,6 +108,11 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             return (BotAuthenticationResult.Unauthorized("bearer token is not a well-formed JWT"), "malformed");
         }
 
+        if (!AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
+        {
+            return (BotAuthenticationResult.Unauthorized("signing algorithm not allowed (RS256, RS384, RS512 only)"), "malformed");
+        }
+
         if (string.IsNullOrEmpty(appId))
         {
             // A token that is sent is always validated; with no app id there is no audience it could be addressed to.
