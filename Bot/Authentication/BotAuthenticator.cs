@@ -226,6 +226,8 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             ClockSkew = ClockSkew,
             RequireSignedTokens = true,
             IssuerSigningKeys = keys.SigningKeys,
+            // The kid must name the signing key: no trying every key, so the endorsements checked are the key's own.
+            TryAllIssuerSigningKeys = false,
             ValidAlgorithms = AllowedAlgorithms,
         };
 

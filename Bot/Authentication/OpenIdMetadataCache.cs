@@ -37,9 +37,10 @@ internal sealed class OpenIdMetadataCache
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _fetchLock = new(1, 1);
 
-    private OpenIdKeySet? _current;
-    private DateTimeOffset _refreshAfter = DateTimeOffset.MinValue;
-    private DateTimeOffset _unknownKeyRefreshAllowedAfter = DateTimeOffset.MinValue;
+    // Written under _fetchLock, read without it: a reference and two UTC tick counts, each read atomically.
+    private volatile OpenIdKeySet? _current;
+    private long _refreshAfterTicks;
+    private long _unknownKeyRefreshAllowedAfterTicks;
 
     public OpenIdMetadataCache(string metadataUrl, HttpClient httpClient, TimeProvider timeProvider, ILogger logger)
     {
@@ -58,6 +59,8 @@ internal sealed class OpenIdMetadataCache
 
     public string MetadataUrl => _metadataUrl;
 
+    private long NowTicks => _timeProvider.GetUtcNow().UtcTicks;
+
     /// <summary>
     /// The current keys; refreshed when they are older than <see cref="RefreshInterval"/>, or when
     /// <paramref name="keyId"/> is not among them (rate-limited).
@@ -66,12 +69,14 @@ internal sealed class OpenIdMetadataCache
     public async Task<OpenIdKeySet> GetKeysAsync(string? keyId, CancellationToken cancellationToken)
     {
         var keys = _current;
-        if (keys is null || _timeProvider.GetUtcNow() >= _refreshAfter)
+        var justFetched = false;
+        if (keys is null || NowTicks >= Interlocked.Read(ref _refreshAfterTicks))
         {
             keys = await RefreshAsync(force: false, cancellationToken).ConfigureAwait(false);
+            justFetched = true;
         }
 
-        if (!string.IsNullOrEmpty(keyId) && !keys.ContainsKeyId(keyId) && _timeProvider.GetUtcNow() >= _unknownKeyRefreshAllowedAfter)
+        if (!justFetched && !string.IsNullOrEmpty(keyId) && !keys.ContainsKeyId(keyId) && NowTicks >= Interlocked.Read(ref _unknownKeyRefreshAllowedAfterTicks))
         {
             keys = await RefreshAsync(force: true, cancellationToken).ConfigureAwait(false);
         }
@@ -84,17 +89,17 @@ internal sealed class OpenIdMetadataCache
         await _fetchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _timeProvider.GetUtcNow();
+            var now = NowTicks;
             if (force)
             {
-                if (now < _unknownKeyRefreshAllowedAfter && _current is not null)
+                if (_current is not null && now < Interlocked.Read(ref _unknownKeyRefreshAllowedAfterTicks))
                 {
                     return _current;
                 }
 
-                _unknownKeyRefreshAllowedAfter = now + UnknownKeyRefreshInterval;
+                Interlocked.Exchange(ref _unknownKeyRefreshAllowedAfterTicks, now + UnknownKeyRefreshInterval.Ticks);
             }
-            else if (_current is not null && now < _refreshAfter)
+            else if (_current is not null && now < Interlocked.Read(ref _refreshAfterTicks))
             {
                 return _current;
             }
@@ -104,7 +109,7 @@ internal sealed class OpenIdMetadataCache
                 var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataUrl, _retriever, cancellationToken).ConfigureAwait(false);
                 var keys = ToKeySet(configuration);
                 _current = keys;
-                _refreshAfter = _timeProvider.GetUtcNow() + RefreshInterval;
+                Interlocked.Exchange(ref _refreshAfterTicks, NowTicks + RefreshInterval.Ticks);
                 BotAuthenticationLog.MetadataFetched(_logger, _metadataUrl, keys.SigningKeys.Count, force ? "unknown key id" : "scheduled");
                 return keys;
             }
@@ -116,7 +121,7 @@ internal sealed class OpenIdMetadataCache
                     throw new InvalidOperationException($"OpenID metadata from {_metadataUrl} is unavailable.", exception);
                 }
 
-                _refreshAfter = _timeProvider.GetUtcNow() + FailedFetchRetryInterval;
+                Interlocked.Exchange(ref _refreshAfterTicks, NowTicks + FailedFetchRetryInterval.Ticks);
                 return _current;
             }
         }

@@ -261,4 +261,17 @@ public sealed class ChannelTokenTests
         Assert.Equal(1, fetchesBeforeExpiry);
         Assert.Equal(2, harness.Channel.MetadataRequestCount);
     }
+
+    [Fact]
+    public async Task AuthenticateAsync_PublishedKeyUnderAnotherKid_Unauthorized()
+    {
+        await using var harness = await StartAsync();
+        harness.Channel.PublishKey("channel-key-other", ChannelId);
+        var authenticator = harness.CreateAuthenticator();
+        var token = Bearer(harness.ChannelTokenRequest() with { HeaderKeyId = "channel-key-other" });
+
+        var result = await authenticator.AuthenticateAsync(token, MessageActivity(), false, CancellationToken.None);
+
+        Assert.Equal(BotAuthenticationStatus.Unauthorized, result.Status);
+    }
 }

@@ -49,6 +49,9 @@ public sealed class LocalOpenIdProvider : IAsyncDisposable
 
     public int KeysRequestCount => Volatile.Read(ref _keysRequests);
 
+    /// <summary>When true, both endpoints answer 503 (an identity-provider outage).</summary>
+    public bool Unavailable { get; set; }
+
     /// <summary>Starts the provider on 127.0.0.1, port chosen by the OS.</summary>
     public static async Task<LocalOpenIdProvider> StartAsync(string issuer, CancellationToken cancellationToken = default)
     {
@@ -139,6 +142,11 @@ public sealed class LocalOpenIdProvider : IAsyncDisposable
     private IResult ServeMetadata()
     {
         Interlocked.Increment(ref _metadataRequests);
+        if (Unavailable)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         var document = new JsonObject
         {
             ["issuer"] = Issuer,
@@ -153,6 +161,11 @@ public sealed class LocalOpenIdProvider : IAsyncDisposable
     private IResult ServeKeys()
     {
         Interlocked.Increment(ref _keysRequests);
+        if (Unavailable)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         var keys = new JsonArray();
         lock (_gate)
         {
