@@ -31,11 +31,16 @@ internal sealed class MsalAccessTokenProvider : IAccessTokenProvider, IDisposabl
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public MsalAccessTokenProvider(string appId, string clientSecret, string authority)
-        : this(ConfidentialClientApplicationBuilder.Create(appId).WithClientSecret(clientSecret).WithAuthority(authority).Build())
+        : this(appId, clientSecret, authority, customize: null)
     {
     }
 
-    internal MsalAccessTokenProvider(IConfidentialClientApplication application) => _application = application;
+    /// <param name="customize">Test seam: adjusts the MSAL builder (HTTP client, instance discovery) before it is built.</param>
+    internal MsalAccessTokenProvider(string appId, string clientSecret, string authority, Func<ConfidentialClientApplicationBuilder, ConfidentialClientApplicationBuilder>? customize)
+    {
+        var builder = ConfidentialClientApplicationBuilder.Create(appId).WithClientSecret(clientSecret).WithAuthority(authority);
+        _application = (customize is null ? builder : customize(builder)).Build();
+    }
 
     /// <summary>The authority MSAL asks for tokens (for diagnostics and tests).</summary>
     public string Authority => _application.Authority;

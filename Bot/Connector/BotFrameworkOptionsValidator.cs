@@ -28,7 +28,7 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
 
                 if (!hasAppId && hasPassword)
                 {
-                    failures.Add("MicrosoftAppPassword is set but MicrosoftAppId is empty; set MicrosoftAppId or remove the password.");
+                    failures.Add("MicrosoftAppPassword is set but MicrosoftAppId is empty (MicrosoftAppType MultiTenant); set MicrosoftAppId or remove the password.");
                 }
 
                 break;

@@ -153,7 +153,7 @@ internal sealed partial class ConnectorClient : IConnectorClient
         {
             throw;
         }
-        catch (Exception ex) when (ex is RequestFailedException or IOException or HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (ex is RequestFailedException or IOException or HttpRequestException or OperationCanceledException or AggregateException)
         {
             LogNoAnswer(_logger, operation, ServiceUrl, ex);
             throw new ConnectorException(0, null, $"Connector {operation} got no answer from {ServiceUrl}: {ex.Message}", ex);
