@@ -77,7 +77,7 @@ internal sealed class ManagedIdentityAccessTokenProvider : IAccessTokenProvider,
     private readonly TokenCredential _credential;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private AccessToken? _cached;
+    private volatile CachedToken? _cached;
 
     public ManagedIdentityAccessTokenProvider(string appId, TimeProvider timeProvider)
         : this(new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(appId)), timeProvider)
@@ -106,7 +106,7 @@ internal sealed class ManagedIdentityAccessTokenProvider : IAccessTokenProvider,
             }
 
             var token = await _credential.GetTokenAsync(Request, cancellationToken).ConfigureAwait(false);
-            _cached = token;
+            _cached = new CachedToken(token);
             return token.Token;
         }
         finally
@@ -115,13 +115,14 @@ internal sealed class ManagedIdentityAccessTokenProvider : IAccessTokenProvider,
         }
     }
 
-    private string? IsFresh(AccessToken? token)
+    private string? IsFresh(CachedToken? cached)
     {
-        if (token is not { } value)
+        if (cached is null)
         {
             return null;
         }
 
+        var value = cached.Token;
         var now = _timeProvider.GetUtcNow();
         var refreshAt = value.RefreshOn is { } refreshOn && refreshOn < value.ExpiresOn - RefreshMargin
             ? refreshOn
@@ -130,4 +131,7 @@ internal sealed class ManagedIdentityAccessTokenProvider : IAccessTokenProvider,
     }
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>A reference wrapper so the cached token is swapped atomically (the struct could tear).</summary>
+    private sealed record CachedToken(AccessToken Token);
 }
