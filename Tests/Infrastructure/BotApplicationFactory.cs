@@ -1,9 +1,5 @@
-using ConcertationBot.Bot.Connector;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConcertationBot.Tests.Infrastructure;
 
@@ -18,13 +14,5 @@ internal sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?>
         {
             builder.UseSetting(key, value);
         }
-
-        // Until the connector lands, expectReplies turns must not need it.
-        builder.ConfigureTestServices(services => services.TryAddSingleton<IConnectorClientFactory, NoConnectorFactory>());
-    }
-
-    private sealed class NoConnectorFactory : IConnectorClientFactory
-    {
-        public IConnectorClient Create(string serviceUrl) => throw new InvalidOperationException("no connector in this test");
     }
 }
