@@ -55,7 +55,7 @@ public sealed class TableTransactionFailedException : RequestFailedException
 /// <summary>The parsed response of one operation inside a <c>$batch</c> response.</summary>
 internal sealed class TableSubResponse(int status, string reasonPhrase, IReadOnlyList<HttpHeader> headers, BinaryData content) : Response
 {
-    private Stream? _stream = content.ToStream();
+    private Stream? _stream = ToBufferedStream(content);
 
     public override int Status => status;
 
@@ -70,6 +70,12 @@ internal sealed class TableSubResponse(int status, string reasonPhrase, IReadOnl
     public override string ClientRequestId { get; set; } = string.Empty;
 
     public override void Dispose() => _stream?.Dispose();
+
+    private static MemoryStream ToBufferedStream(BinaryData content)
+    {
+        var bytes = content.ToArray();
+        return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+    }
 
     protected override bool ContainsHeader(string name) => TryGetHeader(name, out _);
 
