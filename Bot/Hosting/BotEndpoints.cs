@@ -1,3 +1,5 @@
+using ConcertationBot.Bot.Storage;
+
 namespace ConcertationBot.Bot.Hosting;
 
 public static class BotEndpoints
@@ -6,6 +8,7 @@ public static class BotEndpoints
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        endpoints.MapTableReadiness();
         return endpoints;
     }
 }

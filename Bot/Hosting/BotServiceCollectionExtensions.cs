@@ -1,5 +1,6 @@
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.Storage;
 
 namespace ConcertationBot.Bot.Hosting;
 
@@ -18,6 +19,7 @@ public static class BotServiceCollectionExtensions
 
         services.AddBotAuthentication();
         services.AddBotConnector();
+        services.AddTableStorage();
         return builder;
     }
 }
