@@ -13,7 +13,10 @@ export function clientFor(connectionString, table) {
       .map((s) => [s.slice(0, s.indexOf("=")).trim().toLowerCase(), s.slice(s.indexOf("=") + 1).trim()]),
   );
   const endpoint = parts.tableendpoint ?? "http://127.0.0.1:10002/devstoreaccount1";
-  const credential = new AzureNamedKeyCredential(parts.accountname, parts.accountkey);
+  const credential = new AzureNamedKeyCredential(
+    parts.accountname ?? "devstoreaccount1",
+    parts.accountkey ?? "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+  );
   return new TableClient(endpoint, table, credential, { allowInsecureConnection: endpoint.startsWith("http:") });
 }
 
