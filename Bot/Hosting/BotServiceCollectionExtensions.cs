@@ -1,12 +1,13 @@
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Routing;
+using ConcertationBot.Bot.Storage;
 
 namespace ConcertationBot.Bot.Hosting;
 
 public static class BotServiceCollectionExtensions
 {
-    /// <summary>Everything the bot needs: options, authentication, connector, routes.</summary>
+    /// <summary>Everything the bot needs: options, authentication, connector, Table Storage, routes.</summary>
     public static IHostApplicationBuilder AddConcertationBot(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -21,6 +22,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddBotAuthentication();
         services.AddBotConnector();
+        services.AddTableStorage();
 
         services.AddSingleton<GreetingLedger>();
         services.AddSingleton<BotApplication, ConcertationBotApplication>();
