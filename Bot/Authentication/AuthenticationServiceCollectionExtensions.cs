@@ -1,21 +1,36 @@
+using ConcertationBot.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Bot.Authentication;
 
 public static class AuthenticationServiceCollectionExtensions
 {
-    /// <summary>Registers inbound token validation (owned by the authentication work; placeholder until it lands).</summary>
+    /// <summary>The keyed <see cref="HttpClient"/> used to fetch OpenID metadata and signing keys.</summary>
+    public const string MetadataHttpClientKey = "ConcertationBot.Authentication.Metadata";
+
+    /// <summary>
+    /// Registers inbound token validation (<see cref="IBotAuthenticator"/>), the https rule for OpenID metadata URLs,
+    /// and the startup guard that refuses an unauthenticated host listening on a non-loopback address.
+    /// Expects <see cref="BotFrameworkOptions"/> and <see cref="BotHostOptions"/> to be bound by the caller.
+    /// </summary>
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services)
     {
-        services.TryAddSingleton<IBotAuthenticator, PlaceholderAuthenticator>();
+        services.TryAddKeyedSingleton(MetadataHttpClientKey, (_, _) => new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        });
+        services.TryAddSingleton<IBotAuthenticator>(provider => new BotAuthenticator(
+            provider.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            provider.GetRequiredService<IOptions<BotHostOptions>>(),
+            provider.GetRequiredKeyedService<HttpClient>(MetadataHttpClientKey),
+            provider.GetRequiredService<ILogger<BotAuthenticator>>(),
+            provider.GetService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotHostOptions>, OpenIdMetadataUrlValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnauthenticatedExposureGuard>());
         return services;
-    }
-
-    private sealed class PlaceholderAuthenticator : IBotAuthenticator
-    {
-        public Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Protocol.Activity activity, bool isLoopbackRequest, CancellationToken cancellationToken) =>
-            Task.FromResult(authorizationHeader is null && isLoopbackRequest
-                ? BotAuthenticationResult.Anonymous()
-                : BotAuthenticationResult.Unauthorized("token validation not wired yet"));
     }
 }

@@ -38,8 +38,25 @@ public interface IAccessTokenProvider
 }
 
 /// <summary>A connector call that failed for good (non-retryable status, or retries exhausted).</summary>
-public sealed class ConnectorException(int status, string? errorCode, string message) : Exception(message)
+public sealed class ConnectorException : Exception
 {
-    public int Status { get; } = status;
-    public string? ErrorCode { get; } = errorCode;
+    public ConnectorException(int status, string? errorCode, string message)
+        : base(message)
+    {
+        Status = status;
+        ErrorCode = errorCode;
+    }
+
+    public ConnectorException(int status, string? errorCode, string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Status = status;
+        ErrorCode = errorCode;
+    }
+
+    /// <summary>The HTTP status the connector answered, or 0 when no answer came (network failure, timeout).</summary>
+    public int Status { get; }
+
+    /// <summary>The <c>error.code</c> of the connector's <c>ErrorResponse</c>, when it sent one.</summary>
+    public string? ErrorCode { get; }
 }

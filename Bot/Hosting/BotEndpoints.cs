@@ -1,11 +1,16 @@
+using ConcertationBot.Bot.Storage;
+
 namespace ConcertationBot.Bot.Hosting;
 
 public static class BotEndpoints
 {
-    /// <summary>Maps <c>/api/messages</c> and the health probes.</summary>
+    /// <summary>Maps <c>POST /api/messages</c> (other verbs get 405 from routing), the liveness and the readiness probes.</summary>
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        endpoints.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(http, cancellationToken));
+        endpoints.MapGet("/healthz", () => Results.Text("ok"));
+        endpoints.MapTableReadiness();
         return endpoints;
     }
 }

@@ -1,13 +1,16 @@
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.Routing;
+using ConcertationBot.Bot.Storage;
 
 namespace ConcertationBot.Bot.Hosting;
 
 public static class BotServiceCollectionExtensions
 {
-    /// <summary>Everything the bot needs: options, authentication, connector, routing.</summary>
+    /// <summary>Everything the bot needs: options, authentication, connector, Table Storage, routes.</summary>
     public static IHostApplicationBuilder AddConcertationBot(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<BotFrameworkOptions>()
             .Bind(builder.Configuration)
@@ -16,8 +19,14 @@ public static class BotServiceCollectionExtensions
             .BindConfiguration(BotHostOptions.SectionName)
             .ValidateOnStart();
 
+        services.AddSingleton(TimeProvider.System);
         services.AddBotAuthentication();
         services.AddBotConnector();
+        services.AddTableStorage();
+
+        services.AddSingleton<GreetingLedger>();
+        services.AddSingleton<BotApplication, ConcertationBotApplication>();
+        services.AddSingleton<BotAdapter>();
         return builder;
     }
 }

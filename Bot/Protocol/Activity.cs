@@ -42,7 +42,7 @@ public sealed record Activity
     public string? DeliveryMode { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>Starts a reply: addresses swapped, same conversation, locale kept, <c>replyToId</c> set.</summary>
     public Activity CreateReply(string? text = null) => new()

@@ -13,7 +13,7 @@ public sealed record Attachment
     public string? ThumbnailUrl { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>An activity entity (mention, clientInfo, …): <c>type</c> plus whatever fields that type has.</summary>
@@ -22,7 +22,7 @@ public sealed record Entity
     public string? Type { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>Content types used on the wire.</summary>

@@ -12,7 +12,7 @@ public sealed record ChannelAccount
     public string? Role { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>A Teams channel member as returned by the roster APIs (adds the Teams fields).</summary>
@@ -29,7 +29,7 @@ public sealed record TeamsChannelAccount
     public string? TenantId { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>The conversation an activity belongs to.</summary>
@@ -44,7 +44,7 @@ public sealed record ConversationAccount
     public string? Role { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>Teams <c>conversation.conversationType</c> values.</summary>
@@ -67,5 +67,5 @@ public sealed record ConversationReference
     public string? ServiceUrl { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

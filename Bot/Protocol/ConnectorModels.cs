@@ -49,5 +49,5 @@ public sealed record ConnectorError
     public string? Message { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

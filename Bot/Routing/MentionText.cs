@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.Json;
+using ConcertationBot.Bot.Protocol;
+
+namespace ConcertationBot.Bot.Routing;
+
+/// <summary>Removes the @mention of the bot from a message, so "@ConcertationBot aide" reads "aide".</summary>
+public static class MentionText
+{
+    public static string RemoveRecipientMention(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var text = activity.Text ?? string.Empty;
+        var botId = activity.Recipient?.Id;
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (!string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase) || entity.AdditionalProperties is null)
+            {
+                continue;
+            }
+
+            if (IsMentionOf(entity.AdditionalProperties, botId)
+                && entity.AdditionalProperties.TryGetValue("text", out var mentionText)
+                && mentionText.ValueKind == JsonValueKind.String
+                && mentionText.GetString() is { Length: > 0 } literal)
+            {
+                text = text.Replace(literal, " ", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return WebUtility.HtmlDecode(text).Replace('\u00A0', ' ').Trim();
+    }
+
+    private static bool IsMentionOf(Dictionary<string, JsonElement> fields, string? botId) =>
+        botId is not null
+        && fields.TryGetValue("mentioned", out var mentioned)
+        && mentioned.ValueKind == JsonValueKind.Object
+        && mentioned.TryGetProperty("id", out var id)
+        && id.ValueKind == JsonValueKind.String
+        && string.Equals(id.GetString(), botId, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using System.Text.Json;
+using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Commands;
+
+namespace ConcertationBot.Bot.Routing;
+
+/// <summary>
+/// One inbound activity and what the bot answers to it. Replies go to the connector, or are buffered when the
+/// sender asked for <c>deliveryMode: expectReplies</c>; an invoke's answer is set in <see cref="InvokeResponse"/>.
+/// </summary>
+public sealed class TurnContext
+{
+    private readonly IConnectorClientFactory _connectors;
+    private readonly List<Activity> _bufferedReplies = [];
+    private IConnectorClient? _connector;
+
+    public TurnContext(Activity activity, ClaimsIdentity identity, IConnectorClientFactory connectors)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        Activity = activity;
+        Identity = identity;
+        _connectors = connectors;
+        Language = Languages.FromLocale(activity.Locale ?? ClientInfoLocale(activity));
+        Text = activity.Type == ActivityTypes.Message ? MentionText.RemoveRecipientMention(activity) : string.Empty;
+        Words = CommandText.Words(Text);
+    }
+
+    public Activity Activity { get; }
+
+    public ClaimsIdentity Identity { get; }
+
+    /// <summary>The language to answer in (the activity's locale; French unless it is English).</summary>
+    public Language Language { get; }
+
+    /// <summary>The message text with the bot's @mention removed.</summary>
+    public string Text { get; }
+
+    /// <summary><see cref="Text"/> folded into words for command matching.</summary>
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>The words after the matched command (set by routing).</summary>
+    public IReadOnlyList<string> CommandArguments { get; internal set; } = [];
+
+    /// <summary>True in a channel or a group chat (the bot must be @mentioned there).</summary>
+    public bool IsGroupConversation =>
+        Activity.Conversation?.IsGroup == true
+        || Activity.Conversation?.ConversationType is ConversationTypes.Channel or ConversationTypes.GroupChat;
+
+    public bool ExpectsReplies => string.Equals(Activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The answer of an invoke turn; null means nobody handled it.</summary>
+    public InvokeResponse? InvokeResponse { get; set; }
+
+    public IReadOnlyList<Activity> BufferedReplies => _bufferedReplies;
+
+    /// <summary>Sends a reply into this conversation (or buffers it for expectReplies). Returns the new activity id when known.</summary>
+    public async Task<string?> SendActivityAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (ExpectsReplies)
+        {
+            _bufferedReplies.Add(reply);
+            return null;
+        }
+
+        var connector = _connector ??= _connectors.Create(Activity.ServiceUrl
+            ?? throw new InvalidOperationException("The activity has no serviceUrl to reply to."));
+        var conversationId = Activity.Conversation?.Id
+            ?? throw new InvalidOperationException("The activity has no conversation to reply to.");
+        var response = reply.ReplyToId is { Length: > 0 } replyToId
+            ? await connector.ReplyToActivityAsync(conversationId, replyToId, reply, cancellationToken).ConfigureAwait(false)
+            : await connector.SendToConversationAsync(conversationId, reply, cancellationToken).ConfigureAwait(false);
+        return response.Id;
+    }
+
+    /// <summary>Sends an Adaptive Card as a reply.</summary>
+    public Task<string?> SendCardAsync(AdaptiveCard card, CancellationToken cancellationToken) =>
+        SendActivityAsync(CardReply(card), cancellationToken);
+
+    /// <summary>Sends plain text as a reply.</summary>
+    public Task<string?> SendTextAsync(string text, CancellationToken cancellationToken) =>
+        SendActivityAsync(Activity.CreateReply(text), cancellationToken);
+
+    /// <summary>A reply activity carrying one Adaptive Card.</summary>
+    public Activity CardReply(AdaptiveCard card) => Activity.CreateReply() with
+    {
+        Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = AdaptiveCardSerializer.ToElement(card) }],
+    };
+
+    private static string? ClientInfoLocale(Activity activity)
+    {
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (string.Equals(entity.Type, "clientInfo", StringComparison.OrdinalIgnoreCase)
+                && entity.AdditionalProperties?.TryGetValue("locale", out var locale) == true
+                && locale.ValueKind == JsonValueKind.String)
+            {
+                return locale.GetString();
+            }
+        }
+
+        return null;
+    }
+}

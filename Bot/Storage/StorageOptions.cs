@@ -1,0 +1,25 @@
+namespace ConcertationBot.Bot.Storage;
+
+/// <summary>Table storage settings, bound from the <c>Storage</c> section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>
+    /// A storage connection string (<c>UseDevelopmentStorage=true</c>, account name and key, or SAS). Leave empty to use
+    /// managed identity against <see cref="TableEndpoint"/>.
+    /// </summary>
+    public string? ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Table endpoint (<c>https://{account}.table.core.windows.net</c>) used with managed identity.</summary>
+    public Uri? TableEndpoint { get; set; }
+
+    /// <summary>Client id of a user-assigned managed identity; empty means the system-assigned identity.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Table holding the bot's conversation and user state.</summary>
+    public string StateTableName { get; set; } = "BotState";
+
+    /// <summary>How long <c>/readyz</c> waits for the Table endpoint.</summary>
+    public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

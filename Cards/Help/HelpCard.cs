@@ -1,0 +1,90 @@
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Help;
+
+/// <summary>What the help card lists: commands grouped by who may use them.</summary>
+public sealed record HelpCardModel
+{
+    public required Language Language { get; init; }
+
+    /// <summary>True in a channel or group chat, where the bot must be @mentioned.</summary>
+    public bool IsGroupConversation { get; init; }
+
+    public IReadOnlyList<CommandHelp> ForEveryone { get; init; } = [];
+
+    public IReadOnlyList<CommandHelp> ForCoordinators { get; init; } = [];
+
+    /// <summary>Commands of the product that this version does not answer yet.</summary>
+    public IReadOnlyList<CommandHelp> ComingSoon { get; init; } = [];
+}
+
+/// <summary>One command line of the help card, already in the card's language.</summary>
+public sealed record CommandHelp(string Syntax, string Description);
+
+public static class HelpCard
+{
+    public static readonly Localized Heading = new("Aide de ConcertationBot", "ConcertationBot help");
+
+    private static readonly Localized Intro = new(
+        "J'anime les concertations de la table de quartier : courts sondages (pulse), votes de priorités et compte-rendu.",
+        "I run the round table's concertations: short pulse surveys, priority votes and the compte-rendu.");
+
+    private static readonly Localized EveryoneTitle = new("Pour tout le monde", "For everyone");
+    private static readonly Localized CoordinatorsTitle = new("Pour la coordination", "For coordinators");
+    private static readonly Localized ComingSoonTitle = new("Bientôt disponible", "Coming soon");
+
+    private static readonly Localized MentionHint = new(
+        "Ici, mentionnez-moi avant la commande : @ConcertationBot aide",
+        "Here, mention me before the command: @ConcertationBot help");
+
+    private static readonly Localized PersonalHint = new(
+        "Écrivez simplement la commande, par exemple : aide",
+        "Just type the command, for example: help");
+
+    public static AdaptiveCard Build(HelpCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var language = model.Language;
+        var body = new List<CardElement>
+        {
+            new TextBlock { Text = Heading.For(language), Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextStyle.Heading },
+            new TextBlock { Text = Intro.For(language), Spacing = CardSpacing.Small },
+        };
+
+        AddSection(body, EveryoneTitle.For(language), model.ForEveryone, subtle: false);
+        AddSection(body, CoordinatorsTitle.For(language), model.ForCoordinators, subtle: false);
+        AddSection(body, ComingSoonTitle.For(language), model.ComingSoon, subtle: true);
+
+        body.Add(new TextBlock
+        {
+            Text = (model.IsGroupConversation ? MentionHint : PersonalHint).For(language),
+            IsSubtle = true,
+            Size = TextSize.Small,
+            Separator = true,
+            Spacing = CardSpacing.Medium,
+        });
+
+        return new AdaptiveCard
+        {
+            FallbackText = Heading.For(language),
+            Body = body,
+            MsTeams = TeamsCardOptions.FullWidth,
+        };
+    }
+
+    private static void AddSection(List<CardElement> body, string title, IReadOnlyList<CommandHelp> commands, bool subtle)
+    {
+        if (commands.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(new TextBlock { Text = title, Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium, IsSubtle = subtle });
+        body.Add(new FactSet
+        {
+            Spacing = CardSpacing.Small,
+            Facts = [.. commands.Select(c => new Fact(c.Syntax, c.Description))],
+        });
+    }
+}

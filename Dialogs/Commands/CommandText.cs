@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+
+namespace ConcertationBot.Dialogs.Commands;
+
+/// <summary>Folds typed text for command matching: case-, accent- and spacing-insensitive.</summary>
+public static class CommandText
+{
+    /// <summary>Lower-cases, removes accents and splits on white space: "  Pulse  ÉTAT " → ["pulse", "etat"].</summary>
+    public static IReadOnlyList<string> Words(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        return Fold(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>Lower-case, accent-free form of one word or phrase ("Démarrer" → "demarrer").</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using Azure;
+using ConcertationBot.Bot.Storage.Tables;
+using ConcertationBot.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ConcertationBot.Tests.Storage;
+
+public sealed class StorageHostingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static WebApplicationFactory<Program> Host(params (string Key, string? Value)[] settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.ConfigureAppConfiguration((_, config) =>
+            config.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))));
+
+    [Fact]
+    public async Task Readyz_TableEndpointAnswers_Returns200()
+    {
+        await using var host = Host(("Storage:ConnectionString", azurite.ConnectionString));
+        using var http = host.CreateClient();
+
+        var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_NothingListening_Returns503()
+    {
+        await using var host = Host(
+            ("Storage:ConnectionString", $"AccountName={AzuriteFixture.AccountName};AccountKey={AzuriteFixture.AccountKey};TableEndpoint=http://127.0.0.1:9/{AzuriteFixture.AccountName}"),
+            ("Storage:ReadinessTimeout", "00:00:02"));
+        using var http = host.CreateClient();
+
+        var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_WrongAccountKey_Returns503()
+    {
+        var wrongKey = Convert.ToBase64String(new byte[64]);
+        await using var host = Host(("Storage:ConnectionString", $"AccountName={AzuriteFixture.AccountName};AccountKey={wrongKey};TableEndpoint={azurite.TableEndpoint}"));
+        using var http = host.CreateClient();
+
+        var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public void Start_InvalidConnectionString_FailsValidation()
+    {
+        using var host = Host(("Storage:ConnectionString", "nonsense"));
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddTableStorage_DefaultSettings_UsesDevelopmentStorageEndpoint()
+    {
+        using var host = Host();
+
+        var client = host.Services.GetRequiredService<TableServiceClient>();
+
+        Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1"), client.Uri);
+    }
+
+    [Fact]
+    public void AddTableStorage_TableEndpointWithoutConnectionString_UsesManagedIdentityEndpoint()
+    {
+        using var host = Host(("Storage:ConnectionString", ""), ("Storage:TableEndpoint", "https://acct.table.core.windows.net"));
+
+        var client = host.Services.GetRequiredService<TableServiceClient>();
+
+        Assert.Equal(new Uri("https://acct.table.core.windows.net"), client.Uri);
+    }
+
+    [Fact]
+    public async Task SasConnectionString_ServiceSasForTable_AddsAndReads()
+    {
+        var table = AzuriteFixture.UniqueTableName("sas");
+        await new TableServiceClient(azurite.ConnectionString).CreateTableAsync(table);
+        var sas = TableSas.Create(AzuriteFixture.AccountName, AzuriteFixture.AccountKey, table, "raud", DateTimeOffset.UtcNow.AddHours(1));
+        var client = new TableClient($"TableEndpoint={azurite.TableEndpoint};SharedAccessSignature={sas}", table);
+
+        await client.AddEntityAsync(new TableEntity("pk", "rk") { ["V"] = 5L });
+        var read = (await client.GetEntityAsync<TableEntity>("pk", "rk")).Value;
+
+        Assert.Equal(5L, read.GetInt64("V"));
+    }
+
+    [Fact]
+    public async Task SasConnectionString_ReadOnlySas_AddRejected403()
+    {
+        var table = AzuriteFixture.UniqueTableName("sas");
+        await new TableServiceClient(azurite.ConnectionString).CreateTableAsync(table);
+        var sas = TableSas.Create(AzuriteFixture.AccountName, AzuriteFixture.AccountKey, table, "r", DateTimeOffset.UtcNow.AddHours(1));
+        var client = new TableClient($"TableEndpoint={azurite.TableEndpoint};SharedAccessSignature={sas}", table);
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.AddEntityAsync(new TableEntity("pk", "rk")));
+
+        Assert.Equal(403, error.Status);
+    }
+}
