@@ -69,7 +69,6 @@ public static class HelpCard
         {
             FallbackText = Heading.For(language),
             Body = body,
-            MsTeams = TeamsCardOptions.FullWidth,
         };
     }
 

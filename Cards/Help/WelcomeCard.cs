@@ -21,7 +21,6 @@ public static class WelcomeCard
     public static AdaptiveCard Build(Language language, bool isGroupConversation) => new()
     {
         FallbackText = Heading.For(language),
-        MsTeams = TeamsCardOptions.FullWidth,
         Body =
         [
             new TextBlock { Text = Heading.For(language), Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextStyle.Heading },
