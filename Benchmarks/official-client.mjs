@@ -1,24 +1,11 @@
 // Same measurement as Benchmarks/Program.cs, through Microsoft's @azure/data-tables.
 //   node Benchmarks/official-client.mjs [iterations] [warmup]
 // The account comes from STORAGE_CONNECTION_STRING (AccountName, AccountKey, TableEndpoint).
-import { AzureNamedKeyCredential, TableClient } from "@azure/data-tables";
+import { clientFor } from "../Tests/Node/tables/crosscheck.mjs";
 
 const iterations = Number(process.argv[2] ?? 2000);
 const warmup = Number(process.argv[3] ?? 200);
-const parts = Object.fromEntries(
-  (process.env.STORAGE_CONNECTION_STRING ?? "")
-    .split(";")
-    .filter((s) => s.includes("="))
-    .map((s) => [s.slice(0, s.indexOf("=")).trim().toLowerCase(), s.slice(s.indexOf("=") + 1).trim()]),
-);
-const endpoint = parts.tableendpoint ?? "http://127.0.0.1:10002/devstoreaccount1";
-const credential = new AzureNamedKeyCredential(
-  parts.accountname ?? "devstoreaccount1",
-  parts.accountkey ?? "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
-);
-const table = new TableClient(endpoint, "benchnode" + Math.random().toString(16).slice(2, 10), credential, {
-  allowInsecureConnection: endpoint.startsWith("http:"),
-});
+const table = clientFor(process.env.STORAGE_CONNECTION_STRING ?? "", "benchnode" + Math.random().toString(16).slice(2, 10));
 await table.createTable();
 
 const entity = (i) => ({

@@ -59,53 +59,34 @@ public sealed class MessagesEndpointAuthTests
         Assert.Single(body["activities"]!.AsArray());
     }
 
-    [Fact]
-    public async Task ApiMessages_NoTokenWhenAppIdConfigured_Returns401()
+    [Theory]
+    [InlineData("no token")]
+    [InlineData("token for another bot")]
+    [InlineData("serviceurl mismatch")]
+    [InlineData("expired")]
+    public async Task ApiMessages_TokenMissingOrWrong_Returns401WithEmptyBody(string defect)
     {
         // Arrange
         await using var channel = await LocalOpenIdProvider.StartAsync(BotAuthenticator.ChannelIssuer);
-        channel.PublishKey(endorsements: "msteams");
+        var key = channel.PublishKey(endorsements: "msteams");
         await using var factory = CreateFactory(channel);
         using var client = factory.CreateClient();
+        var now = DateTime.UtcNow;
+        var token = defect switch
+        {
+            "no token" => null,
+            "token for another bot" => ValidToken(key) with { Audience = "another-app" },
+            "serviceurl mismatch" => ValidToken(key) with { ServiceUrl = "https://attacker.example/" },
+            "expired" => ValidToken(key) with { NotBefore = now.AddHours(-2), Expires = now.AddHours(-1) },
+            _ => throw new ArgumentOutOfRangeException(nameof(defect)),
+        };
 
         // Act
-        using var response = await client.SendAsync(Post(null));
+        using var response = await client.SendAsync(Post(token is null ? null : LocalOpenIdProvider.MintToken(token)));
 
         // Assert
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
-    public async Task ApiMessages_TokenForAnotherBot_Returns401()
-    {
-        // Arrange
-        await using var channel = await LocalOpenIdProvider.StartAsync(BotAuthenticator.ChannelIssuer);
-        var key = channel.PublishKey(endorsements: "msteams");
-        await using var factory = CreateFactory(channel);
-        using var client = factory.CreateClient();
-
-        // Act
-        using var response = await client.SendAsync(Post(LocalOpenIdProvider.MintToken(ValidToken(key) with { Audience = "another-app" })));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task ApiMessages_ServiceUrlClaimMismatch_Returns401()
-    {
-        // Arrange
-        await using var channel = await LocalOpenIdProvider.StartAsync(BotAuthenticator.ChannelIssuer);
-        var key = channel.PublishKey(endorsements: "msteams");
-        await using var factory = CreateFactory(channel);
-        using var client = factory.CreateClient();
-
-        // Act
-        using var response = await client.SendAsync(Post(LocalOpenIdProvider.MintToken(ValidToken(key) with { ServiceUrl = "https://attacker.example/" })));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
