@@ -23,6 +23,13 @@ internal static class LoopbackAddress
         return IPAddress.TryParse(bare, out var address) && IPAddress.IsLoopback(address);
     }
 
+    /// <summary>
+    /// True when a request came over a loopback connection. The in-process test server sets no remote address;
+    /// Kestrel always does.
+    /// </summary>
+    public static bool IsLoopbackConnection(ConnectionInfo connection) =>
+        connection.RemoteIpAddress is null || IPAddress.IsLoopback(connection.RemoteIpAddress);
+
     /// <summary>True when the URI is absolute and its host is loopback.</summary>
     public static bool IsLoopbackUri(Uri uri) => uri.IsAbsoluteUri && IsLoopbackHost(uri.Host);
 

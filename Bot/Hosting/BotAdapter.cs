@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Text.Json;
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
@@ -42,7 +41,7 @@ public sealed class BotAdapter(
         }
 
         var auth = await authenticator.AuthenticateAsync(
-            http.Request.Headers.Authorization.FirstOrDefault(), activity, IsLoopback(http.Connection), cancellationToken).ConfigureAwait(false);
+            http.Request.Headers.Authorization.FirstOrDefault(), activity, LoopbackAddress.IsLoopbackConnection(http.Connection), cancellationToken).ConfigureAwait(false);
         if (auth.Status is BotAuthenticationStatus.Unauthorized or BotAuthenticationStatus.Forbidden)
         {
             var status = auth.Status == BotAuthenticationStatus.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
@@ -172,8 +171,4 @@ public sealed class BotAdapter(
 
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
-
-    // The in-process test server has no remote address; Kestrel always sets one.
-    private static bool IsLoopback(ConnectionInfo connection) =>
-        connection.RemoteIpAddress is null || IPAddress.IsLoopback(connection.RemoteIpAddress);
 }

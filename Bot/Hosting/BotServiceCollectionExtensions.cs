@@ -2,6 +2,7 @@ using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConcertationBot.Bot.Hosting;
 
@@ -19,7 +20,7 @@ public static class BotServiceCollectionExtensions
             .BindConfiguration(BotHostOptions.SectionName)
             .ValidateOnStart();
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddBotAuthentication();
         services.AddBotConnector();
         services.AddTableStorage();

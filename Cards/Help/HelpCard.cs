@@ -48,8 +48,8 @@ public static class HelpCard
         var language = model.Language;
         var body = new List<CardElement>
         {
-            new TextBlock { Text = Heading.For(language), Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextStyle.Heading },
-            new TextBlock { Text = Intro.For(language), Spacing = CardSpacing.Small },
+            CardBlocks.Heading(Heading.For(language)),
+            CardBlocks.Paragraph(Intro.For(language)),
         };
 
         AddSection(body, EveryoneTitle.For(language), model.ForEveryone, subtle: false);

@@ -16,13 +16,6 @@ public static class NoticeCards
         "Désolé, un problème est survenu de mon côté. Réessayez dans un instant !",
         "Sorry, something went wrong on my side. Please try again in a moment!");
 
-    public static AdaptiveCard Expired(Language language) => new()
-    {
-        FallbackText = ExpiredHeading.For(language),
-        Body =
-        [
-            new TextBlock { Text = ExpiredHeading.For(language), Weight = TextWeight.Bolder, Size = TextSize.Medium },
-            new TextBlock { Text = ExpiredText.For(language), Spacing = CardSpacing.Small },
-        ],
-    };
+    public static AdaptiveCard Expired(Language language) =>
+        CardBlocks.Announcement(ExpiredHeading.For(language), ExpiredText.For(language), TextSize.Medium);
 }

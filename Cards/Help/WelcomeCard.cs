@@ -18,17 +18,8 @@ public static class WelcomeCard
 
     private static readonly Localized ShowHelp = new("Voir l'aide", "Show help");
 
-    public static AdaptiveCard Build(Language language, bool isGroupConversation) => new()
-    {
-        FallbackText = Heading.For(language),
-        Body =
-        [
-            new TextBlock { Text = Heading.For(language), Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextStyle.Heading },
-            new TextBlock { Text = (isGroupConversation ? TeamText : PersonalText).For(language), Spacing = CardSpacing.Small },
-        ],
-        Actions =
-        [
-            new ExecuteAction { Title = ShowHelp.For(language), Verb = CardVerbs.HelpShow },
-        ],
-    };
+    public static AdaptiveCard Build(Language language, bool isGroupConversation) => CardBlocks.Announcement(
+        Heading.For(language),
+        (isGroupConversation ? TeamText : PersonalText).For(language),
+        actions: [new ExecuteAction { Title = ShowHelp.For(language), Verb = CardVerbs.HelpShow }]);
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ConcertationBot.Tests.Infrastructure;
@@ -114,6 +113,4 @@ internal static class TestActivities
             }
         }
     }
-
-    public static JsonSerializerOptions WebJson { get; } = new(JsonSerializerDefaults.Web);
 }
