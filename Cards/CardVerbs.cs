@@ -8,4 +8,36 @@ public static class CardVerbs
 {
     /// <summary>Replace the card with the help card (welcome card's button).</summary>
     public const string HelpShow = "help.show";
+
+    /// <summary>
+    /// "Répondre" on the pulse card, and the automatic refresh of a respondent's own view: shows that user's current
+    /// step (or review, or thank-you). Data: <see cref="CardDataFields.PulseId"/>.
+    /// </summary>
+    public const string PulseOpen = "pulse.open";
+
+    /// <summary>Saves the step's inputs and moves on (back to the review when editing from it). Data: pulseId, step, rev + inputs.</summary>
+    public const string PulseNext = "pulse.next";
+
+    /// <summary>Goes to the previous step without saving. Data: pulseId, step, rev.</summary>
+    public const string PulseBack = "pulse.back";
+
+    /// <summary>Leaves the step unanswered (clears it) and moves on. Data: pulseId, step, rev.</summary>
+    public const string PulseSkip = "pulse.skip";
+
+    /// <summary>"Modifier": to one step (data step) from the review, or to the review (no step) from the thank-you card. Data: pulseId, step?, rev.</summary>
+    public const string PulseEdit = "pulse.edit";
+
+    /// <summary>"Envoyer" on the review: stores the answers. Data: pulseId, rev.</summary>
+    public const string PulseSubmit = "pulse.submit";
+}
+
+/// <summary>Names of the fields in <c>Action.Execute</c> data; part of the card contract like the verbs.</summary>
+public static class CardDataFields
+{
+    public const string PulseId = "pulseId";
+
+    public const string Step = "step";
+
+    /// <summary>The dialog revision the card was built from; an action from an older revision changes nothing.</summary>
+    public const string Revision = "rev";
 }
