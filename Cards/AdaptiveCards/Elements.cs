@@ -23,6 +23,9 @@ public sealed record TextBlock : CardElement
     public int? MaxLines { get; init; }
 
     public TextStyle? Style { get; init; }
+
+    /// <summary><c>Monospace</c> for things to type as shown (commands); schema 1.2.</summary>
+    public FontType? FontType { get; init; }
 }
 
 /// <summary><c>RichTextBlock</c>: runs of plain text (no Markdown), the safe place for user text.</summary>
@@ -100,6 +103,9 @@ public enum TextWeight { Default, Lighter, Bolder }
 
 [JsonConverter(typeof(JsonStringEnumConverter<TextColor>))]
 public enum TextColor { Default, Dark, Light, Accent, Good, Warning, Attention }
+
+[JsonConverter(typeof(JsonStringEnumConverter<FontType>))]
+public enum FontType { Default, Monospace }
 
 [JsonConverter(typeof(JsonStringEnumConverter<TextStyle>))]
 public enum TextStyle { Default, Heading }

@@ -1,0 +1,53 @@
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Coordination;
+
+/// <summary>Answers to "coordination ajouter @nom".</summary>
+public static class CoordinationCards
+{
+    private static readonly Localized Heading = new("Coordination", "Coordination");
+    private static readonly Localized GrantedText = new(
+        "{0} fait maintenant partie de la coordination de cette équipe.",
+        "{0} is now part of this team's coordination.");
+    private static readonly Localized UsageText = new(
+        "Pour ajouter une personne à la coordination de cette équipe, mentionnez-la après la commande :",
+        "To add someone to this team's coordination, mention them after the command:");
+    private static readonly Localized UsageExample = new("coordination ajouter @nom", "coordinator add @name");
+
+    /// <summary><paramref name="name"/> (user data) was granted the coordinator role; shown as typed.</summary>
+    public static AdaptiveCard Granted(Language language, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var heading = Heading.For(language);
+        return new AdaptiveCard
+        {
+            FallbackText = heading,
+            Body =
+            [
+                CardBlocks.Heading(heading, TextSize.Medium),
+                new RichTextBlock
+                {
+                    Spacing = CardSpacing.Small,
+                    Inlines = [new TextRun { Text = string.Format(System.Globalization.CultureInfo.InvariantCulture, GrantedText.For(language), name.Trim()) }],
+                },
+            ],
+        };
+    }
+
+    /// <summary>How to grant the role, when the command named nobody.</summary>
+    public static AdaptiveCard GrantUsage(Language language)
+    {
+        var heading = Heading.For(language);
+        return new AdaptiveCard
+        {
+            FallbackText = heading,
+            Body =
+            [
+                CardBlocks.Heading(heading, TextSize.Medium),
+                CardBlocks.Paragraph(UsageText.For(language)),
+                new TextBlock { Text = UsageExample.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
+            ],
+        };
+    }
+}

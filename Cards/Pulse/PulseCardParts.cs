@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Pulse;
+
+/// <summary>Pieces the pulse cards share: action data, refresh, the respondent's answers shown inertly.</summary>
+internal static class PulseCardParts
+{
+    private static readonly Localized RefreshTitle = new("Actualiser", "Refresh");
+    private static readonly Localized LabelSeparator = new(" : ", ": ");
+    private static readonly Localized Skipped = new("Passé", "Skipped");
+
+    /// <summary><c>{pulseId}</c>: the data of <see cref="CardVerbs.PulseOpen"/>.</summary>
+    public static JsonObject OpenData(string pulseId) => new() { [CardDataFields.PulseId] = pulseId };
+
+    /// <summary><c>{pulseId, step?, rev}</c>: the data of every action of a respondent's own view.</summary>
+    public static JsonObject RespondentData(PulseRespondentView view, string? stepId = null)
+    {
+        var data = new JsonObject { [CardDataFields.PulseId] = view.PulseId };
+        if (stepId is not null)
+        {
+            data[CardDataFields.Step] = stepId;
+        }
+
+        data[CardDataFields.Revision] = view.Revision;
+        return data;
+    }
+
+    /// <summary>Refresh into the user's own view (<see cref="CardVerbs.PulseOpen"/>) for at most <see cref="CardRefresh.MaxUserIds"/> users; null for none.</summary>
+    public static CardRefresh? OpenRefresh(Language language, string pulseId, IReadOnlyList<string> userIds) =>
+        userIds.Count == 0
+            ? null
+            : new CardRefresh
+            {
+                Action = new ExecuteAction { Title = RefreshTitle.For(language), Verb = CardVerbs.PulseOpen, Data = OpenData(pulseId) },
+                UserIds = [.. userIds.Take(CardRefresh.MaxUserIds)],
+            };
+
+    /// <summary>The refresh of a respondent's own view: only that user.</summary>
+    public static CardRefresh RespondentRefresh(PulseRespondentView view) =>
+        OpenRefresh(view.Language, view.PulseId, [view.UserId])!;
+
+    /// <summary>"Étape 2 sur 8 · Title"-style small line above a respondent card.</summary>
+    public static TextBlock Kicker(string text) =>
+        new() { Text = text, Size = TextSize.Small, IsSubtle = true, Weight = TextWeight.Bolder };
+
+    /// <summary>
+    /// One section of answers: its title, then one line per answer, label in bold and the value as plain runs
+    /// (a <see cref="RichTextBlock"/> never reads Markdown, so user text shows exactly as typed).
+    /// </summary>
+    public static Container Section(Language language, PulseAnswerSection section, ActionSet? edit)
+    {
+        var items = new List<CardElement>
+        {
+            new TextBlock { Text = section.Title, Weight = TextWeight.Bolder },
+        };
+        foreach (var line in section.Lines)
+        {
+            items.Add(new RichTextBlock
+            {
+                Spacing = CardSpacing.Small,
+                Inlines =
+                [
+                    new TextRun { Text = line.Label + LabelSeparator.For(language), Weight = TextWeight.Bolder },
+                    line.Value is null
+                        ? new TextRun { Text = Skipped.For(language), IsSubtle = true, Italic = true }
+                        : new TextRun { Text = line.Value },
+                ],
+            });
+        }
+
+        if (edit is not null)
+        {
+            items.Add(edit);
+        }
+
+        return new Container { Items = items, Separator = true, Spacing = CardSpacing.Medium };
+    }
+
+    /// <summary>A paragraph that may contain user text: one plain run, never Markdown.</summary>
+    public static RichTextBlock PlainParagraph(string text) =>
+        new() { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = text }] };
+
+    /// <summary>Fills a localized template (after its French typography) with values that are shown as they are.</summary>
+    public static string Fill(Localized template, Language language, params object[] values) =>
+        string.Format(CultureInfo.InvariantCulture, template.For(language), values);
+}

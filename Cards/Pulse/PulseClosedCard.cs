@@ -1,0 +1,27 @@
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Pulse;
+
+/// <summary>Answer to any action on a pulse that no longer takes answers.</summary>
+public static class PulseClosedCard
+{
+    private static readonly Localized Text = new(
+        "« {0} » ne prend plus de réponses. Merci à toutes les personnes qui ont participé ! La synthèse est publiée dans la conversation.",
+        "\"{0}\" no longer takes answers. Thank you to everyone who took part! The summary is posted in the conversation.");
+
+    public static AdaptiveCard Build(PulseClosedCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var heading = PulseCard.ClosedText.For(model.Language);
+        return new AdaptiveCard
+        {
+            FallbackText = heading,
+            Body =
+            [
+                CardBlocks.Heading(heading, TextSize.Medium),
+                PulseCardParts.PlainParagraph(PulseCardParts.Fill(Text, model.Language, model.PulseTitle)),
+            ],
+        };
+    }
+}

@@ -1,0 +1,43 @@
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Pulse;
+
+/// <summary>Short answers to a pulse command that could not be carried out as typed.</summary>
+public static class PulseNoticeCards
+{
+    private static readonly Localized BadDurationHeading = new("Durée non comprise", "Duration not understood");
+    private static readonly Localized NotUnderstood = new(
+        "Je n'ai pas compris la durée « {0} ».",
+        "I did not understand the duration \"{0}\".");
+    private static readonly Localized NotUnderstoodEmpty = new("Je n'ai pas compris la durée.", "I did not understand the duration.");
+    private static readonly Localized HowTo = new(
+        "Indiquez un nombre de jours (j) ou d'heures (h), entre 1 heure et 90 jours. Sans durée, le pulse reste ouvert 7 jours.",
+        "Give a number of days (d) or hours (h), from 1 hour to 90 days. Without a duration, the pulse stays open 7 days.");
+    private static readonly Localized ExamplesTitle = new("Par exemple :", "For example:");
+    private static readonly Localized Example1 = new("pulse démarrer 3j", "pulse start 3d");
+    private static readonly Localized Example2 = new("pulse démarrer 48h", "pulse start 48h");
+
+    /// <summary>The duration after "pulse démarrer" was not understood; <paramref name="typed"/> is shown as typed.</summary>
+    public static AdaptiveCard BadDuration(Language language, string typed)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        var heading = BadDurationHeading.For(language);
+        var notUnderstood = string.IsNullOrWhiteSpace(typed)
+            ? NotUnderstoodEmpty.For(language)
+            : PulseCardParts.Fill(NotUnderstood, language, typed.Trim());
+        return new AdaptiveCard
+        {
+            FallbackText = heading,
+            Body =
+            [
+                CardBlocks.Heading(heading, TextSize.Medium),
+                PulseCardParts.PlainParagraph(notUnderstood),
+                CardBlocks.Paragraph(HowTo.For(language)),
+                new TextBlock { Text = ExamplesTitle.For(language), Spacing = CardSpacing.Medium, Weight = TextWeight.Bolder },
+                new TextBlock { Text = Example1.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
+                new TextBlock { Text = Example2.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
+            ],
+        };
+    }
+}

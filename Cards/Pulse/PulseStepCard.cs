@@ -1,0 +1,166 @@
+using System.Globalization;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Pulse;
+
+/// <summary>One step of a respondent's own view: the question, its inputs (pre-filled), Suivant / Passer / Retour.</summary>
+public static class PulseStepCard
+{
+    private static readonly Localized StepOf = new("Étape {0} sur {1}", "Step {0} of {1}");
+    private static readonly Localized Next = new("Suivant", "Next");
+    private static readonly Localized Save = new("Enregistrer", "Save");
+    private static readonly Localized Skip = new("Passer", "Skip");
+    private static readonly Localized Back = new("Retour", "Back");
+    private static readonly Localized DontKnow = new("Je ne sais pas", "I don't know");
+    private static readonly Localized FreinLabel = new("Un frein (ce qui bloque)", "A barrier (what holds us back)");
+    private static readonly Localized LevierLabel = new("Un levier (ce qui aide)", "A lever (what helps)");
+    private static readonly Localized Optional = new("Facultatif", "Optional");
+    private static readonly Localized ChangeLabel = new("Le changement", "The change");
+    private static readonly Localized DirectionLabel = new("Ce changement est plutôt…", "This change is rather…");
+
+    public static AdaptiveCard Build(PulseStepCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var view = model.View;
+        var language = view.Language;
+        var stepOf = PulseCardParts.Fill(
+            StepOf,
+            language,
+            model.StepNumber.ToString(CultureInfo.InvariantCulture),
+            model.StepCount.ToString(CultureInfo.InvariantCulture));
+
+        var body = new List<CardElement>
+        {
+            PulseCardParts.Kicker($"{stepOf} · {view.PulseTitle}"),
+            CardBlocks.Heading(model.StepTitle, TextSize.Medium),
+            CardBlocks.Paragraph(model.Prompt),
+        };
+        if (!string.IsNullOrWhiteSpace(model.Notice))
+        {
+            body.Add(new Container
+            {
+                Style = ContainerStyle.Attention,
+                Spacing = CardSpacing.Medium,
+                Items = [new TextBlock { Text = model.Notice, Color = TextColor.Attention, Weight = TextWeight.Bolder }],
+            });
+        }
+
+        body.AddRange(Inputs(language, model.Input));
+
+        var actions = new List<CardAction>
+        {
+            new ExecuteAction
+            {
+                Title = (model.EditingFromReview ? Save : Next).For(language),
+                Verb = CardVerbs.PulseNext,
+                Data = PulseCardParts.RespondentData(view, model.StepId),
+            },
+            new ExecuteAction
+            {
+                Title = Skip.For(language),
+                Verb = CardVerbs.PulseSkip,
+                Data = PulseCardParts.RespondentData(view, model.StepId),
+                AssociatedInputs = "none",
+            },
+        };
+        if (model.CanGoBack || model.EditingFromReview)
+        {
+            actions.Add(new ExecuteAction
+            {
+                Title = Back.For(language),
+                Verb = CardVerbs.PulseBack,
+                Data = PulseCardParts.RespondentData(view, model.StepId),
+                AssociatedInputs = "none",
+            });
+        }
+
+        return new AdaptiveCard
+        {
+            FallbackText = model.StepTitle,
+            Body = body,
+            Actions = actions,
+            Refresh = PulseCardParts.RespondentRefresh(view),
+        };
+    }
+
+    private static IEnumerable<InputElement> Inputs(Language language, PulseStepInput input) => input switch
+    {
+        RatingStepInput rating => [Rating(language, rating)],
+        FreinLevierStepInput freinLevier =>
+        [
+            FreeText(PulseInputIds.Frein, FreinLabel.For(language), Optional.For(language), freinLevier.Frein, freinLevier.MaxLength),
+            FreeText(PulseInputIds.Levier, LevierLabel.For(language), Optional.For(language), freinLevier.Levier, freinLevier.MaxLength),
+        ],
+        ChoiceStepInput choice =>
+        [
+            new ChoiceSetInput
+            {
+                Id = PulseInputIds.Choice,
+                Style = ChoiceSetStyle.Expanded,
+                Spacing = CardSpacing.Medium,
+                Choices = [.. choice.Options.Select(o => new Choice(
+                    string.IsNullOrWhiteSpace(o.Description) ? o.Title : $"{o.Title} — {o.Description}",
+                    o.Value))],
+                Value = choice.Value,
+            },
+        ],
+        ChangeStepInput change =>
+        [
+            FreeText(PulseInputIds.ChangeText, ChangeLabel.For(language), Optional.For(language), change.Text, change.MaxLength),
+            new ChoiceSetInput
+            {
+                Id = PulseInputIds.Direction,
+                Label = DirectionLabel.For(language),
+                Style = ChoiceSetStyle.Expanded,
+                Choices =
+                [
+                    new Choice(change.PositiveLabel, PulseInputIds.Positive),
+                    new Choice(change.NegativeLabel, PulseInputIds.Negative),
+                ],
+                Value = change.Direction,
+            },
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(input), input.GetType().Name, "Unknown pulse step input."),
+    };
+
+    private static ChoiceSetInput Rating(Language language, RatingStepInput rating)
+    {
+        var choices = new List<Choice>();
+        for (var n = rating.Min; n <= rating.Max; n++)
+        {
+            var value = n.ToString(CultureInfo.InvariantCulture);
+            var title = n == rating.Min ? $"{value} — {rating.MinLabel}"
+                : n == rating.Max ? $"{value} — {rating.MaxLabel}"
+                : value;
+            choices.Add(new Choice(title, value));
+        }
+
+        if (rating.AllowDontKnow)
+        {
+            choices.Add(new Choice(DontKnow.For(language), PulseInputIds.DontKnow));
+        }
+
+        return new ChoiceSetInput
+        {
+            Id = PulseInputIds.Rating,
+            Style = ChoiceSetStyle.Expanded,
+            Spacing = CardSpacing.Medium,
+            Choices = choices,
+            Value = rating.Value,
+        };
+    }
+
+    // The value is kept even when longer than maxLength: the user sees all of it and shortens it
+    // (browsers and the official renderer keep a pre-filled value whole; maxLength only stops further typing).
+    private static TextInput FreeText(string id, string label, string placeholder, string? value, int maxLength) => new()
+    {
+        Id = id,
+        Label = label,
+        Placeholder = placeholder,
+        IsMultiline = true,
+        MaxLength = maxLength,
+        Value = value,
+        Spacing = CardSpacing.Medium,
+    };
+}

@@ -1,0 +1,44 @@
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Pulse;
+
+/// <summary>After "Envoyer": thanks, the answers as stored, and "Modifier mes réponses" until the deadline.</summary>
+public static class PulseThankYouCard
+{
+    private static readonly Localized Heading = new("Merci !", "Thank you!");
+    private static readonly Localized Saved = new(
+        "Vos réponses sont enregistrées. Vous pouvez les modifier jusqu'au {0}.",
+        "Your answers are saved. You can change them until {0}.");
+    private static readonly Localized EditAnswers = new("Modifier mes réponses", "Edit my answers");
+
+    public static AdaptiveCard Build(PulseThankYouCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var view = model.View;
+        var language = view.Language;
+        var body = new List<CardElement>
+        {
+            PulseCardParts.Kicker(view.PulseTitle),
+            CardBlocks.Heading(Heading.For(language), TextSize.Medium),
+            CardBlocks.Paragraph(PulseCardParts.Fill(Saved, language, view.DeadlineText)),
+        };
+        body.AddRange(model.Sections.Select(s => PulseCardParts.Section(language, s, edit: null)));
+
+        return new AdaptiveCard
+        {
+            FallbackText = Heading.For(language),
+            Body = body,
+            Actions =
+            [
+                new ExecuteAction
+                {
+                    Title = EditAnswers.For(language),
+                    Verb = CardVerbs.PulseEdit,
+                    Data = PulseCardParts.RespondentData(view),
+                },
+            ],
+            Refresh = PulseCardParts.RespondentRefresh(view),
+        };
+    }
+}
