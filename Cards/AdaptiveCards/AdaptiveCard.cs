@@ -50,6 +50,8 @@ public sealed record CardRefresh
 {
     public const int MaxUserIds = 60;
 
+    /// <summary>Written with its <c>"type":"Action.Execute"</c> like any card action (Teams ignores a typeless refresh action).</summary>
+    [JsonConverter(typeof(RefreshActionConverter))]
     public required ExecuteAction Action { get; init; }
 
     public IReadOnlyList<string>? UserIds { get; init; }

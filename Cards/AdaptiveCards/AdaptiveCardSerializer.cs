@@ -23,3 +23,14 @@ public static class AdaptiveCardSerializer
 [JsonSerializable(typeof(AdaptiveCard))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class AdaptiveCardJsonContext : JsonSerializerContext;
+
+/// <summary>Writes an <see cref="ExecuteAction"/> held in a property of that exact type through the polymorphic <see cref="CardAction"/> contract, so its <c>type</c> is written.</summary>
+internal sealed class RefreshActionConverter : JsonConverter<ExecuteAction>
+{
+    public override ExecuteAction? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize(ref reader, AdaptiveCardJsonContext.Default.CardAction) as ExecuteAction
+            ?? throw new JsonException("refresh.action must be an Action.Execute.");
+
+    public override void Write(Utf8JsonWriter writer, ExecuteAction value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, AdaptiveCardJsonContext.Default.CardAction);
+}
