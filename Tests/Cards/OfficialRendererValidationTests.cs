@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Coordination;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Tests.Cards.Pulse;
 using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Cards;
@@ -22,7 +25,47 @@ public sealed class OfficialRendererValidationTests
             }
 
             yield return ($"expired-{language}", NoticeCards.Expired(language));
+
+            foreach (var card in PulseCards(language))
+            {
+                yield return (card.Name + "-" + language, card.Card);
+            }
         }
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> PulseCards(Language language)
+    {
+        yield return ("pulse-open", PulseCard.Build(PulseFixtures.PulseCard(language, answers: 41, refreshIds: 75)));
+        yield return ("pulse-one-answer-notice", PulseCard.Build(PulseFixtures.PulseCard(language, answers: 1, refreshIds: 0, notice: language == Language.English ? "A pulse is already open here." : "Un pulse est déjà ouvert ici.")));
+        yield return ("pulse-closed", PulseCard.Build(PulseFixtures.PulseCard(language, answers: 0, closed: true)));
+        yield return ("step-rating-first", PulseStepCard.Build(PulseFixtures.Step(language, PulseFixtures.Rating(language), number: 1, canGoBack: false)));
+        yield return ("step-rating-empty", PulseStepCard.Build(PulseFixtures.Step(language, PulseFixtures.Rating(language, value: null, allowDontKnow: false))));
+        yield return ("step-frein-levier-overlong-notice", PulseStepCard.Build(PulseFixtures.Step(
+            language,
+            PulseFixtures.FreinLevier(),
+            notice: language == Language.English ? "Your barrier is 612 characters long; 500 at most." : "Votre frein fait 612 caractères ; 500 au plus.")));
+        yield return ("step-frein-levier-empty", PulseStepCard.Build(PulseFixtures.Step(language, new FreinLevierStepInput(null, null, 500))));
+        yield return ("step-choice-editing", PulseStepCard.Build(PulseFixtures.Step(language, PulseFixtures.Continuum(language), number: 7, editingFromReview: true)));
+        yield return ("step-change", PulseStepCard.Build(PulseFixtures.Step(language, PulseFixtures.Change(language), number: 8)));
+        yield return ("step-change-empty", PulseStepCard.Build(PulseFixtures.Step(language, PulseFixtures.Change(language, text: null, direction: null) with { Text = null }, number: 8)));
+        yield return ("review", PulseReviewCard.Build(PulseFixtures.Review(language)));
+        yield return ("review-already-submitted", PulseReviewCard.Build(PulseFixtures.Review(language, alreadySubmitted: true)));
+        yield return ("thank-you", PulseThankYouCard.Build(PulseFixtures.ThankYou(language)));
+        yield return ("closed", PulseClosedCard.Build(new PulseClosedCardModel(language, PulseFixtures.Title(language))));
+        yield return ("refusal-names", CoordinatorRefusalCard.Build(new CoordinatorRefusalCardModel
+        {
+            Language = language,
+            Command = language == Language.English ? "pulse start" : "pulse démarrer",
+            CoordinatorNames = ["Nadia Benali", "Marc Ouellet", "Éloïse *Tremblay* 😀 <at>x</at>"],
+        }));
+        yield return ("refusal-no-names", CoordinatorRefusalCard.Build(new CoordinatorRefusalCardModel { Language = language, Command = "vote clore" }));
+        yield return ("bad-duration", PulseNoticeCards.BadDuration(language, PulseFixtures.MarkdownText));
+        yield return ("coordination-granted", CoordinationCards.Granted(language, "Éloïse _Tremblay_ 😀 [x](y)"));
+        yield return ("coordination-usage", CoordinationCards.GrantUsage(language));
+        yield return ("language-french", LanguageCards.Set(language, Language.French));
+        yield return ("language-english", LanguageCards.Set(language, Language.English));
+        yield return ("language-auto", LanguageCards.Set(language, null));
+        yield return ("language-usage", LanguageCards.Usage(language));
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using ConcertationBot.Cards;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Tests.Infrastructure;
+
+namespace ConcertationBot.Tests.Cards.Pulse;
+
+/// <summary>Cards rendered by Microsoft's JS renderer in headless Chromium at phone width (400 px), then used like a person would.</summary>
+public sealed class PulseCardRenderingTests
+{
+    private static async Task<JsonArray> RenderAsync(IEnumerable<(string Name, AdaptiveCard Card)> cards)
+    {
+        var input = new JsonArray([.. cards.Select(c => (JsonNode)new JsonObject
+        {
+            ["name"] = c.Name,
+            ["card"] = JsonNode.Parse(AdaptiveCardSerializer.ToJson(c.Card)),
+        })]);
+        var output = await NodeScript.RunAsync(RepositoryPaths.Combine("Tests", "Node", "cards", "render-cards.mjs"), input.ToJsonString(), CancellationToken.None);
+        return JsonNode.Parse(output)!.AsArray();
+    }
+
+    [Theory]
+    [InlineData(Language.French)]
+    [InlineData(Language.English)]
+    public async Task Render_FreinLongerThanMaxLength_IsKeptWholeCannotGrowAndIsSent(Language language)
+    {
+        // Arrange
+        var frein = new string('é', 612);
+        var card = PulseStepCard.Build(PulseFixtures.Step(language, PulseFixtures.FreinLevier(frein: frein, levier: "Le CLSC *prête* une salle", maxLength: 500)));
+
+        // Act
+        var result = (await RenderAsync([("frein-overlong", card)]))[0]!;
+
+        // Assert
+        var inputs = result["inputs"]!.AsArray();
+        Assert.Equal(PulseInputIds.Frein, (string?)inputs[0]!["id"]);
+        Assert.Equal(612, (int?)inputs[0]!["valueLength"]);
+        Assert.Equal(500, (int?)inputs[0]!["maxLength"]);
+        Assert.Equal(612, (int?)inputs[0]!["lengthAfterTyping"]);
+        Assert.Equal("Le CLSC *prête* une salle".Length + 1, (int?)inputs[1]!["lengthAfterTyping"]);
+        var executed = result["executed"]!.AsArray();
+        var next = executed.Single(e => (string?)e!["verb"] == CardVerbs.PulseNext)!;
+        Assert.Equal(frein, (string?)next["data"]![PulseInputIds.Frein]);
+        Assert.Equal("Le CLSC *prête* une salle", (string?)next["data"]![PulseInputIds.Levier]);
+        Assert.Equal("condition-agenda", (string?)next["data"]![CardDataFields.Step]);
+        Assert.Equal(4, (int?)next["data"]![CardDataFields.Revision]);
+        var skip = executed.Single(e => (string?)e!["verb"] == CardVerbs.PulseSkip)!;
+        Assert.Null(skip["data"]![PulseInputIds.Frein]);
+        Assert.Equal(PulseFixtures.PulseId, (string?)skip["data"]![CardDataFields.PulseId]);
+    }
+
+    [Fact]
+    public async Task Render_RatingStep_SendsThePreselectedValue()
+    {
+        // Arrange
+        var card = PulseStepCard.Build(PulseFixtures.Step(Language.French, PulseFixtures.Rating(Language.French, value: PulseInputIds.DontKnow)));
+
+        // Act
+        var result = (await RenderAsync([("rating", card)]))[0]!;
+
+        // Assert
+        var next = result["executed"]!.AsArray().Single(e => (string?)e!["verb"] == CardVerbs.PulseNext)!;
+        Assert.Equal(PulseInputIds.DontKnow, (string?)next["data"]![PulseInputIds.Rating]);
+        var back = result["executed"]!.AsArray().Single(e => (string?)e!["verb"] == CardVerbs.PulseBack)!;
+        Assert.Null(back["data"]![PulseInputIds.Rating]);
+    }
+
+    [Fact]
+    public async Task Render_EveryBotCard_FitsAPhoneWidth()
+    {
+        // Act
+        var results = await RenderAsync(OfficialRendererValidationTests.AllCards());
+
+        // Assert
+        var overflowing = results.Where(r => (int)r!["overflowPx"]! > 0).Select(r => r!.ToJsonString()).ToList();
+        Assert.True(overflowing.Count == 0, string.Join('\n', overflowing));
+        Assert.Equal(OfficialRendererValidationTests.AllCards().Count(), results.Count);
+    }
+}
