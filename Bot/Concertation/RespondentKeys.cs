@@ -60,6 +60,12 @@ public sealed class RespondentKeys : IRespondentKeys
     {
         ArgumentException.ThrowIfNullOrEmpty(scopeId);
         ArgumentException.ThrowIfNullOrEmpty(personId);
+        if (scopeId.Contains('\n', StringComparison.Ordinal))
+        {
+            // The scope id is followed by a line feed, so it must not hold one: the message then splits one way only.
+            throw new ArgumentException("A pulse or vote id must not contain a line feed.", nameof(scopeId));
+        }
+
         var message = Encoding.UTF8.GetBytes(domain + "\n" + scopeId + "\n" + personId);
         return Convert.ToHexStringLower(HMACSHA256.HashData(_key, message));
     }
