@@ -1,4 +1,5 @@
 using ConcertationBot.Bot.Authentication;
+using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
@@ -24,6 +25,7 @@ public static class BotServiceCollectionExtensions
         services.AddBotAuthentication();
         services.AddBotConnector();
         services.AddTableStorage();
+        services.AddConcertation();
 
         services.AddSingleton<GreetingLedger>();
         services.AddSingleton<BotApplication, ConcertationBotApplication>();

@@ -6,10 +6,14 @@ namespace ConcertationBot.Tests.Infrastructure;
 /// <summary>The real bot host in-process, with configuration overrides. Create one per test.</summary>
 internal sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    /// <summary>The <c>Concertation:HashKey</c> the host gets unless the settings name another (32 bytes, base64).</summary>
+    public const string TestHashKey = "Y29uY2VydGF0aW9uLXRlc3QtaGFzaC1rZXktMzItYnl0ZXMhIQ==";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("MicrosoftAppId", string.Empty);
+        builder.UseSetting("Concertation:HashKey", TestHashKey);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

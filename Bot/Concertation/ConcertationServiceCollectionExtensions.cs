@@ -1,0 +1,28 @@
+using ConcertationBot.Bot.Pulses;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ConcertationBot.Bot.Concertation;
+
+public static class ConcertationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ConcertationOptions"/> (validated at start), the respondent keys, the pulse store, the
+    /// coordinator directory and the conversation settings. Needs the Table storage services (<c>AddTableStorage</c>).
+    /// </summary>
+    public static IServiceCollection AddConcertation(this IServiceCollection services)
+    {
+        services.AddOptions<ConcertationOptions>()
+            .BindConfiguration(ConcertationOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ConcertationOptions>, ConcertationOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConcertationOptions>, ConcertationOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRespondentKeys, RespondentKeys>();
+        services.TryAddSingleton<IPulseStore, PulseStore>();
+        services.TryAddSingleton<ICoordinatorDirectory, CoordinatorDirectory>();
+        services.TryAddSingleton<IConversationSettingsStore, ConversationSettingsStore>();
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+namespace ConcertationBot.Bot.Pulses;
+
+/// <summary>Pulses, their anonymous answers and who took part, in Table Storage.</summary>
+public interface IPulseStore
+{
+    /// <summary>The open pulse of the conversation (thread suffix ignored), or null.</summary>
+    Task<PulseRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>One pulse of the conversation, open or closed, or null.</summary>
+    Task<PulseRecord?> GetAsync(string channelId, string conversationId, string pulseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens atomically: the "open" pointer row and the pulse row in one entity-group transaction in the conversation's
+    /// partition. Returns the stored pulse (conversation id normalized, ETag set), or null when a pulse is already open there.
+    /// </summary>
+    Task<PulseRecord?> TryOpenAsync(PulseRecord pulse, CancellationToken cancellationToken);
+
+    /// <summary>Records the id of the posted pulse card; returns the pulse with it and the new ETag.</summary>
+    Task<PulseRecord> SetCardActivityIdAsync(PulseRecord pulse, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes the pulse if it is still the open one: the pointer is removed and <see cref="PulseRecord.ClosedAt"/> set in one
+    /// transaction. Returns the closed pulse, or null when it was not open (already closed, or another pulse is open).
+    /// </summary>
+    Task<PulseRecord?> TryCloseAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores one respondent's answers (PK pulse id, RK respondent key); a re-send replaces the fields. Properties are the
+    /// fields plus <c>UpdatedAt</c> and <c>FirstSubmittedAt</c>. Never pass a name or an Entra id in the fields.
+    /// </summary>
+    Task SaveAnswerAsync(string pulseId, string respondentKey, IReadOnlyDictionary<string, object> fields, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records that a user answered (not what); idempotent, the first time is kept.</summary>
+    Task RecordParticipationAsync(string pulseId, string userId, string? aadObjectId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>How many respondents answered (a partition query reading only keys).</summary>
+    Task<int> CountAnswersAsync(string pulseId, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<PulseAnswerRow> ReadAnswersAsync(string pulseId, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<ParticipationRow> ReadParticipationAsync(string pulseId, CancellationToken cancellationToken);
+}

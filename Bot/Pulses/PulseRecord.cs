@@ -1,0 +1,50 @@
+using Azure;
+using ConcertationBot.Bot.Storage;
+
+namespace ConcertationBot.Bot.Pulses;
+
+/// <summary>One pulse survey in one conversation, as stored.</summary>
+public sealed record PulseRecord
+{
+    public required string PulseId { get; init; }
+    public required string ChannelId { get; init; }
+
+    /// <summary>The conversation id without the thread's <c>;messageid=…</c> suffix.</summary>
+    public required string ConversationId { get; init; }
+    public required string ServiceUrl { get; init; }
+    public string? TenantId { get; init; }
+    public string? TeamId { get; init; }
+    public required string ConversationType { get; init; }
+    public required string TemplateId { get; init; }
+    public required int TemplateVersion { get; init; }
+
+    /// <summary><c>fr</c> or <c>en</c>.</summary>
+    public required string Language { get; init; }
+    public required DateTimeOffset OpenedAt { get; init; }
+    public required DateTimeOffset Deadline { get; init; }
+    public required string OpenedByUserId { get; init; }
+    public string? OpenedByName { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The id of the pulse card posted in the conversation, once posted.</summary>
+    public string? CardActivityId { get; init; }
+    public ETag ETag { get; init; }
+
+    public bool IsOpen => ClosedAt is null;
+
+    /// <summary>A new, time-ordered pulse id: 32 lowercase hex characters.</summary>
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+}
+
+/// <summary>One respondent's answers: the keyed hash, the answer fields, and when they were last sent.</summary>
+public sealed record PulseAnswerRow(string RespondentKey, IReadOnlyDictionary<string, object?> Fields, DateTimeOffset UpdatedAt);
+
+/// <summary>Who answered a pulse (not what), for reminders.</summary>
+public sealed record ParticipationRow(string UserId, string? AadObjectId, DateTimeOffset AnsweredAt);
+
+/// <summary>Where a respondent's unsent pulse dialog is kept: keyed by the respondent key, never by a name.</summary>
+public static class PulseStateKeys
+{
+    public static BotStateKey Respondent(string pulseId, string respondentKey) =>
+        new(BotStateKey.Compose("pulse", pulseId), BotStateKey.Compose("respondent", respondentKey));
+}

@@ -1,0 +1,356 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Azure;
+using ConcertationBot.Bot.Concertation;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Bot.Storage.Tables;
+
+namespace ConcertationBot.Bot.Pulses;
+
+/// <summary>
+/// <see cref="IPulseStore"/> on three tables. <c>Pulses</c>: one partition per conversation, a row per pulse (RK = pulse
+/// id) and an <c>open</c> pointer row naming the open pulse. <c>PulseAnswers</c>: one partition per pulse, a row per
+/// respondent key. <c>PulseParticipation</c>: one partition per pulse, a row per user id.
+/// </summary>
+public sealed partial class PulseStore : IPulseStore
+{
+    public const string PulsesTable = "Pulses";
+    public const string AnswersTable = "PulseAnswers";
+    public const string ParticipationTable = "PulseParticipation";
+
+    private const string OpenPointerRowKey = "open";
+    private const string UpdatedAt = nameof(UpdatedAt);
+    private const string FirstSubmittedAt = nameof(FirstSubmittedAt);
+    private const int MaxFields = 240;
+    private const int MaxSaveAttempts = 50;
+
+    private static readonly HashSet<string> ReservedFieldNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PartitionKey", "RowKey", "Timestamp", UpdatedAt, FirstSubmittedAt,
+    };
+
+    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
+
+    private readonly CreatedTable _pulses;
+    private readonly CreatedTable _answers;
+    private readonly CreatedTable _participation;
+
+    public PulseStore(TableServiceClient service)
+        : this(service, string.Empty)
+    {
+    }
+
+    /// <summary>Tables named <paramref name="tablePrefix"/> + the standard names (tests use a fresh prefix).</summary>
+    internal PulseStore(TableServiceClient service, string tablePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        _pulses = new CreatedTable(service.GetTableClient(tablePrefix + PulsesTable));
+        _answers = new CreatedTable(service.GetTableClient(tablePrefix + AnswersTable));
+        _participation = new CreatedTable(service.GetTableClient(tablePrefix + ParticipationTable));
+    }
+
+    internal static string ConversationPartition(string channelId, string conversationId) =>
+        BotStateKey.Compose("conversation", channelId, ConversationKeys.Normalize(conversationId));
+
+    public async Task<PulseRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationPartition(channelId, conversationId);
+        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenPointerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!pointer.HasValue || pointer.Value!.GetString(nameof(PulseRecord.PulseId)) is not { Length: > 0 } pulseId)
+        {
+            return null;
+        }
+
+        var pulse = await GetAsync(channelId, conversationId, pulseId, cancellationToken).ConfigureAwait(false);
+        return pulse is { IsOpen: true } ? pulse : null;
+    }
+
+    public async Task<PulseRecord?> GetAsync(string channelId, string conversationId, string pulseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        if (pulseId == OpenPointerRowKey)
+        {
+            return null;
+        }
+
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(ConversationPartition(channelId, conversationId), pulseId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task<PulseRecord?> TryOpenAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentException.ThrowIfNullOrEmpty(pulse.PulseId);
+        if (pulse.PulseId == OpenPointerRowKey)
+        {
+            throw new ArgumentException("The pulse id 'open' is reserved.", nameof(pulse));
+        }
+
+        if (pulse.Language is not ("fr" or "en"))
+        {
+            throw new ArgumentException($"Pulse language must be 'fr' or 'en', not '{pulse.Language}'.", nameof(pulse));
+        }
+
+        var stored = pulse with { ConversationId = ConversationKeys.Normalize(pulse.ConversationId), ClosedAt = null };
+        var partition = ConversationPartition(stored.ChannelId, stored.ConversationId);
+        var pointer = new TableEntity(partition, OpenPointerRowKey) { [nameof(PulseRecord.PulseId)] = stored.PulseId };
+        var row = ToEntity(partition, stored);
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var results = await table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, pointer), new TableTransactionAction(TableTransactionActionType.Add, row)],
+                cancellationToken).ConfigureAwait(false);
+            var etag = results.Value[1].Headers.ETag;
+            return etag is { } known
+                ? stored with { ETag = known }
+                : await GetAsync(stored.ChannelId, stored.ConversationId, stored.PulseId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    public async Task<PulseRecord> SetCardActivityIdAsync(PulseRecord pulse, string activityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationPartition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
+        {
+            [nameof(PulseRecord.CardActivityId)] = activityId,
+        };
+        var response = await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        if (response.Headers.ETag is { } etag)
+        {
+            return pulse with { CardActivityId = activityId, ETag = etag };
+        }
+
+        return await GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Pulse {pulse.PulseId} vanished while its card id was being recorded.");
+    }
+
+    public async Task<PulseRecord?> TryCloseAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationPartition(pulse.ChannelId, pulse.ConversationId);
+        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenPointerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!pointer.HasValue || pointer.Value!.GetString(nameof(PulseRecord.PulseId)) != pulse.PulseId)
+        {
+            return null;
+        }
+
+        var patch = new TableEntity(partition, pulse.PulseId) { [nameof(PulseRecord.ClosedAt)] = at };
+        try
+        {
+            var results = await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, OpenPointerRowKey), pointer.Value.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, patch, ETag.All),
+                ],
+                cancellationToken).ConfigureAwait(false);
+            return await GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false) is { } closed
+                ? closed with { ETag = results.Value[1].Headers.ETag ?? closed.ETag }
+                : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
+    public async Task SaveAnswerAsync(string pulseId, string respondentKey, IReadOnlyDictionary<string, object> fields, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        ArgumentException.ThrowIfNullOrEmpty(respondentKey);
+        ArgumentNullException.ThrowIfNull(fields);
+        ValidateFields(fields);
+        var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
+
+        // Insert first; on a re-send, replace conditionally on the ETag just read so FirstSubmittedAt survives without a race.
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(pulseId, respondentKey, [FirstSubmittedAt], cancellationToken).ConfigureAwait(false);
+            var entity = new TableEntity(pulseId, respondentKey);
+            foreach (var (name, value) in fields)
+            {
+                entity[name] = value;
+            }
+
+            entity[UpdatedAt] = at;
+            try
+            {
+                if (!existing.HasValue)
+                {
+                    entity[FirstSubmittedAt] = at;
+                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    entity[FirstSubmittedAt] = existing.Value!.GetDateTimeOffset(FirstSubmittedAt) ?? at;
+                    await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404 && attempt < MaxSaveAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(0, Math.Min(50, attempt * 5)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task RecordParticipationAsync(string pulseId, string userId, string? aadObjectId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var table = await _participation.GetAsync(cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(pulseId, BotStateKey.Compose(userId))
+        {
+            ["UserId"] = userId,
+            ["AnsweredAt"] = at,
+        };
+        if (!string.IsNullOrEmpty(aadObjectId))
+        {
+            entity["AadObjectId"] = aadObjectId;
+        }
+
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Already recorded: the first answer time is kept.
+        }
+    }
+
+    public async Task<int> CountAnswersAsync(string pulseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), select: KeysOnly, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public async IAsyncEnumerable<PulseAnswerRow> ReadAnswersAsync(string pulseId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (name, value) in entity)
+            {
+                if (!ReservedFieldNames.Contains(name) && !name.StartsWith("odata.", StringComparison.Ordinal))
+                {
+                    fields[name] = value;
+                }
+            }
+
+            yield return new PulseAnswerRow(entity.RowKey, fields, entity.GetDateTimeOffset(UpdatedAt) ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+        }
+    }
+
+    public async IAsyncEnumerable<ParticipationRow> ReadParticipationAsync(string pulseId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        var table = await _participation.GetAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new ParticipationRow(
+                entity.GetString("UserId") ?? entity.RowKey,
+                entity.GetString("AadObjectId"),
+                entity.GetDateTimeOffset("AnsweredAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+        }
+    }
+
+    private static string PartitionFilter(string partitionKey) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+
+    private static void ValidateFields(IReadOnlyDictionary<string, object> fields)
+    {
+        if (fields.Count > MaxFields)
+        {
+            throw new ArgumentException($"An answer holds at most {MaxFields} fields; got {fields.Count}.", nameof(fields));
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            if (!FieldNameRegex().IsMatch(name) || ReservedFieldNames.Contains(name))
+            {
+                throw new ArgumentException($"'{name}' cannot be an answer field name: use letters, digits and '_', not a reserved name.", nameof(fields));
+            }
+
+            ArgumentNullException.ThrowIfNull(value, name);
+        }
+    }
+
+    private static TableEntity ToEntity(string partition, PulseRecord pulse)
+    {
+        var entity = new TableEntity(partition, pulse.PulseId)
+        {
+            [nameof(PulseRecord.PulseId)] = pulse.PulseId,
+            [nameof(PulseRecord.ChannelId)] = pulse.ChannelId,
+            [nameof(PulseRecord.ConversationId)] = pulse.ConversationId,
+            [nameof(PulseRecord.ServiceUrl)] = pulse.ServiceUrl,
+            [nameof(PulseRecord.ConversationType)] = pulse.ConversationType,
+            [nameof(PulseRecord.TemplateId)] = pulse.TemplateId,
+            [nameof(PulseRecord.TemplateVersion)] = pulse.TemplateVersion,
+            [nameof(PulseRecord.Language)] = pulse.Language,
+            [nameof(PulseRecord.OpenedAt)] = pulse.OpenedAt,
+            [nameof(PulseRecord.Deadline)] = pulse.Deadline,
+            [nameof(PulseRecord.OpenedByUserId)] = pulse.OpenedByUserId,
+        };
+        SetIfPresent(entity, nameof(PulseRecord.TenantId), pulse.TenantId);
+        SetIfPresent(entity, nameof(PulseRecord.TeamId), pulse.TeamId);
+        SetIfPresent(entity, nameof(PulseRecord.OpenedByName), pulse.OpenedByName);
+        SetIfPresent(entity, nameof(PulseRecord.CardActivityId), pulse.CardActivityId);
+        return entity;
+    }
+
+    private static void SetIfPresent(TableEntity entity, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            entity[name] = value;
+        }
+    }
+
+    private static PulseRecord FromEntity(TableEntity entity) => new()
+    {
+        PulseId = entity.RowKey,
+        ChannelId = Required(entity, nameof(PulseRecord.ChannelId)),
+        ConversationId = Required(entity, nameof(PulseRecord.ConversationId)),
+        ServiceUrl = Required(entity, nameof(PulseRecord.ServiceUrl)),
+        TenantId = entity.GetString(nameof(PulseRecord.TenantId)),
+        TeamId = entity.GetString(nameof(PulseRecord.TeamId)),
+        ConversationType = Required(entity, nameof(PulseRecord.ConversationType)),
+        TemplateId = Required(entity, nameof(PulseRecord.TemplateId)),
+        TemplateVersion = entity.GetInt32(nameof(PulseRecord.TemplateVersion)) ?? 1,
+        Language = Required(entity, nameof(PulseRecord.Language)),
+        OpenedAt = entity.GetDateTimeOffset(nameof(PulseRecord.OpenedAt)) ?? throw Missing(entity, nameof(PulseRecord.OpenedAt)),
+        Deadline = entity.GetDateTimeOffset(nameof(PulseRecord.Deadline)) ?? throw Missing(entity, nameof(PulseRecord.Deadline)),
+        OpenedByUserId = Required(entity, nameof(PulseRecord.OpenedByUserId)),
+        OpenedByName = entity.GetString(nameof(PulseRecord.OpenedByName)),
+        ClosedAt = entity.GetDateTimeOffset(nameof(PulseRecord.ClosedAt)),
+        CardActivityId = entity.GetString(nameof(PulseRecord.CardActivityId)),
+        ETag = entity.ETag,
+    };
+
+    private static string Required(TableEntity entity, string name) => entity.GetString(name) ?? throw Missing(entity, name);
+
+    private static InvalidOperationException Missing(TableEntity entity, string name) =>
+        new($"Pulse row {entity.RowKey} has no {name}.");
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,254}$", RegexOptions.CultureInvariant)]
+    private static partial Regex FieldNameRegex();
+}
