@@ -12,6 +12,8 @@ internal sealed class PulseScript(PulseTemplate template, PulseDialogState state
     {
     }
 
+    public static PulseTemplate DefaultTemplate => PulseTemplates.Default;
+
     public PulseTemplate Template { get; } = template;
 
     public PulseDialogState State { get; private set; } = state;
