@@ -22,6 +22,7 @@ public static class ConcertationServiceCollectionExtensions
         services.TryAddSingleton<IRespondentKeys, RespondentKeys>();
         services.TryAddSingleton<IPulseStore, PulseStore>();
         services.TryAddSingleton<ICoordinatorDirectory, CoordinatorDirectory>();
+        services.AddMemoryCache();
         services.TryAddSingleton<IConversationSettingsStore, ConversationSettingsStore>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ConcertationBot.Bot.Storage;
+using Microsoft.Extensions.Caching.Memory;
 using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Bot.Concertation;
@@ -20,21 +21,39 @@ public sealed record ConversationSettings(Language? Language);
 [JsonSerializable(typeof(ConversationSettings))]
 internal sealed partial class ConversationSettingsJsonContext : JsonSerializerContext;
 
-/// <summary><see cref="IConversationSettingsStore"/> on <see cref="IBotStateStore"/>, keyed by the conversation without thread suffix.</summary>
-public sealed class ConversationSettingsStore(IBotStateStore state) : IConversationSettingsStore
+/// <summary>
+/// <see cref="IConversationSettingsStore"/> on <see cref="IBotStateStore"/>, keyed by the conversation without thread suffix.
+/// Every turn asks for the language, so reads are cached for <see cref="CacheDuration"/>: a change made through another
+/// bot instance reaches this one within that time; a change made here is seen at once.
+/// </summary>
+public sealed class ConversationSettingsStore(IBotStateStore state, IMemoryCache cache) : IConversationSettingsStore
 {
+    public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
+
     public async Task<Language?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        var entry = await state.ReadAsync(Key(channelId, conversationId), ConversationSettingsJsonContext.Default.ConversationSettings, cancellationToken).ConfigureAwait(false);
-        return entry?.Value.Language;
+        var key = Key(channelId, conversationId);
+        if (cache.TryGetValue(key, out ConversationSettings? cached) && cached is not null)
+        {
+            return cached.Language;
+        }
+
+        var entry = await state.ReadAsync(key, ConversationSettingsJsonContext.Default.ConversationSettings, cancellationToken).ConfigureAwait(false);
+        var settings = entry?.Value ?? new ConversationSettings(null);
+        cache.Set(key, settings, CacheDuration);
+        return settings.Language;
     }
 
-    public async Task SetLanguageAsync(string channelId, string conversationId, Language? language, CancellationToken cancellationToken) =>
-        await state.UpdateAsync(
-            Key(channelId, conversationId),
+    public async Task SetLanguageAsync(string channelId, string conversationId, Language? language, CancellationToken cancellationToken)
+    {
+        var key = Key(channelId, conversationId);
+        var written = await state.UpdateAsync(
+            key,
             current => (current ?? new ConversationSettings(null)) with { Language = language },
             ConversationSettingsJsonContext.Default.ConversationSettings,
             cancellationToken).ConfigureAwait(false);
+        cache.Set(key, written.Value, CacheDuration);
+    }
 
     private static BotStateKey Key(string channelId, string conversationId) =>
         BotStateKey.ForConversation(channelId, ConversationKeys.Normalize(conversationId));

@@ -17,7 +17,7 @@ public sealed record CoordinatorScope(string ChannelId, string ScopeId)
         var channelId = activity.ChannelId is { Length: > 0 } channel
             ? channel
             : throw new ArgumentException("The activity has no channelId.", nameof(activity));
-        var teamId = TeamId(activity.ChannelData);
+        var teamId = TeamIdOf(activity);
         if (teamId is not null)
         {
             return new CoordinatorScope(channelId, teamId);
@@ -29,8 +29,9 @@ public sealed record CoordinatorScope(string ChannelId, string ScopeId)
         return new CoordinatorScope(channelId, ConversationKeys.Normalize(conversationId));
     }
 
-    private static string? TeamId(JsonElement? channelData) =>
-        channelData is { ValueKind: JsonValueKind.Object } data
+    /// <summary>The team id of <c>channelData.team.id</c>, or null outside a team.</summary>
+    public static string? TeamIdOf(Activity activity) =>
+        activity?.ChannelData is { ValueKind: JsonValueKind.Object } data
         && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
         && team.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
         && id.GetString() is { Length: > 0 } value

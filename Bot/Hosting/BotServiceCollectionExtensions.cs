@@ -1,6 +1,7 @@
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.Conversations;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,9 @@ public static class BotServiceCollectionExtensions
         services.AddTableStorage();
         services.AddConcertation();
 
+        services.AddSingleton<CoordinatorGate>();
+        services.AddSingleton<PulseConversation>();
+        services.AddSingleton<CoordinationConversation>();
         services.AddSingleton<GreetingLedger>();
         services.AddSingleton<BotApplication, ConcertationBotApplication>();
         services.AddSingleton<BotAdapter>();

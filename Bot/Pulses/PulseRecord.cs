@@ -24,6 +24,9 @@ public sealed record PulseRecord
     public required DateTimeOffset Deadline { get; init; }
     public required string OpenedByUserId { get; init; }
     public string? OpenedByName { get; init; }
+
+    /// <summary>The opener's IANA time zone (from the Teams client), used to show the deadline; null for UTC.</summary>
+    public string? TimeZone { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
 
     /// <summary>The id of the pulse card posted in the conversation, once posted.</summary>

@@ -313,6 +313,7 @@ public sealed partial class PulseStore : IPulseStore
         SetIfPresent(entity, nameof(PulseRecord.TenantId), pulse.TenantId);
         SetIfPresent(entity, nameof(PulseRecord.TeamId), pulse.TeamId);
         SetIfPresent(entity, nameof(PulseRecord.OpenedByName), pulse.OpenedByName);
+        SetIfPresent(entity, nameof(PulseRecord.TimeZone), pulse.TimeZone);
         SetIfPresent(entity, nameof(PulseRecord.CardActivityId), pulse.CardActivityId);
         return entity;
     }
@@ -341,6 +342,7 @@ public sealed partial class PulseStore : IPulseStore
         Deadline = entity.GetDateTimeOffset(nameof(PulseRecord.Deadline)) ?? throw Missing(entity, nameof(PulseRecord.Deadline)),
         OpenedByUserId = Required(entity, nameof(PulseRecord.OpenedByUserId)),
         OpenedByName = entity.GetString(nameof(PulseRecord.OpenedByName)),
+        TimeZone = entity.GetString(nameof(PulseRecord.TimeZone)),
         ClosedAt = entity.GetDateTimeOffset(nameof(PulseRecord.ClosedAt)),
         CardActivityId = entity.GetString(nameof(PulseRecord.CardActivityId)),
         ETag = entity.ETag,

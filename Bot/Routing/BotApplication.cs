@@ -8,8 +8,11 @@ namespace ConcertationBot.Bot.Routing;
 /// <summary>Handles a turn.</summary>
 public delegate Task TurnHandler(TurnContext context, CancellationToken cancellationToken);
 
-/// <summary>Handles an <c>Action.Execute</c>; the card it returns replaces the card the user clicked.</summary>
-public delegate Task<AdaptiveCard> CardActionHandler(TurnContext context, AdaptiveCardInvokeAction action, CancellationToken cancellationToken);
+/// <summary>
+/// Handles an <c>Action.Execute</c> (the invoke's value: action and trigger); the card it returns replaces the card
+/// the user clicked, or answers the automatic refresh.
+/// </summary>
+public delegate Task<AdaptiveCard> CardActionHandler(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken);
 
 /// <summary>
 /// The route table. A derived class registers every route in its constructor; dispatch is by activity type, then:
@@ -49,10 +52,14 @@ public abstract class BotApplication
     /// <summary>The answer to a card action whose verb no route knows (a card from an older version).</summary>
     protected abstract AdaptiveCard UnknownCardAction(TurnContext context);
 
-    public Task OnTurnAsync(TurnContext context, CancellationToken cancellationToken)
+    /// <summary>Runs before any route (for example to settle the turn's language); does nothing by default.</summary>
+    protected virtual Task OnBeforeRouteAsync(TurnContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task OnTurnAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Activity.Type switch
+        await OnBeforeRouteAsync(context, cancellationToken).ConfigureAwait(false);
+        var route = context.Activity.Type switch
         {
             ActivityTypes.Message => OnMessageActivityAsync(context, cancellationToken),
             ActivityTypes.Invoke => OnInvokeActivityAsync(context, cancellationToken),
@@ -60,6 +67,7 @@ public abstract class BotApplication
             ActivityTypes.InstallationUpdate => _installationUpdate?.Invoke(context, cancellationToken) ?? Task.CompletedTask,
             _ => Task.CompletedTask,
         };
+        await route.ConfigureAwait(false);
     }
 
     private Task OnMessageActivityAsync(TurnContext context, CancellationToken cancellationToken)
@@ -84,15 +92,15 @@ public abstract class BotApplication
             return;
         }
 
-        var action = ReadAction(context.Activity.Value);
-        if (action?.Verb is not { Length: > 0 } verb)
+        var invoke = ReadInvokeValue(context.Activity.Value);
+        if (invoke?.Action?.Verb is not { Length: > 0 } verb)
         {
             context.InvokeResponse = CardActionError(400, "BadRequest", "The invoke has no action verb.");
             return;
         }
 
         var card = _cardActions.TryGetValue(verb, out var handler)
-            ? await handler(context, action, cancellationToken).ConfigureAwait(false)
+            ? await handler(context, invoke, cancellationToken).ConfigureAwait(false)
             : UnknownCardAction(context);
         context.InvokeResponse = CardActionResult(card);
     }
@@ -120,7 +128,7 @@ public abstract class BotApplication
             ProtocolJsonContext.Default.AdaptiveCardInvokeResponse),
     };
 
-    private static AdaptiveCardInvokeAction? ReadAction(JsonElement? value)
+    private static AdaptiveCardInvokeValue? ReadInvokeValue(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } element)
         {
@@ -129,7 +137,7 @@ public abstract class BotApplication
 
         try
         {
-            return element.Deserialize(ProtocolJsonContext.Default.AdaptiveCardInvokeValue)?.Action;
+            return element.Deserialize(ProtocolJsonContext.Default.AdaptiveCardInvokeValue);
         }
         catch (JsonException)
         {

@@ -1,3 +1,6 @@
+using Azure;
+using ConcertationBot.Bot.Concertation;
+using ConcertationBot.Bot.Conversations;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
@@ -7,25 +10,75 @@ using ConcertationBot.Dialogs.Commands;
 namespace ConcertationBot.Bot.Routing;
 
 /// <summary>Every route of ConcertationBot, registered in one place.</summary>
-public sealed class ConcertationBotApplication : BotApplication
+public sealed partial class ConcertationBotApplication : BotApplication
 {
     private readonly GreetingLedger _greetings;
+    private readonly IConversationSettingsStore _settings;
+    private readonly ILogger<ConcertationBotApplication> _logger;
 
-    public ConcertationBotApplication(GreetingLedger greetings)
+    public ConcertationBotApplication(
+        GreetingLedger greetings,
+        IConversationSettingsStore settings,
+        PulseConversation pulse,
+        CoordinationConversation coordination,
+        ILogger<ConcertationBotApplication> logger)
     {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentNullException.ThrowIfNull(coordination);
         _greetings = greetings;
+        _settings = settings;
+        _logger = logger;
 
         OnCommand("aide", SendHelpAsync);
         OnCommand("help", SendHelpAsync);
+        OnCommand("pulse", pulse.OpenAsync);
+        OnCommand("pulse demarrer", pulse.OpenAsync);
+        OnCommand("pulse start", pulse.OpenAsync);
+        OnCommand("coordination ajouter", coordination.GrantAsync);
+        OnCommand("coordinator add", coordination.GrantAsync);
+        OnCommand("langue", coordination.SetLanguageAsync);
+        OnCommand("language", coordination.SetLanguageAsync);
         OnMessage(SendHelpAsync);
 
         OnCardAction(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpFor(context)));
+        OnCardAction(CardVerbs.PulseOpen, pulse.OnCardActionAsync);
+        OnCardAction(CardVerbs.PulseNext, pulse.OnCardActionAsync);
+        OnCardAction(CardVerbs.PulseBack, pulse.OnCardActionAsync);
+        OnCardAction(CardVerbs.PulseSkip, pulse.OnCardActionAsync);
+        OnCardAction(CardVerbs.PulseEdit, pulse.OnCardActionAsync);
+        OnCardAction(CardVerbs.PulseSubmit, pulse.OnCardActionAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);
     }
 
     protected override AdaptiveCard UnknownCardAction(TurnContext context) => NoticeCards.Expired(context.Language);
+
+    /// <summary>
+    /// A coordinator may have fixed this conversation's language (<c>langue français</c>). If storage cannot say, the
+    /// person's own locale is used rather than failing the turn.
+    /// </summary>
+    protected override async Task OnBeforeRouteAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (context.Activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke)
+            || context.Activity.ChannelId is not { Length: > 0 } channelId
+            || context.Activity.Conversation?.Id is not { Length: > 0 } conversationId)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await _settings.GetLanguageAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } fixedLanguage)
+            {
+                context.Language = fixedLanguage;
+            }
+        }
+        catch (RequestFailedException exception)
+        {
+            LogLanguageUnavailable(_logger, exception.Status);
+        }
+    }
 
     private static AdaptiveCard HelpFor(TurnContext context) =>
         HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation));
@@ -57,4 +110,7 @@ public sealed class ConcertationBotApplication : BotApplication
         var welcome = context.CardReply(WelcomeCard.Build(context.Language, context.IsGroupConversation)) with { ReplyToId = null };
         return context.SendActivityAsync(welcome, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation language could not be read (status {Status}); using the sender's locale")]
+    private static partial void LogLanguageUnavailable(ILogger logger, int status);
 }

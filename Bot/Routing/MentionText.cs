@@ -31,6 +31,27 @@ public static class MentionText
         return WebUtility.HtmlDecode(text).Replace('\u00A0', ' ').Trim();
     }
 
+    /// <summary>The account a <c>mention</c> entity points at (<c>mentioned {id, name}</c>), or null for other entities.</summary>
+    public static ChannelAccount? MentionedAccount(Entity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        if (!string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
+            || entity.AdditionalProperties?.TryGetValue("mentioned", out var mentioned) != true
+            || mentioned.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            return mentioned.Deserialize(ProtocolJsonContext.Default.ChannelAccount);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsMentionOf(Dictionary<string, JsonElement> fields, string? botId) =>
         botId is not null
         && fields.TryGetValue("mentioned", out var mentioned)

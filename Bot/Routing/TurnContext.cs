@@ -24,7 +24,8 @@ public sealed class TurnContext
         Activity = activity;
         Identity = identity;
         _connectors = connectors;
-        Language = Languages.FromLocale(activity.Locale ?? ClientInfoLocale(activity));
+        Language = Languages.FromLocale(activity.Locale ?? ClientInfo(activity, "locale"));
+        TimeZone = activity.LocalTimezone ?? ClientInfo(activity, "timezone");
         Text = activity.Type == ActivityTypes.Message ? MentionText.RemoveRecipientMention(activity) : string.Empty;
         Words = CommandText.Words(Text);
     }
@@ -33,8 +34,14 @@ public sealed class TurnContext
 
     public ClaimsIdentity Identity { get; }
 
-    /// <summary>The language to answer in (the activity's locale; French unless it is English).</summary>
-    public Language Language { get; }
+    /// <summary>
+    /// The language to answer in: the activity's locale (French unless it is English), unless the conversation's
+    /// language was fixed by a coordinator (set before routing).
+    /// </summary>
+    public Language Language { get; set; }
+
+    /// <summary>The sender's IANA time zone when the client told it (<c>localTimezone</c> or clientInfo), else null.</summary>
+    public string? TimeZone { get; }
 
     /// <summary>The message text with the bot's @mention removed.</summary>
     public string Text { get; }
@@ -91,15 +98,15 @@ public sealed class TurnContext
         Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = AdaptiveCardSerializer.ToElement(card) }],
     };
 
-    private static string? ClientInfoLocale(Activity activity)
+    private static string? ClientInfo(Activity activity, string property)
     {
         foreach (var entity in activity.Entities ?? [])
         {
             if (string.Equals(entity.Type, "clientInfo", StringComparison.OrdinalIgnoreCase)
-                && entity.AdditionalProperties?.TryGetValue("locale", out var locale) == true
-                && locale.ValueKind == JsonValueKind.String)
+                && entity.AdditionalProperties?.TryGetValue(property, out var value) == true
+                && value.ValueKind == JsonValueKind.String)
             {
-                return locale.GetString();
+                return value.GetString();
             }
         }
 

@@ -22,7 +22,7 @@ public static class CommandCatalog
     public static IReadOnlyList<CommandInfo> All { get; } =
     [
         new(new("aide", "help"), new("Affiche cette aide.", "Shows this help."), CommandAudience.Everyone, IsAvailable: true),
-        new(new("pulse démarrer [durée]", "pulse start [duration]"), new("Ouvre un pulse ici (7 jours par défaut ; 3j, 48h…).", "Opens a pulse here (7 days by default; 3d, 48h…)."), CommandAudience.Coordinator, IsAvailable: false),
+        new(new("pulse démarrer [durée]", "pulse start [duration]"), new("Ouvre un pulse ici (7 jours par défaut ; 3j, 48h…).", "Opens a pulse here (7 days by default; 3d, 48h…)."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("pulse état", "pulse status"), new("Participation et temps restant.", "Participation and time left."), CommandAudience.Coordinator, IsAvailable: false),
         new(new("pulse rappel", "pulse remind"), new("Rappel personnel à qui n'a pas encore répondu.", "A personal reminder to those who have not answered."), CommandAudience.Coordinator, IsAvailable: false),
         new(new("pulse clore", "pulse close"), new("Ferme le pulse et publie la synthèse.", "Closes the pulse and posts the summary."), CommandAudience.Coordinator, IsAvailable: false),
@@ -30,8 +30,8 @@ public static class CommandCatalog
         new(new("vote leviers", "vote levers"), new("Vote sur les leviers du dernier pulse.", "Vote on the levers of the last pulse."), CommandAudience.Coordinator, IsAvailable: false),
         new(new("vote clore", "vote close"), new("Ferme le vote et publie les résultats.", "Closes the vote and posts the results."), CommandAudience.Coordinator, IsAvailable: false),
         new(new("export", "export"), new("Compte-rendu et lien de téléchargement (CSV, Markdown).", "Compte-rendu and a download link (CSV, Markdown)."), CommandAudience.Coordinator, IsAvailable: false),
-        new(new("coordination ajouter @nom", "coordinator add @name"), new("Donne le rôle de coordination dans cette équipe.", "Grants the coordinator role in this team."), CommandAudience.Coordinator, IsAvailable: false),
-        new(new("langue français | english | auto", "language french | english | auto"), new("Fixe la langue de cette conversation.", "Sets the language of this conversation."), CommandAudience.Coordinator, IsAvailable: false),
+        new(new("coordination ajouter @nom", "coordinator add @name"), new("Donne le rôle de coordination dans cette équipe.", "Grants the coordinator role in this team."), CommandAudience.Coordinator, IsAvailable: true),
+        new(new("langue français | english | auto", "language french | english | auto"), new("Fixe la langue de cette conversation.", "Sets the language of this conversation."), CommandAudience.Coordinator, IsAvailable: true),
     ];
 
     /// <summary>The help card's content for this language and place.</summary>

@@ -3,6 +3,7 @@ using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Tests.Infrastructure;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,8 @@ public sealed class ConversationSettingsStoreTests(AzuriteFixture azurite) : ICl
     private ConversationSettingsStore NewStore() => new(new BotStateStore(
         new TableServiceClient(azurite.ConnectionString),
         Options.Create(new StorageOptions { StateTableName = _tableName }),
-        NullLogger<BotStateStore>.Instance));
+        NullLogger<BotStateStore>.Instance),
+        new MemoryCache(new MemoryCacheOptions()));
 
     [Fact]
     public async Task GetLanguageAsync_NothingSet_Null()

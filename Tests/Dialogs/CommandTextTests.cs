@@ -29,9 +29,9 @@ public sealed class CommandTextTests
         // Assert
         var aide = Assert.Single(model.ForEveryone);
         Assert.Equal("aide", aide.Syntax);
-        Assert.Empty(model.ForCoordinators);
+        Assert.Equal(["pulse démarrer [durée]", "coordination ajouter @nom", "langue français | english | auto"], model.ForCoordinators.Select(c => c.Syntax));
         Assert.Equal(CommandCatalog.All.Count(c => !c.IsAvailable), model.ComingSoon.Count);
-        Assert.Contains(model.ComingSoon, c => c.Syntax.StartsWith("pulse", StringComparison.Ordinal));
+        Assert.Contains(model.ComingSoon, c => c.Syntax == "pulse état");
     }
 
     [Fact]

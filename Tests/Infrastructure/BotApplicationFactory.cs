@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ConcertationBot.Tests.Infrastructure;
 
-/// <summary>The real bot host in-process, with configuration overrides. Create one per test.</summary>
+/// <summary>
+/// The real bot host in-process, with configuration overrides. Create one per test. Unless the settings name a
+/// <c>Storage:ConnectionString</c>, the host uses the run's shared Azurite.
+/// </summary>
 internal sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>The <c>Concertation:HashKey</c> the host gets unless the settings name another (32 bytes, base64).</summary>
@@ -14,6 +17,11 @@ internal sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?>
         builder.UseEnvironment("Testing");
         builder.UseSetting("MicrosoftAppId", string.Empty);
         builder.UseSetting("Concertation:HashKey", TestHashKey);
+        if (settings?.ContainsKey("Storage:ConnectionString") != true)
+        {
+            builder.UseSetting("Storage:ConnectionString", SharedAzurite.ConnectionString);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
