@@ -193,12 +193,14 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
         }
     }
 
+    /// <summary>
+    /// Abandons whatever is pending at once. The host calls <see cref="StopAsync"/> first. The token sources are only
+    /// cancelled, not disposed (they own no timer): WebApplicationFactory can run a second StopAsync concurrently with disposal.
+    /// </summary>
     public void Dispose()
     {
         _stopping.Cancel();
         _abort.Cancel();
-        _stopping.Dispose();
-        _abort.Dispose();
     }
 
     private async Task RunAsync(CardState card)

@@ -11,13 +11,15 @@ using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Tests.LiveCards;
 
-/// <summary>Real <see cref="ConnectorClient"/>s (real pipeline, real HTTP) with two retries and short back-off.</summary>
+/// <summary>Real connector clients (real pipeline, real HTTP) with two retries and short back-off; URLs checked like the real factory.</summary>
 internal sealed class LoopbackConnectorFactory(int maxRetries = 2) : IConnectorClientFactory
 {
     private readonly ConcurrentDictionary<string, IConnectorClient> _clients = new(StringComparer.Ordinal);
 
     public IConnectorClient Create(string serviceUrl) =>
-        _clients.GetOrAdd(serviceUrl, url => ConnectorTestSupport.CreateClient(url, options: ConnectorTestSupport.FastRetries(maxRetries)));
+        _clients.GetOrAdd(
+            ConnectorClientFactory.NormalizeServiceUrl(serviceUrl).AbsoluteUri,
+            url => ConnectorTestSupport.CreateClient(url, options: ConnectorTestSupport.FastRetries(maxRetries)));
 }
 
 /// <summary>Keeps every log entry (level, event name, formatted message).</summary>

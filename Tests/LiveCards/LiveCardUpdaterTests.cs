@@ -297,6 +297,21 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         Assert.Empty(_connector.AcceptedActivities);
     }
 
+    [Theory]
+    [InlineData("not a url", "19:channel@thread.tacv2", "1")]
+    [InlineData("ftp://example.org/", "19:channel@thread.tacv2", "1")]
+    [InlineData("https://smba.trafficmanager.net/teams/", "", "1")]
+    [InlineData("https://smba.trafficmanager.net/teams/", "19:channel@thread.tacv2", "")]
+    public void Schedule_InvalidTarget_ThrowsAtOnceAndSendsNothing(string serviceUrl, string conversationId, string activityId)
+    {
+        var updater = Updater();
+
+        Assert.ThrowsAny<ArgumentException>(() => updater.Schedule(new LiveCardTarget(serviceUrl, conversationId, activityId), _ => Task.FromResult(CountCard(1))));
+
+        Assert.Equal(0, updater.ActiveCount);
+        Assert.Empty(_connector.Requests);
+    }
+
     private LiveCardUpdater Updater(LiveCardOptions? options = null, OutboundPacingOptions? pacing = null)
     {
         var updater = CreateUpdater(_logger, options, pacing);
