@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Summary;
+
+/// <summary>
+/// The summary posted when a pulse closes: participation, distributions as text bars (they read the same on a phone,
+/// on the desktop and in the Agents Playground), freins and leviers per condition shown exactly as typed, changes.
+/// Long text lists are cut to keep the card under 80 KB, with "… et 12 autres dans le compte-rendu".
+/// </summary>
+public static class PulseSummaryCard
+{
+    /// <summary>The most the card may weigh (UTF-16 bytes of its JSON), a little under Teams' 80 KB.</summary>
+    public const int MaxCardBytes = 76 * 1024;
+
+    /// <summary>Cells of a full bar.</summary>
+    public const int BarWidth = 10;
+
+    private const int InitialTextBudget = 24_000;
+    private const int MinimumTextBudget = 400;
+    private const int ItemOverhead = 100;
+    private const int ShortestCut = 80;
+    private const char FullCell = '█';
+    private const char EmptyCell = '░';
+
+    private static readonly Localized More = new("… et {0} autres dans le compte-rendu", "… and {0} more in the compte-rendu");
+    private static readonly Localized OneMore = new("… et 1 autre dans le compte-rendu", "… and 1 more in the compte-rendu");
+
+    public static AdaptiveCard Build(PulseSummaryCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var budget = InitialTextBudget;
+        while (true)
+        {
+            var card = Build(model, budget);
+            if (budget <= MinimumTextBudget || AdaptiveCardSerializer.MeasureUtf16Bytes(card) <= MaxCardBytes)
+            {
+                return card;
+            }
+
+            budget = Math.Max(MinimumTextBudget, budget * 2 / 3);
+        }
+    }
+
+    /// <summary>"██████░░░░ 3": the share of <paramref name="total"/>, at least one cell for any non-zero count.</summary>
+    public static string Bar(int count, int total)
+    {
+        var filled = total <= 0 ? 0 : (int)Math.Round((double)BarWidth * count / total, MidpointRounding.AwayFromZero);
+        if (count > 0 && filled == 0)
+        {
+            filled = 1;
+        }
+
+        filled = Math.Clamp(filled, 0, BarWidth);
+        return new string(FullCell, filled) + new string(EmptyCell, BarWidth - filled) + " " + count.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static AdaptiveCard Build(PulseSummaryCardModel model, int textBudget)
+    {
+        var language = model.Language;
+        var allowances = Allowances(model, textBudget);
+        var body = new List<CardElement>
+        {
+            CardBlocks.Heading(model.Heading),
+            new TextBlock { Text = CardText.Inert(model.PulseTitle), Spacing = CardSpacing.None, IsSubtle = true, Weight = TextWeight.Bolder },
+            new TextBlock { Text = CardText.Inert(model.Period), Spacing = CardSpacing.None, IsSubtle = true },
+            new TextBlock { Text = CardText.Inert(model.Participation), Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium },
+        };
+        foreach (var section in model.Sections)
+        {
+            var items = new List<CardElement>
+            {
+                new TextBlock { Text = CardText.Inert(section.Title), Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            };
+            switch (section)
+            {
+                case DistributionSection distribution:
+                    items.AddRange(Distribution(distribution));
+                    break;
+                case TextListsSection lists:
+                    items.AddRange(TextLists(lists, language, allowances));
+                    break;
+                default:
+                    break;
+            }
+
+            body.Add(new Container { Items = items, Separator = true, Spacing = CardSpacing.Large });
+        }
+
+        return new AdaptiveCard { FallbackText = model.Heading + " — " + model.Participation, Body = body };
+    }
+
+    private static IEnumerable<CardElement> Distribution(DistributionSection section)
+    {
+        if (section.Rows is { } rows)
+        {
+            yield return new FactSet
+            {
+                Spacing = CardSpacing.Small,
+                Facts = [.. rows.Select(r => new Fact(CardText.Inert(r.Label), Bar(r.Count, r.Total)))],
+            };
+        }
+
+        if (section.Notice is { } notice)
+        {
+            yield return new TextBlock { Text = CardText.Inert(notice), IsSubtle = true, Spacing = CardSpacing.Small };
+        }
+
+        foreach (var figure in section.Figures)
+        {
+            yield return new TextBlock { Text = CardText.Inert(figure), Spacing = CardSpacing.Small };
+        }
+
+        if (section.Trend is { } trend)
+        {
+            yield return new TextBlock { Text = CardText.Inert(trend), Spacing = CardSpacing.Small, Weight = TextWeight.Bolder };
+        }
+    }
+
+    private static IEnumerable<CardElement> TextLists(TextListsSection section, Language language, Dictionary<SummaryList, int> allowances)
+    {
+        if (section.Groups.All(g => g.Lists.All(l => l.Items.Count == 0)))
+        {
+            yield return new TextBlock { Text = CardText.Inert(section.EmptyText), IsSubtle = true, Spacing = CardSpacing.Small };
+            yield break;
+        }
+
+        foreach (var group in section.Groups)
+        {
+            if (group.Title is { } title)
+            {
+                yield return new TextBlock { Text = CardText.Inert(title), Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium };
+            }
+
+            foreach (var list in group.Lists)
+            {
+                yield return new TextBlock { Text = CardText.Inert(list.Heading), IsSubtle = true, Weight = TextWeight.Bolder, Spacing = CardSpacing.Small };
+                if (list.Items.Count == 0)
+                {
+                    yield return new TextBlock { Text = CardText.Inert(list.EmptyText), IsSubtle = true, Spacing = CardSpacing.None };
+                    continue;
+                }
+
+                var shown = Take(list.Items, allowances[list]);
+                foreach (var item in shown)
+                {
+                    yield return Item(item);
+                }
+
+                var hidden = list.Items.Count - shown.Count;
+                if (hidden > 0)
+                {
+                    var text = hidden == 1
+                        ? OneMore.For(language)
+                        : string.Format(CultureInfo.InvariantCulture, More.For(language), hidden);
+                    yield return new TextBlock { Text = CardText.Inert(text), IsSubtle = true, Spacing = CardSpacing.None };
+                }
+            }
+        }
+    }
+
+    private static RichTextBlock Item(SummaryItem item)
+    {
+        var runs = new List<TextRun> { new() { Text = "• " + item.Text } };
+        if (item.Count > 1)
+        {
+            runs.Add(new TextRun { Text = " ×" + item.Count.ToString(CultureInfo.InvariantCulture), IsSubtle = true, Weight = TextWeight.Bolder });
+        }
+
+        return new RichTextBlock { Spacing = CardSpacing.None, Inlines = runs };
+    }
+
+    /// <summary>The items that fit in <paramref name="allowance"/> characters; when not even the first fits, its beginning.</summary>
+    private static List<SummaryItem> Take(IReadOnlyList<SummaryItem> items, int allowance)
+    {
+        var shown = new List<SummaryItem>();
+        var used = 0;
+        foreach (var item in items)
+        {
+            var size = Size(item);
+            if (used + size > allowance)
+            {
+                break;
+            }
+
+            shown.Add(item);
+            used += size;
+        }
+
+        if (shown.Count == 0 && items.Count > 0)
+        {
+            shown.Add(items[0] with { Text = Cut(items[0].Text, Math.Max(ShortestCut, allowance - ItemOverhead)) });
+        }
+
+        return shown;
+    }
+
+    /// <summary>
+    /// Shares the text budget between the lists: the small ones get all they need, the large ones split what is left
+    /// evenly (so one long condition cannot crowd out the others).
+    /// </summary>
+    private static Dictionary<SummaryList, int> Allowances(PulseSummaryCardModel model, int budget)
+    {
+        var lists = model.Sections
+            .OfType<TextListsSection>()
+            .SelectMany(s => s.Groups)
+            .SelectMany(g => g.Lists)
+            .Select(l => (List: l, Need: l.Items.Sum(Size)))
+            .OrderBy(x => x.Need)
+            .ToList();
+        var allowances = new Dictionary<SummaryList, int>(ReferenceEqualityComparer.Instance);
+        var remaining = budget;
+        for (var i = 0; i < lists.Count; i++)
+        {
+            var share = remaining / (lists.Count - i);
+            var given = Math.Min(lists[i].Need, share);
+            allowances[lists[i].List] = given;
+            remaining -= given;
+        }
+
+        return allowances;
+    }
+
+    private static int Size(SummaryItem item) => item.Text.Length + ItemOverhead;
+
+    private static string Cut(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var end = length - 1;
+        if (char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
+        return new StringBuilder(text, 0, end, end + 1).Append('…').ToString();
+    }
+}

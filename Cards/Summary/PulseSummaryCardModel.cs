@@ -1,0 +1,69 @@
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Summary;
+
+/// <summary>
+/// The summary card posted when a pulse closes. Every string is already localized; texts in <see cref="SummaryItem"/>
+/// are user text (shown as typed, never Markdown). Built by <c>PulseSummaries.Describe</c>.
+/// </summary>
+public sealed record PulseSummaryCardModel
+{
+    public required Language Language { get; init; }
+
+    /// <summary>"Synthèse du pulse".</summary>
+    public required string Heading { get; init; }
+
+    /// <summary>The template's title ("Pulse de la table de quartier").</summary>
+    public required string PulseTitle { get; init; }
+
+    /// <summary>"Du 3 au 10 novembre 2026".</summary>
+    public required string Period { get; init; }
+
+    /// <summary>"7 réponses sur 12 membres (58 %)".</summary>
+    public required string Participation { get; init; }
+
+    /// <summary>In template order.</summary>
+    public IReadOnlyList<SummarySection> Sections { get; init; } = [];
+}
+
+/// <summary>A part of the summary under its own title.</summary>
+public abstract record SummarySection(string Title);
+
+/// <summary>
+/// A distribution (role clarity, continuum): one bar per row, then figures and the trend. <see cref="Rows"/> is null
+/// when too few answered; <see cref="Notice"/> then says so.
+/// </summary>
+public sealed record DistributionSection(string Title) : SummarySection(Title)
+{
+    public IReadOnlyList<DistributionRow>? Rows { get; init; }
+
+    /// <summary>"Pas assez de réponses pour afficher la répartition (minimum 3)."; null when shown.</summary>
+    public string? Notice { get; init; }
+
+    /// <summary>Lines such as "Moyenne : 3,4 / 5 · écart 1,1" or "Je ne sais pas : 2".</summary>
+    public IReadOnlyList<string> Figures { get; init; } = [];
+
+    /// <summary>"↑ +0,6 depuis le pulse précédent"; null when there is nothing to compare.</summary>
+    public string? Trend { get; init; }
+}
+
+/// <summary>One bar: label (template text), count and the total the bar is a share of.</summary>
+public sealed record DistributionRow(string Label, int Count, int Total);
+
+/// <summary>Free texts in groups (per condition: "Freins", "Leviers"; or the changes by direction).</summary>
+public sealed record TextListsSection(string Title) : SummarySection(Title)
+{
+    public IReadOnlyList<SummaryGroup> Groups { get; init; } = [];
+
+    /// <summary>Shown when no group has any item ("Aucun frein ni levier nommé.").</summary>
+    public required string EmptyText { get; init; }
+}
+
+/// <summary>A condition (or null title for a single group) and its lists.</summary>
+public sealed record SummaryGroup(string? Title, IReadOnlyList<SummaryList> Lists);
+
+/// <summary>"Freins" and its items; <see cref="EmptyText"/> when there are none ("Aucun frein nommé.").</summary>
+public sealed record SummaryList(string Heading, IReadOnlyList<SummaryItem> Items, string EmptyText);
+
+/// <summary>User text and how many answers gave it (shown "×2" when more than one).</summary>
+public sealed record SummaryItem(string Text, int Count);
