@@ -40,4 +40,10 @@ public static class CardDataFields
 
     /// <summary>The dialog revision the card was built from; an action from an older revision changes nothing.</summary>
     public const string Revision = "rev";
+
+    /// <summary>
+    /// The conversation the pulse belongs to, on cards shown elsewhere (the 1:1 reminder); absent means "this
+    /// conversation".
+    /// </summary>
+    public const string ConversationId = "conversationId";
 }

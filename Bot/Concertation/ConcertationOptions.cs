@@ -20,6 +20,9 @@ public sealed class ConcertationOptions
     /// <summary>k for small-group suppression: distributions with fewer answers are not shown.</summary>
     public int MinimumGroupSize { get; set; } = 3;
 
+    /// <summary>How often each bot instance looks for pulses past their deadline to close them.</summary>
+    public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Absolute base URL for export links; empty means the request's own host.</summary>
     public Uri? PublicBaseUrl { get; set; }
 

@@ -5,6 +5,7 @@ using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
+using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
@@ -25,6 +26,7 @@ public sealed partial class PulseConversation(
     IPulseStore pulses,
     IBotStateStore state,
     IRespondentKeys keys,
+    PulseCardRefresher cards,
     TimeProvider time,
     ILogger<PulseConversation> logger)
 {
@@ -65,13 +67,12 @@ public sealed partial class PulseConversation(
         {
             var existing = await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A pulse is open in this conversation but could not be read back.");
-            var count = await pulses.CountAnswersAsync(existing.PulseId, cancellationToken).ConfigureAwait(false);
-            await context.SendCardAsync(PulseCard.Build(BaseCardModel(existing, context.Language, count) with { Notice = AlreadyOpen.For(context.Language) }), cancellationToken).ConfigureAwait(false);
+            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         LogOpened(logger, opened.PulseId, opened.Deadline);
-        var activityId = await context.SendCardAsync(PulseCard.Build(BaseCardModel(opened, context.Language, answerCount: 0)), cancellationToken).ConfigureAwait(false);
+        var activityId = await context.SendCardAsync(await cards.BuildAsync(opened, context.Language, notice: null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         if (activityId is { Length: > 0 })
         {
             await pulses.SetCardActivityIdAsync(opened, activityId, cancellationToken).ConfigureAwait(false);
@@ -90,8 +91,10 @@ public sealed partial class PulseConversation(
             return NoticeCards.Expired(context.Language);
         }
 
+        // A 1:1 reminder carries the pulse's own conversation; everywhere else the pulse lives where the card is.
         var (channelId, conversationId) = Where(context.Activity);
-        var pulse = await pulses.GetAsync(channelId, conversationId, pulseId, cancellationToken).ConfigureAwait(false);
+        var elsewhere = data?[CardDataFields.ConversationId]?.GetValueKind() == JsonValueKind.String ? (string?)data[CardDataFields.ConversationId] : null;
+        var pulse = await pulses.GetAsync(channelId, elsewhere ?? conversationId, pulseId, cancellationToken).ConfigureAwait(false);
         if (pulse is null)
         {
             return NoticeCards.Expired(context.Language);
@@ -112,8 +115,7 @@ public sealed partial class PulseConversation(
         if (dialog is null)
         {
             // An automatic refresh for someone who never clicked "Répondre": they keep the shared card.
-            var count = await pulses.CountAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
-            return PulseCard.Build(BaseCardModel(pulse, context.Language, count));
+            return await cards.BuildAsync(pulse, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
         }
 
         var view = new PulseRespondentView
@@ -124,6 +126,7 @@ public sealed partial class PulseConversation(
             Revision = dialog.Revision,
             UserId = from.Id ?? string.Empty,
             DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, context.Language),
+            ConversationId = elsewhere,
         };
         return Render(PulseViews.Describe(Template, dialog, view));
     }
@@ -156,6 +159,7 @@ public sealed partial class PulseConversation(
                 var now = time.GetUtcNow();
                 await pulses.SaveAnswerAsync(pulse.PulseId, respondentKey, PulseAnswerFields.ToFields(Template, turn.State.Answers), now, cancellationToken).ConfigureAwait(false);
                 await pulses.RecordParticipationAsync(pulse.PulseId, from.Id ?? string.Empty, from.AadObjectId, now, cancellationToken).ConfigureAwait(false);
+                cards.Schedule(pulse);
                 LogSubmitted(logger, pulse.PulseId);
             }
 
@@ -178,17 +182,6 @@ public sealed partial class PulseConversation(
         PulseReviewCardModel review => PulseReviewCard.Build(review),
         PulseThankYouCardModel thanks => PulseThankYouCard.Build(thanks),
         _ => throw new InvalidOperationException($"No card for {model.GetType().Name}."),
-    };
-
-    private static PulseCardModel BaseCardModel(PulseRecord pulse, Language language, int answerCount) => new()
-    {
-        Language = language,
-        PulseId = pulse.PulseId,
-        Title = Template.Title.For(language),
-        Intro = Template.Intro?.For(language),
-        DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, language),
-        AnswerCount = answerCount,
-        IsClosed = !pulse.IsOpen,
     };
 
     private static PulseRecord NewPulse(TurnContext context, string channelId, string conversationId, DateTimeOffset now, TimeSpan duration) => new()

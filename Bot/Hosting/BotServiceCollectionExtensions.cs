@@ -1,6 +1,8 @@
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.LiveCards;
+using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Conversations;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
@@ -25,10 +27,19 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddBotAuthentication();
         services.AddBotConnector();
+        services.AddLiveCards();
         services.AddTableStorage();
         services.AddConcertation();
 
+        services.AddSingleton<IReminderStore, ReminderStore>();
+        services.AddSingleton<BackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
         services.AddSingleton<CoordinatorGate>();
+        services.AddSingleton<PulseCardRefresher>();
+        services.AddSingleton<PulseReminders>();
+        services.AddSingleton<PulseCloser>();
+        services.AddSingleton<PulseCoordination>();
+        services.AddHostedService<PulseDeadlineService>();
         services.AddSingleton<PulseConversation>();
         services.AddSingleton<CoordinationConversation>();
         services.AddSingleton<GreetingLedger>();

@@ -39,4 +39,13 @@ public interface IPulseStore
     IAsyncEnumerable<PulseAnswerRow> ReadAnswersAsync(string pulseId, CancellationToken cancellationToken);
 
     IAsyncEnumerable<ParticipationRow> ReadParticipationAsync(string pulseId, CancellationToken cancellationToken);
+
+    /// <summary>Open pulses whose deadline is at or before <paramref name="now"/>, in every conversation (for the closing sweep).</summary>
+    IAsyncEnumerable<PulseRecord> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The most recently opened pulse of the conversation (only closed ones when <paramref name="closedOnly"/>), skipping <paramref name="exceptPulseId"/>.</summary>
+    Task<PulseRecord?> GetLatestAsync(string channelId, string conversationId, bool closedOnly, string? exceptPulseId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the closing summary was posted.</summary>
+    Task MarkSummaryPostedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);
 }

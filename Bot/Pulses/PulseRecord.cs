@@ -31,6 +31,9 @@ public sealed record PulseRecord
 
     /// <summary>The id of the pulse card posted in the conversation, once posted.</summary>
     public string? CardActivityId { get; init; }
+    /// <summary>When the closing summary card was posted (null: not yet, or it failed and may be retried).</summary>
+    public DateTimeOffset? SummaryPostedAt { get; init; }
+
     public ETag ETag { get; init; }
 
     public bool IsOpen => ClosedAt is null;
@@ -50,4 +53,7 @@ public static class PulseStateKeys
 {
     public static BotStateKey Respondent(string pulseId, string respondentKey) =>
         new(BotStateKey.Compose("pulse", pulseId), BotStateKey.Compose("respondent", respondentKey));
+
+    /// <summary>The summary computed when the pulse closed (for the next pulse's trend arrows and the export).</summary>
+    public static BotStateKey Summary(string pulseId) => new(BotStateKey.Compose("pulse", pulseId), "summary");
 }

@@ -95,7 +95,13 @@ public sealed partial class PulseStore : IPulseStore
 
         var stored = pulse with { ConversationId = ConversationKeys.Normalize(pulse.ConversationId), ClosedAt = null };
         var partition = ConversationPartition(stored.ChannelId, stored.ConversationId);
-        var pointer = new TableEntity(partition, OpenPointerRowKey) { [nameof(PulseRecord.PulseId)] = stored.PulseId };
+        var pointer = new TableEntity(partition, OpenPointerRowKey)
+        {
+            [nameof(PulseRecord.PulseId)] = stored.PulseId,
+            [nameof(PulseRecord.ChannelId)] = stored.ChannelId,
+            [nameof(PulseRecord.ConversationId)] = stored.ConversationId,
+            [nameof(PulseRecord.Deadline)] = stored.Deadline,
+        };
         var row = ToEntity(partition, stored);
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -161,6 +167,55 @@ public sealed partial class PulseStore : IPulseStore
         {
             return null;
         }
+    }
+
+    public async IAsyncEnumerable<PulseRecord> ListDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {OpenPointerRowKey} and Deadline le {now}");
+        await foreach (var pointer in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (pointer.GetString(nameof(PulseRecord.PulseId)) is { Length: > 0 } pulseId
+                && pointer.GetString(nameof(PulseRecord.ChannelId)) is { Length: > 0 } channelId
+                && pointer.GetString(nameof(PulseRecord.ConversationId)) is { Length: > 0 } conversationId
+                && await GetAsync(channelId, conversationId, pulseId, cancellationToken).ConfigureAwait(false) is { IsOpen: true } pulse)
+            {
+                yield return pulse;
+            }
+        }
+    }
+
+    public async Task<PulseRecord?> GetLatestAsync(string channelId, string conversationId, bool closedOnly, string? exceptPulseId, CancellationToken cancellationToken)
+    {
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationPartition(channelId, conversationId);
+        PulseRecord? latest = null;
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey == OpenPointerRowKey || row.RowKey == exceptPulseId)
+            {
+                continue;
+            }
+
+            var pulse = FromEntity(row);
+            if ((!closedOnly || !pulse.IsOpen) && (latest is null || pulse.OpenedAt > latest.OpenedAt))
+            {
+                latest = pulse;
+            }
+        }
+
+        return latest;
+    }
+
+    public async Task MarkSummaryPostedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationPartition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
+        {
+            [nameof(PulseRecord.SummaryPostedAt)] = at,
+        };
+        await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SaveAnswerAsync(string pulseId, string respondentKey, IReadOnlyDictionary<string, object> fields, DateTimeOffset at, CancellationToken cancellationToken)
@@ -345,6 +400,7 @@ public sealed partial class PulseStore : IPulseStore
         TimeZone = entity.GetString(nameof(PulseRecord.TimeZone)),
         ClosedAt = entity.GetDateTimeOffset(nameof(PulseRecord.ClosedAt)),
         CardActivityId = entity.GetString(nameof(PulseRecord.CardActivityId)),
+        SummaryPostedAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryPostedAt)),
         ETag = entity.ETag,
     };
 

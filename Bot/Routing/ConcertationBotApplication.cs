@@ -20,10 +20,12 @@ public sealed partial class ConcertationBotApplication : BotApplication
         GreetingLedger greetings,
         IConversationSettingsStore settings,
         PulseConversation pulse,
+        PulseCoordination pulseCoordination,
         CoordinationConversation coordination,
         ILogger<ConcertationBotApplication> logger)
     {
         ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentNullException.ThrowIfNull(pulseCoordination);
         ArgumentNullException.ThrowIfNull(coordination);
         _greetings = greetings;
         _settings = settings;
@@ -34,6 +36,12 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("pulse", pulse.OpenAsync);
         OnCommand("pulse demarrer", pulse.OpenAsync);
         OnCommand("pulse start", pulse.OpenAsync);
+        OnCommand("pulse etat", pulseCoordination.StatusAsync);
+        OnCommand("pulse status", pulseCoordination.StatusAsync);
+        OnCommand("pulse rappel", pulseCoordination.RemindAsync);
+        OnCommand("pulse remind", pulseCoordination.RemindAsync);
+        OnCommand("pulse clore", pulseCoordination.CloseAsync);
+        OnCommand("pulse close", pulseCoordination.CloseAsync);
         OnCommand("coordination ajouter", coordination.GrantAsync);
         OnCommand("coordinator add", coordination.GrantAsync);
         OnCommand("langue", coordination.SetLanguageAsync);

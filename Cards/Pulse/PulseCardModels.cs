@@ -79,6 +79,9 @@ public sealed record PulseRespondentView
 
     /// <summary>Formatted deadline; answers can be edited until then.</summary>
     public required string DeadlineText { get; init; }
+
+    /// <summary>The pulse's conversation when the view is shown in another one (a 1:1 reminder); null otherwise.</summary>
+    public string? ConversationId { get; init; }
 }
 
 /// <summary>One step of the respondent's dialog.</summary>

@@ -13,12 +13,21 @@ internal static class PulseCardParts
     private static readonly Localized Skipped = new("Passé", "Skipped");
 
     /// <summary><c>{pulseId}</c>: the data of <see cref="CardVerbs.PulseOpen"/>.</summary>
-    public static JsonObject OpenData(string pulseId) => new() { [CardDataFields.PulseId] = pulseId };
+    public static JsonObject OpenData(string pulseId, string? conversationId = null)
+    {
+        var data = new JsonObject { [CardDataFields.PulseId] = pulseId };
+        if (conversationId is not null)
+        {
+            data[CardDataFields.ConversationId] = conversationId;
+        }
+
+        return data;
+    }
 
     /// <summary><c>{pulseId, step?, rev}</c>: the data of every action of a respondent's own view.</summary>
     public static JsonObject RespondentData(PulseRespondentView view, string? stepId = null)
     {
-        var data = new JsonObject { [CardDataFields.PulseId] = view.PulseId };
+        var data = OpenData(view.PulseId, view.ConversationId);
         if (stepId is not null)
         {
             data[CardDataFields.Step] = stepId;
@@ -29,18 +38,18 @@ internal static class PulseCardParts
     }
 
     /// <summary>Refresh into the user's own view (<see cref="CardVerbs.PulseOpen"/>) for at most <see cref="CardRefresh.MaxUserIds"/> users; null for none.</summary>
-    public static CardRefresh? OpenRefresh(Language language, string pulseId, IReadOnlyList<string> userIds) =>
+    public static CardRefresh? OpenRefresh(Language language, string pulseId, IReadOnlyList<string> userIds, string? conversationId = null) =>
         userIds.Count == 0
             ? null
             : new CardRefresh
             {
-                Action = new ExecuteAction { Title = RefreshTitle.For(language), Verb = CardVerbs.PulseOpen, Data = OpenData(pulseId) },
+                Action = new ExecuteAction { Title = RefreshTitle.For(language), Verb = CardVerbs.PulseOpen, Data = OpenData(pulseId, conversationId) },
                 UserIds = [.. userIds.Take(CardRefresh.MaxUserIds)],
             };
 
     /// <summary>The refresh of a respondent's own view: only that user.</summary>
     public static CardRefresh RespondentRefresh(PulseRespondentView view) =>
-        OpenRefresh(view.Language, view.PulseId, [view.UserId])!;
+        OpenRefresh(view.Language, view.PulseId, [view.UserId], view.ConversationId)!;
 
     /// <summary>"Étape 2 sur 8 · Title"-style small line above a respondent card.</summary>
     public static TextBlock Kicker(string text) =>

@@ -23,9 +23,9 @@ public static class CommandCatalog
     [
         new(new("aide", "help"), new("Affiche cette aide.", "Shows this help."), CommandAudience.Everyone, IsAvailable: true),
         new(new("pulse démarrer [durée]", "pulse start [duration]"), new("Ouvre un pulse ici (7 jours par défaut ; 3j, 48h…).", "Opens a pulse here (7 days by default; 3d, 48h…)."), CommandAudience.Coordinator, IsAvailable: true),
-        new(new("pulse état", "pulse status"), new("Participation et temps restant.", "Participation and time left."), CommandAudience.Coordinator, IsAvailable: false),
-        new(new("pulse rappel", "pulse remind"), new("Rappel personnel à qui n'a pas encore répondu.", "A personal reminder to those who have not answered."), CommandAudience.Coordinator, IsAvailable: false),
-        new(new("pulse clore", "pulse close"), new("Ferme le pulse et publie la synthèse.", "Closes the pulse and posts the summary."), CommandAudience.Coordinator, IsAvailable: false),
+        new(new("pulse état", "pulse status"), new("Participation et temps restant.", "Participation and time left."), CommandAudience.Coordinator, IsAvailable: true),
+        new(new("pulse rappel", "pulse remind"), new("Rappel personnel à qui n'a pas encore répondu.", "A personal reminder to those who have not answered."), CommandAudience.Coordinator, IsAvailable: true),
+        new(new("pulse clore", "pulse close"), new("Ferme le pulse et publie la synthèse.", "Closes the pulse and posts the summary."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("vote question : option ; option", "vote question: option; option"), new("Ouvre un vote de priorités en direct.", "Opens a live priority vote."), CommandAudience.Coordinator, IsAvailable: false),
         new(new("vote leviers", "vote levers"), new("Vote sur les leviers du dernier pulse.", "Vote on the levers of the last pulse."), CommandAudience.Coordinator, IsAvailable: false),
         new(new("vote clore", "vote close"), new("Ferme le vote et publie les résultats.", "Closes the vote and posts the results."), CommandAudience.Coordinator, IsAvailable: false),

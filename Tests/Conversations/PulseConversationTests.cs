@@ -11,8 +11,6 @@ namespace ConcertationBot.Tests.Conversations;
 /// <summary>The pulse over HTTP <c>/api/messages</c>, with the real host, a real Azurite and the loopback connector.</summary>
 public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly string[] StepIds = ["roleClarity", "agenda", "mesures", "activites", "communication", "soutien", "continuum", "change"];
-
     [Fact]
     public async Task PulseStart_CoordinatorInChannel_PostsPulseCardAndOpensPulse()
     {
@@ -83,7 +81,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await OpenPulseAsync(bed);
+        var pulseId = await PulseFlows.OpenAsync(bed);
 
         // Act
         using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse start 48h"));
@@ -117,20 +115,20 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await OpenPulseAsync(bed);
+        var pulseId = await PulseFlows.OpenAsync(bed);
 
         // Act
-        var amelie = await AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
+        var amelie = await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
         {
             ["roleClarity"] = new() { [PulseInputIds.Rating] = "4" },
             ["agenda"] = new() { [PulseInputIds.Frein] = "Peu de temps pour se voir", [PulseInputIds.Levier] = "Un *agenda* commun [partagé]" },
         });
-        var bruno = await AnswerAsync(bed, TestPerson.Bruno, pulseId, new()
+        var bruno = await PulseFlows.AnswerAsync(bed, TestPerson.Bruno, pulseId, new()
         {
             ["roleClarity"] = new() { [PulseInputIds.Rating] = "2" },
             ["continuum"] = new() { [PulseInputIds.Choice] = "coordination" },
         });
-        var chris = await AnswerAsync(bed, TestPerson.Chris, pulseId, new()
+        var chris = await PulseFlows.AnswerAsync(bed, TestPerson.Chris, pulseId, new()
         {
             ["roleClarity"] = new() { [PulseInputIds.Rating] = PulseInputIds.DontKnow },
             ["change"] = new() { [PulseInputIds.ChangeText] = "Residents now chair the meetings 🎉", [PulseInputIds.Direction] = PulseInputIds.Positive },
@@ -166,8 +164,8 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await OpenPulseAsync(bed);
-        var review = await WalkToReviewAsync(bed, TestPerson.Amelie, pulseId, new() { ["roleClarity"] = new() { [PulseInputIds.Rating] = "5" } });
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var review = await PulseFlows.WalkToReviewAsync(bed, TestPerson.Amelie, pulseId, new() { ["roleClarity"] = new() { [PulseInputIds.Rating] = "5" } });
         var submit = bed.Invoke(TestPerson.Amelie, CardVerbs.PulseSubmit, (JsonObject)ConversationTestBed.FindAction(review, CardVerbs.PulseSubmit)!["data"]!.DeepClone());
         var first = await bed.InvokeForCardAsync(submit);
         var stored = Assert.Single(await AnswerRowsAsync(pulseId));
@@ -188,7 +186,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await OpenPulseAsync(bed);
+        var pulseId = await PulseFlows.OpenAsync(bed);
         var first = await bed.InvokeForCardAsync(bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId }));
         var data = (JsonObject)ConversationTestBed.FindAction(first, CardVerbs.PulseNext)!["data"]!.DeepClone();
         data[PulseInputIds.Rating] = "3";
@@ -199,8 +197,8 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
         var twice = await bed.InvokeForCardAsync(next);
 
         // Assert
-        Assert.Equal("agenda", StepOf(once));
-        Assert.Equal("agenda", StepOf(twice));
+        Assert.Equal("agenda", PulseFlows.StepOf(once));
+        Assert.Equal("agenda", PulseFlows.StepOf(twice));
         Assert.Equal((int?)ConversationTestBed.FindAction(once, CardVerbs.PulseNext)!["data"]![CardDataFields.Revision],
             (int?)ConversationTestBed.FindAction(twice, CardVerbs.PulseNext)!["data"]![CardDataFields.Revision]);
     }
@@ -210,7 +208,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await OpenPulseAsync(bed);
+        var pulseId = await PulseFlows.OpenAsync(bed);
         var step1 = await bed.InvokeForCardAsync(bed.Invoke(TestPerson.Amelie, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId }));
         var agenda = await bed.ClickAsync(TestPerson.Amelie, step1, CardVerbs.PulseSkip);
         var tooLong = string.Concat(Enumerable.Repeat("Les partenaires manquent de temps. ", 15));
@@ -219,7 +217,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
         var again = await bed.ClickAsync(TestPerson.Amelie, agenda, CardVerbs.PulseNext, new Dictionary<string, string> { [PulseInputIds.Frein] = tooLong });
 
         // Assert
-        Assert.Equal("agenda", StepOf(again));
+        Assert.Equal("agenda", PulseFlows.StepOf(again));
         Assert.Equal(tooLong.Trim(), (string?)FindInput(again, PulseInputIds.Frein)?["value"]);
         Assert.Contains("500", TestActivities.CardText(again), StringComparison.Ordinal);
         Assert.Empty(await AnswerRowsAsync(pulseId));
@@ -234,7 +232,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
         await using (var before = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]))
         {
             conversation = (before.ConversationId, before.TeamId);
-            pulseId = await OpenPulseAsync(before);
+            pulseId = await PulseFlows.OpenAsync(before);
             var step1 = await before.InvokeForCardAsync(before.Invoke(TestPerson.Chris, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId }));
             await before.ClickAsync(TestPerson.Chris, step1, CardVerbs.PulseNext, new Dictionary<string, string> { [PulseInputIds.Rating] = "4" });
         }
@@ -245,7 +243,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
         var resumed = await after.InvokeForCardAsync(after.Invoke(TestPerson.Chris, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId }));
 
         // Assert
-        Assert.Equal("agenda", StepOf(resumed));
+        Assert.Equal("agenda", PulseFlows.StepOf(resumed));
         var back = await after.ClickAsync(TestPerson.Chris, resumed, CardVerbs.PulseBack);
         Assert.Equal("4", (string?)FindInput(back, PulseInputIds.Rating)?["value"]);
     }
@@ -255,7 +253,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await OpenPulseAsync(bed);
+        var pulseId = await PulseFlows.OpenAsync(bed);
 
         // Act
         var card = await bed.InvokeForCardAsync(bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId }, trigger: "automatic"));
@@ -270,13 +268,13 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await OpenPulseAsync(bed);
+        var pulseId = await PulseFlows.OpenAsync(bed);
 
         // Act
         var card = await bed.InvokeForCardAsync(bed.Invoke(TestPerson.Amelie, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId }));
 
         // Assert
-        Assert.Equal(StepIds[0], StepOf(card));
+        Assert.Equal(PulseFlows.StepIds[0], PulseFlows.StepOf(card));
         Assert.Equal(CardVerbs.PulseOpen, (string?)card["refresh"]?["action"]?["verb"]);
         Assert.Equal([TestPerson.Amelie.Id], card["refresh"]!["userIds"]!.AsArray().Select(n => (string?)n));
     }
@@ -286,8 +284,8 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await OpenPulseAsync(bed);
-        var thanks = await AnswerAsync(bed, TestPerson.Amelie, pulseId, new() { ["roleClarity"] = new() { [PulseInputIds.Rating] = "2" } });
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var thanks = await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new() { ["roleClarity"] = new() { [PulseInputIds.Rating] = "2" } });
 
         // Act
         var review = await bed.ClickAsync(TestPerson.Amelie, thanks, CardVerbs.PulseEdit);
@@ -305,7 +303,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await OpenPulseAsync(bed);
+        var pulseId = await PulseFlows.OpenAsync(bed);
 
         // Act
         using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "langue français"));
@@ -338,42 +336,6 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Contains("Bruno Lambert", TestActivities.CardText(await bed.SentCardAsync(0)), StringComparison.Ordinal);
         Assert.NotNull(ConversationTestBed.FindAction(await bed.SentCardAsync(1), CardVerbs.PulseOpen));
     }
-
-    /// <summary>Opens a pulse as Nadia and returns its id (read from the card's "Répondre" action).</summary>
-    private static async Task<string> OpenPulseAsync(ConversationTestBed bed)
-    {
-        var before = bed.Connector.AcceptedActivities.Count;
-        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse démarrer"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var card = await bed.SentCardAsync(before);
-        return (string?)ConversationTestBed.FindAction(card, CardVerbs.PulseOpen)?["data"]?[CardDataFields.PulseId]
-            ?? throw new InvalidOperationException("The pulse card has no Répondre action.");
-    }
-
-    /// <summary>"Répondre", then each step: the inputs given for it with "Suivant", or "Passer"; ends on the review card.</summary>
-    private static async Task<JsonObject> WalkToReviewAsync(ConversationTestBed bed, TestPerson person, string pulseId, Dictionary<string, Dictionary<string, string>> inputs)
-    {
-        var card = await bed.InvokeForCardAsync(bed.Invoke(person, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId }));
-        foreach (var step in StepIds)
-        {
-            Assert.Equal(step, StepOf(card));
-            card = inputs.TryGetValue(step, out var values)
-                ? await bed.ClickAsync(person, card, CardVerbs.PulseNext, values)
-                : await bed.ClickAsync(person, card, CardVerbs.PulseSkip);
-        }
-
-        Assert.NotNull(ConversationTestBed.FindAction(card, CardVerbs.PulseSubmit));
-        return card;
-    }
-
-    private static async Task<JsonObject> AnswerAsync(ConversationTestBed bed, TestPerson person, string pulseId, Dictionary<string, Dictionary<string, string>> inputs)
-    {
-        var review = await WalkToReviewAsync(bed, person, pulseId, inputs);
-        return await bed.ClickAsync(person, review, CardVerbs.PulseSubmit);
-    }
-
-    private static string? StepOf(JsonObject card) =>
-        (string?)(ConversationTestBed.FindAction(card, CardVerbs.PulseNext) ?? ConversationTestBed.FindAction(card, CardVerbs.PulseSkip))?["data"]?[CardDataFields.Step];
 
     private static JsonObject? FindInput(JsonNode? node, string id) => node switch
     {

@@ -29,9 +29,11 @@ public sealed class CommandTextTests
         // Assert
         var aide = Assert.Single(model.ForEveryone);
         Assert.Equal("aide", aide.Syntax);
-        Assert.Equal(["pulse démarrer [durée]", "coordination ajouter @nom", "langue français | english | auto"], model.ForCoordinators.Select(c => c.Syntax));
+        Assert.Equal(
+            ["pulse démarrer [durée]", "pulse état", "pulse rappel", "pulse clore", "coordination ajouter @nom", "langue français | english | auto"],
+            model.ForCoordinators.Select(c => c.Syntax));
         Assert.Equal(CommandCatalog.All.Count(c => !c.IsAvailable), model.ComingSoon.Count);
-        Assert.Contains(model.ComingSoon, c => c.Syntax == "pulse état");
+        Assert.Contains(model.ComingSoon, c => c.Syntax == "export");
     }
 
     [Fact]
@@ -43,6 +45,6 @@ public sealed class CommandTextTests
         // Assert
         Assert.Equal("help", Assert.Single(model.ForEveryone).Syntax);
         Assert.True(model.IsGroupConversation);
-        Assert.Contains(model.ComingSoon, c => c.Syntax == "pulse status");
+        Assert.Contains(model.ComingSoon, c => c.Syntax == "vote levers");
     }
 }

@@ -1,0 +1,70 @@
+using ConcertationBot.Bot.LiveCards;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Templates;
+
+namespace ConcertationBot.Bot.Conversations;
+
+/// <summary>
+/// Keeps the posted pulse card current (answer count, refresh list, closed state) through the coalescing
+/// <see cref="ILiveCardUpdater"/>: at most one PUT per second per card, rendered from storage at send time so the
+/// last update always shows the latest count.
+/// </summary>
+public sealed class PulseCardRefresher(IPulseStore pulses, ILiveCardUpdater updater)
+{
+    /// <summary>Marks the pulse card for an update; returns at once.</summary>
+    public void Schedule(PulseRecord pulse)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        if (Target(pulse) is { } target)
+        {
+            updater.Schedule(target, cancellationToken => RenderAsync(pulse, cancellationToken));
+        }
+    }
+
+    /// <summary>Waits until the scheduled updates of this pulse's card have been sent.</summary>
+    public Task FlushAsync(PulseRecord pulse, CancellationToken cancellationToken) =>
+        Target(pulse) is { } target ? updater.FlushAsync(target, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>The shared pulse card as it should read now.</summary>
+    public async Task<AdaptiveCard> BuildAsync(PulseRecord pulse, Language language, string? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        var current = await pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false) ?? pulse;
+        var participants = new List<string>();
+        await foreach (var row in pulses.ReadParticipationAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
+        {
+            participants.Add(row.UserId);
+        }
+
+        var template = PulseTemplates.Default;
+        return PulseCard.Build(new PulseCardModel
+        {
+            Language = language,
+            PulseId = current.PulseId,
+            Title = template.Title.For(language),
+            Intro = template.Intro?.For(language),
+            DeadlineText = DeadlineText.Format(current.Deadline, current.TimeZone, language),
+            AnswerCount = participants.Count,
+            IsClosed = !current.IsOpen,
+            RefreshUserIds = [.. participants.Take(CardRefresh.MaxUserIds)],
+            Notice = notice,
+        });
+    }
+
+    /// <summary>The pulse's own language ("fr"/"en" as stored).</summary>
+    public static Language LanguageOf(PulseRecord pulse) =>
+        string.Equals(pulse?.Language, "en", StringComparison.Ordinal) ? Language.English : Language.French;
+
+    private async Task<Activity> RenderAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    {
+        var card = await BuildAsync(pulse, LanguageOf(pulse), notice: null, cancellationToken).ConfigureAwait(false);
+        return ProactiveMessages.Card(card) with { Id = pulse.CardActivityId };
+    }
+
+    private static LiveCardTarget? Target(PulseRecord pulse) =>
+        pulse.CardActivityId is { Length: > 0 } activityId ? new LiveCardTarget(pulse.ServiceUrl, pulse.ConversationId, activityId) : null;
+}

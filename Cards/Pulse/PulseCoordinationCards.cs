@@ -1,0 +1,214 @@
+using System.Globalization;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Pulse;
+
+/// <summary>What <c>pulse état</c> shows: participation so far and time left.</summary>
+public sealed record PulseStatusCardModel
+{
+    public required Language Language { get; init; }
+
+    public required string PulseTitle { get; init; }
+
+    public required int Answered { get; init; }
+
+    /// <summary>Members of the team or chat (from the roster); null when the roster could not be read.</summary>
+    public int? Members { get; init; }
+
+    public required TimeSpan TimeLeft { get; init; }
+
+    public required string DeadlineText { get; init; }
+}
+
+/// <summary>The coordinator's report after <c>pulse rappel</c>.</summary>
+public sealed record ReminderReportCardModel
+{
+    public required Language Language { get; init; }
+
+    public int Sent { get; init; }
+
+    public int AlreadyAnswered { get; init; }
+
+    /// <summary>Members reminded less than 24 h ago: not reminded again.</summary>
+    public int RecentlyReminded { get; init; }
+
+    /// <summary>Members the bot could not reach (no 1:1 possible, blocked, left the tenant).</summary>
+    public int Unreachable { get; init; }
+}
+
+/// <summary>The 1:1 reminder: the pulse waits for this person's answer; "Répondre" opens their own view right here.</summary>
+public sealed record PulseReminderCardModel
+{
+    public required Language Language { get; init; }
+
+    public required string PulseId { get; init; }
+
+    /// <summary>The conversation the pulse belongs to (carried in the action data).</summary>
+    public required string ConversationId { get; init; }
+
+    public required string PulseTitle { get; init; }
+
+    /// <summary>Where the pulse was opened (team or chat name; user data, shown inertly), when known.</summary>
+    public string? PlaceName { get; init; }
+
+    public required string DeadlineText { get; init; }
+}
+
+/// <summary>Cards for the coordinator's pulse commands (état, rappel) and the 1:1 reminder.</summary>
+public static class PulseCoordinationCards
+{
+    private static readonly Localized NoOpenHeading = new("Aucun pulse ouvert ici", "No pulse open here");
+    private static readonly Localized NoOpenText = new(
+        "Ouvrez-en un avec « pulse démarrer » (7 jours par défaut, ou par exemple « pulse démarrer 3j »).",
+        "Open one with \"pulse start\" (7 days by default, or for example \"pulse start 3d\").");
+
+    private static readonly Localized StatusHeading = new("Où en est le pulse ?", "Pulse status");
+    private static readonly Localized Participation = new("Participation", "Participation");
+    private static readonly Localized TimeLeftLabel = new("Temps restant", "Time left");
+    private static readonly Localized DeadlineLabel = new("Échéance", "Deadline");
+
+    private static readonly Localized ReportHeading = new("Rappels envoyés", "Reminders sent");
+    private static readonly Localized SentLabel = new("Rappel envoyé", "Reminded now");
+    private static readonly Localized AnsweredLabel = new("Ont déjà répondu", "Already answered");
+    private static readonly Localized RecentLabel = new("Rappelés il y a moins de 24 h", "Reminded in the last 24 h");
+    private static readonly Localized UnreachableLabel = new("Impossibles à joindre", "Could not be reached");
+    private static readonly Localized UnreachableText = new(
+        "Je ne peux pas écrire en privé à certaines personnes (application non installée pour elles, ou compte désactivé). Relancez-les de vive voix !",
+        "I cannot write privately to some people (the app is not installed for them, or their account is disabled). Remind them in person!");
+
+    private static readonly Localized ReminderHeading = new("Votre avis compte", "Your view matters");
+    private static readonly Localized ReminderText = new(
+        "Le pulse « {0} » attend encore votre réponse (quelques minutes, chaque question peut être passée). Réponses jusqu'au {1}.",
+        "The pulse \"{0}\" is still waiting for your answer (a few minutes; every question can be skipped). Answers until {1}.");
+
+    private static readonly Localized ReminderPlace = new("Ouvert dans : ", "Opened in: ");
+    private static readonly Localized Answer = new("Répondre", "Answer");
+
+    public static AdaptiveCard NoOpenPulse(Language language) =>
+        CardBlocks.Announcement(NoOpenHeading.For(language), NoOpenText.For(language), TextSize.Medium);
+
+    public static AdaptiveCard Status(PulseStatusCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var language = model.Language;
+        return new AdaptiveCard
+        {
+            FallbackText = StatusHeading.For(language),
+            Body =
+            [
+                CardBlocks.Heading(StatusHeading.For(language), TextSize.Medium),
+                CardBlocks.Paragraph(model.PulseTitle),
+                new FactSet
+                {
+                    Facts =
+                    [
+                        new Fact(Participation.For(language), ParticipationText(language, model.Answered, model.Members)),
+                        new Fact(TimeLeftLabel.For(language), TimeLeftText(language, model.TimeLeft)),
+                        new Fact(DeadlineLabel.For(language), model.DeadlineText),
+                    ],
+                },
+            ],
+        };
+    }
+
+    public static AdaptiveCard ReminderReport(ReminderReportCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var language = model.Language;
+        var body = new List<CardElement>
+        {
+            CardBlocks.Heading(ReportHeading.For(language), TextSize.Medium),
+            new FactSet
+            {
+                Facts =
+                [
+                    new Fact(SentLabel.For(language), Number(model.Sent)),
+                    new Fact(AnsweredLabel.For(language), Number(model.AlreadyAnswered)),
+                    new Fact(RecentLabel.For(language), Number(model.RecentlyReminded)),
+                    new Fact(UnreachableLabel.For(language), Number(model.Unreachable)),
+                ],
+            },
+        };
+        if (model.Unreachable > 0)
+        {
+            body.Add(new TextBlock { Text = UnreachableText.For(language), IsSubtle = true, Size = TextSize.Small });
+        }
+
+        return new AdaptiveCard { FallbackText = ReportHeading.For(language), Body = body };
+    }
+
+    public static AdaptiveCard Reminder(PulseReminderCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var language = model.Language;
+        var body = new List<CardElement>
+        {
+            CardBlocks.Heading(ReminderHeading.For(language), TextSize.Medium),
+            new RichTextBlock
+            {
+                Inlines = [new TextRun { Text = string.Format(CultureInfo.InvariantCulture, ReminderText.For(language), model.PulseTitle, model.DeadlineText) }],
+            },
+        };
+        if (!string.IsNullOrWhiteSpace(model.PlaceName))
+        {
+            body.Add(new RichTextBlock
+            {
+                Spacing = CardSpacing.Small,
+                Inlines = [new TextRun { Text = ReminderPlace.For(language), IsSubtle = true }, new TextRun { Text = model.PlaceName, IsSubtle = true }],
+            });
+        }
+
+        return new AdaptiveCard
+        {
+            FallbackText = ReminderHeading.For(language),
+            Body = body,
+            Actions = [new ExecuteAction { Title = Answer.For(language), Verb = CardVerbs.PulseOpen, Data = PulseCardParts.OpenData(model.PulseId, model.ConversationId) }],
+        };
+    }
+
+    /// <summary>"7 sur 12 (58 %)" / "7 of 12 (58%)"; just the count when the roster is unknown.</summary>
+    public static string ParticipationText(Language language, int answered, int? members)
+    {
+        if (members is not > 0)
+        {
+            return PulseCard.AnswerCount(language, answered);
+        }
+
+        var percent = (int)Math.Round(100.0 * answered / members.Value, MidpointRounding.AwayFromZero);
+        return language == Language.English
+            ? string.Create(CultureInfo.InvariantCulture, $"{answered} of {members} ({percent}%)")
+            : string.Create(CultureInfo.InvariantCulture, $"{answered} sur {members} ({percent}\u202F%)");
+    }
+
+    /// <summary>"2 jours et 5 heures", "moins d'une heure"; "2 days and 5 hours", "less than an hour".</summary>
+    public static string TimeLeftText(Language language, TimeSpan left)
+    {
+        var english = language == Language.English;
+        if (left <= TimeSpan.Zero)
+        {
+            return english ? "none: the deadline has passed" : "aucun\u00A0: l'échéance est passée";
+        }
+
+        if (left < TimeSpan.FromHours(1))
+        {
+            return english ? "less than an hour" : "moins d'une heure";
+        }
+
+        var days = (int)left.TotalDays;
+        var hours = left.Hours;
+        string Unit(int n, string fr, string frPlural, string en, string enPlural) =>
+            n.ToString(CultureInfo.InvariantCulture) + " " + (english ? (n == 1 ? en : enPlural) : (n == 1 ? fr : frPlural));
+
+        var dayText = Unit(days, "jour", "jours", "day", "days");
+        var hourText = Unit(hours, "heure", "heures", "hour", "hours");
+        return (days, hours) switch
+        {
+            (0, _) => hourText,
+            (_, 0) => dayText,
+            _ => dayText + (english ? " and " : " et ") + hourText,
+        };
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
