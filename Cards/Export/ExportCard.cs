@@ -68,14 +68,14 @@ public static class ExportCard
                 Spacing = CardSpacing.Small,
                 Facts =
                 [
-                    new Fact(PulseFact.For(language), CardText.Inert(pulse)),
-                    new Fact(VotesFact.For(language), CardText.Inert(votes)),
+                    new Fact(PulseFact.For(language), pulse),
+                    new Fact(VotesFact.For(language), votes),
                 ],
             },
-            new TextBlock { Text = CardText.Inert(CsvNote.For(language)), IsSubtle = true, Size = TextSize.Small },
+            new TextBlock { Text = CsvNote.For(language), IsSubtle = true, Size = TextSize.Small },
             new TextBlock
             {
-                Text = CardText.Inert(string.Format(CultureInfo.InvariantCulture, Validity.For(language), model.ExpiresText)),
+                Text = string.Format(CultureInfo.InvariantCulture, Validity.For(language), model.ExpiresText),
                 IsSubtle = true,
                 Size = TextSize.Small,
                 Spacing = CardSpacing.Small,

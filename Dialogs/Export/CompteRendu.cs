@@ -17,7 +17,7 @@ namespace ConcertationBot.Dialogs.Export;
 public static class CompteRendu
 {
     private static readonly Localized TitleLine = new("# Compte-rendu — {0}", "# Compte-rendu — {0}");
-    private static readonly Localized PulseLine = new("Pulse « {0} » — {1}.", "Pulse “{0}” — {1}.");
+    private static readonly Localized PulseLine = new("Pulse « {0} », {1}.", "Pulse “{0}”, {1}.");
     private static readonly Localized GeneratedLine = new("Document généré le {0}.", "Generated on {0}.");
     private static readonly Localized ParticipationHeading = new("Participation", "Participation");
     private static readonly Localized NoPulse = new("Aucun pulse clos pour cette période.", "No closed pulse for this period.");
@@ -48,7 +48,7 @@ public static class CompteRendu
                 PulseLine,
                 language,
                 MarkdownText.Escape(template.Title.For(language)),
-                MarkdownText.Escape(SummaryWords.Period(summary.OpenedAt, summary.ClosedAt, language))));
+                MarkdownText.Escape(LowerFirst(SummaryWords.Period(summary.OpenedAt, summary.ClosedAt, language)))));
             md.Paragraph(SummaryWords.Fill(GeneratedLine, language, SummaryWords.Date(input.GeneratedAt, language)));
             md.Heading(2, ParticipationHeading.For(language));
             md.Paragraph(MarkdownText.Escape(SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language)) + ".");
@@ -84,6 +84,7 @@ public static class CompteRendu
         {
             WriteByteOrderMark = true,
             NewLine = "\r\n",
+            Quoting = CsvQuoting.WhenNeededOrWhitespace,
             Injection = CsvInjection.Escape,
             InjectionEscape = '\'',
         };
@@ -303,7 +304,7 @@ public static class CompteRendu
             }
 
             md.Bullets(vote.RankedOptions.Select(o =>
-                Strong(o.Rank.ToString(CultureInfo.InvariantCulture) + ".") + " " + MarkdownText.Escape(o.Option)
+                "**" + o.Rank.ToString(CultureInfo.InvariantCulture) + ".** " + MarkdownText.Escape(o.Option)
                 + " — " + MarkdownText.Escape(Score(o.Score, vote.Unit, language))
                 + (o.Tied ? " (" + Tied.For(language) + ")" : string.Empty)));
         }
@@ -312,6 +313,9 @@ public static class CompteRendu
     private static string Score(int score, VoteScoreUnit unit, Language language) => unit == VoteScoreUnit.Points
         ? SummaryWords.Count(score, new("point", "point"), new("points", "points"), language)
         : SummaryWords.Count(score, new("voix", "vote"), new("voix", "votes"), language);
+
+    private static string LowerFirst(string text) =>
+        text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.InvariantCulture) + text[1..];
 
     private static string Emphasis(string text) => "*" + MarkdownText.Escape(text) + "*";
 
