@@ -9,6 +9,8 @@ namespace ConcertationBot.Cards.Summary;
 /// The summary posted when a pulse closes: participation, distributions as text bars (they read the same on a phone,
 /// on the desktop and in the Agents Playground), freins and leviers per condition shown exactly as typed, changes.
 /// Long text lists are cut to keep the card under 80 KB, with "… et 12 autres dans le compte-rendu".
+/// User text goes only into plain <see cref="TextRun"/>s; template titles and labels are escaped; the model's own
+/// sentences (participation, figures, trends, notices) are written as they are.
 /// </summary>
 public static class PulseSummaryCard
 {
@@ -48,7 +50,7 @@ public static class PulseSummaryCard
     public static string Bar(int count, int total)
     {
         var filled = total <= 0 ? 0 : (int)Math.Round((double)BarWidth * count / total, MidpointRounding.AwayFromZero);
-        if (count > 0 && filled == 0)
+        if (count > 0 && total > 0 && filled == 0)
         {
             filled = 1;
         }
@@ -65,8 +67,8 @@ public static class PulseSummaryCard
         {
             CardBlocks.Heading(model.Heading),
             new TextBlock { Text = CardText.Inert(model.PulseTitle), Spacing = CardSpacing.None, IsSubtle = true, Weight = TextWeight.Bolder },
-            new TextBlock { Text = CardText.Inert(model.Period), Spacing = CardSpacing.None, IsSubtle = true },
-            new TextBlock { Text = CardText.Inert(model.Participation), Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium },
+            new TextBlock { Text = model.Period, Spacing = CardSpacing.None, IsSubtle = true },
+            new TextBlock { Text = model.Participation, Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium },
         };
         foreach (var section in model.Sections)
         {
@@ -105,17 +107,17 @@ public static class PulseSummaryCard
 
         if (section.Notice is { } notice)
         {
-            yield return new TextBlock { Text = CardText.Inert(notice), IsSubtle = true, Spacing = CardSpacing.Small };
+            yield return new TextBlock { Text = notice, IsSubtle = true, Spacing = CardSpacing.Small };
         }
 
         foreach (var figure in section.Figures)
         {
-            yield return new TextBlock { Text = CardText.Inert(figure), Spacing = CardSpacing.Small };
+            yield return new TextBlock { Text = figure, Spacing = CardSpacing.Small };
         }
 
         if (section.Trend is { } trend)
         {
-            yield return new TextBlock { Text = CardText.Inert(trend), Spacing = CardSpacing.Small, Weight = TextWeight.Bolder };
+            yield return new TextBlock { Text = trend, Spacing = CardSpacing.Small, Weight = TextWeight.Bolder };
         }
     }
 
@@ -123,7 +125,7 @@ public static class PulseSummaryCard
     {
         if (section.Groups.All(g => g.Lists.All(l => l.Items.Count == 0)))
         {
-            yield return new TextBlock { Text = CardText.Inert(section.EmptyText), IsSubtle = true, Spacing = CardSpacing.Small };
+            yield return new TextBlock { Text = section.EmptyText, IsSubtle = true, Spacing = CardSpacing.Small };
             yield break;
         }
 
@@ -139,7 +141,7 @@ public static class PulseSummaryCard
                 yield return new TextBlock { Text = CardText.Inert(list.Heading), IsSubtle = true, Weight = TextWeight.Bolder, Spacing = CardSpacing.Small };
                 if (list.Items.Count == 0)
                 {
-                    yield return new TextBlock { Text = CardText.Inert(list.EmptyText), IsSubtle = true, Spacing = CardSpacing.None };
+                    yield return new TextBlock { Text = list.EmptyText, IsSubtle = true, Spacing = CardSpacing.None };
                     continue;
                 }
 
@@ -155,7 +157,7 @@ public static class PulseSummaryCard
                     var text = hidden == 1
                         ? OneMore.For(language)
                         : string.Format(CultureInfo.InvariantCulture, More.For(language), hidden);
-                    yield return new TextBlock { Text = CardText.Inert(text), IsSubtle = true, Spacing = CardSpacing.None };
+                    yield return new TextBlock { Text = text, IsSubtle = true, Spacing = CardSpacing.None };
                 }
             }
         }

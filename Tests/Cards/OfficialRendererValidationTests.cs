@@ -2,11 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Coordination;
+using ConcertationBot.Cards.Export;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Cards.Summary;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Tests.Cards.Pulse;
+using ConcertationBot.Tests.Cards.Summary;
 using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Cards;
@@ -25,6 +28,12 @@ public sealed class OfficialRendererValidationTests
             }
 
             yield return ($"expired-{language}", NoticeCards.Expired(language));
+
+            yield return ($"summary-12-{language}", PulseSummaryCard.Build(SummaryCardFixtures.Twelve(language)));
+            yield return ($"summary-2-{language}", PulseSummaryCard.Build(SummaryCardFixtures.TwoAnswers(language)));
+            yield return ($"summary-60x500-{language}", PulseSummaryCard.Build(SummaryCardFixtures.SixtyLong(language)));
+            yield return ($"export-{language}", ExportCard.Build(SummaryCardFixtures.Export(language)));
+            yield return ($"export-no-pulse-{language}", ExportCard.Build(SummaryCardFixtures.Export(language, withPulse: false)));
 
             foreach (var card in PulseCards(language))
             {

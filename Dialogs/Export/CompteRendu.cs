@@ -1,0 +1,391 @@
+using System.Globalization;
+using System.Text;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Summary;
+using ConcertationBot.Dialogs.Pulse;
+using ConcertationBot.Dialogs.Summaries;
+using ConcertationBot.Dialogs.Templates;
+using CsvHelper;
+
+namespace ConcertationBot.Dialogs.Export;
+
+/// <summary>
+/// The compte-rendu, shaped like the tables' own meeting reports: title and date, participation, figures, per condition
+/// "Freins" and "Leviers" lists, changes, vote results ranked. Markdown (LF line ends, UTF-8) and CSV (one row per
+/// anonymous answer). Pure: every input is given.
+/// </summary>
+public static class CompteRendu
+{
+    private static readonly Localized TitleLine = new("# Compte-rendu — {0}", "# Compte-rendu — {0}");
+    private static readonly Localized PulseLine = new("Pulse « {0} », {1}.", "Pulse “{0}”, {1}.");
+    private static readonly Localized GeneratedLine = new("Document généré le {0}.", "Generated on {0}.");
+    private static readonly Localized ParticipationHeading = new("Participation", "Participation");
+    private static readonly Localized NoPulse = new("Aucun pulse clos pour cette période.", "No closed pulse for this period.");
+    private static readonly Localized ConditionsHeading = new("Conditions de l'impact collectif", "Collective Impact conditions");
+    private static readonly Localized VotesHeading = new("Résultats des votes", "Vote results");
+    private static readonly Localized NoVote = new("Aucun vote.", "No vote.");
+    private static readonly Localized HiddenResults = new(
+        "Résultats cachés jusqu'à la clôture du vote.",
+        "Results are hidden until the vote closes.");
+
+    private static readonly Localized Tied = new("ex æquo", "tied");
+    private static readonly Localized Yes = new("oui", "yes");
+    private static readonly Localized PositiveValue = new("positif", "positive");
+    private static readonly Localized NegativeValue = new("négatif", "negative");
+
+    /// <summary>The compte-rendu in Markdown (LF line ends). Every user text goes through <see cref="MarkdownText.Escape"/>.</summary>
+    public static string Markdown(CompteRenduInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var language = input.Language;
+        var md = new MarkdownWriter();
+        md.Line(SummaryWords.Fill(TitleLine, language, MarkdownText.Escape(input.Title)));
+        md.Blank();
+        if (input.Summary is { } summary)
+        {
+            var template = input.Template ?? throw new ArgumentException("A summary needs its template.", nameof(input));
+            md.Paragraph(SummaryWords.Fill(
+                PulseLine,
+                language,
+                MarkdownText.Escape(template.Title.For(language)),
+                MarkdownText.Escape(LowerFirst(SummaryWords.Period(summary.OpenedAt, summary.ClosedAt, language)))));
+            md.Paragraph(SummaryWords.Fill(GeneratedLine, language, SummaryWords.Date(input.GeneratedAt, language)));
+            md.Heading(2, ParticipationHeading.For(language));
+            md.Paragraph(MarkdownText.Escape(SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language)) + ".");
+            WritePulse(md, summary, template, language);
+        }
+        else
+        {
+            md.Paragraph(SummaryWords.Fill(GeneratedLine, language, SummaryWords.Date(input.GeneratedAt, language)));
+            md.Heading(2, ParticipationHeading.For(language));
+            md.Paragraph(Emphasis(NoPulse.For(language)));
+        }
+
+        WriteVotes(md, input.Votes, language);
+        return md.ToString();
+    }
+
+    /// <summary>
+    /// One row per answer, columns named after the stored fields (template order), sorted by content so the order says
+    /// nothing about who answered first. UTF-8 with BOM, CRLF, RFC 4180 quoting; cells that a spreadsheet would read as a
+    /// formula get a leading apostrophe. Choices and directions are written as words in <paramref name="language"/>.
+    /// </summary>
+    public static byte[] Csv(PulseTemplate template, IReadOnlyList<IReadOnlyDictionary<string, object?>> answers, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(answers);
+        var columns = Columns(template);
+        var rows = answers
+            .Select(fields => Row(template, PulseAnswerFields.FromFields(template, fields), language))
+            .Select(row => row.ToArray())
+            .Order(RowComparer.Instance)
+            .ToList();
+        var options = CsvWriterOptions.Default with
+        {
+            WriteByteOrderMark = true,
+            NewLine = "\r\n",
+            Quoting = CsvQuoting.WhenNeededOrWhitespace,
+            Injection = CsvInjection.Escape,
+            InjectionEscape = '\'',
+        };
+        using var output = new MemoryStream();
+        using (var csv = CsvWriter.Create(output, options, leaveOpen: true))
+        {
+            csv.WriteHeader([.. columns]);
+            foreach (var row in rows)
+            {
+                csv.WriteRecord(row);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>The CSV header: stored field names in template order.</summary>
+    public static IReadOnlyList<string> Columns(PulseTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var columns = new List<string>();
+        foreach (var step in template.Steps)
+        {
+            switch (step)
+            {
+                case RatingStep rating:
+                    columns.Add(step.Id);
+                    if (rating.AllowDontKnow)
+                    {
+                        columns.Add(step.Id + PulseAnswerFields.DontKnowSuffix);
+                    }
+
+                    break;
+                case ChoiceStep:
+                    columns.Add(step.Id);
+                    break;
+                case ChangeStep:
+                    columns.Add(step.Id + PulseAnswerFields.TextSuffix);
+                    columns.Add(step.Id + PulseAnswerFields.DirectionSuffix);
+                    break;
+                default:
+                    columns.Add(step.Id + PulseAnswerFields.FreinSuffix);
+                    columns.Add(step.Id + PulseAnswerFields.LevierSuffix);
+                    break;
+            }
+        }
+
+        return columns;
+    }
+
+    private static List<string> Row(PulseTemplate template, IReadOnlyDictionary<string, StepAnswer> answers, Language language)
+    {
+        var row = new List<string>();
+        foreach (var step in template.Steps)
+        {
+            var answer = answers.GetValueOrDefault(step.Id);
+            switch (step)
+            {
+                case RatingStep rating:
+                    row.Add(answer?.Rating is { } value && !answer.DontKnow ? value.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                    if (rating.AllowDontKnow)
+                    {
+                        row.Add(answer?.DontKnow == true ? Yes.For(language) : string.Empty);
+                    }
+
+                    break;
+                case ChoiceStep choice:
+                    row.Add(answer?.Choice is { } id ? choice.Find(id)?.Label.For(language) ?? id : string.Empty);
+                    break;
+                case ChangeStep:
+                    row.Add(answer?.Text ?? string.Empty);
+                    row.Add(answer?.Direction switch
+                    {
+                        "positive" => PositiveValue.For(language),
+                        "negative" => NegativeValue.For(language),
+                        { } other => other,
+                        null => string.Empty,
+                    });
+                    break;
+                default:
+                    row.Add(answer?.Frein ?? string.Empty);
+                    row.Add(answer?.Levier ?? string.Empty);
+                    break;
+            }
+        }
+
+        return row;
+    }
+
+    private static void WritePulse(MarkdownWriter md, PulseSummary summary, PulseTemplate template, Language language)
+    {
+        var conditionsWritten = false;
+        foreach (var step in template.Steps)
+        {
+            switch (step)
+            {
+                case RatingStep rating when summary.Ratings.FirstOrDefault(r => r.StepId == step.Id) is { } figures:
+                    WriteRating(md, rating, figures, summary.MinimumGroupSize, language);
+                    break;
+                case ChoiceStep choice when summary.Choices.FirstOrDefault(c => c.StepId == step.Id) is { } figures:
+                    WriteChoice(md, choice, figures, summary.MinimumGroupSize, language);
+                    break;
+                case ChangeStep when summary.Changes.FirstOrDefault(c => c.StepId == step.Id) is { } changes:
+                    md.Heading(2, SummaryWords.ChangesTitle.For(language));
+                    var lists = PulseSummaries.ChangeLists(changes, language);
+                    if (lists.Count == 0)
+                    {
+                        md.Paragraph(Emphasis(SummaryWords.NoChange.For(language)));
+                    }
+
+                    foreach (var list in lists)
+                    {
+                        WriteList(md, list);
+                    }
+
+                    break;
+                case FreinLevierStep when summary.FreinsLeviers.FirstOrDefault(f => f.StepId == step.Id) is { } texts:
+                    if (!conditionsWritten)
+                    {
+                        md.Heading(2, ConditionsHeading.For(language));
+                        conditionsWritten = true;
+                    }
+
+                    md.Heading(3, step.Title.For(language));
+                    foreach (var list in PulseSummaries.ConditionLists(texts, language))
+                    {
+                        WriteList(md, list);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static void WriteRating(MarkdownWriter md, RatingStep step, RatingSummary figures, int k, Language language)
+    {
+        md.Heading(2, step.Title.For(language));
+        md.Paragraph(Emphasis(step.Prompt.For(language)));
+        if (figures.Suppressed || figures.Distribution is null || figures.Mean is null || figures.Spread is null)
+        {
+            md.Paragraph(Emphasis(SummaryWords.SuppressedText(k, language)));
+            if (figures.DontKnowCount > 0)
+            {
+                md.Paragraph(MarkdownText.Escape(SummaryWords.LabelledCount(SummaryWords.DontKnow.For(language), figures.DontKnowCount, language)));
+            }
+
+            return;
+        }
+
+        var rows = figures.Distribution
+            .Select((count, i) => SummaryWords.LabelledCount(PulseSummaries.RatingLabel(step, figures.Min + i, language), count, language))
+            .ToList();
+        if (step.AllowDontKnow || figures.DontKnowCount > 0)
+        {
+            rows.Add(SummaryWords.LabelledCount(SummaryWords.DontKnow.For(language), figures.DontKnowCount, language));
+        }
+
+        md.Bullets(rows.Select(MarkdownText.Escape));
+        md.Paragraph(Strong(SummaryWords.MeanAndSpread(figures.Mean.Value, figures.Max, figures.Spread.Value, language)));
+        if (figures.Trend is { } trend)
+        {
+            md.Paragraph(MarkdownText.Escape(SummaryWords.MeanTrend(trend, language)));
+        }
+    }
+
+    private static void WriteChoice(MarkdownWriter md, ChoiceStep step, ChoiceSummary figures, int k, Language language)
+    {
+        md.Heading(2, step.Title.For(language));
+        if (figures.Suppressed || figures.Distribution is null || figures.MedianOptionId is null)
+        {
+            md.Paragraph(Emphasis(SummaryWords.SuppressedText(k, language)));
+            return;
+        }
+
+        md.Bullets(figures.Distribution.Select(c =>
+            MarkdownText.Escape(SummaryWords.LabelledCount(PulseSummaries.OptionLabel(step, c.OptionId, language), c.Count, language))));
+        md.Paragraph(Strong(SummaryWords.Median(PulseSummaries.OptionLabel(step, figures.MedianOptionId, language), language)));
+        if (figures.Trend is { } trend)
+        {
+            md.Paragraph(MarkdownText.Escape(PulseSummaries.LevelTrend(step, trend, language)));
+        }
+    }
+
+    private static void WriteList(MarkdownWriter md, SummaryList list)
+    {
+        md.Paragraph(Strong(list.Heading));
+        if (list.Items.Count == 0)
+        {
+            md.Paragraph(Emphasis(list.EmptyText));
+            return;
+        }
+
+        md.Bullets(list.Items.Select(i =>
+            MarkdownText.Escape(i.Text) + (i.Count > 1 ? " (×" + i.Count.ToString(CultureInfo.InvariantCulture) + ")" : string.Empty)));
+    }
+
+    private static void WriteVotes(MarkdownWriter md, IReadOnlyList<VoteResultSummary> votes, Language language)
+    {
+        md.Heading(2, VotesHeading.For(language));
+        if (votes.Count == 0)
+        {
+            md.Paragraph(Emphasis(NoVote.For(language)));
+            return;
+        }
+
+        foreach (var vote in votes)
+        {
+            md.Heading(3, vote.Question);
+            md.Paragraph(MarkdownText.Escape(SummaryWords.Count(vote.Participation, new("votant", "voter"), new("votants", "voters"), language)) + ".");
+            if (vote.Hidden)
+            {
+                md.Paragraph(Emphasis(HiddenResults.For(language)));
+                md.Bullets(vote.RankedOptions.Select(o => MarkdownText.Escape(o.Option)));
+                continue;
+            }
+
+            md.Bullets(vote.RankedOptions.Select(o =>
+                "**" + o.Rank.ToString(CultureInfo.InvariantCulture) + ".** " + MarkdownText.Escape(o.Option)
+                + " — " + MarkdownText.Escape(Score(o.Score, vote.Unit, language))
+                + (o.Tied ? " (" + Tied.For(language) + ")" : string.Empty)));
+        }
+    }
+
+    private static string Score(int score, VoteScoreUnit unit, Language language) => unit == VoteScoreUnit.Points
+        ? SummaryWords.Count(score, new("point", "point"), new("points", "points"), language)
+        : SummaryWords.Count(score, new("voix", "vote"), new("voix", "votes"), language);
+
+    private static string LowerFirst(string text) =>
+        text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.InvariantCulture) + text[1..];
+
+    private static string Emphasis(string text) => "*" + MarkdownText.Escape(text) + "*";
+
+    private static string Strong(string text) => "**" + MarkdownText.Escape(text) + "**";
+
+    /// <summary>Blocks separated by one blank line; LF line ends; exactly one newline at the end.</summary>
+    private sealed class MarkdownWriter
+    {
+        private readonly StringBuilder _text = new();
+
+        public void Line(string line) => _text.Append(line).Append('\n');
+
+        public void Blank()
+        {
+            if (_text.Length > 0 && !(_text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n'))
+            {
+                _text.Append('\n');
+            }
+        }
+
+        public void Heading(int level, string text)
+        {
+            Blank();
+            Line(new string('#', level) + " " + MarkdownText.Escape(text));
+            Blank();
+        }
+
+        public void Paragraph(string markdown)
+        {
+            Blank();
+            Line(markdown);
+            Blank();
+        }
+
+        public void Bullets(IEnumerable<string> items)
+        {
+            Blank();
+            foreach (var item in items)
+            {
+                Line("- " + item);
+            }
+
+            Blank();
+        }
+
+        public override string ToString() => _text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>Orders rows cell by cell, ordinally.</summary>
+    private sealed class RowComparer : IComparer<string[]>
+    {
+        public static readonly RowComparer Instance = new();
+
+        public int Compare(string[]? x, string[]? y)
+        {
+            if (x is null || y is null)
+            {
+                return (x is null).CompareTo(y is null);
+            }
+
+            for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+            {
+                var order = string.CompareOrdinal(x[i], y[i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return x.Length.CompareTo(y.Length);
+        }
+    }
+}

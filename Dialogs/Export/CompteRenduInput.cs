@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Summaries;
+using ConcertationBot.Dialogs.Templates;
+
+namespace ConcertationBot.Dialogs.Export;
+
+/// <summary>What the compte-rendu is written from; all times are given (no clock).</summary>
+public sealed record CompteRenduInput
+{
+    /// <summary>The last closed pulse's summary; null when there is none (the report then holds the votes only).</summary>
+    public PulseSummary? Summary { get; init; }
+
+    /// <summary>The template the summary was computed with; required with <see cref="Summary"/>.</summary>
+    public PulseTemplate? Template { get; init; }
+
+    public required Language Language { get; init; }
+
+    /// <summary>The table's or conversation's name (user data, escaped).</summary>
+    public required string Title { get; init; }
+
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>Vote results to list, in the order given.</summary>
+    public IReadOnlyList<VoteResultSummary> Votes { get; init; } = [];
+}
+
+/// <summary>
+/// A vote's results for the compte-rendu. <see cref="RankedOptions"/> come best first; tied options share a rank.
+/// <see cref="Hidden"/>: tallies hidden until the vote closes (the options are listed without scores).
+/// </summary>
+public sealed record VoteResultSummary(
+    string Question,
+    int Participation,
+    IReadOnlyList<VoteOptionResult> RankedOptions,
+    bool Hidden = false,
+    VoteScoreUnit Unit = VoteScoreUnit.Votes);
+
+/// <summary>An option's rank (1 = first), its text (user data), score and whether it shares its rank.</summary>
+public sealed record VoteOptionResult(int Rank, string Option, int Score, bool Tied);
+
+/// <summary>What a score counts: ballots (single choice, top-N) or points (dot voting).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VoteScoreUnit>))]
+public enum VoteScoreUnit
+{
+    Votes,
+    Points,
+}

@@ -1,0 +1,56 @@
+using ConcertationBot.Cards.Export;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Tests.Cards.Pulse;
+using ConcertationBot.Tests.Cards.Summary;
+
+namespace ConcertationBot.Tests.Cards.Export;
+
+public sealed class ExportCardTests
+{
+    [Fact]
+    public void Build_French_TwoDownloadLinksWithGivenUrls()
+    {
+        // Arrange
+        var model = SummaryCardFixtures.Export(Language.French);
+
+        // Act
+        var card = CardJson.Of(ExportCard.Build(model));
+
+        // Assert
+        var actions = CardJson.Actions(card);
+        Assert.Equal(["Action.OpenUrl", "Action.OpenUrl"], actions.Select(a => (string?)a["type"]));
+        Assert.Equal(["Télécharger (Markdown)", "Télécharger (CSV)"], actions.Select(a => (string?)a["title"]));
+        Assert.Equal(model.MarkdownUrl.AbsoluteUri, (string?)actions[0]["url"]);
+        Assert.Equal(model.CsvUrl.AbsoluteUri, (string?)actions[1]["url"]);
+    }
+
+    [Fact]
+    public void Build_French_SaysWhatIsIncludedAndUntilWhen()
+    {
+        // Act
+        var card = CardJson.Of(ExportCard.Build(SummaryCardFixtures.Export(Language.French)));
+
+        // Assert
+        var texts = CardJson.TextBlocks(card);
+        Assert.Equal("Compte-rendu prêt", texts[0]);
+        Assert.Contains("Lien valable 24 h (jusqu'au jeudi 12 novembre 2026 à 9\u00A0h\u00A030 (UTC)).", texts);
+        var facts = CardJson.OfType(card, "FactSet").Single()["facts"]!.AsArray();
+        Assert.Equal("Du 3 novembre 2026 au 10 novembre 2026 · 12 réponses", (string?)facts[0]!["value"]);
+        Assert.Equal("2 votes", (string?)facts[1]!["value"]);
+        Assert.Equal(["Table *Côte-des-Neiges* [x](y) 😀"], CardJson.TextRuns(card));
+    }
+
+    [Fact]
+    public void Build_EnglishWithoutPulse_SaysNoClosedPulse()
+    {
+        // Act
+        var card = CardJson.Of(ExportCard.Build(SummaryCardFixtures.Export(Language.English, withPulse: false)));
+
+        // Assert
+        var facts = CardJson.OfType(card, "FactSet").Single()["facts"]!.AsArray();
+        Assert.Equal("no closed pulse", (string?)facts[0]!["value"]);
+        Assert.Equal("Compte-rendu ready", CardJson.TextBlocks(card)[0]);
+        Assert.Equal(["Download (Markdown)", "Download (CSV)"], CardJson.Actions(card).Select(a => (string?)a["title"]));
+        Assert.Contains("Links valid for 24 hours (until Thursday, November 12, 2026 at 9:30 AM (UTC)).", CardJson.TextBlocks(card));
+    }
+}

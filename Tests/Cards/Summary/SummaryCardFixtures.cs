@@ -1,0 +1,51 @@
+using ConcertationBot.Cards.Export;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Summary;
+using ConcertationBot.Dialogs.Summaries;
+using ConcertationBot.Tests.Dialogs.Summaries;
+
+namespace ConcertationBot.Tests.Cards.Summary;
+
+/// <summary>Summary and export card models from the summary fixtures; fresh on every call.</summary>
+internal static class SummaryCardFixtures
+{
+    public static PulseSummaryCardModel Twelve(Language language) =>
+        PulseSummaries.Describe(SummaryFixtures.TwelveSummary(SummaryFixtures.Previous()), SummaryFixtures.Template, language);
+
+    public static PulseSummaryCardModel TwoAnswers(Language language) =>
+        PulseSummaries.Describe(
+            PulseSummaries.Compute(new PulseSummaryInput
+            {
+                Template = SummaryFixtures.Template,
+                Answers = [SummaryFixtures.Answer(4, conditions: [("agenda", SummaryFixtures.Hostile, null)]), SummaryFixtures.Answer(dontKnow: true)],
+                OpenedAt = SummaryFixtures.OpenedAt,
+                ClosedAt = SummaryFixtures.ClosedAt,
+            }),
+            SummaryFixtures.Template,
+            language);
+
+    public static PulseSummaryCardModel SixtyLong(Language language) =>
+        PulseSummaries.Describe(
+            PulseSummaries.Compute(new PulseSummaryInput
+            {
+                Template = SummaryFixtures.Template,
+                Answers = SummaryFixtures.SixtyLong(),
+                MemberCount = 75,
+                OpenedAt = SummaryFixtures.OpenedAt,
+                ClosedAt = SummaryFixtures.ClosedAt,
+            }),
+            SummaryFixtures.Template,
+            language);
+
+    public static ExportCardModel Export(Language language, bool withPulse = true) => new()
+    {
+        Language = language,
+        Title = "Table *Côte-des-Neiges* [x](y) 😀",
+        PulsePeriod = withPulse ? SummaryWords.Period(SummaryFixtures.OpenedAt, SummaryFixtures.ClosedAt, language) : null,
+        AnswerCount = withPulse ? 12 : 0,
+        VoteCount = 2,
+        MarkdownUrl = new Uri("https://bot.example.org/export/abc123.md?exp=1763000000&sig=Zm9v"),
+        CsvUrl = new Uri("https://bot.example.org/export/abc123.csv?exp=1763000000&sig=YmFy"),
+        ExpiresText = language == Language.English ? "Thursday, November 12, 2026 at 9:30 AM (UTC)" : "jeudi 12 novembre 2026 à 9\u00A0h\u00A030 (UTC)",
+    };
+}

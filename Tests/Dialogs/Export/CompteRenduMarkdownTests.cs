@@ -1,0 +1,175 @@
+using System.Text;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Export;
+using ConcertationBot.Tests.Infrastructure;
+using static ConcertationBot.Tests.Dialogs.Summaries.SummaryFixtures;
+
+namespace ConcertationBot.Tests.Dialogs.Export;
+
+public sealed class CompteRenduMarkdownTests
+{
+    public static TheoryData<Language, string> GoldenFiles => new()
+    {
+        { Language.French, "compte-rendu-12.md" },
+        { Language.English, "compte-rendu-12.en.md" },
+    };
+
+    /// <summary>
+    /// Byte-for-byte against the approved file. On a difference the output is written next to it as <c>.received.md</c>:
+    /// review it and, when right, replace the approved file with it (the Verify workflow).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(GoldenFiles))]
+    public void Markdown_TwelveAnswersTwoVotes_MatchesApprovedFile(Language language, string fileName)
+    {
+        // Arrange
+        var input = TwelveInput(language);
+        var approvedPath = RepositoryPaths.Combine("Tests", "Dialogs", "Export", "Golden", fileName);
+        var receivedPath = Path.ChangeExtension(approvedPath, ".received.md");
+
+        // Act
+        var actual = Encoding.UTF8.GetBytes(CompteRendu.Markdown(input));
+
+        // Assert
+        var approved = File.Exists(approvedPath) ? File.ReadAllBytes(approvedPath) : [];
+        if (approved.AsSpan().SequenceEqual(actual))
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        File.WriteAllBytes(receivedPath, actual);
+        Assert.Fail(FirstDifference(approvedPath, approved, actual) + $"\nReceived output written to {receivedPath}; if it is right, move it over the approved file.");
+    }
+
+    [Fact]
+    public void Markdown_French_ShapedLikeTheSeedReports()
+    {
+        // Act
+        var markdown = CompteRendu.Markdown(TwelveInput(Language.French));
+
+        // Assert
+        var headings = markdown.Split('\n').Where(l => l.StartsWith('#')).ToList();
+        Assert.Equal(
+            [
+                "# Compte-rendu — Table de quartier Côte-des-Neiges",
+                "## Participation",
+                "## Clarté des rôles",
+                "## Conditions de l'impact collectif",
+                "### Agenda partagé",
+                "### Mesures partagées et apprentissage stratégique",
+                "### Activités qui se renforcent mutuellement",
+                "### Communication ouverte et continue",
+                "### Structure de soutien",
+                "## Continuum de la coopération",
+                "## Changements les plus significatifs",
+                "## Résultats des votes",
+                "### Quelles priorités pour 2027 ?",
+                "### Date de la prochaine rencontre",
+            ],
+            headings);
+        Assert.Contains("**Freins**\n\n- Manque de temps (×3)\n- Financements par projet\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **1.** Sécurité alimentaire — 12 points\n- **2.** Logement \\*salubre\\* — 8 points (ex æquo)\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", markdown, StringComparison.Ordinal);
+        Assert.EndsWith("\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n\n\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_HostileAnswer_CannotOpenLinksHeadingsOrHtml()
+    {
+        // Act
+        var markdown = CompteRendu.Markdown(TwelveInput(Language.French));
+
+        // Assert
+        var line = markdown.Split('\n').Single(l => l.Contains("urgent", StringComparison.Ordinal));
+        Assert.Equal(
+            "- \\*urgent\\* \\_vite\\_ \\[lien\\](http\\://exemple.org) \\<b\\>gras\\</b\\> \\# titre \\`code\\` \\| \\~x\\~ \\&amp; www\\.site.org",
+            line);
+        Assert.DoesNotContain("<b>", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_HostileTitleAndVoteOption_Escaped()
+    {
+        // Arrange
+        var input = TwelveInput(Language.English) with
+        {
+            Title = "# Table\n## <script>alert(1)</script>",
+            Votes = [new VoteResultSummary("[Q](javascript:x)", 1, [new VoteOptionResult(1, "- item", 1, false)])],
+        };
+
+        // Act
+        var markdown = CompteRendu.Markdown(input);
+
+        // Assert
+        Assert.StartsWith("# Compte-rendu — \\# Table \\#\\# \\<script\\>alert(1)\\</script\\>\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("### \\[Q\\](javascript:x)\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **1.** \\- item — 1 vote\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_NoPulseNoVote_SaysSo()
+    {
+        // Arrange
+        var input = new CompteRenduInput { Language = Language.French, Title = "Table", GeneratedAt = GeneratedAt };
+
+        // Act
+        var markdown = CompteRendu.Markdown(input);
+
+        // Assert
+        Assert.Equal(
+            "# Compte-rendu — Table\n\nDocument généré le 11 novembre 2026.\n\n## Participation\n\n*Aucun pulse clos pour cette période.*\n\n## Résultats des votes\n\n*Aucun vote.*\n",
+            markdown);
+    }
+
+    [Fact]
+    public void Markdown_TwoAnswers_NoDistributionButTexts()
+    {
+        // Arrange
+        var summary = global::ConcertationBot.Dialogs.Summaries.PulseSummaries.Compute(new()
+        {
+            Template = Template,
+            Answers = [Answer(5, continuum: "integration", conditions: [("agenda", "Frein seul", null)]), Answer(1)],
+            OpenedAt = OpenedAt,
+            ClosedAt = ClosedAt,
+        });
+        var input = new CompteRenduInput { Summary = summary, Template = Template, Language = Language.French, Title = "Table", GeneratedAt = GeneratedAt };
+
+        // Act
+        var markdown = CompteRendu.Markdown(input);
+
+        // Assert
+        Assert.Contains("*Pas assez de réponses pour afficher la répartition (minimum 3).*", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Moyenne", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("- 5 — tout à fait", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Frein seul\n", markdown, StringComparison.Ordinal);
+    }
+
+    private static CompteRenduInput TwelveInput(Language language) => new()
+    {
+        Summary = TwelveSummary(Previous()),
+        Template = Template,
+        Language = language,
+        Title = "Table de quartier Côte-des-Neiges",
+        GeneratedAt = GeneratedAt,
+        Votes = Votes(),
+    };
+
+    private static string FirstDifference(string path, byte[] approved, byte[] actual)
+    {
+        var expectedLines = Encoding.UTF8.GetString(approved).Split('\n');
+        var actualLines = Encoding.UTF8.GetString(actual).Split('\n');
+        for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
+        {
+            var e = i < expectedLines.Length ? expectedLines[i] : "<end of file>";
+            var a = i < actualLines.Length ? actualLines[i] : "<end of file>";
+            if (e != a)
+            {
+                return $"{Path.GetFileName(path)} differs at line {i + 1}:\n- {e}\n+ {a}";
+            }
+        }
+
+        return $"{Path.GetFileName(path)} differs in its bytes only ({approved.Length} approved, {actual.Length} received).";
+    }
+}
