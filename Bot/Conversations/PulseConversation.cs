@@ -197,11 +197,20 @@ public sealed partial class PulseConversation(
         TemplateVersion = Template.Version,
         Language = context.Language == Language.English ? "en" : "fr",
         TimeZone = context.TimeZone,
+        PlaceName = PlaceNameOf(context.Activity),
         OpenedAt = now,
         Deadline = now + duration,
         OpenedByUserId = context.Activity.From?.Id ?? string.Empty,
         OpenedByName = context.Activity.From?.Name,
     };
+
+    /// <summary>The team's name in a channel, else the chat's name, when Teams sent one.</summary>
+    private static string? PlaceNameOf(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
+        && team.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            ? name.GetString()
+            : activity.Conversation?.Name;
 
     private static (string ChannelId, string ConversationId) Where(Activity activity) =>
         (activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId."),

@@ -55,7 +55,10 @@ public sealed class BotAdapter(
             ["ConversationId"] = activity.Conversation?.Id,
             ["ActivityId"] = activity.Id,
         });
-        var context = new TurnContext(activity, auth.Identity ?? new(), connectors);
+        var context = new TurnContext(activity, auth.Identity ?? new(), connectors)
+        {
+            RequestBaseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"),
+        };
         var failed = false;
         try
         {

@@ -1,3 +1,4 @@
+using ConcertationBot.Bot.Conversations;
 using ConcertationBot.Bot.Storage;
 
 namespace ConcertationBot.Bot.Hosting;
@@ -9,6 +10,8 @@ public static class BotEndpoints
     {
         endpoints.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(http, cancellationToken));
+        endpoints.MapGet("/exports/{token}/{file}", (string token, string file, PulseExport export, CancellationToken cancellationToken) =>
+            export.DownloadAsync(token, file, cancellationToken));
         endpoints.MapGet("/healthz", () => Results.Text("ok"));
         endpoints.MapTableReadiness();
         return endpoints;

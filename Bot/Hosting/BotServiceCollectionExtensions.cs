@@ -39,6 +39,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<PulseReminders>();
         services.AddSingleton<PulseCloser>();
         services.AddSingleton<PulseCoordination>();
+        services.AddSingleton<ExportLinks>();
+        services.AddSingleton<PulseExport>();
         services.AddHostedService<PulseDeadlineService>();
         services.AddSingleton<PulseConversation>();
         services.AddSingleton<CoordinationConversation>();

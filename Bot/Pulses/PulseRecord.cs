@@ -25,6 +25,9 @@ public sealed record PulseRecord
     public required string OpenedByUserId { get; init; }
     public string? OpenedByName { get; init; }
 
+    /// <summary>The team's or chat's name when Teams gave it (for the compte-rendu title); null otherwise.</summary>
+    public string? PlaceName { get; init; }
+
     /// <summary>The opener's IANA time zone (from the Teams client), used to show the deadline; null for UTC.</summary>
     public string? TimeZone { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }

@@ -369,6 +369,7 @@ public sealed partial class PulseStore : IPulseStore
         SetIfPresent(entity, nameof(PulseRecord.TeamId), pulse.TeamId);
         SetIfPresent(entity, nameof(PulseRecord.OpenedByName), pulse.OpenedByName);
         SetIfPresent(entity, nameof(PulseRecord.TimeZone), pulse.TimeZone);
+        SetIfPresent(entity, nameof(PulseRecord.PlaceName), pulse.PlaceName);
         SetIfPresent(entity, nameof(PulseRecord.CardActivityId), pulse.CardActivityId);
         return entity;
     }
@@ -398,6 +399,7 @@ public sealed partial class PulseStore : IPulseStore
         OpenedByUserId = Required(entity, nameof(PulseRecord.OpenedByUserId)),
         OpenedByName = entity.GetString(nameof(PulseRecord.OpenedByName)),
         TimeZone = entity.GetString(nameof(PulseRecord.TimeZone)),
+        PlaceName = entity.GetString(nameof(PulseRecord.PlaceName)),
         ClosedAt = entity.GetDateTimeOffset(nameof(PulseRecord.ClosedAt)),
         CardActivityId = entity.GetString(nameof(PulseRecord.CardActivityId)),
         SummaryPostedAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryPostedAt)),

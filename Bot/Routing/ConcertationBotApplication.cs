@@ -21,11 +21,13 @@ public sealed partial class ConcertationBotApplication : BotApplication
         IConversationSettingsStore settings,
         PulseConversation pulse,
         PulseCoordination pulseCoordination,
+        PulseExport export,
         CoordinationConversation coordination,
         ILogger<ConcertationBotApplication> logger)
     {
         ArgumentNullException.ThrowIfNull(pulse);
         ArgumentNullException.ThrowIfNull(pulseCoordination);
+        ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(coordination);
         _greetings = greetings;
         _settings = settings;
@@ -42,6 +44,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("pulse remind", pulseCoordination.RemindAsync);
         OnCommand("pulse clore", pulseCoordination.CloseAsync);
         OnCommand("pulse close", pulseCoordination.CloseAsync);
+        OnCommand("export", export.ExportAsync);
         OnCommand("coordination ajouter", coordination.GrantAsync);
         OnCommand("coordinator add", coordination.GrantAsync);
         OnCommand("langue", coordination.SetLanguageAsync);

@@ -43,6 +43,9 @@ public sealed class TurnContext
     /// <summary>The sender's IANA time zone when the client told it (<c>localTimezone</c> or clientInfo), else null.</summary>
     public string? TimeZone { get; }
 
+    /// <summary>The bot's own address as this request reached it (for links the bot serves), when known.</summary>
+    public Uri? RequestBaseUri { get; init; }
+
     /// <summary>The message text with the bot's @mention removed.</summary>
     public string Text { get; }
 

@@ -29,7 +29,7 @@ public static class CommandCatalog
         new(new("vote question : option ; option", "vote question: option; option"), new("Ouvre un vote de priorités en direct.", "Opens a live priority vote."), CommandAudience.Coordinator, IsAvailable: false),
         new(new("vote leviers", "vote levers"), new("Vote sur les leviers du dernier pulse.", "Vote on the levers of the last pulse."), CommandAudience.Coordinator, IsAvailable: false),
         new(new("vote clore", "vote close"), new("Ferme le vote et publie les résultats.", "Closes the vote and posts the results."), CommandAudience.Coordinator, IsAvailable: false),
-        new(new("export", "export"), new("Compte-rendu et lien de téléchargement (CSV, Markdown).", "Compte-rendu and a download link (CSV, Markdown)."), CommandAudience.Coordinator, IsAvailable: false),
+        new(new("export", "export"), new("Compte-rendu et lien de téléchargement (CSV, Markdown).", "Compte-rendu and a download link (CSV, Markdown)."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("coordination ajouter @nom", "coordinator add @name"), new("Donne le rôle de coordination dans cette équipe.", "Grants the coordinator role in this team."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("langue français | english | auto", "language french | english | auto"), new("Fixe la langue de cette conversation.", "Sets the language of this conversation."), CommandAudience.Coordinator, IsAvailable: true),
     ];

@@ -134,11 +134,25 @@ internal sealed class ConversationTestBed : IAsyncDisposable
         return InvokeForCardAsync(Invoke(person, verb, data));
     }
 
-    /// <summary>The card posted to the connector at <paramref name="index"/>, once it arrived.</summary>
+    /// <summary>Messages the bot posted (sends and replies; card updates are not counted), in order.</summary>
+    public IReadOnlyList<CapturedRequest> Posts =>
+        [.. Connector.AcceptedActivities.Where(r => r.Operation is ConnectorOperation.SendToConversation or ConnectorOperation.ReplyToActivity)];
+
+    /// <summary>The card of the message posted at <paramref name="index"/> (see <see cref="Posts"/>), once it arrived.</summary>
     public async Task<JsonObject> SentCardAsync(int index)
     {
-        var sent = await Connector.WaitForActivitiesAsync(index + 1, TimeSpan.FromSeconds(15));
-        var attachment = sent[index].Activity!.Attachments![0];
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (Posts.Count <= index)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected post #{index}; the bot posted {Posts.Count}.");
+            }
+
+            await Task.Delay(20);
+        }
+
+        var attachment = Posts[index].Activity!.Attachments![0];
         return JsonNode.Parse(JsonSerializer.Serialize(attachment.Content))!.AsObject();
     }
 

@@ -28,7 +28,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         var pulseId = await PulseFlows.OpenAsync(bed);
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, PulseFlows.Rating("4"));
         await PulseFlows.AnswerAsync(bed, TestPerson.Bruno, pulseId, PulseFlows.Rating("2"));
-        var sent = bed.Connector.AcceptedActivities.Count;
+        var sent = bed.Posts.Count;
 
         // Act
         using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia with { Locale = locale }, command));
@@ -50,7 +50,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         await PulseFlows.OpenAsync(bed);
-        var sent = bed.Connector.AcceptedActivities.Count;
+        var sent = bed.Posts.Count;
 
         // Act
         using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Bruno, command));
@@ -60,7 +60,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         var card = await bed.SentCardAsync(sent);
         Assert.Contains(command.StartsWith("pulse close", StringComparison.Ordinal) ? "pulse clore" : command, TestActivities.CardText(card), StringComparison.Ordinal);
         Assert.NotNull(await OpenPulseAsync(bed));
-        Assert.Equal(sent + 1, bed.Connector.AcceptedActivities.Count);
+        Assert.Equal(sent + 1, bed.Posts.Count);
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         }
 
         await FlushPulseCardAsync(bed);
-        var before = bed.Connector.AcceptedActivities.Count;
+        var before = bed.Posts.Count;
 
         // Act
         using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia with { Locale = locale }, command));
@@ -103,7 +103,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         var pulseId = await PulseFlows.OpenAsync(bed);
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, PulseFlows.Rating("4"));
         await PulseFlows.AnswerAsync(bed, TestPerson.Bruno, pulseId, PulseFlows.Rating("1"));
-        var before = bed.Connector.AcceptedActivities.Count;
+        var before = bed.Posts.Count;
 
         // Act
         using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore"));
@@ -244,7 +244,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
 
         // Assert
         Assert.Contains("Impossibles à joindre\n1", firstReport.Replace("\u00A0", " ", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Equal(2, bed.Connector.AcceptedActivities.Count(r => r.ConversationId!.StartsWith("a:conversation-", StringComparison.Ordinal)));
+        Assert.Equal(2, bed.Posts.Count(r => r.ConversationId!.StartsWith("a:conversation-", StringComparison.Ordinal)));
         Assert.Contains("Reminded in the last 24 h\n3", TestActivities.CardText(secondReport), StringComparison.Ordinal);
     }
 

@@ -15,7 +15,7 @@ internal static class PulseFlows
     /// <summary>Opens a pulse as Nadia and returns its id (read from the card's "Répondre" action).</summary>
     public static async Task<string> OpenAsync(ConversationTestBed bed)
     {
-        var before = bed.Connector.AcceptedActivities.Count;
+        var before = bed.Posts.Count;
         using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse démarrer"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var card = await bed.SentCardAsync(before);

@@ -30,10 +30,10 @@ public sealed class CommandTextTests
         var aide = Assert.Single(model.ForEveryone);
         Assert.Equal("aide", aide.Syntax);
         Assert.Equal(
-            ["pulse démarrer [durée]", "pulse état", "pulse rappel", "pulse clore", "coordination ajouter @nom", "langue français | english | auto"],
+            ["pulse démarrer [durée]", "pulse état", "pulse rappel", "pulse clore", "export", "coordination ajouter @nom", "langue français | english | auto"],
             model.ForCoordinators.Select(c => c.Syntax));
         Assert.Equal(CommandCatalog.All.Count(c => !c.IsAvailable), model.ComingSoon.Count);
-        Assert.Contains(model.ComingSoon, c => c.Syntax == "export");
+        Assert.Contains(model.ComingSoon, c => c.Syntax == "vote leviers");
     }
 
     [Fact]

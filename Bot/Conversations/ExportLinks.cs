@@ -1,0 +1,70 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ConcertationBot.Bot.Concertation;
+
+namespace ConcertationBot.Bot.Conversations;
+
+/// <summary>What an export link gives access to, and until when.</summary>
+public sealed record ExportGrant(string ChannelId, string ConversationId, string PulseId, DateTimeOffset ExpiresAt);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ExportGrant))]
+internal sealed partial class ExportGrantJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// Download links for the compte-rendu: <c>/exports/{grant}.{signature}/compte-rendu.md</c>. The grant (base64url
+/// JSON: conversation, pulse, expiry) is signed with the HMAC key from configuration, so a link cannot be forged,
+/// altered or extended; it expires after <see cref="Lifetime"/>.
+/// </summary>
+public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public const string MarkdownFile = "compte-rendu.md";
+    public const string CsvFile = "compte-rendu.csv";
+
+    /// <summary>The token for a grant: <c>base64url(json).base64url(hmac)</c>.</summary>
+    public string CreateToken(ExportGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(grant, ExportGrantJsonContext.Default.ExportGrant);
+        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(keys.Sign(payload));
+    }
+
+    /// <summary>A grant for this pulse, valid from now for <see cref="Lifetime"/>.</summary>
+    public ExportGrant GrantFor(string channelId, string conversationId, string pulseId) =>
+        new(channelId, conversationId, pulseId, time.GetUtcNow() + Lifetime);
+
+    public Uri Link(Uri baseUri, string token, string file) => new(baseUri, $"exports/{token}/{file}");
+
+    /// <summary>The grant when the token is genuine and not expired; null otherwise (tampered, forged, expired or malformed).</summary>
+    public ExportGrant? Verify(string token)
+    {
+        var parts = (token ?? string.Empty).Split('.');
+        if (parts.Length != 2 || !Base64Url.IsValid(parts[0]) || !Base64Url.IsValid(parts[1]))
+        {
+            return null;
+        }
+
+        var payload = Base64Url.DecodeFromChars(parts[0]);
+        if (!keys.Verify(payload, Base64Url.DecodeFromChars(parts[1])))
+        {
+            return null;
+        }
+
+        try
+        {
+            var grant = JsonSerializer.Deserialize(payload, ExportGrantJsonContext.Default.ExportGrant);
+            return grant is not null && grant.ExpiresAt > time.GetUtcNow() ? grant : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>"compte-rendu-2026-11-22.md": the file name offered to the browser.</summary>
+    public static string DownloadName(string file, DateTimeOffset date) =>
+        file.Replace("compte-rendu", "compte-rendu-" + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+}

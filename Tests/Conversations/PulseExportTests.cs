@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ConcertationBot.Bot.Conversations;
+using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConcertationBot.Tests.Conversations;
+
+/// <summary><c>export</c> over HTTP: the card, the signed links, and what they serve.</summary>
+public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Theory]
+    [InlineData("fr-CA", "Télécharger")]
+    [InlineData("en-US", "Download")]
+    public async Task Export_Coordinator_CardWithMarkdownAndCsvLinks(string locale, string button)
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Pas de local commun à Saint-Michel", "Le café-rencontre « Chez Léa » 🎉"));
+
+        // Act
+        var (markdown, csv) = await ExportLinksAsync(bed, TestPerson.Nadia with { Locale = locale });
+
+        // Assert
+        Assert.Contains(button, TestActivities.CardText(await bed.SentCardAsync(bed.Posts.Count - 1)), StringComparison.Ordinal);
+        using var md = await bed.Http.GetAsync(markdown);
+        Assert.Equal(HttpStatusCode.OK, md.StatusCode);
+        Assert.Equal("text/markdown", md.Content.Headers.ContentType?.MediaType);
+        var text = await md.Content.ReadAsStringAsync();
+        Assert.StartsWith("# Compte-rendu", text, StringComparison.Ordinal);
+        Assert.Contains("Pas de local commun à Saint-Michel", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestPerson.Amelie.Name, text, StringComparison.Ordinal);
+        using var file = await bed.Http.GetAsync(csv);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("text/csv", file.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("compte-rendu-", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportCsv_AccentsAndEmoji_Utf8WithBomSoExcelReadsThem()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Méfiance envers l'arrondissement", "Le café-rencontre « Chez Léa » 🎉"));
+        await PulseFlows.AnswerAsync(bed, TestPerson.Chris, pulseId, Answers("=HYPERLINK(\"http://evil\")", "Ça avance"));
+        var (_, csv) = await ExportLinksAsync(bed, TestPerson.Nadia);
+
+        // Act
+        var bytes = await bed.Http.GetByteArrayAsync(csv);
+
+        // Assert
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = new UTF8Encoding(false, true).GetString(bytes, 3, bytes.Length - 3);
+        Assert.Contains("Méfiance envers l'arrondissement", text, StringComparison.Ordinal);
+        Assert.Contains("Le café-rencontre « Chez Léa » 🎉", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task ExportLink_Tampered_403()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await PulseFlows.OpenAsync(bed);
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var path = markdown.OriginalString;
+        var token = path.Split('/')[2];
+        var payload = token.Split('.')[0];
+        var flipped = payload[..^1] + (payload[^1] == 'A' ? 'B' : 'A');
+
+        // Act
+        using var tampered = await bed.Http.GetAsync(new Uri(path.Replace(payload, flipped, StringComparison.Ordinal), UriKind.Relative));
+        using var unsigned = await bed.Http.GetAsync(new Uri($"/exports/{payload}/compte-rendu.md", UriKind.Relative));
+        using var garbage = await bed.Http.GetAsync(new Uri("/exports/not-a-token/compte-rendu.csv", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, garbage.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExportLink_Expired_403()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var links = bed.Factory.Services.GetRequiredService<ExportLinks>();
+        var expired = links.CreateToken(new ExportGrant("msteams", bed.ConversationId, pulseId, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        var valid = links.CreateToken(new ExportGrant("msteams", bed.ConversationId, pulseId, DateTimeOffset.UtcNow.AddHours(1)));
+
+        // Act
+        using var old = await bed.Http.GetAsync(new Uri($"/exports/{expired}/compte-rendu.md", UriKind.Relative));
+        using var fresh = await bed.Http.GetAsync(new Uri($"/exports/{valid}/compte-rendu.md", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, old.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_NonCoordinator_RefusedWithoutLinks()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await PulseFlows.OpenAsync(bed);
+        var before = bed.Posts.Count;
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Bruno, "export"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = await bed.SentCardAsync(before);
+        Assert.DoesNotContain("/exports/", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("export", TestActivities.CardText(card), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> Answers(string frein, string levier) => new()
+    {
+        ["roleClarity"] = new() { [PulseInputIds.Rating] = "4" },
+        ["agenda"] = new() { [PulseInputIds.Frein] = frein, [PulseInputIds.Levier] = levier },
+    };
+
+    private static async Task<(Uri Markdown, Uri Csv)> ExportLinksAsync(ConversationTestBed bed, TestPerson coordinator)
+    {
+        var before = bed.Posts.Count;
+        using var response = await bed.PostAsync(bed.ChannelMessage(coordinator, "export"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = await bed.SentCardAsync(before);
+        var urls = new List<string>();
+        Collect(card, urls);
+        Assert.Equal(2, urls.Count);
+        return (Relative(urls.Single(u => u.EndsWith(".md", StringComparison.Ordinal))), Relative(urls.Single(u => u.EndsWith(".csv", StringComparison.Ordinal))));
+
+        static Uri Relative(string url) => new(new Uri(url).PathAndQuery, UriKind.Relative);
+
+        static void Collect(JsonNode? node, List<string> urls)
+        {
+            if (node is JsonObject obj)
+            {
+                if ((string?)obj["type"] == "Action.OpenUrl")
+                {
+                    urls.Add((string)obj["url"]!);
+                }
+
+                foreach (var (_, value) in obj)
+                {
+                    Collect(value, urls);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    Collect(item, urls);
+                }
+            }
+        }
+    }
+}
