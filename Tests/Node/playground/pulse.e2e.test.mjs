@@ -42,10 +42,23 @@ function shot(name) {
   return path.join(e2eOutputDir(), name);
 }
 
-/** A card-only screenshot, scrolled into view first. */
+/**
+ * A card-only screenshot. The chat scrolls inside its own pane under a fixed top bar, so a card taller than the
+ * window would come out cut or covered: the window grows (same width) until the card fits, centred, then shrinks back.
+ */
 async function cardShot(card, name) {
-  await card.scrollIntoViewIfNeeded();
-  await card.screenshot({ path: shot(name) });
+  const page = card.page();
+  const viewport = page.viewportSize();
+  const { height } = await card.boundingBox();
+  const needed = Math.ceil(height) + 400;
+  if (needed > viewport.height) await page.setViewportSize({ width: viewport.width, height: needed });
+  try {
+    await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => document.fonts.ready);
+    await card.screenshot({ path: shot(name), animations: 'disabled' });
+  } finally {
+    if (needed > viewport.height) await page.setViewportSize(viewport);
+  }
 }
 
 /** Runs `steps` in a fresh Chromium; on failure saves the whole page as failed-<name>.png. */
