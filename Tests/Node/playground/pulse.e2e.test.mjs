@@ -2,7 +2,9 @@
 // first on a desktop-sized window, then at phone width (400 px) where she re-opens and edits her answers.
 // The Playground hands a channel post to the bot only when it @mentions the bot, so every command is posted
 // with the mention. It always sends locale en-US: "langue français" fixes the channel's language first.
-// Card-only screenshots go to TestResults/e2e/pulse-*.png and pulse-*-phone.png.
+// The Playground's chat never narrows (cards stay 446 px in a 400 px window), so the phone run squeezes the cards
+// to a phone's width (narrowCards) before taking them.
+// Card-only screenshots go to TestResults/e2e/pulse-*.png and pulse-*-phone.png; pulse-channel*.png are whole windows.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
