@@ -1,0 +1,204 @@
+// End to end: the coordinator opens the pulse in the team's General channel of the Playground and answers it,
+// first on a desktop-sized window, then at phone width (400 px) where she re-opens and edits her answers.
+// The Playground hands a channel post to the bot only when it @mentions the bot, so every command is posted
+// with the mention. It always sends locale en-US: "langue français" fixes the channel's language first.
+// The Playground's chat never narrows (cards stay 446 px in a 400 px window), so the phone run squeezes the cards
+// to a phone's width (narrowCards) before taking them.
+// Card-only screenshots go to TestResults/e2e/pulse-*.png and pulse-*-phone.png; pulse-channel*.png are whole windows.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchChromium } from '../support/browser.mjs';
+import { e2eOutputDir } from '../support/paths.mjs';
+import { cardsWithText, clickCardButton, narrowCards, openConversation, postInChannel, waitForCard } from '../support/playground-ui.mjs';
+import { startStack } from '../support/stack.mjs';
+
+const channel = 'General';
+const pulseTitle = 'Pulse de la table de quartier';
+const languageHeading = 'Langue de la conversation';
+const reviewHeading = 'Vérifiez vos réponses';
+// French typography: a narrow no-break space before "!" (and no-break spaces before ":").
+const thanksHeading = /^Merci\s*!$/;
+const stepKicker = (n) => new RegExp(`^Étape ${n} sur 8\\b`);
+
+const frein = "Les réunions tombent pendant les heures d'école : les parents n'y viennent pas 😕";
+const levier = 'Le café-rencontre du jeudi à la bibliothèque, où élus et résidents se parlent ☕';
+const ratingLine = /Votre note\s*:\s*4 \/ 5/;
+
+const desktop = { width: 1280, height: 900 };
+const phone = { width: 400, height: 900 };
+// A card on a 400 px phone: the screen less the client's margins on both sides.
+const phoneCardWidth = phone.width - 2 * 16;
+
+let stack;
+
+before(async () => {
+  stack = await startStack();
+}, { timeout: 600_000 });
+
+after(async () => {
+  await stack?.stop();
+});
+
+function shot(name) {
+  return path.join(e2eOutputDir(), name);
+}
+
+/**
+ * A card-only screenshot. The chat scrolls inside its own pane under a fixed top bar, so a card taller than the
+ * window would come out cut or covered: the window grows (same width) until the card fits, centred, then shrinks back.
+ */
+async function cardShot(card, name) {
+  const page = card.page();
+  const viewport = page.viewportSize();
+  const { height } = await card.boundingBox();
+  const needed = Math.ceil(height) + 400;
+  if (needed > viewport.height) await page.setViewportSize({ width: viewport.width, height: needed });
+  try {
+    await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => document.fonts.ready);
+    await card.screenshot({ path: shot(name), animations: 'disabled' });
+  } finally {
+    if (needed > viewport.height) await page.setViewportSize(viewport);
+  }
+}
+
+/** Runs `steps` in a fresh Chromium; on failure saves the whole page as failed-<name>.png. */
+async function inBrowser(viewport, failureName, steps, { cardWidth } = {}) {
+  const browser = await launchChromium({ viewport });
+  const { page } = browser;
+  try {
+    await page.goto(stack.playground.url);
+    if (cardWidth) await narrowCards(page, cardWidth);
+    await openConversation(page, channel);
+    await steps(page);
+  } catch (error) {
+    await page
+      .screenshot({ path: shot(`failed-${failureName}.png`), fullPage: true })
+      .catch((screenshotError) => console.error(`could not save a failure screenshot: ${screenshotError}`));
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
+test('the pulse in the General channel: open, answer, review, send, then re-open at phone width', { timeout: 600_000 }, async (t) => {
+  let answered = false;
+  await t.test('desktop: the coordinator opens the pulse and answers it', { timeout: 300_000 }, () =>
+    inBrowser(desktop, 'pulse-desktop', async (page) => {
+      await postInChannel(page, 'langue français');
+      const languageCard = await waitForCard(page, languageHeading);
+      assert.match(await languageCard.innerText(), /français/, 'the language card does not confirm French');
+
+      await postInChannel(page, 'pulse démarrer');
+      const pulseCard = await waitForCard(page, pulseTitle);
+      const pulseText = await pulseCard.innerText();
+      assert.match(pulseText, /Réponses jusqu.au /, `no deadline on the pulse card: ${pulseText}`);
+      assert.match(pulseText, /\b0 réponse\b/, `no answer count on the pulse card: ${pulseText}`);
+      await cardShot(pulseCard, 'pulse-card.png');
+      await page.screenshot({ path: shot('pulse-channel.png') });
+
+      await clickCardButton(pulseCard, 'Répondre');
+      const step1 = await waitForCard(page, stepKicker(1));
+      const step1Text = await step1.innerText();
+      assert.match(step1Text, /Clarté des rôles/);
+      assert.match(step1Text, /1 — pas du tout/);
+      assert.match(step1Text, /5 — tout à fait/);
+      assert.match(step1Text, /Je ne sais pas/);
+      assert.equal(await step1.getByRole('button', { name: 'Retour', exact: true }).count(), 0, 'step 1 has a "Retour" button');
+      await step1.getByRole('radio', { name: '4', exact: true }).check();
+      await cardShot(step1, 'pulse-step1.png');
+      await clickCardButton(step1, 'Suivant');
+
+      const step2 = await waitForCard(page, stepKicker(2));
+      assert.match(await step2.innerText(), /Agenda partagé/);
+      await step2.getByLabel('Un frein (ce qui bloque)').fill(frein);
+      await step2.getByLabel('Un levier (ce qui aide)').fill(levier);
+      await cardShot(step2, 'pulse-step2.png');
+      await clickCardButton(step2, 'Suivant');
+
+      for (let n = 3; n <= 8; n += 1) {
+        const step = await waitForCard(page, stepKicker(n));
+        if (n === 7) await cardShot(step, 'pulse-step7.png');
+        if (n === 8) await cardShot(step, 'pulse-step8.png');
+        await clickCardButton(step, 'Passer');
+      }
+
+      const review = await waitForCard(page, reviewHeading);
+      const reviewText = await review.innerText();
+      assert.match(reviewText, ratingLine, `the review does not show the rating: ${reviewText}`);
+      assert.ok(reviewText.includes(frein), `the review does not show the frein as typed: ${reviewText}`);
+      assert.ok(reviewText.includes(levier), `the review does not show the levier as typed: ${reviewText}`);
+      assert.match(reviewText, /Passé/, 'skipped steps are not marked "Passé"');
+      assert.equal(await review.getByRole('button', { name: 'Modifier', exact: true }).count(), 8, 'one "Modifier" per step');
+      await cardShot(review, 'pulse-review.png');
+      await clickCardButton(review, 'Envoyer');
+
+      const thanks = await waitForCard(page, thanksHeading);
+      const thanksText = await thanks.innerText();
+      assert.match(thanksText, ratingLine, `the thank-you card does not show the rating: ${thanksText}`);
+      assert.ok(thanksText.includes(frein), `the thank-you card does not show the frein exactly: ${thanksText}`);
+      assert.ok(thanksText.includes(levier), `the thank-you card does not show the levier exactly: ${thanksText}`);
+      assert.equal(await thanks.getByRole('button', { name: 'Modifier mes réponses', exact: true }).count(), 1);
+      await cardShot(thanks, 'pulse-thanks.png');
+      answered = true;
+    }),
+  );
+
+  await t.test('phone width: she re-opens the pulse, sees her answers and edits them', { timeout: 300_000 }, (sub) => {
+    if (!answered) {
+      sub.skip('the desktop run did not answer the pulse');
+      return undefined;
+    }
+    // A new browser starts with an empty channel view: asking for the pulse again posts the open pulse's card.
+    return inBrowser(phone, 'pulse-phone', async (page) => {
+      await postInChannel(page, 'pulse démarrer');
+      const pulseCard = await waitForCard(page, pulseTitle);
+      const pulseText = await pulseCard.innerText();
+      assert.match(pulseText, /déjà ouvert/, `the card does not say a pulse is already open: ${pulseText}`);
+      assert.match(pulseText, /\b1 réponse\b/, `the answer count is not 1: ${pulseText}`);
+      await cardShot(pulseCard, 'pulse-card-phone.png');
+      await page.screenshot({ path: shot('pulse-channel-phone.png') });
+
+      await clickCardButton(pulseCard, 'Répondre');
+      const thanks = await waitForCard(page, thanksHeading);
+      const thanksText = await thanks.innerText();
+      assert.match(thanksText, ratingLine);
+      assert.ok(thanksText.includes(frein), `the thank-you card lost the frein: ${thanksText}`);
+      assert.ok(thanksText.includes(levier), `the thank-you card lost the levier: ${thanksText}`);
+      await cardShot(thanks, 'pulse-thanks-phone.png');
+
+      await clickCardButton(thanks, 'Modifier mes réponses');
+      let review = await waitForCard(page, reviewHeading);
+      assert.match(await review.innerText(), /Déjà envoyées/);
+      await cardShot(review, 'pulse-review-phone.png');
+
+      await review.getByRole('button', { name: 'Modifier', exact: true }).nth(0).click();
+      const step1 = await waitForCard(page, stepKicker(1));
+      assert.ok(await step1.getByRole('radio', { name: '4', exact: true }).isChecked(), 'the rating 4 is not pre-selected');
+      assert.equal(await step1.getByRole('button', { name: 'Enregistrer', exact: true }).count(), 1);
+      await cardShot(step1, 'pulse-step1-phone.png');
+      await clickCardButton(step1, 'Retour');
+
+      review = await waitForCard(page, reviewHeading);
+      await review.getByRole('button', { name: 'Modifier', exact: true }).nth(1).click();
+      const step2 = await waitForCard(page, stepKicker(2));
+      assert.equal(await step2.getByLabel('Un frein (ce qui bloque)').inputValue(), frein);
+      assert.equal(await step2.getByLabel('Un levier (ce qui aide)').inputValue(), levier);
+      await cardShot(step2, 'pulse-step2-phone.png');
+      await clickCardButton(step2, 'Retour');
+
+      review = await waitForCard(page, reviewHeading);
+      await review.getByRole('button', { name: 'Modifier', exact: true }).nth(6).click();
+      const step7 = await waitForCard(page, stepKicker(7));
+      await cardShot(step7, 'pulse-step7-phone.png');
+      await clickCardButton(step7, 'Retour');
+
+      review = await waitForCard(page, reviewHeading);
+      await clickCardButton(review, 'Mettre à jour');
+      const updated = await waitForCard(page, thanksHeading);
+      assert.ok((await updated.innerText()).includes(frein));
+      assert.equal(await cardsWithText(page, reviewHeading).count(), 0, 'the review card is still shown after "Mettre à jour"');
+    }, { cardWidth: phoneCardWidth });
+  });
+});
