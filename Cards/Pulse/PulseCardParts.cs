@@ -65,7 +65,27 @@ internal static class PulseCardParts
         {
             new TextBlock { Text = section.Title, Weight = TextWeight.Bolder },
         };
-        foreach (var line in section.Lines)
+        if (section.Lines.Count > 1 && section.Lines.All(line => line.Value is null))
+        {
+            // A wholly skipped step reads as one "Passé" line, not one per field: the review stays short on a phone.
+            items.Add(new RichTextBlock { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = Skipped.For(language), IsSubtle = true, Italic = true }] });
+        }
+        else
+        {
+            AddLines(items, language, section.Lines);
+        }
+
+        if (edit is not null)
+        {
+            items.Add(edit);
+        }
+
+        return new Container { Items = items, Separator = true, Spacing = CardSpacing.Medium };
+    }
+
+    private static void AddLines(List<CardElement> items, Language language, IReadOnlyList<PulseAnswerLine> lines)
+    {
+        foreach (var line in lines)
         {
             items.Add(new RichTextBlock
             {
@@ -79,13 +99,6 @@ internal static class PulseCardParts
                 ],
             });
         }
-
-        if (edit is not null)
-        {
-            items.Add(edit);
-        }
-
-        return new Container { Items = items, Separator = true, Spacing = CardSpacing.Medium };
     }
 
     /// <summary>A paragraph that may contain user text: one plain run, never Markdown.</summary>

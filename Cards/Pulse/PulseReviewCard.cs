@@ -22,7 +22,7 @@ public static class PulseReviewCard
         var body = new List<CardElement>
         {
             PulseCardParts.Kicker(view.PulseTitle),
-            CardBlocks.Heading(Heading.For(language), TextSize.Medium),
+            CardBlocks.Heading(Heading.For(language)),
         };
         if (model.AlreadySubmitted)
         {

@@ -20,7 +20,7 @@ public static class PulseThankYouCard
         var body = new List<CardElement>
         {
             PulseCardParts.Kicker(view.PulseTitle),
-            CardBlocks.Heading(Heading.For(language), TextSize.Medium),
+            CardBlocks.Heading(Heading.For(language)),
             CardBlocks.Paragraph(PulseCardParts.Fill(Saved, language, view.DeadlineText)),
         };
         body.AddRange(model.Sections.Select(s => PulseCardParts.Section(language, s, edit: null)));

@@ -1,3 +1,5 @@
+using ConcertationBot.Bot.Connector;
+using Microsoft.Extensions.Configuration;
 using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -48,11 +50,23 @@ public sealed class LiveCardsRegistrationTests
     [InlineData("OutboundPacing:SafetyMargin", "00:00:05")]
     public async Task AddLiveCards_InvalidSetting_HostRefusesToStart(string key, string value)
     {
-        await using var factory = WithLiveCards(new BotApplicationFactory(new Dictionary<string, string?> { [key] = value }));
+        // A minimal host: WebApplicationFactory sometimes reports a failed start as ObjectDisposedException
+        // (dotnet/aspnetcore#33494), which would hide the validation error this test is about.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>(key, value)]);
+        builder.Services.AddSingleton<IConnectorClientFactory, NoConnector>();
+        builder.Services.AddLiveCards();
+        using var host = builder.Build();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => factory.Services);
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(key.Split(':')[0], failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The updater needs a connector factory to be built; a failed start never calls it.</summary>
+    private sealed class NoConnector : IConnectorClientFactory
+    {
+        public IConnectorClient Create(string serviceUrl) => throw new InvalidOperationException("no connector in this test");
     }
 
     private static WebApplicationFactoryWithLiveCards WithLiveCards(BotApplicationFactory factory) => new(factory);

@@ -117,8 +117,8 @@ internal static class SummaryFixtures
         var answers = new List<IReadOnlyDictionary<string, object?>>();
         for (var i = 0; i < 60; i++)
         {
-            string Text(string what) => (what + " " + i + " — les rencontres changent d'heure, l'ordre du jour arrive tard, é ç « » 😀 ")
-                .PadRight(500, 'x')[..500];
+            // Long but made of words, as people write: a 500-character unbroken token would not wrap on any client.
+            string Text(string what) => string.Concat(Enumerable.Repeat(what + " " + i + " — les rencontres changent d'heure, l'ordre du jour arrive tard, é ç « » 😀 ", 8))[..500];
             answers.Add(Answer(
                 1 + (i % 5),
                 continuum: "coordination",
