@@ -17,6 +17,7 @@ const channel = 'General';
 const pulseTitle = 'Pulse de la table de quartier';
 const languageHeading = 'Langue de la conversation';
 const reviewHeading = 'Vérifiez vos réponses';
+const summaryHeading = 'Synthèse du pulse';
 // French typography: a narrow no-break space before "!" (and no-break spaces before ":").
 const thanksHeading = /^Merci\s*!$/;
 const stepKicker = (n) => new RegExp(`^Étape ${n} sur 8\\b`);
@@ -82,7 +83,7 @@ async function inBrowser(viewport, failureName, steps, { cardWidth } = {}) {
   }
 }
 
-test('the pulse in the General channel: open, answer, review, send, then re-open at phone width', { timeout: 600_000 }, async (t) => {
+test('the pulse in the General channel: open, answer, review, send, re-open at phone width, close', { timeout: 600_000 }, async (t) => {
   let answered = false;
   await t.test('desktop: the coordinator opens the pulse and answers it', { timeout: 300_000 }, () =>
     inBrowser(desktop, 'pulse-desktop', async (page) => {
@@ -134,6 +135,12 @@ test('the pulse in the General channel: open, answer, review, send, then re-open
       await cardShot(review, 'pulse-review.png');
       await clickCardButton(review, 'Envoyer');
 
+      // The answer goes live: the bot updates the posted pulse card ("1 réponse"). Teams then refreshes each
+      // respondent's own view; the Playground has no refresh, so the update replaces her thank-you card and
+      // "Répondre" brings her own view (the thank-you card) back.
+      const counted = await waitForCard(page, /^1 réponse$/);
+      await cardShot(counted, 'pulse-card-counted.png');
+      await clickCardButton(counted, 'Répondre');
       const thanks = await waitForCard(page, thanksHeading);
       const thanksText = await thanks.innerText();
       assert.match(thanksText, ratingLine, `the thank-you card does not show the rating: ${thanksText}`);
@@ -200,5 +207,25 @@ test('the pulse in the General channel: open, answer, review, send, then re-open
       assert.ok((await updated.innerText()).includes(frein));
       assert.equal(await cardsWithText(page, reviewHeading).count(), 0, 'the review card is still shown after "Mettre à jour"');
     }, { cardWidth: phoneCardWidth });
+  });
+
+  await t.test('the coordinator closes the pulse and the summary card is posted', { timeout: 300_000 }, (sub) => {
+    if (!answered) {
+      sub.skip('the desktop run did not answer the pulse');
+      return undefined;
+    }
+    return inBrowser(desktop, 'pulse-summary', async (page) => {
+      await postInChannel(page, 'pulse clore');
+      const summary = await waitForCard(page, summaryHeading);
+      const text = await summary.innerText();
+      // One answer is under the small-group rule (k = 3): no distribution, but the free text is there, without a name.
+      assert.match(text, /1 réponse/, `no participation on the summary: ${text}`);
+      assert.match(text, /Pas assez de réponses/, `the k rule did not hide the distribution: ${text}`);
+      assert.ok(text.includes(levier), `the levier is not on the summary: ${text}`);
+      assert.ok(!text.includes('Nadia'), 'the summary names a respondent');
+      await cardShot(summary, 'pulse-summary.png');
+      await narrowCards(page, phoneCardWidth);
+      await cardShot(summary, 'pulse-summary-phone.png');
+    });
   });
 });
