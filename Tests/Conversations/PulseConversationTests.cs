@@ -368,16 +368,5 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
 
     private Task<List<TableEntity>> AnswerRowsAsync(string pulseId) => RowsAsync("PulseAnswers", pulseId);
 
-    private async Task<List<TableEntity>> RowsAsync(string table, string partitionKey)
-    {
-        var client = new TableServiceClient(azurite.ConnectionString).GetTableClient(table);
-        await client.CreateIfNotExistsAsync();
-        var rows = new List<TableEntity>();
-        await foreach (var row in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private Task<List<TableEntity>> RowsAsync(string table, string partitionKey) => PulseFlows.RowsAsync(azurite.ConnectionString, table, partitionKey);
 }

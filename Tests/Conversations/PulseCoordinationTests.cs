@@ -312,15 +312,5 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     private static Task<PulseRecord?> OpenPulseAsync(ConversationTestBed bed) =>
         bed.Factory.Services.GetRequiredService<IPulseStore>().GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None);
 
-    private async Task<List<TableEntity>> RowsAsync(string table, string partitionKey)
-    {
-        var client = new TableServiceClient(azurite.ConnectionString).GetTableClient(table);
-        var rows = new List<TableEntity>();
-        await foreach (var row in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private Task<List<TableEntity>> RowsAsync(string table, string partitionKey) => PulseFlows.RowsAsync(azurite.ConnectionString, table, partitionKey);
 }

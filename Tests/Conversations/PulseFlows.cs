@@ -58,6 +58,21 @@ internal static class PulseFlows
     public static string TextOf(CapturedRequest request) =>
         request.Activity?.Attachments is { Count: > 0 } ? TestActivities.CardText(CardOf(request)) : request.Activity?.Text ?? string.Empty;
 
+    /// <summary>The entities of one partition of a table in Azurite, as our Table client reads them.</summary>
+    public static async Task<List<ConcertationBot.Bot.Storage.Tables.TableEntity>> RowsAsync(string connectionString, string table, string partitionKey)
+    {
+        var client = new ConcertationBot.Bot.Storage.Tables.TableServiceClient(connectionString).GetTableClient(table);
+        await client.CreateIfNotExistsAsync();
+        var rows = new List<ConcertationBot.Bot.Storage.Tables.TableEntity>();
+        var filter = ConcertationBot.Bot.Storage.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        await foreach (var row in client.QueryAsync<ConcertationBot.Bot.Storage.Tables.TableEntity>(filter))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     /// <summary>The Adaptive Card a captured connector request carried.</summary>
     public static JsonObject CardOf(CapturedRequest request) =>
         JsonNode.Parse(JsonSerializer.Serialize(request.Activity!.Attachments![0].Content))!.AsObject();
