@@ -30,35 +30,47 @@ internal static class DevelopmentHashKey
     public static string LoadOrCreate(string directory)
     {
         var path = Path.Combine(directory, RelativePath);
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path).Trim();
-        }
-
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(ConcertationOptions.MinimumHashKeyBytes));
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read };
         if (!OperatingSystem.IsWindows())
         {
             fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, fileOptions))
-        {
-            writer.Write(key);
-        }
-
         try
         {
-            File.Move(temporary, path, overwrite: false);
+            // CreateNew is O_EXCL: of several first starts, exactly one creates the file (a rename-based publish is not
+            // exclusive on file systems without hard links, where the last writer would win).
+            using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, fileOptions);
+            writer.Write(key);
             return key;
         }
         catch (IOException) when (File.Exists(path))
         {
-            File.Delete(temporary);
-            return File.ReadAllText(path).Trim();
+            return ReadWhenComplete(path);
         }
+    }
+
+    /// <summary>Reads a key another process may still be writing: waits (briefly) until it is a whole key.</summary>
+    private static string ReadWhenComplete(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var text = File.ReadAllText(path).Trim();
+            if (IsWholeKey(text) || attempt >= 100)
+            {
+                return text;
+            }
+
+            Thread.Sleep(10);
+        }
+    }
+
+    private static bool IsWholeKey(string text)
+    {
+        var buffer = new byte[text.Length];
+        return Convert.TryFromBase64String(text, buffer, out var length) && length >= ConcertationOptions.MinimumHashKeyBytes;
     }
 }
 
