@@ -29,7 +29,7 @@ public static class CoordinationCards
                 new RichTextBlock
                 {
                     Spacing = CardSpacing.Small,
-                    Inlines = [new TextRun { Text = string.Format(System.Globalization.CultureInfo.InvariantCulture, GrantedText.For(language), name.Trim()) }],
+                    Inlines = [new TextRun { Text = GrantedText.Format(language, name.Trim()) }],
                 },
             ],
         };

@@ -75,7 +75,7 @@ public static class ExportCard
             new TextBlock { Text = CsvNote.For(language), IsSubtle = true, Size = TextSize.Small },
             new TextBlock
             {
-                Text = string.Format(CultureInfo.InvariantCulture, Validity.For(language), model.ExpiresText),
+                Text = Validity.Format(language, model.ExpiresText),
                 IsSubtle = true,
                 Size = TextSize.Small,
                 Spacing = CardSpacing.Small,

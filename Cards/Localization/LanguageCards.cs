@@ -24,10 +24,7 @@ public static class LanguageCards
     public static AdaptiveCard Set(Language replyLanguage, Language? fixedLanguage)
     {
         var text = fixedLanguage is { } language
-            ? string.Format(
-                System.Globalization.CultureInfo.InvariantCulture,
-                Fixed.For(replyLanguage),
-                (language == Language.English ? EnglishName : FrenchName).For(replyLanguage))
+            ? Fixed.Format(replyLanguage, (language == Language.English ? EnglishName : FrenchName).For(replyLanguage))
             : Auto.For(replyLanguage);
         return CardBlocks.Announcement(Heading.For(replyLanguage), text, TextSize.Medium);
     }

@@ -5,6 +5,13 @@ public sealed record Localized(string French, string English)
 {
     public string For(Language language) =>
         language == Language.English ? English : FrenchTypography.Apply(French);
+
+    /// <summary>
+    /// <see cref="For"/> with <c>{0}</c>, <c>{1}</c>… filled in afterwards, so the values (often user text or dates)
+    /// are shown exactly as given and never get French typography applied to them.
+    /// </summary>
+    public string Format(Language language, params object?[] values) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, For(language), values);
 }
 
 /// <summary>French typographic spacing: a non-breaking space before <c>: ; ? !</c> and inside « ».</summary>

@@ -22,7 +22,7 @@ public static class CoordinatorRefusalCard
         var names = model.CoordinatorNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList();
         var ask = names.Count == 0
             ? AskCoordination.For(language)
-            : PulseCardParts.Fill(AskNames, language, string.Join(", ", names));
+            : AskNames.Format(language, string.Join(", ", names));
         var heading = Heading.For(language);
         return new AdaptiveCard
         {
@@ -30,7 +30,7 @@ public static class CoordinatorRefusalCard
             Body =
             [
                 CardBlocks.Heading(heading, TextSize.Medium),
-                PulseCardParts.PlainParagraph($"{PulseCardParts.Fill(OnlyCoordinators, language, model.Command)} {ask}"),
+                PulseCardParts.PlainParagraph($"{OnlyCoordinators.Format(language, model.Command)} {ask}"),
             ],
         };
     }

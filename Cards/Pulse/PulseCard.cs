@@ -34,7 +34,7 @@ public static class PulseCard
 
         body.Add(new TextBlock
         {
-            Text = model.IsClosed ? ClosedText.For(language) : PulseCardParts.Fill(Deadline, language, model.DeadlineText),
+            Text = model.IsClosed ? ClosedText.For(language) : Deadline.Format(language, model.DeadlineText),
             Spacing = CardSpacing.Medium,
             Weight = model.IsClosed ? TextWeight.Bolder : null,
         });

@@ -105,7 +105,4 @@ internal static class PulseCardParts
     public static RichTextBlock PlainParagraph(string text) =>
         new() { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = text }] };
 
-    /// <summary>Fills a localized template (after its French typography) with values that are shown as they are.</summary>
-    public static string Fill(Localized template, Language language, params object[] values) =>
-        string.Format(CultureInfo.InvariantCulture, template.For(language), values);
 }

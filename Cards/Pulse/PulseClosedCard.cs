@@ -20,7 +20,7 @@ public static class PulseClosedCard
             Body =
             [
                 CardBlocks.Heading(heading, TextSize.Medium),
-                PulseCardParts.PlainParagraph(PulseCardParts.Fill(Text, model.Language, model.PulseTitle)),
+                PulseCardParts.PlainParagraph(Text.Format(model.Language, model.PulseTitle)),
             ],
         };
     }

@@ -147,7 +147,7 @@ public static class PulseCoordinationCards
             CardBlocks.Heading(ReminderHeading.For(language), TextSize.Medium),
             new RichTextBlock
             {
-                Inlines = [new TextRun { Text = string.Format(CultureInfo.InvariantCulture, ReminderText.For(language), model.PulseTitle, model.DeadlineText) }],
+                Inlines = [new TextRun { Text = ReminderText.Format(language, model.PulseTitle, model.DeadlineText) }],
             },
         };
         if (!string.IsNullOrWhiteSpace(model.PlaceName))

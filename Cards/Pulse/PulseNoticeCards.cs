@@ -25,7 +25,7 @@ public static class PulseNoticeCards
         var heading = BadDurationHeading.For(language);
         var notUnderstood = string.IsNullOrWhiteSpace(typed)
             ? NotUnderstoodEmpty.For(language)
-            : PulseCardParts.Fill(NotUnderstood, language, typed.Trim());
+            : NotUnderstood.Format(language, typed.Trim());
         return new AdaptiveCard
         {
             FallbackText = heading,

@@ -26,7 +26,7 @@ public static class PulseReviewCard
         };
         if (model.AlreadySubmitted)
         {
-            body.Add(CardBlocks.Paragraph(PulseCardParts.Fill(AlreadySent, language, view.DeadlineText)));
+            body.Add(CardBlocks.Paragraph(AlreadySent.Format(language, view.DeadlineText)));
         }
 
         foreach (var section in model.Sections)

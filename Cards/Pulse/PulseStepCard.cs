@@ -24,9 +24,7 @@ public static class PulseStepCard
         ArgumentNullException.ThrowIfNull(model);
         var view = model.View;
         var language = view.Language;
-        var stepOf = PulseCardParts.Fill(
-            StepOf,
-            language,
+        var stepOf = StepOf.Format(language,
             model.StepNumber.ToString(CultureInfo.InvariantCulture),
             model.StepCount.ToString(CultureInfo.InvariantCulture));
 

@@ -21,7 +21,7 @@ public static class PulseThankYouCard
         {
             PulseCardParts.Kicker(view.PulseTitle),
             CardBlocks.Heading(Heading.For(language)),
-            CardBlocks.Paragraph(PulseCardParts.Fill(Saved, language, view.DeadlineText)),
+            CardBlocks.Paragraph(Saved.Format(language, view.DeadlineText)),
         };
         body.AddRange(model.Sections.Select(s => PulseCardParts.Section(language, s, edit: null)));
 

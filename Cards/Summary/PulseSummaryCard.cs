@@ -156,7 +156,7 @@ public static class PulseSummaryCard
                 {
                     var text = hidden == 1
                         ? OneMore.For(language)
-                        : string.Format(CultureInfo.InvariantCulture, More.For(language), hidden);
+                        : More.Format(language, hidden);
                     yield return new TextBlock { Text = text, IsSubtle = true, Spacing = CardSpacing.None };
                 }
             }

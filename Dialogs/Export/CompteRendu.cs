@@ -39,24 +39,22 @@ public static class CompteRendu
         ArgumentNullException.ThrowIfNull(input);
         var language = input.Language;
         var md = new MarkdownWriter();
-        md.Line(SummaryWords.Fill(TitleLine, language, MarkdownText.Escape(input.Title)));
+        md.Line(TitleLine.Format(language, MarkdownText.Escape(input.Title)));
         md.Blank();
         if (input.Summary is { } summary)
         {
             var template = input.Template ?? throw new ArgumentException("A summary needs its template.", nameof(input));
-            md.Paragraph(SummaryWords.Fill(
-                PulseLine,
-                language,
+            md.Paragraph(PulseLine.Format(language,
                 MarkdownText.Escape(template.Title.For(language)),
                 MarkdownText.Escape(LowerFirst(SummaryWords.Period(summary.OpenedAt, summary.ClosedAt, language)))));
-            md.Paragraph(SummaryWords.Fill(GeneratedLine, language, SummaryWords.Date(input.GeneratedAt, language)));
+            md.Paragraph(GeneratedLine.Format(language, SummaryWords.Date(input.GeneratedAt, language)));
             md.Heading(2, ParticipationHeading.For(language));
             md.Paragraph(MarkdownText.Escape(SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language)) + ".");
             WritePulse(md, summary, template, language);
         }
         else
         {
-            md.Paragraph(SummaryWords.Fill(GeneratedLine, language, SummaryWords.Date(input.GeneratedAt, language)));
+            md.Paragraph(GeneratedLine.Format(language, SummaryWords.Date(input.GeneratedAt, language)));
             md.Heading(2, ParticipationHeading.For(language));
             md.Paragraph(Emphasis(NoPulse.For(language)));
         }

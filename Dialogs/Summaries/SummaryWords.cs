@@ -85,22 +85,22 @@ public static class SummaryWords
     /// <summary>"Du 3 novembre 2026 au 10 novembre 2026", or "Le 3 novembre 2026" when opened and closed the same day.</summary>
     public static string Period(DateTimeOffset openedAt, DateTimeOffset closedAt, Language language) =>
         openedAt.Date == closedAt.Date
-            ? Fill(PeriodDay, language, Date(openedAt, language))
-            : Fill(PeriodRange, language, Date(openedAt, language), Date(closedAt, language));
+            ? PeriodDay.Format(language, Date(openedAt, language))
+            : PeriodRange.Format(language, Date(openedAt, language), Date(closedAt, language));
 
     public static string SuppressedText(int minimumGroupSize, Language language) =>
-        Fill(SuppressedNotice, language, minimumGroupSize.ToString(CultureInfo.InvariantCulture));
+        SuppressedNotice.Format(language, minimumGroupSize.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>"Moyenne : 3,4 / 5 · écart 1,1".</summary>
     public static string MeanAndSpread(double mean, int max, double spread, Language language) =>
-        Fill(MeanFigure, language, Decimal(mean, language), max.ToString(CultureInfo.InvariantCulture), Decimal(spread, language));
+        MeanFigure.Format(language, Decimal(mean, language), max.ToString(CultureInfo.InvariantCulture), Decimal(spread, language));
 
     /// <summary>"Médiane : Coordination".</summary>
-    public static string Median(string optionLabel, Language language) => Fill(MedianFigure, language, optionLabel);
+    public static string Median(string optionLabel, Language language) => MedianFigure.Format(language, optionLabel);
 
     /// <summary>"Je ne sais pas : 2".</summary>
     public static string LabelledCount(string label, int count, Language language) =>
-        Fill(CountFigure, language, label, count.ToString(CultureInfo.InvariantCulture));
+        CountFigure.Format(language, label, count.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>"↑ +0,6 depuis le pulse précédent", "↓ −0,4 …", "→ stable … (3,4)".</summary>
     public static string MeanTrend(SummaryTrend trend, Language language)
@@ -108,9 +108,9 @@ public static class SummaryWords
         ArgumentNullException.ThrowIfNull(trend);
         return trend.Direction switch
         {
-            TrendDirection.Up => Fill(MeanUp, language, Decimal(Math.Abs(trend.Delta), language)),
-            TrendDirection.Down => Fill(MeanDown, language, Decimal(Math.Abs(trend.Delta), language)),
-            _ => Fill(MeanSame, language, Decimal(trend.Previous, language)),
+            TrendDirection.Up => MeanUp.Format(language, Decimal(Math.Abs(trend.Delta), language)),
+            TrendDirection.Down => MeanDown.Format(language, Decimal(Math.Abs(trend.Delta), language)),
+            _ => MeanSame.Format(language, Decimal(trend.Previous, language)),
         };
     }
 
@@ -122,18 +122,12 @@ public static class SummaryWords
         var amount = Count(levels, new("niveau", "level"), new("niveaux", "levels"), language);
         return trend.Direction switch
         {
-            TrendDirection.Up => Fill(LevelUp, language, amount, previousLabel),
-            TrendDirection.Down => Fill(LevelDown, language, amount, previousLabel),
+            TrendDirection.Up => LevelUp.Format(language, amount, previousLabel),
+            TrendDirection.Down => LevelDown.Format(language, amount, previousLabel),
             _ => LevelSame.For(language),
         };
     }
 
-    /// <summary>Fills a localized template (after its French typography) with values shown as they are.</summary>
-    public static string Fill(Localized template, Language language, params object[] values)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        return string.Format(CultureInfo.InvariantCulture, template.For(language), values);
-    }
 
     private static CultureInfo Culture(Language language) => language == Language.English ? EnglishCulture : FrenchCulture;
 }
