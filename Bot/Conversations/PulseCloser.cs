@@ -73,7 +73,7 @@ public sealed partial class PulseCloser(
         {
             Template = PulseTemplates.Default,
             Answers = answers,
-            MemberCount = await MemberCountAsync(pulse, cancellationToken).ConfigureAwait(false),
+            MemberCount = await Roster.TryCountAsync(connectors.Create(pulse.ServiceUrl), pulse.ConversationId, cancellationToken).ConfigureAwait(false),
             OpenedAt = pulse.OpenedAt,
             ClosedAt = pulse.ClosedAt ?? time.GetUtcNow(),
             MinimumGroupSize = options.Value.MinimumGroupSize,
@@ -81,23 +81,6 @@ public sealed partial class PulseCloser(
         });
     }
 
-    private async Task<int?> MemberCountAsync(PulseRecord pulse, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await Roster.ReadAsync(connectors.Create(pulse.ServiceUrl), pulse.ConversationId, botId: null, cancellationToken).ConfigureAwait(false))
-                .Count(m => !m.Id!.StartsWith("28:", StringComparison.Ordinal));
-        }
-        catch (ConnectorException exception)
-        {
-            LogRosterUnavailable(logger, exception.Status);
-            return null;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Pulse {PulseId} closed")]
     private static partial void LogClosed(ILogger logger, string pulseId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The roster could not be read ({Status}); the summary shows participation without the member count")]
-    private static partial void LogRosterUnavailable(ILogger logger, int status);
 }

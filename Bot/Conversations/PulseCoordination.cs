@@ -3,6 +3,7 @@ using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Bot.Conversations;
@@ -36,15 +37,10 @@ public sealed partial class PulseCoordination(
         }
 
         var answered = await pulses.CountAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
-        int? members = null;
-        try
+        var members = await Roster.TryCountAsync(connectors.Create(pulse.ServiceUrl), pulse.ConversationId, cancellationToken).ConfigureAwait(false);
+        if (members is null)
         {
-            var roster = await Roster.ReadAsync(connectors.Create(pulse.ServiceUrl), pulse.ConversationId, context.Activity.Recipient?.Id, cancellationToken).ConfigureAwait(false);
-            members = roster.Count;
-        }
-        catch (ConnectorException exception)
-        {
-            LogRosterUnavailable(logger, exception.Status);
+            LogRosterUnavailable(logger, pulse.PulseId);
         }
 
         await context.SendCardAsync(
@@ -52,8 +48,7 @@ public sealed partial class PulseCoordination(
             {
                 Language = context.Language,
                 PulseTitle = PulseTemplates.Default.Title.For(context.Language),
-                Answered = answered,
-                Members = members,
+                Participation = SummaryWords.Participation(answered, members, context.Language),
                 TimeLeft = pulse.Deadline - time.GetUtcNow(),
                 DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, context.Language),
             }),
@@ -117,6 +112,6 @@ public sealed partial class PulseCoordination(
         return pulse;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The roster could not be read ({Status}); participation is shown without the member count")]
-    private static partial void LogRosterUnavailable(ILogger logger, int status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: the roster could not be read; participation is shown without the member count")]
+    private static partial void LogRosterUnavailable(ILogger logger, string pulseId);
 }

@@ -32,7 +32,7 @@ public sealed partial class PulseReminders(
         ArgumentNullException.ThrowIfNull(command);
         var connector = connectors.Create(pulse.ServiceUrl);
         var bot = command.Recipient ?? throw new InvalidOperationException("The command has no recipient (the bot).");
-        var members = await Roster.ReadAsync(connector, pulse.ConversationId, bot.Id, cancellationToken).ConfigureAwait(false);
+        var members = await Roster.ReadAsync(connector, pulse.ConversationId, cancellationToken).ConfigureAwait(false);
         var answered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await foreach (var row in pulses.ReadParticipationAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
         {

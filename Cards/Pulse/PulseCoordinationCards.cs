@@ -11,10 +11,8 @@ public sealed record PulseStatusCardModel
 
     public required string PulseTitle { get; init; }
 
-    public required int Answered { get; init; }
-
-    /// <summary>Members of the team or chat (from the roster); null when the roster could not be read.</summary>
-    public int? Members { get; init; }
+    /// <summary>"2 réponses sur 5 membres (40 %)", already localized (the same words as the summary).</summary>
+    public required string Participation { get; init; }
 
     public required TimeSpan TimeLeft { get; init; }
 
@@ -64,7 +62,7 @@ public static class PulseCoordinationCards
         "Open one with \"pulse start\" (7 days by default, or for example \"pulse start 3d\").");
 
     private static readonly Localized StatusHeading = new("Où en est le pulse ?", "Pulse status");
-    private static readonly Localized Participation = new("Participation", "Participation");
+    private static readonly Localized ParticipationLabel = new("Participation", "Participation");
     private static readonly Localized TimeLeftLabel = new("Temps restant", "Time left");
     private static readonly Localized DeadlineLabel = new("Échéance", "Deadline");
 
@@ -103,7 +101,7 @@ public static class PulseCoordinationCards
                 {
                     Facts =
                     [
-                        new Fact(Participation.For(language), ParticipationText(language, model.Answered, model.Members)),
+                        new Fact(ParticipationLabel.For(language), model.Participation),
                         new Fact(TimeLeftLabel.For(language), TimeLeftText(language, model.TimeLeft)),
                         new Fact(DeadlineLabel.For(language), model.DeadlineText),
                     ],
@@ -165,20 +163,6 @@ public static class PulseCoordinationCards
             Body = body,
             Actions = [new ExecuteAction { Title = Answer.For(language), Verb = CardVerbs.PulseOpen, Data = PulseCardParts.OpenData(model.PulseId, model.ConversationId) }],
         };
-    }
-
-    /// <summary>"7 sur 12 (58 %)" / "7 of 12 (58%)"; just the count when the roster is unknown.</summary>
-    public static string ParticipationText(Language language, int answered, int? members)
-    {
-        if (members is not > 0)
-        {
-            return PulseCard.AnswerCount(language, answered);
-        }
-
-        var percent = (int)Math.Round(100.0 * answered / members.Value, MidpointRounding.AwayFromZero);
-        return language == Language.English
-            ? string.Create(CultureInfo.InvariantCulture, $"{answered} of {members} ({percent}%)")
-            : string.Create(CultureInfo.InvariantCulture, $"{answered} sur {members} ({percent}\u202F%)");
     }
 
     /// <summary>"2 jours et 5 heures", "moins d'une heure"; "2 days and 5 hours", "less than an hour".</summary>

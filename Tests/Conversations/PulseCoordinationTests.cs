@@ -18,8 +18,8 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     [Theory]
-    [InlineData("pulse état", "fr-CA", "2 sur 5")]
-    [InlineData("pulse status", "en-US", "2 of 5")]
+    [InlineData("pulse état", "fr-CA", "2 réponses sur 5 membres (40")]
+    [InlineData("pulse status", "en-US", "2 answers from 5 members (40")]
     public async Task Status_Coordinator_ShowsParticipationOutOfRosterAndTimeLeft(string command, string locale, string expected)
     {
         // Arrange
