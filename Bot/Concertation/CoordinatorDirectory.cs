@@ -17,7 +17,7 @@ public sealed record CoordinatorScope(string ChannelId, string ScopeId)
         var channelId = activity.ChannelId is { Length: > 0 } channel
             ? channel
             : throw new ArgumentException("The activity has no channelId.", nameof(activity));
-        var teamId = TeamIdOf(activity);
+        var teamId = TeamsChannelData.Team(activity)?.Id;
         if (teamId is not null)
         {
             return new CoordinatorScope(channelId, teamId);
@@ -28,15 +28,6 @@ public sealed record CoordinatorScope(string ChannelId, string ScopeId)
             : throw new ArgumentException("The activity has no conversation id.", nameof(activity));
         return new CoordinatorScope(channelId, ConversationKeys.Normalize(conversationId));
     }
-
-    /// <summary>The team id of <c>channelData.team.id</c>, or null outside a team.</summary>
-    public static string? TeamIdOf(Activity activity) =>
-        activity?.ChannelData is { ValueKind: JsonValueKind.Object } data
-        && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
-        && team.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-        && id.GetString() is { Length: > 0 } value
-            ? value
-            : null;
 }
 
 /// <summary>Whether someone may run coordinator commands here, whether that was just decided by bootstrap, and who can.</summary>

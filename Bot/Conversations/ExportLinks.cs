@@ -36,7 +36,7 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
     public ExportGrant GrantFor(string channelId, string conversationId, string pulseId) =>
         new(channelId, conversationId, pulseId, time.GetUtcNow() + Lifetime);
 
-    public Uri Link(Uri baseUri, string token, string file) => new(baseUri, $"exports/{token}/{file}");
+    public static Uri Link(Uri baseUri, string token, string file) => new(baseUri, $"exports/{token}/{file}");
 
     /// <summary>The grant when the token is genuine and not expired; null otherwise (tampered, forged, expired or malformed).</summary>
     public ExportGrant? Verify(string token)

@@ -29,13 +29,12 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ILiveCardUpdater upda
     public Task FlushAsync(PulseRecord pulse, CancellationToken cancellationToken) =>
         Target(pulse) is { } target ? updater.FlushAsync(target, cancellationToken) : Task.CompletedTask;
 
-    /// <summary>The shared pulse card as it should read now.</summary>
-    public async Task<AdaptiveCard> BuildAsync(PulseRecord pulse, Language language, string? notice, CancellationToken cancellationToken)
+    /// <summary>The shared pulse card for <paramref name="current"/> (a record the caller has just read) and its answers so far.</summary>
+    public async Task<AdaptiveCard> BuildAsync(PulseRecord current, Language language, string? notice, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pulse);
-        var current = await pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false) ?? pulse;
+        ArgumentNullException.ThrowIfNull(current);
         var participants = new List<string>();
-        await foreach (var row in pulses.ReadParticipationAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in pulses.ReadParticipationAsync(current.PulseId, cancellationToken).ConfigureAwait(false))
         {
             participants.Add(row.UserId);
         }
@@ -59,9 +58,11 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ILiveCardUpdater upda
     public static Language LanguageOf(PulseRecord pulse) =>
         string.Equals(pulse?.Language, "en", StringComparison.Ordinal) ? Language.English : Language.French;
 
+    /// <summary>Runs when the update is sent, maybe seconds after it was scheduled: re-reads the pulse (it may have closed since).</summary>
     private async Task<Activity> RenderAsync(PulseRecord pulse, CancellationToken cancellationToken)
     {
-        var card = await BuildAsync(pulse, LanguageOf(pulse), notice: null, cancellationToken).ConfigureAwait(false);
+        var current = await pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false) ?? pulse;
+        var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
         return ProactiveMessages.Card(card) with { Id = pulse.CardActivityId };
     }
 

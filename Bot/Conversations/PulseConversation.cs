@@ -191,26 +191,18 @@ public sealed partial class PulseConversation(
         ConversationId = conversationId,
         ServiceUrl = context.Activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl."),
         TenantId = context.Activity.Conversation?.TenantId,
-        TeamId = CoordinatorScope.TeamIdOf(context.Activity),
+        TeamId = TeamsChannelData.Team(context.Activity)?.Id,
         ConversationType = context.Activity.Conversation?.ConversationType ?? ConversationTypes.Personal,
         TemplateId = Template.Id,
         TemplateVersion = Template.Version,
         Language = context.Language == Language.English ? "en" : "fr",
         TimeZone = context.TimeZone,
-        PlaceName = PlaceNameOf(context.Activity),
+        PlaceName = TeamsChannelData.Team(context.Activity)?.Name ?? context.Activity.Conversation?.Name,
         OpenedAt = now,
         Deadline = now + duration,
         OpenedByUserId = context.Activity.From?.Id ?? string.Empty,
         OpenedByName = context.Activity.From?.Name,
     };
-
-    /// <summary>The team's name in a channel, else the chat's name, when Teams sent one.</summary>
-    private static string? PlaceNameOf(Activity activity) =>
-        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
-        && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
-        && team.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
-            ? name.GetString()
-            : activity.Conversation?.Name;
 
     private static (string ChannelId, string ConversationId) Where(Activity activity) =>
         (activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId."),

@@ -65,8 +65,8 @@ public sealed partial class PulseExport(
                 PulsePeriod = SummaryWords.Period(pulse.OpenedAt, pulse.ClosedAt ?? time.GetUtcNow(), context.Language),
                 AnswerCount = answers,
                 VoteCount = 0,
-                MarkdownUrl = links.Link(baseUri, token, ExportLinks.MarkdownFile),
-                CsvUrl = links.Link(baseUri, token, ExportLinks.CsvFile),
+                MarkdownUrl = ExportLinks.Link(baseUri, token, ExportLinks.MarkdownFile),
+                CsvUrl = ExportLinks.Link(baseUri, token, ExportLinks.CsvFile),
                 ExpiresText = DeadlineText.Format(grant.ExpiresAt, context.TimeZone, context.Language),
             }),
             cancellationToken).ConfigureAwait(false);

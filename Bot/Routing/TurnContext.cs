@@ -38,7 +38,7 @@ public sealed class TurnContext
     /// The language to answer in: the activity's locale (French unless it is English), unless the conversation's
     /// language was fixed by a coordinator (set before routing).
     /// </summary>
-    public Language Language { get; set; }
+    public Language Language { get; internal set; }
 
     /// <summary>The sender's IANA time zone when the client told it (<c>localTimezone</c> or clientInfo), else null.</summary>
     public string? TimeZone { get; }

@@ -41,9 +41,6 @@ public static class PulseActionReader
         PulseInputIds.Direction,
     ];
 
-    /// <summary>True when <paramref name="verb"/> is a pulse verb (<c>pulse.*</c> in <see cref="CardVerbs"/>).</summary>
-    public static bool IsPulseVerb(string? verb) => KindOf(verb) is not null;
-
     /// <summary>
     /// Reads a pulse action. False when the verb is not a pulse verb. The step and revision are null when absent or
     /// unreadable (such an action is then stale, except <see cref="PulseActionKind.Open"/>); inputs hold the
