@@ -29,12 +29,24 @@ public static class CardVerbs
 
     /// <summary>"Envoyer" on the review: stores the answers. Data: pulseId, rev.</summary>
     public const string PulseSubmit = "pulse.submit";
+
+    /// <summary>
+    /// "Voter" / "Modifier mon vote" on the vote card, and the automatic refresh of a voter's own view: shows that
+    /// user's ballot form (pre-filled with their ballot), or their confirmation on an automatic refresh once they voted.
+    /// Data: <see cref="CardDataFields.VoteId"/>.
+    /// </summary>
+    public const string VoteOpen = "vote.open";
+
+    /// <summary>"Envoyer mon vote" on the ballot form: stores (or replaces) the ballot. Data: voteId + the ballot inputs.</summary>
+    public const string VoteCast = "vote.cast";
 }
 
 /// <summary>Names of the fields in <c>Action.Execute</c> data; part of the card contract like the verbs.</summary>
 public static class CardDataFields
 {
     public const string PulseId = "pulseId";
+
+    public const string VoteId = "voteId";
 
     public const string Step = "step";
 

@@ -1,0 +1,56 @@
+namespace ConcertationBot.Bot.Votes;
+
+/// <summary>
+/// Votes, their anonymous ballots and who opened their own view, in Table Storage. A ballot is one entity per voter
+/// (keyed hash) in the vote's partition, written in one transaction with a fence row that the close removes: once
+/// closed, no ballot can be written, so the final count includes every ballot ever acknowledged.
+/// </summary>
+public interface IVoteStore
+{
+    /// <summary>The open vote of the conversation (thread suffix ignored), or null.</summary>
+    Task<VoteRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>One vote of the conversation, open or closed, or null.</summary>
+    Task<VoteRecord?> GetAsync(string channelId, string conversationId, string voteId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens atomically (the conversation's "open" pointer and the vote row in one transaction, then the ballot fence).
+    /// Returns the stored vote (conversation id normalized, ETag set), or null when a vote is already open there.
+    /// </summary>
+    Task<VoteRecord?> TryOpenAsync(VoteRecord vote, CancellationToken cancellationToken);
+
+    /// <summary>Records the id of the posted vote card; returns the vote with it and the new ETag.</summary>
+    Task<VoteRecord> SetCardActivityIdAsync(VoteRecord vote, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores or replaces one voter's ballot (PK vote id, RK voter key; properties <c>Points</c> and <c>UpdatedAt</c>) in one
+    /// transaction with a touch of the fence row. False, with nothing written, when the vote is closed (no fence).
+    /// Idempotent: the same ballot sent twice leaves one entity.
+    /// </summary>
+    Task<bool> SaveBallotAsync(string voteId, string voterKey, string points, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>One voter's stored ballot (encoded points), or null.</summary>
+    Task<string?> GetBallotAsync(string voteId, string voterKey, CancellationToken cancellationToken);
+
+    /// <summary>Every ballot of the vote (a partition query; the fence row is not a ballot).</summary>
+    IAsyncEnumerable<VoteBallotRow> ReadBallotsAsync(string voteId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes: removes the ballot fence first (no ballot can be written after it), then removes the "open" pointer and
+    /// sets <see cref="VoteRecord.ClosedAt"/> in one ETag-conditioned transaction. Returns the closed vote when this call
+    /// closed it; null when it was not open (already closed by another caller, or another vote is open).
+    /// </summary>
+    Task<VoteRecord?> TryCloseAsync(VoteRecord vote, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records the final result (ballot count, scores in the vote's order) and when the result card was posted.</summary>
+    Task<VoteRecord> RecordResultAsync(VoteRecord vote, int participation, IReadOnlyList<int> scores, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records that a user opened their own view of the vote (their card refreshes into it); idempotent.</summary>
+    Task RecordViewerAsync(string voteId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>The users who opened their own view, earliest first.</summary>
+    IAsyncEnumerable<string> ReadViewersAsync(string voteId, CancellationToken cancellationToken);
+
+    /// <summary>Closed votes of the conversation opened at or after <paramref name="since"/>, oldest first (for the compte-rendu).</summary>
+    IAsyncEnumerable<VoteRecord> ListClosedAsync(string channelId, string conversationId, DateTimeOffset since, CancellationToken cancellationToken);
+}

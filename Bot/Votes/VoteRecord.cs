@@ -1,0 +1,58 @@
+using Azure;
+using ConcertationBot.Cards.Votes;
+
+namespace ConcertationBot.Bot.Votes;
+
+/// <summary>One vote in one conversation, as stored.</summary>
+public sealed record VoteRecord
+{
+    public required string VoteId { get; init; }
+    public required string ChannelId { get; init; }
+
+    /// <summary>The conversation id without the thread's <c>;messageid=…</c> suffix.</summary>
+    public required string ConversationId { get; init; }
+    public required string ServiceUrl { get; init; }
+    public string? TenantId { get; init; }
+    public string? TeamId { get; init; }
+    public required string ConversationType { get; init; }
+
+    /// <summary><c>fr</c> or <c>en</c>: the language of the shared card.</summary>
+    public required string Language { get; init; }
+
+    /// <summary>The question (user text).</summary>
+    public required string Question { get; init; }
+
+    /// <summary>2–12 options (user text), in the vote's order; ballots refer to them by index.</summary>
+    public required IReadOnlyList<string> Options { get; init; }
+
+    public required VoteRules Rules { get; init; }
+
+    /// <summary>The pulse whose leviers were put to the vote (<c>vote leviers</c>); null for a typed vote.</summary>
+    public string? SourcePulseId { get; init; }
+
+    public required DateTimeOffset OpenedAt { get; init; }
+    public required string OpenedByUserId { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The id of the vote card posted in the conversation, once posted.</summary>
+    public string? CardActivityId { get; init; }
+
+    /// <summary>The final result, recorded by the close: the number of ballots…</summary>
+    public int? FinalParticipation { get; init; }
+
+    /// <summary>…and each option's score in the vote's order; null until the result is recorded.</summary>
+    public IReadOnlyList<int>? FinalScores { get; init; }
+
+    /// <summary>When the result card was posted (null: not yet).</summary>
+    public DateTimeOffset? ResultPostedAt { get; init; }
+
+    public ETag ETag { get; init; }
+
+    public bool IsOpen => ClosedAt is null;
+
+    /// <summary>A new, time-ordered vote id: 32 lowercase hex characters.</summary>
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+}
+
+/// <summary>One stored ballot: the voter's keyed hash (never a name or an id), the encoded points and when it was last cast.</summary>
+public sealed record VoteBallotRow(string VoterKey, string Points, DateTimeOffset UpdatedAt);
