@@ -6,6 +6,7 @@ namespace ConcertationBot.Cards.Votes;
 /// <summary>
 /// One voter's ballot form (their own view): the question, what to do, and the inputs — radio buttons for a single
 /// choice, check boxes for top-N, one number per option for dot voting — pre-filled with their current ballot.
+/// A dot-voting form always sends every field ("0" for none), so an untouched form arrives as all zeros.
 /// </summary>
 public static class VoteBallotCard
 {
@@ -117,14 +118,15 @@ public static class VoteBallotCard
             case VoteMode.Points:
                 for (var i = 0; i < model.Options.Count; i++)
                 {
-                    var points = PointsAt(model, i);
+                    // Every field starts at a number (0 when none): the official renderer treats an empty field
+                    // with min/max as invalid and would refuse to send the ballot.
                     yield return new NumberInput
                     {
                         Id = VoteInputIds.Points(i),
                         Label = model.Options[i],
                         Min = 0,
                         Max = model.Rules.Limit,
-                        Value = points > 0 ? points : null,
+                        Value = PointsAt(model, i),
                         Placeholder = "0",
                         ErrorMessage = PointsRange.Format(language, VoteCardParts.Number(model.Rules.Limit)),
                         Spacing = i == 0 ? CardSpacing.Medium : CardSpacing.Small,

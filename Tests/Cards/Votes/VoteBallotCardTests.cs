@@ -79,11 +79,22 @@ public sealed class VoteBallotCardTests
         Assert.Equal(options, inputs.Select(i => (string)i["label"]!));
         Assert.All(inputs, i => Assert.Equal(0, (int)i["min"]!));
         Assert.All(inputs, i => Assert.Equal(5, (int)i["max"]!));
-        Assert.Equal([4, null, null, 1], inputs.Select(i => (int?)i["value"]));
+        Assert.Equal([4, 0, 0, 1], inputs.Select(i => (int?)i["value"]));
         Assert.Equal(
             $$"""{"type":"Input.Number","min":0,"max":5,"value":4,"placeholder":"0","id":"points0","label":{{Quote(options[0])}},"errorMessage":"Entre 0 et 5 points.","spacing":"Medium"}""",
             inputs[0].ToJsonString());
         Assert.Contains("Répartissez vos 5 points comme vous voulez" + Nbsp + ": plusieurs sur une même option si elle compte beaucoup pour vous.", CardJson.TextBlocks(json));
+    }
+
+    [Fact]
+    public void Build_EmptyDotVotingForm_StartsEveryFieldAtZero()
+    {
+        // Act
+        var json = CardJson.Of(VoteBallotCard.Build(VoteFixtures.Ballot(Language.English, VoteMode.Points)));
+
+        // Assert
+        Assert.Equal([0, 0, 0, 0], CardJson.OfType(json, "Input.Number").Select(i => (int?)i["value"]));
+        Assert.Contains("Spread your 5 points as you wish: several on one option if it matters a lot to you.", CardJson.TextBlocks(json));
     }
 
     [Theory]
