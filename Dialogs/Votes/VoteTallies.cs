@@ -32,6 +32,28 @@ public static class VoteTallies
             }
         }
 
+        return Ranked(vote, participation, scores);
+    }
+
+    /// <summary>
+    /// The tally of a result recorded at the close: <paramref name="scores"/> in the vote's order (one per option),
+    /// ranked as <see cref="Compute"/> ranks them.
+    /// </summary>
+    public static VoteTally FromScores(VoteDefinition vote, int participation, IReadOnlyList<int> scores)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentOutOfRangeException.ThrowIfNegative(participation);
+        if (scores.Count != vote.Options.Count)
+        {
+            throw new ArgumentException($"Expected {vote.Options.Count} scores, got {scores.Count}.", nameof(scores));
+        }
+
+        return Ranked(vote, participation, [.. scores.Select(score => (long)Math.Max(score, 0))]);
+    }
+
+    private static VoteTally Ranked(VoteDefinition vote, int participation, long[] scores)
+    {
         var inVoteOrder = new VoteOptionScore[scores.Length];
         for (var i = 0; i < scores.Length; i++)
         {
@@ -45,10 +67,6 @@ public static class VoteTallies
         return new VoteTally(participation, inVoteOrder, ranked);
     }
 
-    /// <summary>
-    /// The shared or closed vote card's model (open: vote order; closed: ranked). While the results are hidden and the
-    /// vote open, the scores are left out of the model altogether (0, rank 1, untied), so no card can show them.
-    /// </summary>
     public static VoteCardModel Card(string voteId, VoteDefinition vote, VoteTally tally, bool isClosed, Language language)
     {
         ArgumentNullException.ThrowIfNull(vote);

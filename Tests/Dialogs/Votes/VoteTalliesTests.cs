@@ -257,6 +257,34 @@ public sealed class VoteTalliesTests
             result.RankedOptions);
     }
 
+    [Fact]
+    public void FromScores_RecordedResult_RankedLikeComputeOfTheSameBallots()
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Points, 3);
+        VoteBallot[] ballots = [B(3, 0, 0, 0), B(0, 2, 1, 0), B(1, 1, 1, 0)];
+        var computed = VoteTallies.Compute(vote, ballots);
+
+        // Act
+        var recorded = VoteTallies.FromScores(vote, computed.Participation, [.. computed.InVoteOrder.Select(o => o.Score)]);
+
+        // Assert
+        Assert.Equal(computed.Participation, recorded.Participation);
+        Assert.Equal(computed.InVoteOrder, recorded.InVoteOrder);
+        Assert.Equal(computed.Ranked, recorded.Ranked);
+        Assert.Equal([(4, 1, false), (3, 2, false), (2, 3, false), (0, 4, false)], Scores(recorded.Ranked));
+    }
+
+    [Fact]
+    public void FromScores_WrongCount_Throws()
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Single, 1);
+
+        // Act / Assert
+        Assert.Throws<ArgumentException>(() => VoteTallies.FromScores(vote, 1, [1, 0]));
+    }
+
     private static PulseSummary Summary(params IReadOnlyList<SummaryText>[] leviersPerCondition) => new()
     {
         TemplateId = "t",
