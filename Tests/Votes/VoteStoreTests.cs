@@ -270,33 +270,45 @@ public sealed class VoteStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var store = NewStore();
         var opened = (await store.TryOpenAsync(NewVote(), CancellationToken.None))!;
         var acknowledged = 0;
-        var closeNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fortyAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var outcomes = new ConcurrentDictionary<string, bool>();
 
+        // Voters 0–99 start at once; the close starts when 40 of them are acknowledged; voters 100–199 start with the close.
         var saves = Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
         {
+            if (i >= 100)
+            {
+                await closing.Task;
+            }
+
             var voter = "voter-" + i.ToString("D3", CultureInfo.InvariantCulture);
             var saved = await store.SaveBallotAsync(opened.VoteId, voter, (i % 3).ToString(CultureInfo.InvariantCulture), Opened.AddMinutes(1), CancellationToken.None);
             outcomes[voter] = saved;
             if (saved && Interlocked.Increment(ref acknowledged) == 40)
             {
-                closeNow.TrySetResult();
+                fortyAcknowledged.TrySetResult();
             }
         })).ToList();
         var close = Task.Run(async () =>
         {
-            await closeNow.Task;
-            return await store.TryCloseAsync(opened, Opened.AddHours(1), CancellationToken.None);
+            await fortyAcknowledged.Task;
+            closing.SetResult();
+            var result = await store.TryCloseAsync(opened, Opened.AddHours(1), CancellationToken.None);
+            var counted = await ToListAsync(store.ReadBallotsAsync(opened.VoteId, CancellationToken.None));
+            return (result, counted);
         });
         await Task.WhenAll(saves);
-        var closed = await close;
+        var (closed, counted) = await close;
 
         Assert.NotNull(closed);
         Assert.Equal(200, outcomes.Count);
-        var stored = (await ToListAsync(store.ReadBallotsAsync(opened.VoteId, CancellationToken.None))).Select(b => b.VoterKey).Order(StringComparer.Ordinal).ToList();
+        var countedByCloser = counted.Select(b => b.VoterKey).Order(StringComparer.Ordinal).ToList();
+        var storedAfterAll = (await ToListAsync(store.ReadBallotsAsync(opened.VoteId, CancellationToken.None))).Select(b => b.VoterKey).Order(StringComparer.Ordinal).ToList();
         var accepted = outcomes.Where(o => o.Value).Select(o => o.Key).Order(StringComparer.Ordinal).ToList();
         Assert.True(accepted.Count >= 40);
-        Assert.Equal(accepted, stored);
+        Assert.Equal(accepted, countedByCloser);
+        Assert.Equal(accepted, storedAfterAll);
         Assert.False(await store.SaveBallotAsync(opened.VoteId, "voter-late", "1", Opened.AddHours(2), CancellationToken.None));
     }
 
