@@ -222,7 +222,7 @@ public sealed class VoteStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
-    public async Task SaveBallotAsync_SameBallotTwiceConcurrently_OneEntity()
+    public async Task SaveBallotAsync_SameBallotFiveTimesConcurrently_OneEntity()
     {
         var store = NewStore();
         var opened = (await store.TryOpenAsync(NewVote(), CancellationToken.None))!;
