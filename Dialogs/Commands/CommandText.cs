@@ -33,4 +33,32 @@ public static class CommandText
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>
+    /// Every run of white space (newlines, tabs, U+00A0, U+202F…) as one space, trimmed; characters in
+    /// <paramref name="drop"/> are removed first ("  Manque de\n TEMPS " → "Manque de TEMPS").
+    /// </summary>
+    public static string CollapseWhiteSpace(string text, ReadOnlySpan<char> drop = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (drop.Contains(c))
+            {
+                continue;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.ToString().TrimEnd();
+    }
 }

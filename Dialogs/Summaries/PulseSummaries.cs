@@ -1,4 +1,3 @@
-using System.Text;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Templates;
@@ -75,24 +74,7 @@ public static partial class PulseSummaries
     public static string FoldForMerge(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = CommandText.Fold(text);
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (builder.Length > 0 && builder[^1] != ' ')
-                {
-                    builder.Append(' ');
-                }
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().TrimEnd();
+        return CommandText.CollapseWhiteSpace(CommandText.Fold(text));
     }
 
     private static RatingSummary Rating(RatingStep step, List<StepAnswer> answers, int k, RatingSummary? previous)

@@ -1,4 +1,4 @@
-using System.Text;
+using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Pulse;
 
 namespace ConcertationBot.Dialogs.Votes;
@@ -20,28 +20,7 @@ internal static class VoteText
             return string.Empty;
         }
 
-        var builder = new StringBuilder(sanitized.Length);
-        foreach (var c in sanitized)
-        {
-            if (c is '\u200B' or '\u2060' or '\uFEFF')
-            {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                if (builder.Length > 0 && builder[^1] != ' ')
-                {
-                    builder.Append(' ');
-                }
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().TrimEnd();
+        return CommandText.CollapseWhiteSpace(sanitized, ['\u200B', '\u2060', '\uFEFF']);
     }
 
     /// <summary>Length as a person counts it (text elements).</summary>

@@ -6,11 +6,9 @@
 // to a phone's width (narrowCards) before taking them.
 // Card-only screenshots go to TestResults/e2e/pulse-*.png and pulse-*-phone.png; pulse-channel*.png are whole windows.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchChromium } from '../support/browser.mjs';
-import { e2eOutputDir } from '../support/paths.mjs';
-import { cardsWithText, clickCardButton, narrowCards, openConversation, postInChannel, waitForCard } from '../support/playground-ui.mjs';
+import { cardShot, inPlaygroundChannel, shot } from '../support/e2e-shots.mjs';
+import { cardsWithText, clickCardButton, narrowCards, postInChannel, waitForCard } from '../support/playground-ui.mjs';
 import { startStack } from '../support/stack.mjs';
 
 const channel = 'General';
@@ -33,6 +31,10 @@ const phoneCardWidth = phone.width - 2 * 16;
 
 let stack;
 
+function inBrowser(viewport, failureName, steps, { cardWidth } = {}) {
+  return inPlaygroundChannel({ url: stack.playground.url, channel, viewport, failureName, cardWidth }, steps);
+}
+
 before(async () => {
   stack = await startStack();
 }, { timeout: 600_000 });
@@ -40,48 +42,6 @@ before(async () => {
 after(async () => {
   await stack?.stop();
 });
-
-function shot(name) {
-  return path.join(e2eOutputDir(), name);
-}
-
-/**
- * A card-only screenshot. The chat scrolls inside its own pane under a fixed top bar, so a card taller than the
- * window would come out cut or covered: the window grows (same width) until the card fits, centred, then shrinks back.
- */
-async function cardShot(card, name) {
-  const page = card.page();
-  const viewport = page.viewportSize();
-  const { height } = await card.boundingBox();
-  const needed = Math.ceil(height) + 400;
-  if (needed > viewport.height) await page.setViewportSize({ width: viewport.width, height: needed });
-  try {
-    await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-    await page.evaluate(() => document.fonts.ready);
-    await card.screenshot({ path: shot(name), animations: 'disabled' });
-  } finally {
-    if (needed > viewport.height) await page.setViewportSize(viewport);
-  }
-}
-
-/** Runs `steps` in a fresh Chromium; on failure saves the whole page as failed-<name>.png. */
-async function inBrowser(viewport, failureName, steps, { cardWidth } = {}) {
-  const browser = await launchChromium({ viewport });
-  const { page } = browser;
-  try {
-    await page.goto(stack.playground.url);
-    if (cardWidth) await narrowCards(page, cardWidth);
-    await openConversation(page, channel);
-    await steps(page);
-  } catch (error) {
-    await page
-      .screenshot({ path: shot(`failed-${failureName}.png`), fullPage: true })
-      .catch((screenshotError) => console.error(`could not save a failure screenshot: ${screenshotError}`));
-    throw error;
-  } finally {
-    await browser.close();
-  }
-}
 
 test('the pulse in the General channel: open, answer, review, send, re-open at phone width, close', { timeout: 600_000 }, async (t) => {
   let answered = false;

@@ -5,11 +5,9 @@
 // which is what the whole channel sees. It always sends locale en-US: "langue français" fixes the language first.
 // Card-only screenshots go to TestResults/e2e/vote-*.png.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchChromium } from '../support/browser.mjs';
-import { e2eOutputDir } from '../support/paths.mjs';
-import { clickCardButton, narrowCards, openConversation, postInChannel, waitForCard } from '../support/playground-ui.mjs';
+import { cardShot, inPlaygroundChannel, shot } from '../support/e2e-shots.mjs';
+import { clickCardButton, postInChannel, waitForCard } from '../support/playground-ui.mjs';
 import { startStack } from '../support/stack.mjs';
 
 const channel = 'General';
@@ -25,6 +23,10 @@ const phoneCardWidth = phone.width - 2 * 16;
 
 let stack;
 
+function inBrowser(viewport, failureName, steps, { cardWidth } = {}) {
+  return inPlaygroundChannel({ url: stack.playground.url, channel, viewport, failureName, cardWidth }, steps);
+}
+
 before(async () => {
   stack = await startStack();
 }, { timeout: 600_000 });
@@ -32,43 +34,6 @@ before(async () => {
 after(async () => {
   await stack?.stop();
 });
-
-function shot(name) {
-  return path.join(e2eOutputDir(), name);
-}
-
-async function cardShot(card, name) {
-  const page = card.page();
-  const viewport = page.viewportSize();
-  const { height } = await card.boundingBox();
-  const needed = Math.ceil(height) + 400;
-  if (needed > viewport.height) await page.setViewportSize({ width: viewport.width, height: needed });
-  try {
-    await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-    await page.evaluate(() => document.fonts.ready);
-    await card.screenshot({ path: shot(name), animations: 'disabled' });
-  } finally {
-    if (needed > viewport.height) await page.setViewportSize(viewport);
-  }
-}
-
-async function inBrowser(viewport, failureName, steps, { cardWidth } = {}) {
-  const browser = await launchChromium({ viewport });
-  const { page } = browser;
-  try {
-    await page.goto(stack.playground.url);
-    if (cardWidth) await narrowCards(page, cardWidth);
-    await openConversation(page, channel);
-    await steps(page);
-  } catch (error) {
-    await page
-      .screenshot({ path: shot(`failed-${failureName}.png`), fullPage: true })
-      .catch((screenshotError) => console.error(`could not save a failure screenshot: ${screenshotError}`));
-    throw error;
-  } finally {
-    await browser.close();
-  }
-}
 
 /** The live vote card once it reads `participation` ("1 vote") — the last card with both the question and that line. */
 async function liveCard(page, heading, participation) {
