@@ -53,11 +53,19 @@ internal static partial class VoteScenario
         var openedAt = connector.Now;
         var open = await channel.SendAsync(channel.Message(setup.Coordinator, rules.OpenCommand), cancellationToken).ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"votes: '{rules.OpenCommand}' answered {open.Status} in {open.Latency.TotalMilliseconds:0.0} ms"));
-        var card = await connector.WaitForAsync(r => r.At >= openedAt && r.IsPost && r.Succeeded && FindVoteId(r.Body) is not null, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        // The vote card, or soon after whatever else the bot posted (the help card when it does not know the command).
+        var firstPost = await connector.WaitForAsync(r => r.At >= openedAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var card = firstPost is null
+            ? null
+            : await connector.WaitForAsync(r => r.At >= openedAt && r.IsPost && r.Succeeded && FindVoteId(r.Body) is not null, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         if (card is null)
         {
-            output.WriteLine("votes: no card with a voteId reached the connector within 30 s (is the vote feature in this build?)");
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"votes: connector requests since the command: {connector.Requests.Count(r => r.At >= openedAt)}"));
+            output.WriteLine("votes: no card with a voteId reached the connector (is the vote feature in this build?)");
+            foreach (var request in connector.Requests.Where(r => r.At >= openedAt).Take(5))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"votes: the bot sent {request.Method} {request.Path} -> {request.Status}: {Shorten(string.Join(" | ", TextsOf(request.Body)))}"));
+            }
+
             output.WriteLine("verdict: FAIL");
             return new VoteResult(Latencies.Of([], TimeSpan.Zero), false);
         }
@@ -218,6 +226,18 @@ internal static partial class VoteScenario
         }
 
         return null;
+    }
+
+    private static List<string> TextsOf(string body)
+    {
+        try
+        {
+            return Texts(JsonNode.Parse(body.Length == 0 ? "{}" : body));
+        }
+        catch (JsonException)
+        {
+            return [body];
+        }
     }
 
     private static List<string> Texts(JsonNode? node)
