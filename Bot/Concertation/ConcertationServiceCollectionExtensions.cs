@@ -1,4 +1,5 @@
 using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Votes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public static class ConcertationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRespondentKeys, RespondentKeys>();
         services.TryAddSingleton<IPulseStore, PulseStore>();
+        services.TryAddSingleton<IVoteStore, VoteStore>();
         services.TryAddSingleton<ICoordinatorDirectory, CoordinatorDirectory>();
         services.AddMemoryCache();
         services.TryAddSingleton<IConversationSettingsStore, ConversationSettingsStore>();

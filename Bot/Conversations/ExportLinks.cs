@@ -5,8 +5,12 @@ using ConcertationBot.Bot.Concertation;
 
 namespace ConcertationBot.Bot.Conversations;
 
-/// <summary>What an export link gives access to, and until when.</summary>
-public sealed record ExportGrant(string ChannelId, string ConversationId, string PulseId, DateTimeOffset ExpiresAt);
+/// <summary>What an export link gives access to, and until when. <see cref="PulseId"/> is <see cref="VotesOnly"/> for a report of votes alone.</summary>
+public sealed record ExportGrant(string ChannelId, string ConversationId, string PulseId, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The pulse id of a report without a pulse (only the conversation's closed votes).</summary>
+    public const string VotesOnly = "-";
+}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ExportGrant))]

@@ -2,23 +2,27 @@ using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
+using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards.Export;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Export;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
+using ConcertationBot.Dialogs.Votes;
 using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Bot.Conversations;
 
 /// <summary>
 /// <c>export</c>: a compte-rendu card with two signed, expiring download links (Markdown and CSV) for the last
-/// pulse of the conversation, and the endpoint that serves them.
+/// pulse of the conversation and the votes closed since it opened (or every closed vote when there is no pulse),
+/// and the endpoint that serves them.
 /// </summary>
 public sealed partial class PulseExport(
     CoordinatorGate gate,
     IPulseStore pulses,
+    IVoteStore votes,
     IBotStateStore state,
     PulseCloser closer,
     ExportLinks links,
@@ -27,6 +31,8 @@ public sealed partial class PulseExport(
     ILogger<PulseExport> logger)
 {
     public static readonly Localized ExportCommand = new("export", "export");
+
+    private const int MaxVotesInReport = 50;
 
     private static readonly Localized DefaultTitle = new("Table de quartier", "Round table");
 
@@ -39,8 +45,10 @@ public sealed partial class PulseExport(
         }
 
         var channelId = context.Activity.ChannelId!;
-        var pulse = await pulses.GetLatestAsync(channelId, context.Activity.Conversation!.Id!, closedOnly: false, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
-        if (pulse is null)
+        var conversationId = ConversationKeys.Normalize(context.Activity.Conversation!.Id!);
+        var pulse = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: false, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+        var closedVotes = await ClosedVotesAsync(channelId, conversationId, pulse, cancellationToken).ConfigureAwait(false);
+        if (pulse is null && closedVotes.Count == 0)
         {
             await context.SendCardAsync(PulseCoordinationCards.NoOpenPulse(context.Language), cancellationToken).ConfigureAwait(false);
             return;
@@ -53,18 +61,20 @@ public sealed partial class PulseExport(
             baseUri = new Uri(baseUri.AbsoluteUri + "/");
         }
 
-        var grant = links.GrantFor(channelId, pulse.ConversationId, pulse.PulseId);
+        var grant = links.GrantFor(channelId, conversationId, pulse?.PulseId ?? ExportGrant.VotesOnly);
         var token = links.CreateToken(grant);
-        var answers = await pulses.CountAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
-        LogExported(logger, pulse.PulseId);
+        var answers = pulse is null ? 0 : await pulses.CountAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
+        var from = pulse?.OpenedAt ?? closedVotes[0].OpenedAt;
+        var to = pulse is null ? closedVotes[^1].ClosedAt ?? time.GetUtcNow() : pulse.ClosedAt ?? time.GetUtcNow();
+        LogExported(logger, grant.PulseId, closedVotes.Count);
         await context.SendCardAsync(
             ExportCard.Build(new ExportCardModel
             {
                 Language = context.Language,
-                Title = pulse.PlaceName ?? DefaultTitle.For(context.Language),
-                PulsePeriod = SummaryWords.Period(pulse.OpenedAt, pulse.ClosedAt ?? time.GetUtcNow(), context.Language),
+                Title = pulse?.PlaceName ?? DefaultTitle.For(context.Language),
+                PulsePeriod = SummaryWords.Period(from, to, context.Language),
                 AnswerCount = answers,
-                VoteCount = 0,
+                VoteCount = closedVotes.Count,
                 MarkdownUrl = ExportLinks.Link(baseUri, token, ExportLinks.MarkdownFile),
                 CsvUrl = ExportLinks.Link(baseUri, token, ExportLinks.CsvFile),
                 ExpiresText = DeadlineText.Format(grant.ExpiresAt, context.TimeZone, context.Language),
@@ -80,39 +90,76 @@ public sealed partial class PulseExport(
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (file is not (ExportLinks.MarkdownFile or ExportLinks.CsvFile)
-            || await pulses.GetAsync(grant.ChannelId, grant.ConversationId, grant.PulseId, cancellationToken).ConfigureAwait(false) is not { } pulse)
+        if (file is not (ExportLinks.MarkdownFile or ExportLinks.CsvFile))
         {
             return Results.NotFound();
         }
 
-        var language = PulseCardRefresher.LanguageOf(pulse);
+        var pulse = grant.PulseId == ExportGrant.VotesOnly
+            ? null
+            : await pulses.GetAsync(grant.ChannelId, grant.ConversationId, grant.PulseId, cancellationToken).ConfigureAwait(false);
+        var closedVotes = await ClosedVotesAsync(grant.ChannelId, grant.ConversationId, pulse, cancellationToken).ConfigureAwait(false);
+        if (pulse is null && (grant.PulseId != ExportGrant.VotesOnly || closedVotes.Count == 0))
+        {
+            return Results.NotFound();
+        }
+
+        var language = pulse is not null ? PulseCardRefresher.LanguageOf(pulse) : VoteCardRefresher.LanguageOf(closedVotes[^1]);
         var template = PulseTemplates.Default;
-        var name = ExportLinks.DownloadName(file, pulse.ClosedAt ?? time.GetUtcNow());
+        var name = ExportLinks.DownloadName(file, pulse?.ClosedAt ?? closedVotes.LastOrDefault()?.ClosedAt ?? time.GetUtcNow());
         if (file == ExportLinks.CsvFile)
         {
             var answers = new List<IReadOnlyDictionary<string, object?>>();
-            await foreach (var row in pulses.ReadAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
+            if (pulse is not null)
             {
-                answers.Add(row.Fields);
+                await foreach (var row in pulses.ReadAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
+                {
+                    answers.Add(row.Fields);
+                }
             }
 
             return Results.File(CompteRendu.Csv(template, answers, language), "text/csv; charset=utf-8", name);
         }
 
-        var summary = (await state.ReadAsync(PulseStateKeys.Summary(pulse.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value
-            ?? await closer.SummarizeAsync(pulse, cancellationToken).ConfigureAwait(false);
+        var summary = pulse is null
+            ? null
+            : (await state.ReadAsync(PulseStateKeys.Summary(pulse.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value
+                ?? await closer.SummarizeAsync(pulse, cancellationToken).ConfigureAwait(false);
         var markdown = CompteRendu.Markdown(new CompteRenduInput
         {
             Summary = summary,
-            Template = template,
+            Template = summary is null ? null : template,
             Language = language,
-            Title = pulse.PlaceName ?? DefaultTitle.For(language),
+            Title = pulse?.PlaceName ?? DefaultTitle.For(language),
             GeneratedAt = time.GetUtcNow(),
+            Votes = [.. closedVotes.Select(ResultOf)],
         });
         return Results.File(System.Text.Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", name);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Export links made for pulse {PulseId}")]
-    private static partial void LogExported(ILogger logger, string pulseId);
+    /// <summary>The recorded result of a closed vote, ranked for the compte-rendu.</summary>
+    private static VoteResultSummary ResultOf(VoteRecord vote)
+    {
+        var definition = VoteCardRefresher.DefinitionOf(vote);
+        var scores = vote.FinalScores is { } recorded && recorded.Count == vote.Options.Count ? recorded : [.. vote.Options.Select(_ => 0)];
+        return VoteTallies.ToResult(definition, VoteTallies.FromScores(definition, vote.FinalParticipation ?? 0, scores));
+    }
+
+    /// <summary>Votes closed in the conversation since the pulse opened (all of them without a pulse), with a recorded result.</summary>
+    private async Task<List<VoteRecord>> ClosedVotesAsync(string channelId, string conversationId, PulseRecord? pulse, CancellationToken cancellationToken)
+    {
+        var closed = new List<VoteRecord>();
+        await foreach (var vote in votes.ListClosedAsync(channelId, conversationId, pulse?.OpenedAt ?? DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false))
+        {
+            if (vote.FinalScores is not null && closed.Count < MaxVotesInReport)
+            {
+                closed.Add(vote);
+            }
+        }
+
+        return closed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Export links made for pulse {PulseId} and {VoteCount} vote(s)")]
+    private static partial void LogExported(ILogger logger, string pulseId, int voteCount);
 }

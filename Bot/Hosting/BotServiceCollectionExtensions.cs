@@ -43,6 +43,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<PulseExport>();
         services.AddHostedService<PulseDeadlineService>();
         services.AddSingleton<PulseConversation>();
+        services.AddSingleton<VoteCardRefresher>();
+        services.AddSingleton<VoteCloser>();
+        services.AddSingleton<VoteConversation>();
         services.AddSingleton<CoordinationConversation>();
         services.AddSingleton<GreetingLedger>();
         services.AddSingleton<BotApplication, ConcertationBotApplication>();

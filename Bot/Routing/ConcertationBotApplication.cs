@@ -22,12 +22,14 @@ public sealed partial class ConcertationBotApplication : BotApplication
         PulseConversation pulse,
         PulseCoordination pulseCoordination,
         PulseExport export,
+        VoteConversation vote,
         CoordinationConversation coordination,
         ILogger<ConcertationBotApplication> logger)
     {
         ArgumentNullException.ThrowIfNull(pulse);
         ArgumentNullException.ThrowIfNull(pulseCoordination);
         ArgumentNullException.ThrowIfNull(export);
+        ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(coordination);
         _greetings = greetings;
         _settings = settings;
@@ -44,6 +46,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("pulse remind", pulseCoordination.RemindAsync);
         OnCommand("pulse clore", pulseCoordination.CloseAsync);
         OnCommand("pulse close", pulseCoordination.CloseAsync);
+        OnCommand("vote", vote.CommandAsync);
         OnCommand("export", export.ExportAsync);
         OnCommand("coordination ajouter", coordination.GrantAsync);
         OnCommand("coordinator add", coordination.GrantAsync);
@@ -58,6 +61,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction(CardVerbs.PulseSkip, pulse.OnCardActionAsync);
         OnCardAction(CardVerbs.PulseEdit, pulse.OnCardActionAsync);
         OnCardAction(CardVerbs.PulseSubmit, pulse.OnCardActionAsync);
+        OnCardAction(CardVerbs.VoteOpen, vote.OnCardActionAsync);
+        OnCardAction(CardVerbs.VoteCast, vote.OnCardActionAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);

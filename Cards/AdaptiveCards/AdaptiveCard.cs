@@ -69,6 +69,7 @@ public sealed record CardRefresh
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
+[JsonDerivedType(typeof(NumberInput), "Input.Number")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -118,11 +119,17 @@ public sealed record OpenUrlAction : CardAction
     public required Uri Url { get; init; }
 }
 
+/// <summary>Style of an action; written in lower case as the schema spells it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ActionStyle>))]
 public enum ActionStyle
 {
+    [JsonStringEnumMemberName("default")]
     Default,
+
+    [JsonStringEnumMemberName("positive")]
     Positive,
+
+    [JsonStringEnumMemberName("destructive")]
     Destructive,
 }
 

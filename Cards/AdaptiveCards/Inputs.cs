@@ -75,6 +75,22 @@ public sealed record ToggleInput : InputElement
     public bool? Wrap { get; init; } = true;
 }
 
+/// <summary>
+/// <c>Input.Number</c>: a whole number between <see cref="Min"/> and <see cref="Max"/> (clients refuse to send a value
+/// outside them); its value arrives as text ("3"), and is absent when the field is left empty.
+/// </summary>
+public sealed record NumberInput : InputElement
+{
+    public int? Min { get; init; }
+
+    public int? Max { get; init; }
+
+    /// <summary>The pre-filled number.</summary>
+    public int? Value { get; init; }
+
+    public string? Placeholder { get; init; }
+}
+
 /// <summary>Style of a <see cref="TextInput"/> (<c>password</c> needs schema 1.5).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<TextInputStyle>))]
 public enum TextInputStyle

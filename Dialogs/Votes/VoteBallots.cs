@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConcertationBot.Cards.Votes;
 using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Dialogs.Votes;
@@ -35,18 +38,238 @@ public sealed record VoteBallotReading(VoteBallot? Ballot, VoteBallotProblem Pro
 /// <summary>Reads, validates and stores ballots (pure).</summary>
 public static class VoteBallots
 {
+    private static readonly Localized ChooseOne = new("Choisissez une option.", "Please choose an option.");
+    private static readonly Localized ChooseAtLeastOne = new("Choisissez au moins une option.", "Please choose at least one option.");
+    private static readonly Localized GiveAPoint = new("Donnez au moins 1 point à une option.", "Please give at least 1 point to an option.");
+    private static readonly Localized OnlyOne = new("Choisissez une seule option.", "Please choose only one option.");
+    private static readonly Localized AtMostChoices = new("Choisissez {0} options au plus.", "Please choose {0} options at most.");
+    private static readonly Localized NotWholeText = new("Les points sont des nombres entiers (0, 1, 2…).", "Points are whole numbers (0, 1, 2…).");
+    private static readonly Localized NegativeText = new("Les points ne peuvent pas être négatifs.", "Points cannot be negative.");
+    private static readonly Localized OverOnePoint = new("Vous avez 1 point à donner, pas plus.", "You have 1 point to give, no more.");
+    private static readonly Localized OverBudgetText = new("Vous avez {0} points à répartir, pas plus.", "You have {0} points to spread, no more.");
+    private static readonly Localized UnknownOptionText = new(
+        "Ce choix ne fait pas partie du vote : rouvrez le vote et essayez de nouveau.",
+        "This choice is not part of the vote: please open the vote again and retry.");
+
     /// <summary>Reads the ballot inputs (see <c>VoteInputIds</c>) from the <c>vote.cast</c> action data.</summary>
-    public static VoteBallotReading Read(VoteDefinition vote, JsonObject? data) => throw new NotImplementedException();
+    public static VoteBallotReading Read(VoteDefinition vote, JsonObject? data)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return vote.Rules.Mode == VoteMode.Points ? ReadPoints(vote, data) : ReadChoices(vote, data);
+    }
 
     /// <summary>Whether a ballot fits the vote's rules (length, whole non-negative points, at least one, within N or the budget).</summary>
-    public static bool IsValid(VoteDefinition vote, VoteBallot ballot) => throw new NotImplementedException();
+    public static bool IsValid(VoteDefinition vote, VoteBallot ballot)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        if (ballot?.Points is not { } points || points.Count != vote.Options.Count || points.Any(p => p < 0))
+        {
+            return false;
+        }
+
+        if (vote.Rules.Mode != VoteMode.Points && points.Any(p => p > 1))
+        {
+            return false;
+        }
+
+        var sum = points.Sum(p => (long)p);
+        return sum >= 1 && sum <= vote.Rules.Limit;
+    }
 
     /// <summary>The stored form: points per option, comma-separated ("0,2,1").</summary>
-    public static string Encode(VoteBallot ballot) => throw new NotImplementedException();
+    public static string Encode(VoteBallot ballot)
+    {
+        ArgumentNullException.ThrowIfNull(ballot);
+        return string.Join(',', ballot.Points.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+    }
 
     /// <summary>Reads a stored ballot; false when it is malformed or does not have <paramref name="optionCount"/> entries.</summary>
-    public static bool TryDecode(string? stored, int optionCount, out VoteBallot ballot) => throw new NotImplementedException();
+    public static bool TryDecode(string? stored, int optionCount, out VoteBallot ballot)
+    {
+        ballot = new VoteBallot([]);
+        if (string.IsNullOrEmpty(stored) || optionCount <= 0)
+        {
+            return false;
+        }
+
+        var parts = stored.Split(',');
+        if (parts.Length != optionCount)
+        {
+            return false;
+        }
+
+        var points = new int[optionCount];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length == 0
+                || !parts[i].All(char.IsAsciiDigit)
+                || !int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out points[i]))
+            {
+                return false;
+            }
+        }
+
+        ballot = new VoteBallot(points);
+        return true;
+    }
 
     /// <summary>The form's polite notice for <paramref name="problem"/> (null for None).</summary>
-    public static string? Describe(VoteBallotProblem problem, VoteDefinition vote, Language language) => throw new NotImplementedException();
+    public static string? Describe(VoteBallotProblem problem, VoteDefinition vote, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        var mode = vote.Rules.Mode;
+        var limit = vote.Rules.Limit;
+        return problem switch
+        {
+            VoteBallotProblem.NothingChosen => (mode switch
+            {
+                VoteMode.Single => ChooseOne,
+                VoteMode.TopN => ChooseAtLeastOne,
+                _ => GiveAPoint,
+            }).For(language),
+            VoteBallotProblem.TooManyChoices => limit <= 1 ? OnlyOne.For(language) : AtMostChoices.Format(language, limit),
+            VoteBallotProblem.NotWhole => NotWholeText.For(language),
+            VoteBallotProblem.Negative => NegativeText.For(language),
+            VoteBallotProblem.OverBudget => limit <= 1 ? OverOnePoint.For(language) : OverBudgetText.Format(language, limit),
+            VoteBallotProblem.UnknownOption => UnknownOptionText.For(language),
+            _ => null,
+        };
+    }
+
+    // Single choice and top-N: the set of chosen indexes; Typed marks the known ones.
+    private static VoteBallotReading ReadChoices(VoteDefinition vote, JsonObject? data)
+    {
+        var count = vote.Options.Count;
+        var key = vote.Rules.Mode == VoteMode.Single ? VoteInputIds.Choice : VoteInputIds.Choices;
+        var chosen = new int[count];
+        var unknown = false;
+        foreach (var item in ChoiceItems(Field(data, key)))
+        {
+            if (ParseIndex(item) is { } index && index < count)
+            {
+                chosen[index] = 1;
+            }
+            else
+            {
+                unknown = true;
+            }
+        }
+
+        var picked = chosen.Sum();
+        var typed = picked > 0 ? chosen : null;
+        var problem = unknown ? VoteBallotProblem.UnknownOption
+            : picked == 0 ? VoteBallotProblem.NothingChosen
+            : picked > vote.Rules.Limit ? VoteBallotProblem.TooManyChoices
+            : VoteBallotProblem.None;
+        return Reading(chosen, problem, typed);
+    }
+
+    // Dot voting: one whole number per option; empty or missing is 0.
+    private static VoteBallotReading ReadPoints(VoteDefinition vote, JsonObject? data)
+    {
+        var count = vote.Options.Count;
+        var points = new int[count];
+        var notWhole = false;
+        var negative = false;
+        long sum = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var value = ReadPoint(Field(data, VoteInputIds.Points(i)));
+            notWhole |= value.Problem == VoteBallotProblem.NotWhole;
+            negative |= value.Problem == VoteBallotProblem.Negative;
+            points[i] = value.Problem == VoteBallotProblem.None ? (int)Math.Min(value.Points, int.MaxValue) : 0;
+            sum += points[i];
+        }
+
+        var unknown = data is not null && data.Any(pair => IsOutsidePointsField(pair.Key, count)
+            && ReadPoint(pair.Value) is { Problem: not VoteBallotProblem.None } or { Points: > 0 });
+        var typed = points.Any(p => p > 0) ? points : null;
+        var problem = notWhole ? VoteBallotProblem.NotWhole
+            : negative ? VoteBallotProblem.Negative
+            : unknown ? VoteBallotProblem.UnknownOption
+            : sum > vote.Rules.Limit ? VoteBallotProblem.OverBudget
+            : sum == 0 ? VoteBallotProblem.NothingChosen
+            : VoteBallotProblem.None;
+        return Reading(points, problem, typed);
+    }
+
+    private static VoteBallotReading Reading(int[] points, VoteBallotProblem problem, int[]? typed) =>
+        problem == VoteBallotProblem.None
+            ? new VoteBallotReading(new VoteBallot(points), problem, points)
+            : new VoteBallotReading(null, problem, typed);
+
+    private static JsonNode? Field(JsonObject? data, string key) =>
+        data is not null && data.TryGetPropertyValue(key, out var node) ? node : null;
+
+    // "0,2" as Input.ChoiceSet sends it; defensively also a number, or an array of those.
+    private static IEnumerable<string> ChoiceItems(JsonNode? node)
+    {
+        switch (node?.GetValueKind())
+        {
+            case JsonValueKind.String:
+                return node.GetValue<string>().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            case JsonValueKind.Number:
+                return [node.ToJsonString()];
+            case JsonValueKind.Array:
+                return node.AsArray().SelectMany(item => item?.GetValueKind() is JsonValueKind.Array ? ["?"] : ChoiceItems(item));
+            case null or JsonValueKind.Null:
+                return [];
+            default:
+                return ["?"];
+        }
+    }
+
+    // A plain index ("0".."11"); null for anything else.
+    private static int? ParseIndex(string text) =>
+        text.Length is > 0 and <= 9 && text.All(char.IsAsciiDigit)
+            ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)
+            : null;
+
+    // Strings hold ASCII digits with an optional sign; JSON numbers may be any whole value ("2", "2.0").
+    private static (long Points, VoteBallotProblem Problem) ReadPoint(JsonNode? node)
+    {
+        switch (node?.GetValueKind())
+        {
+            case null or JsonValueKind.Null:
+                return (0, VoteBallotProblem.None);
+            case JsonValueKind.String:
+                return ParsePointText(node.GetValue<string>().Trim());
+            case JsonValueKind.Number:
+                return decimal.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                    ? FromNumber(number)
+                    : (0, VoteBallotProblem.NotWhole);
+            default:
+                return (0, VoteBallotProblem.NotWhole);
+        }
+    }
+
+    private static (long Points, VoteBallotProblem Problem) ParsePointText(string text)
+    {
+        if (text.Length == 0)
+        {
+            return (0, VoteBallotProblem.None);
+        }
+
+        var negative = text[0] == '-';
+        var digits = text[0] is '-' or '+' ? text[1..] : text;
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+        {
+            return (0, VoteBallotProblem.NotWhole);
+        }
+
+        var significant = digits.TrimStart('0');
+        var magnitude = significant.Length > 12 ? long.MaxValue : significant.Length == 0 ? 0 : long.Parse(significant, CultureInfo.InvariantCulture);
+        return negative && magnitude > 0 ? (0, VoteBallotProblem.Negative) : (magnitude, VoteBallotProblem.None);
+    }
+
+    private static (long Points, VoteBallotProblem Problem) FromNumber(decimal number) =>
+        number != decimal.Truncate(number) ? (0, VoteBallotProblem.NotWhole)
+        : number < 0 ? (0, VoteBallotProblem.Negative)
+        : (number > long.MaxValue ? long.MaxValue : (long)number, VoteBallotProblem.None);
+
+    // "points12" in a vote of 12 options: an input this vote never had.
+    private static bool IsOutsidePointsField(string key, int count) =>
+        key.StartsWith(VoteInputIds.PointsPrefix, StringComparison.Ordinal)
+        && ParseIndex(key[VoteInputIds.PointsPrefix.Length..]) is { } index
+        && index >= count;
 }

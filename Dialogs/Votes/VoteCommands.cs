@@ -1,5 +1,7 @@
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Dialogs.Summaries;
 
 namespace ConcertationBot.Dialogs.Votes;
 
@@ -60,9 +62,190 @@ public static class VoteCommands
     public const int DefaultPoints = 3;
     public const int MaxPoints = 99;
 
+    private const string Keyword = "vote";
+
+    private static readonly VoteRules DefaultRules = new(VoteMode.Single, 1, false);
+
+    private static readonly Localized EmptyText = new(
+        "Il manque la question et les options du vote.",
+        "The vote needs a question and options.");
+
+    private static readonly Localized NoQuestionText = new(
+        "Écrivez la question, puis « : », puis les options séparées par « ; ».",
+        "Write the question, then \":\", then the options separated by \";\".");
+
+    private static readonly Localized TooFewOptionsText = new(
+        "Il faut au moins 2 options, séparées par « ; ».",
+        "Please give at least 2 options, separated by \";\".");
+
+    private static readonly Localized TooManyOptionsText = new(
+        "Un vote compte 12 options au plus.",
+        "A vote has at most 12 options.");
+
+    private static readonly Localized DuplicateOptionText = new(
+        "Deux options sont identiques : chaque option doit être différente.",
+        "Two options are the same: each option must be different.");
+
+    private static readonly Localized QuestionTooLongText = new(
+        "La question est trop longue : 200 caractères au plus.",
+        "The question is too long: 200 characters at most.");
+
+    private static readonly Localized OptionTooLongText = new(
+        "Une option est trop longue : 100 caractères au plus.",
+        "An option is too long: 100 characters at most.");
+
+    private static readonly Localized BadSettingText = new(
+        "Réglage non compris : « top N » va de 1 au nombre d’options moins 1, « points N » de 1 à 99, et un vote prend l’un ou l’autre, pas les deux.",
+        "Setting not understood: \"top N\" goes from 1 to the number of options minus 1, \"points N\" from 1 to 99, and a vote takes one or the other, not both.");
+
     /// <summary>Reads the whole message text (the bot's mention already removed), which starts with the word <c>vote</c>.</summary>
-    public static VoteCommand Parse(string text) => throw new NotImplementedException();
+    public static VoteCommand Parse(string text)
+    {
+        var cleaned = VoteText.Clean(text);
+        if (!StartsWithKeyword(cleaned))
+        {
+            return Invalid(VoteCommandProblem.Empty);
+        }
+
+        var rest = cleaned[Keyword.Length..].Trim();
+        var colon = SeparatorColon(rest);
+        return colon < 0 ? ParseWithoutColon(rest) : ParseOpen(rest[..colon], rest[(colon + 1)..]);
+    }
 
     /// <summary>The help card's explanation of <paramref name="problem"/> (null for <see cref="VoteCommandProblem.None"/>).</summary>
-    public static string? Describe(VoteCommandProblem problem, Language language) => throw new NotImplementedException();
+    public static string? Describe(VoteCommandProblem problem, Language language) => problem switch
+    {
+        VoteCommandProblem.Empty => EmptyText.For(language),
+        VoteCommandProblem.NoQuestion => NoQuestionText.For(language),
+        VoteCommandProblem.TooFewOptions => TooFewOptionsText.For(language),
+        VoteCommandProblem.TooManyOptions => TooManyOptionsText.For(language),
+        VoteCommandProblem.DuplicateOption => DuplicateOptionText.For(language),
+        VoteCommandProblem.QuestionTooLong => QuestionTooLongText.For(language),
+        VoteCommandProblem.OptionTooLong => OptionTooLongText.For(language),
+        VoteCommandProblem.BadSetting => BadSettingText.For(language),
+        _ => null,
+    };
+
+    private static bool StartsWithKeyword(string text) =>
+        text.StartsWith(Keyword, StringComparison.OrdinalIgnoreCase)
+        && (text.Length == Keyword.Length || text[Keyword.Length] is ' ' or ':' or ';');
+
+    // The first ':' that is not inside a time or a number ("10:30") or a link ("https://").
+    private static int SeparatorColon(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != ':')
+            {
+                continue;
+            }
+
+            var between = i > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]);
+            var link = text.AsSpan(i).StartsWith("://", StringComparison.Ordinal);
+            if (!between && !link)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // "vote", "vote clore", "vote leviers top 3", or a question without its ':'.
+    private static VoteCommand ParseWithoutColon(string rest)
+    {
+        var words = Words(rest.Replace(';', ' ').Replace(',', ' '));
+        if (words.Count == 0)
+        {
+            return Invalid(VoteCommandProblem.Empty);
+        }
+
+        if (words.Count == 1 && CommandText.Fold(words[0]) is "clore" or "close")
+        {
+            return new VoteCommand(VoteCommandKind.Close, DefaultRules);
+        }
+
+        var settings = new VoteSettings();
+        var at = settings.ReadLeading(words);
+        if (at == words.Count)
+        {
+            return Invalid(VoteCommandProblem.Empty);
+        }
+
+        if (CommandText.Fold(words[at]) is not ("leviers" or "levers" or "levier" or "lever"))
+        {
+            return Invalid(VoteCommandProblem.NoQuestion);
+        }
+
+        var end = settings.ReadLeading(words, at + 1);
+        return end == words.Count && settings.IsValid(MaxOptions)
+            ? new VoteCommand(VoteCommandKind.Levers, settings.ToRules())
+            : Invalid(VoteCommandProblem.BadSetting);
+    }
+
+    private static VoteCommand ParseOpen(string head, string tail)
+    {
+        var settings = new VoteSettings();
+        var headWords = Words(head);
+        var questionStart = settings.ReadLeading(headWords);
+        var question = string.Join(' ', headWords.Skip(questionStart));
+
+        var segments = tail.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (segments.Count > 0 && VoteSettings.AreOnlySettings(Words(segments[^1])))
+        {
+            settings.ReadLeading(Words(segments[^1]));
+            segments.RemoveAt(segments.Count - 1);
+        }
+
+        var problem = Validate(question, segments, settings);
+        return problem == VoteCommandProblem.None
+            ? new VoteCommand(VoteCommandKind.Open, settings.ToRules(), new VoteDefinition(question, segments, settings.ToRules()))
+            : Invalid(problem);
+    }
+
+    // Settings that are wrong whatever the options first, then the texts, then top N against the options.
+    private static VoteCommandProblem Validate(string question, List<string> options, VoteSettings settings)
+    {
+        if (!settings.IsWellFormed)
+        {
+            return VoteCommandProblem.BadSetting;
+        }
+
+        if (question.Length == 0)
+        {
+            return VoteCommandProblem.NoQuestion;
+        }
+
+        if (options.Count < MinOptions)
+        {
+            return VoteCommandProblem.TooFewOptions;
+        }
+
+        if (options.Count > MaxOptions)
+        {
+            return VoteCommandProblem.TooManyOptions;
+        }
+
+        if (VoteText.Length(question) > MaxQuestionLength)
+        {
+            return VoteCommandProblem.QuestionTooLong;
+        }
+
+        if (options.Any(o => VoteText.Length(o) > MaxOptionLength))
+        {
+            return VoteCommandProblem.OptionTooLong;
+        }
+
+        if (options.Select(PulseSummaries.FoldForMerge).Distinct(StringComparer.Ordinal).Count() < options.Count)
+        {
+            return VoteCommandProblem.DuplicateOption;
+        }
+
+        return settings.IsValid(options.Count) ? VoteCommandProblem.None : VoteCommandProblem.BadSetting;
+    }
+
+    // The text is already cleaned (single spaces), so joining words again gives back the user's spelling.
+    private static IReadOnlyList<string> Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static VoteCommand Invalid(VoteCommandProblem problem) => new(VoteCommandKind.Invalid, DefaultRules, Problem: problem);
 }

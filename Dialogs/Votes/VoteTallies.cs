@@ -12,21 +12,161 @@ public static class VoteTallies
     /// Sums the valid ballots (invalid ones are skipped, not counted in participation). Ranked: best score first; equal
     /// scores share a rank (1, 2, 2, 4) and are marked tied; within a tie, the vote's order.
     /// </summary>
-    public static VoteTally Compute(VoteDefinition vote, IEnumerable<VoteBallot> ballots) => throw new NotImplementedException();
+    public static VoteTally Compute(VoteDefinition vote, IEnumerable<VoteBallot> ballots)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(ballots);
+        var scores = new long[vote.Options.Count];
+        var participation = 0;
+        foreach (var ballot in ballots)
+        {
+            if (!VoteBallots.IsValid(vote, ballot))
+            {
+                continue;
+            }
 
-    /// <summary>The shared or closed vote card's model (open: vote order; closed: ranked).</summary>
-    public static VoteCardModel Card(string voteId, VoteDefinition vote, VoteTally tally, bool isClosed, Language language) => throw new NotImplementedException();
+            participation++;
+            for (var i = 0; i < scores.Length; i++)
+            {
+                scores[i] += ballot.Points[i];
+            }
+        }
+
+        return Ranked(vote, participation, scores);
+    }
+
+    /// <summary>
+    /// The tally of a result recorded at the close: <paramref name="scores"/> in the vote's order (one per option),
+    /// ranked as <see cref="Compute"/> ranks them.
+    /// </summary>
+    public static VoteTally FromScores(VoteDefinition vote, int participation, IReadOnlyList<int> scores)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentOutOfRangeException.ThrowIfNegative(participation);
+        if (scores.Count != vote.Options.Count)
+        {
+            throw new ArgumentException($"Expected {vote.Options.Count} scores, got {scores.Count}.", nameof(scores));
+        }
+
+        return Ranked(vote, participation, [.. scores.Select(score => (long)Math.Max(score, 0))]);
+    }
+
+    private static VoteTally Ranked(VoteDefinition vote, int participation, long[] scores)
+    {
+        var inVoteOrder = new VoteOptionScore[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var score = scores[i];
+            var better = scores.Count(s => s > score);
+            var same = scores.Count(s => s == score);
+            inVoteOrder[i] = new VoteOptionScore(i, vote.Options[i], (int)Math.Min(score, int.MaxValue), better + 1, same > 1);
+        }
+
+        var ranked = inVoteOrder.OrderBy(o => o.Rank).ThenBy(o => o.Index).ToArray();
+        return new VoteTally(participation, inVoteOrder, ranked);
+    }
+
+    public static VoteCardModel Card(string voteId, VoteDefinition vote, VoteTally tally, bool isClosed, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(tally);
+        var hide = vote.Rules.HiddenResults && !isClosed;
+        var options = (isClosed ? tally.Ranked : tally.InVoteOrder)
+            .Select(o => hide ? new VoteOptionLine(o.Option, 0, 1, false) : new VoteOptionLine(o.Option, o.Score, o.Rank, o.Tied))
+            .ToArray();
+        return new VoteCardModel
+        {
+            Language = language,
+            VoteId = voteId,
+            Question = vote.Question,
+            Rules = vote.Rules,
+            Participation = tally.Participation,
+            Options = options,
+            IsClosed = isClosed,
+        };
+    }
 
     /// <summary>The voter's confirmation lines: the options their ballot gives something to, in the vote's order.</summary>
-    public static IReadOnlyList<VoteBallotLine> Lines(VoteDefinition vote, VoteBallot ballot) => throw new NotImplementedException();
+    public static IReadOnlyList<VoteBallotLine> Lines(VoteDefinition vote, VoteBallot ballot)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(ballot);
+        return [.. Enumerable.Range(0, Math.Min(vote.Options.Count, ballot.Points.Count))
+            .Where(i => ballot.Points[i] > 0)
+            .Select(i => new VoteBallotLine(vote.Options[i], ballot.Points[i]))];
+    }
 
     /// <summary>The vote's result for the compte-rendu.</summary>
-    public static VoteResultSummary ToResult(VoteDefinition vote, VoteTally tally) => throw new NotImplementedException();
+    public static VoteResultSummary ToResult(VoteDefinition vote, VoteTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(tally);
+        return new VoteResultSummary(
+            vote.Question,
+            tally.Participation,
+            [.. tally.Ranked.Select(o => new VoteOptionResult(o.Rank, o.Option, o.Score, o.Tied))],
+            Hidden: false,
+            Unit: vote.Rules.Mode == VoteMode.Points ? VoteScoreUnit.Points : VoteScoreUnit.Votes);
+    }
 
     /// <summary>
     /// Options for <c>vote leviers</c>: the leviers of every condition of <paramref name="summary"/>, merged when equal after
     /// case, accent and space folding, most cited first (ties in the summary's order), each shortened to
     /// <see cref="VoteCommands.MaxOptionLength"/> characters (ending with "…"); the caller keeps the first 12.
+    /// Texts are put on one line and shortened before merging, so two leviers that only differ after the cut become one
+    /// option (a vote cannot offer two identical options).
     /// </summary>
-    public static IReadOnlyList<string> Levers(PulseSummary summary) => throw new NotImplementedException();
+    public static IReadOnlyList<string> Levers(PulseSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var groups = new List<LeverGroup>();
+        var byKey = new Dictionary<string, LeverGroup>(StringComparer.Ordinal);
+        foreach (var levier in summary.FreinsLeviers.SelectMany(condition => condition.Leviers))
+        {
+            var text = VoteText.Shorten(VoteText.Clean(levier.Text), VoteCommands.MaxOptionLength);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var key = PulseSummaries.FoldForMerge(text);
+            if (!byKey.TryGetValue(key, out var group))
+            {
+                group = new LeverGroup(groups.Count);
+                byKey[key] = group;
+                groups.Add(group);
+            }
+
+            group.Add(text, Math.Max(levier.Count, 1));
+        }
+
+        return [.. groups.OrderByDescending(g => g.Count).ThenBy(g => g.FirstSeen).Select(g => g.Text)];
+    }
+
+    private sealed class LeverGroup(int firstSeen)
+    {
+        private readonly List<(string Text, long Count)> spellings = [];
+
+        public int FirstSeen { get; } = firstSeen;
+
+        public long Count { get; private set; }
+
+        /// <summary>The most frequent spelling; the first seen on a tie.</summary>
+        public string Text => spellings.OrderByDescending(s => s.Count).First().Text;
+
+        public void Add(string text, int count)
+        {
+            Count += count;
+            var at = spellings.FindIndex(s => string.Equals(s.Text, text, StringComparison.Ordinal));
+            if (at < 0)
+            {
+                spellings.Add((text, count));
+            }
+            else
+            {
+                spellings[at] = (text, spellings[at].Count + count);
+            }
+        }
+    }
 }

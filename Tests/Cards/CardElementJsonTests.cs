@@ -111,6 +111,62 @@ public sealed class CardElementJsonTests
     }
 
     [Fact]
+    public void ToJson_NumberInput_WritesSchemaNames()
+    {
+        // Arrange
+        var input = new NumberInput
+        {
+            Id = "points0",
+            Label = "Logement *abordable*",
+            Min = 0,
+            Max = 5,
+            Value = 2,
+            Placeholder = "0",
+            IsRequired = true,
+            ErrorMessage = "Entre 0 et 5",
+        };
+
+        // Act
+        var json = BodyJson(input);
+
+        // Assert
+        Assert.Equal(
+            """{"type":"Input.Number","min":0,"max":5,"value":2,"placeholder":"0","id":"points0","label":"Logement *abordable*","isRequired":true,"errorMessage":"Entre 0 et 5"}""",
+            json);
+    }
+
+    [Fact]
+    public void ToJson_NumberInputWithOnlyId_WritesNoOtherField()
+    {
+        // Act
+        var json = BodyJson(new NumberInput { Id = "points11" });
+
+        // Assert
+        Assert.Equal("""{"type":"Input.Number","id":"points11"}""", json);
+    }
+
+    [Fact]
+    public void ToJson_ActionStyles_AreLowerCaseAsInTheSchema()
+    {
+        // Arrange
+        var card = new AdaptiveCard
+        {
+            Actions =
+            [
+                new OpenUrlAction { Title = "a", Url = new Uri("https://exemple.org/"), Style = ActionStyle.Positive },
+                new OpenUrlAction { Title = "b", Url = new Uri("https://exemple.org/"), Style = ActionStyle.Destructive },
+                new OpenUrlAction { Title = "c", Url = new Uri("https://exemple.org/"), Style = ActionStyle.Default },
+            ],
+        };
+
+        // Act
+        var actions = AdaptiveCardSerializer.ToElement(card).GetProperty("actions");
+
+        // Assert
+        Assert.Equal(["positive", "destructive", "default"], actions.EnumerateArray().Select(a => a.GetProperty("style").GetString()));
+    }
+
+    [Fact]
     public void ToJson_TextBlockMonospace_WritesFontType()
     {
         // Act

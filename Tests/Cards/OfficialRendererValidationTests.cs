@@ -7,9 +7,11 @@ using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Cards.Summary;
+using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Tests.Cards.Pulse;
 using ConcertationBot.Tests.Cards.Summary;
+using ConcertationBot.Tests.Cards.Votes;
 using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Cards;
@@ -36,6 +38,11 @@ public sealed class OfficialRendererValidationTests
             yield return ($"export-no-pulse-{language}", ExportCard.Build(SummaryCardFixtures.Export(language, withPulse: false)));
 
             foreach (var card in PulseCards(language))
+            {
+                yield return (card.Name + "-" + language, card.Card);
+            }
+
+            foreach (var card in VoteCards(language))
             {
                 yield return (card.Name + "-" + language, card.Card);
             }
@@ -75,6 +82,49 @@ public sealed class OfficialRendererValidationTests
         yield return ("language-english", LanguageCards.Set(language, Language.English));
         yield return ("language-auto", LanguageCards.Set(language, null));
         yield return ("language-usage", LanguageCards.Usage(language));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> VoteCards(Language language)
+    {
+        var english = language == Language.English;
+        foreach (var mode in Enum.GetValues<VoteMode>())
+        {
+            foreach (var hidden in new[] { false, true })
+            {
+                var suffix = $"{mode}-{(hidden ? "hidden" : "shown")}";
+                yield return ($"vote-open-{suffix}", VoteCard.Build(VoteFixtures.Open(language, mode, hidden)));
+                yield return ($"vote-own-{suffix}", VoteCard.Build(VoteFixtures.OwnView(language, mode, hidden)));
+                yield return ($"vote-closed-{suffix}", VoteCard.Build(VoteFixtures.Closed(language, mode, hidden)));
+                yield return ($"vote-ballot-empty-{suffix}", VoteBallotCard.Build(VoteFixtures.Ballot(language, mode, hidden: hidden)));
+            }
+
+            yield return ($"vote-ballot-prefilled-notice-{mode}", VoteBallotCard.Build(VoteFixtures.Ballot(
+                language,
+                mode,
+                current: mode == VoteMode.Points ? [4, 2, 0, 1] : [1, 0, 1, 0],
+                hasVoted: true,
+                notice: english ? "You gave 7 points; 5 at most." : "Vous avez donné 7 points ; 5 au plus.")));
+            yield return ($"vote-twelve-long-{mode}", VoteCard.Build(VoteFixtures.Open(language, mode, refreshIds: 75) with
+            {
+                Question = VoteFixtures.MarkdownText + " " + new string('é', 100),
+                Options = [.. VoteFixtures.TwelveLong().Select((o, i) => new VoteOptionLine(o, 12 - i, i + 1, i is 3 or 4))],
+            }));
+            yield return ($"vote-ballot-twelve-long-{mode}", VoteBallotCard.Build(VoteFixtures.Ballot(language, mode) with { Options = VoteFixtures.TwelveLong() }));
+        }
+
+        yield return ("vote-open-none-yet-notice", VoteCard.Build(VoteFixtures.Open(
+            language, participation: 0, refreshIds: 0, notice: english ? "A vote is already open here." : "Un vote est déjà ouvert ici.")));
+        yield return ("vote-closed-no-votes", VoteCard.Build(VoteFixtures.Closed(language, VoteMode.Single) with { Participation = 0 }));
+        yield return ("vote-help", VoteHelpCard.Build(new VoteHelpCardModel { Language = language }));
+        yield return ("vote-help-problem", VoteHelpCard.Build(new VoteHelpCardModel
+        {
+            Language = language,
+            Problem = english ? "Two options are the same: *Housing*." : "Deux options sont identiques : *Logement*.",
+        }));
+        yield return ("vote-no-open-vote", VoteNoticeCards.NoOpenVote(language));
+        yield return ("vote-closed-notice", VoteNoticeCards.Closed(language, VoteFixtures.MarkdownText));
+        yield return ("vote-no-closed-pulse", VoteNoticeCards.NotEnoughLevers(language, -1));
+        yield return ("vote-one-lever", VoteNoticeCards.NotEnoughLevers(language, 1));
     }
 
     [Fact]

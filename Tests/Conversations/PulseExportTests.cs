@@ -122,6 +122,63 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains("export", TestActivities.CardText(card), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_PulseThenClosedVote_CompteRenduListsTheVoteRankedWithTies()
+    {
+        // Arrange: a pulse, then a vote closed with Logement 2, Mobilité 1, Emploi des jeunes 1.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Peu de temps", "Un agenda commun"));
+        var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Emploi des jeunes");
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 0));
+        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 0));
+        await VoteFlows.CastAsync(bed, TestPerson.Chris, VoteFlows.Single(voteId, 1));
+        await VoteFlows.CastAsync(bed, TestPerson.Nadia, VoteFlows.Single(voteId, 2));
+        using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore")))
+        {
+            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
+        }
+
+        // Act
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+
+        // Assert
+        Assert.Contains("1 vote", TestActivities.CardText(await bed.SentCardAsync(bed.Posts.Count - 1)), StringComparison.Ordinal);
+        using var md = await bed.Http.GetAsync(markdown);
+        var text = await md.Content.ReadAsStringAsync();
+        Assert.Contains("Peu de temps", text, StringComparison.Ordinal);
+        Assert.Contains("### Nos priorités", text, StringComparison.Ordinal);
+        Assert.Contains("4 votants", text, StringComparison.Ordinal);
+        Assert.Contains("**1.** Logement — 2 voix", text, StringComparison.Ordinal);
+        Assert.Contains("**2.** Mobilité — 1 voix (ex æquo)", text, StringComparison.Ordinal);
+        Assert.Contains("**2.** Emploi des jeunes — 1 voix (ex æquo)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_VotesOnlyNoPulse_CompteRenduOfTheVotes()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var voteId = await VoteFlows.OpenAsync(bed, "vote points 3 Nos priorités : Logement ; Mobilité");
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Points(voteId, 1, 2));
+        using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore")))
+        {
+            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
+        }
+
+        // Act
+        var (markdown, csv) = await ExportLinksAsync(bed, TestPerson.Nadia);
+
+        // Assert
+        using var md = await bed.Http.GetAsync(markdown);
+        Assert.Equal(HttpStatusCode.OK, md.StatusCode);
+        var text = await md.Content.ReadAsStringAsync();
+        Assert.Contains("**1.** Mobilité — 2 points", text, StringComparison.Ordinal);
+        Assert.Contains("**2.** Logement — 1 point", text, StringComparison.Ordinal);
+        using var file = await bed.Http.GetAsync(csv);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+    }
+
     private static Dictionary<string, Dictionary<string, string>> Answers(string frein, string levier) => new()
     {
         ["roleClarity"] = new() { [PulseInputIds.Rating] = "4" },

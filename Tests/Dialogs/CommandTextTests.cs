@@ -21,7 +21,7 @@ public sealed class CommandTextTests
     }
 
     [Fact]
-    public void Help_OnlyAvailableCommandsListedAsUsable_OthersComingSoon()
+    public void Help_EveryCommandAvailable_ListedAsUsableNothingComingSoon()
     {
         // Act
         var model = CommandCatalog.Help(Language.French, isGroupConversation: false);
@@ -30,10 +30,13 @@ public sealed class CommandTextTests
         var aide = Assert.Single(model.ForEveryone);
         Assert.Equal("aide", aide.Syntax);
         Assert.Equal(
-            ["pulse démarrer [durée]", "pulse état", "pulse rappel", "pulse clore", "export", "coordination ajouter @nom", "langue français | english | auto"],
-            model.ForCoordinators.Select(c => c.Syntax));
-        Assert.Equal(CommandCatalog.All.Count(c => !c.IsAvailable), model.ComingSoon.Count);
-        Assert.Contains(model.ComingSoon, c => c.Syntax == "vote leviers");
+            [
+                "pulse démarrer [durée]", "pulse état", "pulse rappel", "pulse clore",
+                "vote [top 3 | points 5 | résultats cachés] question : option ; option", "vote leviers", "vote clore",
+                "export", "coordination ajouter @nom", "langue français | english | auto",
+            ],
+            model.ForCoordinators.Select(c => c.Syntax.Replace('\u00A0', ' ').Replace('\u202F', ' ')));
+        Assert.Empty(model.ComingSoon);
     }
 
     [Fact]
@@ -45,6 +48,6 @@ public sealed class CommandTextTests
         // Assert
         Assert.Equal("help", Assert.Single(model.ForEveryone).Syntax);
         Assert.True(model.IsGroupConversation);
-        Assert.Contains(model.ComingSoon, c => c.Syntax == "vote levers");
+        Assert.Contains(model.ForCoordinators, c => c.Syntax == "vote levers");
     }
 }

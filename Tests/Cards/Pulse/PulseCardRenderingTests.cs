@@ -3,6 +3,8 @@ using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Cards.Votes;
+using ConcertationBot.Tests.Cards.Votes;
 using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Cards.Pulse;
@@ -65,6 +67,76 @@ public sealed class PulseCardRenderingTests
         Assert.Equal(PulseInputIds.DontKnow, (string?)next["data"]![PulseInputIds.Rating]);
         var back = result["executed"]!.AsArray().Single(e => (string?)e!["verb"] == CardVerbs.PulseBack)!;
         Assert.Null(back["data"]![PulseInputIds.Rating]);
+    }
+
+    [Fact]
+    public async Task Render_VoteBallots_SendThePreFilledBallotWithTheVoteId()
+    {
+        // Arrange
+        var cards = new (string, AdaptiveCard)[]
+        {
+            ("single", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Single, current: [0, 1, 0, 0], hasVoted: true))),
+            ("top-n", VoteBallotCard.Build(VoteFixtures.Ballot(Language.English, VoteMode.TopN, current: [1, 0, 1, 0], hasVoted: true))),
+            ("points", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Points, current: [4, 0, 0, 1], hasVoted: true))),
+        };
+
+        // Act
+        var results = await RenderAsync(cards);
+
+        // Assert
+        var sent = results.Select(r => r!["executed"]!.AsArray().Single(e => (string?)e!["verb"] == CardVerbs.VoteCast)!["data"]!.ToJsonString()).ToList();
+        Assert.Equal(
+            [
+                """{"voteId":"v-2026-12-cdn","choice":"1"}""",
+                """{"voteId":"v-2026-12-cdn","choices":"0,2"}""",
+                """{"voteId":"v-2026-12-cdn","points0":"4","points1":"0","points2":"0","points3":"1"}""",
+            ],
+            sent);
+    }
+
+    [Fact]
+    public async Task Render_VoteBallotsEmptyChoiceOrPointsOverBudget_AreNotSentButAnUntouchedPointsFormIs()
+    {
+        // Arrange: a single choice left empty (required), 7 points in a field whose max is the budget of 5, and an
+        // untouched dot-voting form (every field at 0).
+        var cards = new (string, AdaptiveCard)[]
+        {
+            ("single-empty", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Single))),
+            ("points-over", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Points, current: [7, 0, 0, 0]))),
+            ("points-empty", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Points))),
+        };
+
+        // Act
+        var results = await RenderAsync(cards);
+
+        // Assert
+        Assert.Empty(results[0]!["executed"]!.AsArray());
+        Assert.Empty(results[1]!["executed"]!.AsArray());
+        Assert.Equal("""{"voteId":"v-2026-12-cdn","points0":"0","points1":"0","points2":"0","points3":"0"}""", results[2]!["executed"]![0]!["data"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Render_VoteCards_OpenTheBallotWhileOpenAndNotOnceClosed()
+    {
+        // Arrange
+        var cards = new (string, AdaptiveCard)[]
+        {
+            ("shared", VoteCard.Build(VoteFixtures.Open(Language.French, VoteMode.Points))),
+            ("own", VoteCard.Build(VoteFixtures.OwnView(Language.English, VoteMode.TopN))),
+            ("closed", VoteCard.Build(VoteFixtures.Closed(Language.French))),
+        };
+
+        // Act
+        var results = await RenderAsync(cards);
+
+        // Assert
+        Assert.Equal(
+            """[{"title":"Voter","verb":"vote.open","data":{"voteId":"v-2026-12-cdn"}}]""",
+            results[0]!["executed"]!.ToJsonString());
+        Assert.Equal(
+            """[{"title":"Change my vote","verb":"vote.open","data":{"voteId":"v-2026-12-cdn"}}]""",
+            results[1]!["executed"]!.ToJsonString());
+        Assert.Empty(results[2]!["executed"]!.AsArray());
     }
 
     [Fact]

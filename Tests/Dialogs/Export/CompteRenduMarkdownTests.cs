@@ -153,7 +153,7 @@ public sealed class CompteRenduMarkdownTests
         Language = language,
         Title = "Table de quartier Côte-des-Neiges",
         GeneratedAt = GeneratedAt,
-        Votes = Votes(),
+        Votes = Summaries.SummaryFixtures.Votes(),
     };
 
     private static string FirstDifference(string path, byte[] approved, byte[] actual)

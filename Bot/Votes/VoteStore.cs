@@ -1,0 +1,486 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using ConcertationBot.Bot.Concertation;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Bot.Storage.Tables;
+using ConcertationBot.Cards.Votes;
+
+namespace ConcertationBot.Bot.Votes;
+
+/// <summary>
+/// <see cref="IVoteStore"/> on three tables. <c>Votes</c>: one partition per conversation, a row per vote (RK = vote id)
+/// and an <c>open</c> pointer row naming the open vote. <c>VoteBallots</c>: one partition per vote, a row per voter key
+/// plus the <c>~fence</c> row that exists exactly while ballots may be written. <c>VoteViewers</c>: one partition per
+/// vote, a row per user who opened their own view.
+/// </summary>
+public sealed class VoteStore : IVoteStore
+{
+    public const string VotesTable = "Votes";
+    public const string BallotsTable = "VoteBallots";
+    public const string ViewersTable = "VoteViewers";
+
+    /// <summary>The row of a vote's ballot partition that every ballot write touches and the close deletes.</summary>
+    internal const string FenceRowKey = "~fence";
+
+    private const string OpenPointerRowKey = "open";
+    private const string Points = nameof(Points);
+    private const string UpdatedAt = nameof(UpdatedAt);
+    private const string UserId = nameof(UserId);
+    private const string FirstSeenAt = nameof(FirstSeenAt);
+    private const string Mode = nameof(VoteRules.Mode);
+    private const string Limit = nameof(VoteRules.Limit);
+    private const string HiddenResults = nameof(VoteRules.HiddenResults);
+    private const int MinOptions = 2;
+    private const int MaxOptions = 12;
+
+    /// <summary>The Table service's limit on a string property, in UTF-16 code units.</summary>
+    private const int MaxStringProperty = 32 * 1024;
+
+    private static readonly string[] BallotColumns = ["RowKey", Points, UpdatedAt];
+
+    private readonly CreatedTable _votes;
+    private readonly CreatedTable _ballots;
+    private readonly CreatedTable _viewers;
+    private readonly TimeProvider _timeProvider;
+
+    public VoteStore(TableServiceClient service, TimeProvider timeProvider)
+        : this(service, timeProvider, string.Empty)
+    {
+    }
+
+    /// <summary>Tables named <paramref name="tablePrefix"/> + the standard names (tests use a fresh prefix).</summary>
+    internal VoteStore(TableServiceClient service, TimeProvider timeProvider, string tablePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
+        _votes = new CreatedTable(service.GetTableClient(tablePrefix + VotesTable));
+        _ballots = new CreatedTable(service.GetTableClient(tablePrefix + BallotsTable));
+        _viewers = new CreatedTable(service.GetTableClient(tablePrefix + ViewersTable));
+    }
+
+    internal static string ConversationPartition(string channelId, string conversationId) =>
+        BotStateKey.Compose("conversation", channelId, ConversationKeys.Normalize(conversationId));
+
+    public async Task<VoteRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationPartition(channelId, conversationId);
+        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenPointerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!pointer.HasValue || pointer.Value!.GetString(nameof(VoteRecord.VoteId)) is not { Length: > 0 } voteId)
+        {
+            return null;
+        }
+
+        var vote = await GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
+        return vote is { IsOpen: true } ? vote : null;
+    }
+
+    public async Task<VoteRecord?> GetAsync(string channelId, string conversationId, string voteId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(voteId);
+        if (voteId == OpenPointerRowKey)
+        {
+            return null;
+        }
+
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(ConversationPartition(channelId, conversationId), voteId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task<VoteRecord?> TryOpenAsync(VoteRecord vote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        Validate(vote);
+        var stored = vote with
+        {
+            ConversationId = ConversationKeys.Normalize(vote.ConversationId),
+            ClosedAt = null,
+            FinalParticipation = null,
+            FinalScores = null,
+            ResultPostedAt = null,
+        };
+        var partition = ConversationPartition(stored.ChannelId, stored.ConversationId);
+        var pointer = new TableEntity(partition, OpenPointerRowKey)
+        {
+            [nameof(VoteRecord.VoteId)] = stored.VoteId,
+            [nameof(VoteRecord.ChannelId)] = stored.ChannelId,
+            [nameof(VoteRecord.ConversationId)] = stored.ConversationId,
+        };
+        var row = ToEntity(partition, stored);
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, pointer), new TableTransactionAction(TableTransactionActionType.Add, row)],
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+
+        var ballots = await _ballots.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ballots.AddEntityAsync(new TableEntity(stored.VoteId, FenceRowKey), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The fence is already there (a retried open of the same vote id).
+        }
+
+        // Read back (the stored form, with its ETag). A close that raced the fence leaves it for us to remove: a closed vote
+        // must have no fence. The closed vote is then returned as it is.
+        var current = await GetAsync(stored.ChannelId, stored.ConversationId, stored.VoteId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Vote {stored.VoteId} vanished right after it was opened.");
+        if (!current.IsOpen)
+        {
+            await ballots.DeleteEntityAsync(stored.VoteId, FenceRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        return current;
+    }
+
+    public async Task<VoteRecord> SetCardActivityIdAsync(VoteRecord vote, string activityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationPartition(vote.ChannelId, vote.ConversationId), vote.VoteId)
+        {
+            [nameof(VoteRecord.CardActivityId)] = activityId,
+        };
+        var response = await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        if (response.Headers.ETag is { } etag)
+        {
+            return vote with { CardActivityId = activityId, ETag = etag };
+        }
+
+        return await GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Vote {vote.VoteId} vanished while its card id was being recorded.");
+    }
+
+    public async Task<bool> SaveBallotAsync(string voteId, string voterKey, string points, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(voteId);
+        ArgumentException.ThrowIfNullOrEmpty(voterKey);
+        ArgumentException.ThrowIfNullOrEmpty(points);
+        if (voterKey == FenceRowKey)
+        {
+            throw new ArgumentException($"'{FenceRowKey}' is not a voter key.", nameof(voterKey));
+        }
+
+        var table = await _ballots.GetAsync(cancellationToken).ConfigureAwait(false);
+        var ballot = new TableEntity(voteId, voterKey)
+        {
+            [Points] = points,
+            [UpdatedAt] = at,
+        };
+        try
+        {
+            await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, ballot),
+                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(voteId, FenceRowKey), ETag.All),
+                ],
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is null or 1)
+        {
+            // No fence: the vote is closed (or was never opened); the transaction wrote nothing.
+            return false;
+        }
+    }
+
+    public async Task<string?> GetBallotAsync(string voteId, string voterKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(voteId);
+        ArgumentException.ThrowIfNullOrEmpty(voterKey);
+        if (voterKey == FenceRowKey)
+        {
+            return null;
+        }
+
+        var table = await _ballots.GetAsync(cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(voteId, voterKey, [Points], cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value!.GetString(Points) : null;
+    }
+
+    public async IAsyncEnumerable<VoteBallotRow> ReadBallotsAsync(string voteId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(voteId);
+        var table = await _ballots.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {voteId} and RowKey ne {FenceRowKey}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: BallotColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey == FenceRowKey || entity.GetString(Points) is not { } points)
+            {
+                continue;
+            }
+
+            yield return new VoteBallotRow(entity.RowKey, points, entity.GetDateTimeOffset(UpdatedAt) ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+        }
+    }
+
+    public async Task<VoteRecord?> TryCloseAsync(VoteRecord vote, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentException.ThrowIfNullOrEmpty(vote.VoteId);
+        if (vote.VoteId == OpenPointerRowKey)
+        {
+            return null;
+        }
+
+        // The fence goes first: from here on no ballot can be acknowledged. A missing fence is an earlier, unfinished close.
+        var ballots = await _ballots.GetAsync(cancellationToken).ConfigureAwait(false);
+        await ballots.DeleteEntityAsync(vote.VoteId, FenceRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationPartition(vote.ChannelId, vote.ConversationId);
+        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenPointerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!pointer.HasValue || pointer.Value!.GetString(nameof(VoteRecord.VoteId)) != vote.VoteId)
+        {
+            return null;
+        }
+
+        var patch = new TableEntity(partition, vote.VoteId) { [nameof(VoteRecord.ClosedAt)] = at };
+        Response<IReadOnlyList<Response>> results;
+        try
+        {
+            results = await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, OpenPointerRowKey), pointer.Value.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, patch, ETag.All),
+                ],
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return null;
+        }
+
+        // Again after the close: a fence added by an open that raced this close is gone before the caller counts.
+        await ballots.DeleteEntityAsync(vote.VoteId, FenceRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) is { } closed
+            ? closed with { ETag = results.Value[1].Headers.ETag ?? closed.ETag }
+            : null;
+    }
+
+    public async Task<VoteRecord> RecordResultAsync(VoteRecord vote, int participation, IReadOnlyList<int> scores, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentOutOfRangeException.ThrowIfNegative(participation);
+        if (scores.Count != vote.Options.Count)
+        {
+            throw new ArgumentException($"One score per option: {vote.Options.Count} options, {scores.Count} scores.", nameof(scores));
+        }
+
+        if (scores.Any(score => score < 0))
+        {
+            throw new ArgumentException("Scores cannot be negative.", nameof(scores));
+        }
+
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationPartition(vote.ChannelId, vote.ConversationId), vote.VoteId)
+        {
+            [nameof(VoteRecord.FinalParticipation)] = participation,
+            [nameof(VoteRecord.FinalScores)] = FormatScores(scores),
+            [nameof(VoteRecord.ResultPostedAt)] = at,
+        };
+        var response = await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        var updated = vote with { FinalParticipation = participation, FinalScores = [.. scores], ResultPostedAt = at };
+        if (response.Headers.ETag is { } etag)
+        {
+            return updated with { ETag = etag };
+        }
+
+        return await GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Vote {vote.VoteId} vanished while its result was being recorded.");
+    }
+
+    public async Task RecordViewerAsync(string voteId, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(voteId);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var table = await _viewers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(voteId, BotStateKey.Compose(userId))
+        {
+            [UserId] = userId,
+            [FirstSeenAt] = _timeProvider.GetUtcNow(),
+        };
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Already recorded: the first time is kept.
+        }
+    }
+
+    public async IAsyncEnumerable<string> ReadViewersAsync(string voteId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(voteId);
+        var table = await _viewers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var viewers = new List<(DateTimeOffset FirstSeenAt, string UserId)>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(voteId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            viewers.Add((entity.GetDateTimeOffset(FirstSeenAt) ?? entity.Timestamp ?? DateTimeOffset.MinValue, entity.GetString(UserId) ?? entity.RowKey));
+        }
+
+        foreach (var (_, userId) in viewers.OrderBy(v => v.FirstSeenAt).ThenBy(v => v.UserId, StringComparer.Ordinal))
+        {
+            yield return userId;
+        }
+    }
+
+    public async IAsyncEnumerable<VoteRecord> ListClosedAsync(string channelId, string conversationId, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationPartition(channelId, conversationId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and OpenedAt ge {since}");
+        var closed = new List<VoteRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false } vote && vote.OpenedAt >= since)
+            {
+                closed.Add(vote);
+            }
+        }
+
+        foreach (var vote in closed.OrderBy(v => v.OpenedAt).ThenBy(v => v.VoteId, StringComparer.Ordinal))
+        {
+            yield return vote;
+        }
+    }
+
+    private static string PartitionFilter(string partitionKey) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+
+    private static void Validate(VoteRecord vote)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(vote.VoteId);
+        if (vote.VoteId == OpenPointerRowKey)
+        {
+            throw new ArgumentException("The vote id 'open' is reserved.", nameof(vote));
+        }
+
+        if (vote.Language is not ("fr" or "en"))
+        {
+            throw new ArgumentException($"Vote language must be 'fr' or 'en', not '{vote.Language}'.", nameof(vote));
+        }
+
+        ArgumentNullException.ThrowIfNull(vote.Options);
+        ArgumentNullException.ThrowIfNull(vote.Rules);
+        if (vote.Options.Count is < MinOptions or > MaxOptions)
+        {
+            throw new ArgumentException($"A vote has {MinOptions} to {MaxOptions} options, not {vote.Options.Count}.", nameof(vote));
+        }
+
+        if (vote.Options.Any(option => option is null))
+        {
+            throw new ArgumentException("Vote options cannot be null.", nameof(vote));
+        }
+
+        if (!Enum.IsDefined(vote.Rules.Mode))
+        {
+            throw new ArgumentException($"Unknown vote mode {vote.Rules.Mode}.", nameof(vote));
+        }
+
+        if (vote.Question.Length > MaxStringProperty || SerializeOptions(vote.Options).Length > MaxStringProperty)
+        {
+            throw new ArgumentException($"The question and the options together must fit in {MaxStringProperty} characters each.", nameof(vote));
+        }
+    }
+
+    private static string SerializeOptions(IReadOnlyList<string> options) =>
+        JsonSerializer.Serialize([.. options], VoteStoreJsonContext.Default.StringArray);
+
+    private static IReadOnlyList<string> DeserializeOptions(TableEntity entity) =>
+        JsonSerializer.Deserialize(Required(entity, nameof(VoteRecord.Options)), VoteStoreJsonContext.Default.StringArray)
+            ?? throw Missing(entity, nameof(VoteRecord.Options));
+
+    private static string FormatScores(IEnumerable<int> scores) =>
+        string.Join(',', scores.Select(score => score.ToString(CultureInfo.InvariantCulture)));
+
+    private static int[]? ParseScores(string? text) => text switch
+    {
+        null => null,
+        "" => [],
+        _ => [.. text.Split(',').Select(part => int.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture))],
+    };
+
+    private static TableEntity ToEntity(string partition, VoteRecord vote)
+    {
+        var entity = new TableEntity(partition, vote.VoteId)
+        {
+            [nameof(VoteRecord.VoteId)] = vote.VoteId,
+            [nameof(VoteRecord.ChannelId)] = vote.ChannelId,
+            [nameof(VoteRecord.ConversationId)] = vote.ConversationId,
+            [nameof(VoteRecord.ServiceUrl)] = vote.ServiceUrl,
+            [nameof(VoteRecord.ConversationType)] = vote.ConversationType,
+            [nameof(VoteRecord.Language)] = vote.Language,
+            [nameof(VoteRecord.Question)] = vote.Question,
+            [nameof(VoteRecord.Options)] = SerializeOptions(vote.Options),
+            [Mode] = vote.Rules.Mode.ToString(),
+            [Limit] = vote.Rules.Limit,
+            [HiddenResults] = vote.Rules.HiddenResults,
+            [nameof(VoteRecord.OpenedAt)] = vote.OpenedAt,
+            [nameof(VoteRecord.OpenedByUserId)] = vote.OpenedByUserId,
+        };
+        SetIfPresent(entity, nameof(VoteRecord.TenantId), vote.TenantId);
+        SetIfPresent(entity, nameof(VoteRecord.TeamId), vote.TeamId);
+        SetIfPresent(entity, nameof(VoteRecord.SourcePulseId), vote.SourcePulseId);
+        SetIfPresent(entity, nameof(VoteRecord.CardActivityId), vote.CardActivityId);
+        return entity;
+    }
+
+    private static void SetIfPresent(TableEntity entity, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            entity[name] = value;
+        }
+    }
+
+    private static VoteRecord FromEntity(TableEntity entity) => new()
+    {
+        VoteId = entity.RowKey,
+        ChannelId = Required(entity, nameof(VoteRecord.ChannelId)),
+        ConversationId = Required(entity, nameof(VoteRecord.ConversationId)),
+        ServiceUrl = Required(entity, nameof(VoteRecord.ServiceUrl)),
+        TenantId = entity.GetString(nameof(VoteRecord.TenantId)),
+        TeamId = entity.GetString(nameof(VoteRecord.TeamId)),
+        ConversationType = Required(entity, nameof(VoteRecord.ConversationType)),
+        Language = Required(entity, nameof(VoteRecord.Language)),
+        Question = Required(entity, nameof(VoteRecord.Question)),
+        Options = DeserializeOptions(entity),
+        Rules = new VoteRules(
+            Enum.Parse<VoteMode>(Required(entity, Mode)),
+            entity.GetInt32(Limit) ?? throw Missing(entity, Limit),
+            entity.GetBoolean(HiddenResults) ?? false),
+        SourcePulseId = entity.GetString(nameof(VoteRecord.SourcePulseId)),
+        OpenedAt = entity.GetDateTimeOffset(nameof(VoteRecord.OpenedAt)) ?? throw Missing(entity, nameof(VoteRecord.OpenedAt)),
+        OpenedByUserId = Required(entity, nameof(VoteRecord.OpenedByUserId)),
+        ClosedAt = entity.GetDateTimeOffset(nameof(VoteRecord.ClosedAt)),
+        CardActivityId = entity.GetString(nameof(VoteRecord.CardActivityId)),
+        FinalParticipation = entity.GetInt32(nameof(VoteRecord.FinalParticipation)),
+        FinalScores = ParseScores(entity.GetString(nameof(VoteRecord.FinalScores))),
+        ResultPostedAt = entity.GetDateTimeOffset(nameof(VoteRecord.ResultPostedAt)),
+        ETag = entity.ETag,
+    };
+
+    private static string Required(TableEntity entity, string name) => entity.GetString(name) ?? throw Missing(entity, name);
+
+    private static InvalidOperationException Missing(TableEntity entity, string name) =>
+        new($"Vote row {entity.RowKey} has no {name}.");
+}
+
+[JsonSerializable(typeof(string[]))]
+internal sealed partial class VoteStoreJsonContext : JsonSerializerContext;

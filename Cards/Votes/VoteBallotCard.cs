@@ -1,0 +1,148 @@
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Votes;
+
+/// <summary>
+/// One voter's ballot form (their own view): the question, what to do, and the inputs — radio buttons for a single
+/// choice, check boxes for top-N, one number per option for dot voting — pre-filled with their current ballot.
+/// A dot-voting form always sends every field ("0" for none), so an untouched form arrives as all zeros.
+/// </summary>
+public static class VoteBallotCard
+{
+    private static readonly Localized Kicker = new("Votre bulletin", "Your ballot");
+    private static readonly Localized ChooseOne = new("Choisissez une option.", "Choose one option.");
+    private static readonly Localized ChooseAtMostOne = new("Choisissez une option au plus.", "Choose at most one option.");
+    private static readonly Localized ChooseUpTo = new("Choisissez jusqu'à {0} options.", "Choose up to {0} options.");
+    private static readonly Localized GiveOnePoint = new("Donnez votre point à l'option de votre choix.", "Give your point to the option of your choice.");
+    private static readonly Localized SpreadPoints = new(
+        "Répartissez vos {0} points comme vous voulez : plusieurs sur une même option si elle compte beaucoup pour vous.",
+        "Spread your {0} points as you wish: several on one option if it matters a lot to you.");
+    private static readonly Localized HiddenNote = new("Les résultats restent cachés jusqu'à la clôture.", "Results stay hidden until the vote closes.");
+    private static readonly Localized AnonymousNote = new(
+        "Votre vote est anonyme et vous pouvez le modifier jusqu'à la clôture.",
+        "Your vote is anonymous and you can change it until the vote closes.");
+    private static readonly Localized ChoiceLabel = new("Votre choix", "Your choice");
+    private static readonly Localized ChoicesLabel = new("Vos choix", "Your choices");
+    private static readonly Localized ChooseAtLeastOne = new("Choisissez au moins une option.", "Choose at least one option.");
+    private static readonly Localized PointsRange = new("Entre 0 et {0} points.", "From 0 to {0} points.");
+    private static readonly Localized Send = new("Envoyer mon vote", "Send my vote");
+    private static readonly Localized Change = new("Modifier mon vote", "Change my vote");
+
+    public static AdaptiveCard Build(VoteBallotCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var language = model.Language;
+        var body = new List<CardElement>
+        {
+            VoteCardParts.Kicker(Kicker.For(language)),
+            CardBlocks.Heading(CardText.Inert(model.Question), TextSize.Medium),
+            new TextBlock { Text = VoteCardParts.Rules(language, model.Rules), Spacing = CardSpacing.Small, IsSubtle = true },
+            CardBlocks.Paragraph(Instruction(language, model.Rules)),
+        };
+        if (!string.IsNullOrWhiteSpace(model.Notice))
+        {
+            body.Add(VoteCardParts.Attention(model.Notice));
+        }
+
+        body.AddRange(Inputs(language, model));
+        body.Add(new TextBlock
+        {
+            Text = (model.Rules.HiddenResults ? HiddenNote.For(language) + " " : string.Empty) + AnonymousNote.For(language),
+            Size = TextSize.Small,
+            IsSubtle = true,
+            Spacing = CardSpacing.Medium,
+        });
+
+        return new AdaptiveCard
+        {
+            FallbackText = model.Question,
+            Body = body,
+            Actions =
+            [
+                new ExecuteAction
+                {
+                    Title = (model.HasVoted ? Change : Send).For(language),
+                    Verb = CardVerbs.VoteCast,
+                    Data = VoteCardParts.Data(model.VoteId),
+                    AssociatedInputs = "auto",
+                    Style = ActionStyle.Positive,
+                },
+            ],
+            Refresh = VoteCardParts.OpenRefresh(language, model.VoteId, [model.UserId]),
+        };
+    }
+
+    private static string Instruction(Language language, VoteRules rules) => rules.Mode switch
+    {
+        VoteMode.Single => ChooseOne.For(language),
+        VoteMode.TopN when rules.Limit == 1 => ChooseAtMostOne.For(language),
+        VoteMode.TopN => ChooseUpTo.Format(language, VoteCardParts.Number(rules.Limit)),
+        VoteMode.Points when rules.Limit == 1 => GiveOnePoint.For(language),
+        VoteMode.Points => SpreadPoints.Format(language, VoteCardParts.Number(rules.Limit)),
+        _ => throw new ArgumentOutOfRangeException(nameof(rules), rules.Mode, "Unknown vote mode."),
+    };
+
+    private static IEnumerable<InputElement> Inputs(Language language, VoteBallotCardModel model)
+    {
+        var chosen = Enumerable.Range(0, model.Options.Count).Where(i => PointsAt(model, i) > 0).ToList();
+        switch (model.Rules.Mode)
+        {
+            case VoteMode.Single:
+                yield return new ChoiceSetInput
+                {
+                    Id = VoteInputIds.Choice,
+                    Label = ChoiceLabel.For(language),
+                    Style = ChoiceSetStyle.Expanded,
+                    Spacing = CardSpacing.Medium,
+                    Choices = Choices(model.Options),
+                    Value = chosen.Count > 0 ? VoteCardParts.Number(chosen[0]) : null,
+                    IsRequired = true,
+                    ErrorMessage = ChooseOne.For(language),
+                };
+                break;
+            case VoteMode.TopN:
+                yield return new ChoiceSetInput
+                {
+                    Id = VoteInputIds.Choices,
+                    Label = ChoicesLabel.For(language),
+                    Style = ChoiceSetStyle.Expanded,
+                    IsMultiSelect = true,
+                    Spacing = CardSpacing.Medium,
+                    Choices = Choices(model.Options),
+                    Value = chosen.Count > 0 ? string.Join(',', chosen.Select(VoteCardParts.Number)) : null,
+                    IsRequired = true,
+                    ErrorMessage = ChooseAtLeastOne.For(language),
+                };
+                break;
+            case VoteMode.Points:
+                for (var i = 0; i < model.Options.Count; i++)
+                {
+                    // Every field starts at a number (0 when none): the official renderer treats an empty field
+                    // with min/max as invalid and would refuse to send the ballot.
+                    yield return new NumberInput
+                    {
+                        Id = VoteInputIds.Points(i),
+                        Label = model.Options[i],
+                        Min = 0,
+                        Max = model.Rules.Limit,
+                        Value = PointsAt(model, i),
+                        Placeholder = "0",
+                        ErrorMessage = PointsRange.Format(language, VoteCardParts.Number(model.Rules.Limit)),
+                        Spacing = i == 0 ? CardSpacing.Medium : CardSpacing.Small,
+                    };
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(model), model.Rules.Mode, "Unknown vote mode.");
+        }
+    }
+
+    /// <summary>Choice titles are shown as plain text by the clients, so options go there as typed.</summary>
+    private static List<Choice> Choices(IReadOnlyList<string> options) =>
+        [.. options.Select((option, index) => new Choice(option, VoteCardParts.Number(index)))];
+
+    private static int PointsAt(VoteBallotCardModel model, int index) =>
+        model.Current is { } current && index < current.Count ? current[index] : 0;
+}

@@ -1,0 +1,157 @@
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+
+namespace ConcertationBot.Cards.Votes;
+
+/// <summary>
+/// The vote card: the shared card in the conversation (participation and a text bar per option, updated live), the
+/// closed card (the final ranking, ties as ties), and one voter's own view confirming their ballot.
+/// Bars are text (block characters): they read the same in Teams on a phone, on the desktop and in the Playground.
+/// User text (question, options) goes only into escaped <see cref="TextBlock"/>s or plain <see cref="TextRun"/>s.
+/// </summary>
+public static class VoteCard
+{
+    private static readonly Localized Kicker = new("Vote de priorités", "Priority vote");
+    public static readonly Localized ResultsHeading = new("Résultats du vote", "Vote results");
+    private static readonly Localized Vote = new("Voter", "Vote");
+    private static readonly Localized ChangeVote = new("Modifier mon vote", "Change my vote");
+    private static readonly Localized Recorded = new("Votre vote est enregistré", "Your vote is recorded");
+    private static readonly Localized YourVote = new("Votre vote", "Your vote");
+    private static readonly Localized CanChange = new("Vous pouvez le modifier jusqu'à la clôture.", "You can change it until the vote closes.");
+    private static readonly Localized Anonymous = new("Vote anonyme : seuls les totaux sont affichés.", "Anonymous vote: only totals are shown.");
+    private static readonly Localized Tied = new("(ex æquo)", "(tied)");
+    private static readonly Localized LabelSeparator = new(" : ", ": ");
+
+    public static AdaptiveCard Build(VoteCardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var language = model.Language;
+        var body = new List<CardElement>();
+        if (!string.IsNullOrWhiteSpace(model.Notice))
+        {
+            body.Add(new TextBlock { Text = model.Notice, Color = TextColor.Attention, Weight = TextWeight.Bolder });
+        }
+
+        var question = CardText.Inert(model.Question);
+        if (model.IsClosed)
+        {
+            body.Add(CardBlocks.Heading(ResultsHeading.For(language)));
+            body.Add(new TextBlock { Text = question, Size = TextSize.Medium, Weight = TextWeight.Bolder, Spacing = CardSpacing.Small });
+        }
+        else
+        {
+            body.Add(VoteCardParts.Kicker(Kicker.For(language)));
+            body.Add(CardBlocks.Heading(question, TextSize.Medium));
+        }
+
+        body.Add(new TextBlock { Text = VoteCardParts.Rules(language, model.IsClosed ? model.Rules with { HiddenResults = false } : model.Rules), Spacing = CardSpacing.Small, IsSubtle = true });
+        body.Add(new TextBlock
+        {
+            Text = VoteCardParts.Participation(language, model.Participation, model.IsClosed),
+            Spacing = CardSpacing.Small,
+            Weight = TextWeight.Bolder,
+        });
+
+        var showScores = model.IsClosed || !model.Rules.HiddenResults;
+        var total = model.Rules.Mode == VoteMode.Points ? model.Options.Sum(o => Math.Max(0, o.Score)) : model.Participation;
+        body.Add(new Container
+        {
+            Separator = true,
+            Spacing = CardSpacing.Medium,
+            Items = [.. model.Options.Select(o => Option(language, model, o, showScores, total))],
+        });
+
+        if (model.YourBallot is { } ballot)
+        {
+            body.Add(Ballot(language, model.Rules.Mode, ballot, model.IsClosed));
+        }
+        else if (!model.IsClosed)
+        {
+            body.Add(new TextBlock { Text = Anonymous.For(language), Size = TextSize.Small, IsSubtle = true, Spacing = CardSpacing.Medium });
+        }
+
+        return new AdaptiveCard
+        {
+            FallbackText = (model.IsClosed ? ResultsHeading.For(language) + " — " : string.Empty) + model.Question,
+            Body = body,
+            Actions = model.IsClosed
+                ? null
+                : [new ExecuteAction
+                {
+                    Title = (model.YourBallot is null ? Vote : ChangeVote).For(language),
+                    Verb = CardVerbs.VoteOpen,
+                    Data = VoteCardParts.Data(model.VoteId),
+                    Style = model.YourBallot is null ? ActionStyle.Positive : null,
+                }],
+            Refresh = model.IsClosed
+                ? null
+                : VoteCardParts.OpenRefresh(language, model.VoteId, model.YourBallot is { } own ? [own.UserId] : model.RefreshUserIds),
+        };
+    }
+
+    /// <summary>One option: "2. (ex æquo) " and the option as typed, then its bar and score (unless results are hidden).</summary>
+    private static Container Option(Language language, VoteCardModel model, VoteOptionLine line, bool showScores, int total)
+    {
+        var runs = new List<TextRun>();
+        if (model.IsClosed)
+        {
+            runs.Add(new TextRun { Text = VoteCardParts.Number(line.Rank) + ". ", Weight = TextWeight.Bolder });
+            if (line.Tied)
+            {
+                runs.Add(new TextRun { Text = Tied.For(language) + " ", IsSubtle = true });
+            }
+        }
+
+        runs.Add(new TextRun { Text = line.Option, Weight = model.IsClosed && line.Rank == 1 ? TextWeight.Bolder : null });
+        var items = new List<CardElement> { new RichTextBlock { Inlines = runs } };
+        if (showScores)
+        {
+            items.Add(new TextBlock
+            {
+                Text = VoteCardParts.Bar(line.Score, total) + " " + Score(language, model, line.Score),
+                Spacing = CardSpacing.None,
+                Color = TextColor.Accent,
+            });
+        }
+
+        return new Container { Items = items, Spacing = CardSpacing.Small };
+    }
+
+    /// <summary>"7 points" in dot voting; "12 · 40 %" (share of ballots) otherwise, or just "0" before the first ballot.</summary>
+    private static string Score(Language language, VoteCardModel model, int score)
+    {
+        if (model.Rules.Mode == VoteMode.Points)
+        {
+            return VoteCardParts.Points(language, score);
+        }
+
+        var count = VoteCardParts.Number(score);
+        return model.Participation <= 0 ? count : count + " · " + VoteCardParts.Percent(language, score, model.Participation);
+    }
+
+    /// <summary>The voter's own ballot, confirmed: the options they chose (with their points in dot voting).</summary>
+    private static Container Ballot(Language language, VoteMode mode, VoteBallotView ballot, bool isClosed)
+    {
+        var items = new List<CardElement>
+        {
+            new TextBlock { Text = (isClosed ? YourVote : Recorded).For(language), Weight = TextWeight.Bolder, Color = TextColor.Good },
+        };
+        foreach (var line in ballot.Lines)
+        {
+            var runs = new List<TextRun> { new() { Text = "• " + line.Option } };
+            if (mode == VoteMode.Points)
+            {
+                runs.Add(new TextRun { Text = LabelSeparator.For(language) + VoteCardParts.Points(language, line.Points), Weight = TextWeight.Bolder });
+            }
+
+            items.Add(new RichTextBlock { Spacing = CardSpacing.Small, Inlines = runs });
+        }
+
+        if (!isClosed)
+        {
+            items.Add(new TextBlock { Text = CanChange.For(language), IsSubtle = true, Size = TextSize.Small, Spacing = CardSpacing.Small });
+        }
+
+        return new Container { Style = ContainerStyle.Good, Spacing = CardSpacing.Medium, Items = items };
+    }
+}

@@ -1,0 +1,346 @@
+using ConcertationBot.Cards;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Votes;
+using ConcertationBot.Tests.Cards.Pulse;
+
+namespace ConcertationBot.Tests.Cards.Votes;
+
+public sealed class VoteCardTests
+{
+    private const char Nbsp = FrenchTypography.NoBreakSpace;
+
+    private static bool HasBar(string text) => text.Contains('█', StringComparison.Ordinal) || text.Contains('░', StringComparison.Ordinal);
+
+    [Fact]
+    public void Build_OpenSharedCard_HasVoteButtonOpeningTheBallot()
+    {
+        // Arrange
+        var model = VoteFixtures.Open(Language.French);
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var action = Assert.Single(CardJson.Actions(json));
+        Assert.Equal(
+            """{"type":"Action.Execute","verb":"vote.open","data":{"voteId":"v-2026-12-cdn"},"title":"Voter","style":"positive"}""",
+            action.ToJsonString());
+        Assert.Equal("1.5", (string?)json["version"]);
+        Assert.Null(json["lang"]);
+        Assert.Null(json["msteams"]);
+    }
+
+    [Fact]
+    public void Build_SeventyFiveRefreshIds_KeepsTheFirstSixtyWithVoteOpen()
+    {
+        // Arrange
+        var model = VoteFixtures.Open(Language.English, refreshIds: 75);
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var userIds = json["refresh"]!["userIds"]!.AsArray().Select(n => (string)n!).ToList();
+        Assert.Equal(CardRefresh.MaxUserIds, userIds.Count);
+        Assert.Equal(model.RefreshUserIds.Take(60), userIds);
+        Assert.Equal(
+            """{"type":"Action.Execute","verb":"vote.open","data":{"voteId":"v-2026-12-cdn"},"title":"Refresh"}""",
+            json["refresh"]!["action"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Build_NoRefreshIds_HasNoRefreshButKeepsTheButton()
+    {
+        // Act
+        var json = CardJson.Of(VoteCard.Build(VoteFixtures.Open(Language.French, refreshIds: 0)));
+
+        // Assert
+        Assert.Null(json["refresh"]);
+        Assert.Single(CardJson.Actions(json));
+    }
+
+    [Fact]
+    public void Build_SingleChoice_ShowsABarCountAndShareOfBallotsPerOption()
+    {
+        // Arrange: 12 ballots; 5, 4, 3 and 0 of them for the four options.
+        var model = VoteFixtures.Open(Language.French, VoteMode.Single);
+
+        // Act
+        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
+
+        // Assert
+        Assert.Equal(
+            ["████░░░░░░ 5 · 42" + Nbsp + "%", "███░░░░░░░ 4 · 33" + Nbsp + "%", "███░░░░░░░ 3 · 25" + Nbsp + "%", "░░░░░░░░░░ 0 · 0" + Nbsp + "%"],
+            texts.Where(HasBar));
+        Assert.Contains("Un choix", texts);
+        Assert.Contains("12 votes", texts);
+    }
+
+    [Fact]
+    public void Build_TopNEnglish_SharesAreOfBallotsNotOfChoices()
+    {
+        // Arrange: 12 ballots choosing 2 options each; 9, 7, 7, 1.
+        var model = VoteFixtures.Open(Language.English, VoteMode.TopN);
+
+        // Act
+        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
+
+        // Assert
+        Assert.Equal(["████████░░ 9 · 75%", "██████░░░░ 7 · 58%", "██████░░░░ 7 · 58%", "█░░░░░░░░░ 1 · 8%"], texts.Where(HasBar));
+        Assert.Contains("Up to 2 choices", texts);
+    }
+
+    [Fact]
+    public void Build_DotVoting_ShowsPointsWithSingularAndBarsOfAllPoints()
+    {
+        // Arrange: 60 points given: 27, 18, 14 and 1.
+        var model = VoteFixtures.Open(Language.French, VoteMode.Points);
+
+        // Act
+        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
+
+        // Assert
+        Assert.Equal(["█████░░░░░ 27 points", "███░░░░░░░ 18 points", "██░░░░░░░░ 14 points", "█░░░░░░░░░ 1 point"], texts.Where(HasBar));
+        Assert.Contains("5 points à répartir", texts);
+    }
+
+    [Fact]
+    public void Build_NoBallotYet_ShowsEmptyBarsWithoutShares()
+    {
+        // Act
+        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(VoteFixtures.Open(Language.English, VoteMode.Single, participation: 0))));
+
+        // Assert
+        Assert.All(texts.Where(HasBar), t => Assert.Equal("░░░░░░░░░░ 0", t));
+        Assert.Equal(4, texts.Count(HasBar));
+        Assert.Contains("No votes yet", texts);
+    }
+
+    [Theory]
+    [InlineData(VoteMode.Single)]
+    [InlineData(VoteMode.TopN)]
+    [InlineData(VoteMode.Points)]
+    public void Build_HiddenResultsWhileOpen_ListsOptionsWithoutScoresOrBars(VoteMode mode)
+    {
+        // Arrange
+        var model = VoteFixtures.Open(Language.French, mode, hidden: true);
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var texts = CardJson.TextBlocks(json);
+        Assert.Equal(
+            ["Vote de priorités", CardText.Inert(model.Question), VoteCardParts.Rules(Language.French, model.Rules), "12 votes", "Vote anonyme" + Nbsp + ": seuls les totaux sont affichés."],
+            texts);
+        Assert.EndsWith(" · Résultats cachés jusqu'à la clôture", texts[2], StringComparison.Ordinal);
+        Assert.Equal(model.Options.Select(o => o.Option), CardJson.TextRuns(json));
+    }
+
+    [Fact]
+    public void Build_Closed_RanksWithTiesShowsHiddenScoresAndHasNoButtonOrRefresh()
+    {
+        // Arrange: hidden results, ranked 9, 7, 7, 1.
+        var model = VoteFixtures.Closed(Language.French, VoteMode.TopN, hidden: true);
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        Assert.Null(json["actions"]);
+        Assert.Null(json["refresh"]);
+        var texts = CardJson.TextBlocks(json);
+        Assert.Equal("Résultats du vote", texts[0]);
+        Assert.Equal(CardText.Inert(model.Question), texts[1]);
+        Assert.Equal("Jusqu'à 2 choix", texts[2]);
+        Assert.Equal(4, texts.Count(HasBar));
+        var options = VoteFixtures.Options(Language.French);
+        Assert.Equal(
+            ["1. ", options[0], "2. ", "(ex æquo) ", options[1], "2. ", "(ex æquo) ", options[2], "4. ", options[3]],
+            CardJson.TextRuns(json));
+    }
+
+    [Fact]
+    public void Build_ClosedEnglish_SaysTiedAndNoVotes()
+    {
+        // Arrange
+        var model = VoteFixtures.Closed(Language.English, VoteMode.Single) with { Participation = 0 };
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        Assert.Contains("(tied) ", CardJson.TextRuns(json));
+        Assert.Contains("Vote results", CardJson.TextBlocks(json));
+        Assert.Contains("No votes", CardJson.TextBlocks(json));
+    }
+
+    [Theory]
+    [InlineData(Language.French, 0, false, "Aucun vote pour l'instant")]
+    [InlineData(Language.French, 0, true, "Aucun vote")]
+    [InlineData(Language.French, 1, false, "1 vote")]
+    [InlineData(Language.French, 2, false, "2 votes")]
+    [InlineData(Language.English, 0, false, "No votes yet")]
+    [InlineData(Language.English, 1, true, "1 vote")]
+    [InlineData(Language.English, 12, false, "12 votes")]
+    public void Participation_Count_SaysItInTheLanguage(Language language, int ballots, bool closed, string expected)
+    {
+        // Act
+        var text = VoteCardParts.Participation(language, ballots, closed);
+
+        // Assert
+        Assert.Equal(expected, text);
+    }
+
+    [Theory]
+    [InlineData(Language.French, 0, "0 point")]
+    [InlineData(Language.French, 1, "1 point")]
+    [InlineData(Language.French, 2, "2 points")]
+    [InlineData(Language.English, 0, "0 points")]
+    [InlineData(Language.English, 1, "1 point")]
+    [InlineData(Language.English, 7, "7 points")]
+    public void Points_Count_IsSingularOrPlural(Language language, int points, string expected)
+    {
+        // Act
+        var text = VoteCardParts.Points(language, points);
+
+        // Assert
+        Assert.Equal(expected, text);
+    }
+
+    [Theory]
+    [InlineData(Language.French, VoteMode.Single, 1, false, "Un choix")]
+    [InlineData(Language.French, VoteMode.TopN, 3, false, "Jusqu'à 3 choix")]
+    [InlineData(Language.French, VoteMode.TopN, 1, false, "Un choix au plus")]
+    [InlineData(Language.French, VoteMode.Points, 3, true, "3 points à répartir · Résultats cachés jusqu'à la clôture")]
+    [InlineData(Language.French, VoteMode.Points, 1, false, "1 point à donner")]
+    [InlineData(Language.English, VoteMode.Single, 1, true, "One choice · Results hidden until the close")]
+    [InlineData(Language.English, VoteMode.TopN, 3, false, "Up to 3 choices")]
+    [InlineData(Language.English, VoteMode.Points, 5, false, "5 points to spread")]
+    public void Rules_EveryMode_SaysTheRule(Language language, VoteMode mode, int limit, bool hidden, string expected)
+    {
+        // Act
+        var text = VoteCardParts.Rules(language, new VoteRules(mode, limit, hidden));
+
+        // Assert
+        Assert.Equal(expected, text);
+    }
+
+    [Fact]
+    public void Build_OwnViewDotVoting_ConfirmsTheBallotWithPointsAndRefreshesOnlyTheVoter()
+    {
+        // Arrange
+        var model = VoteFixtures.OwnView(Language.French, VoteMode.Points);
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var texts = CardJson.TextBlocks(json);
+        Assert.Contains("Votre vote est enregistré", texts);
+        Assert.Contains("Vous pouvez le modifier jusqu'à la clôture.", texts);
+        var runs = CardJson.TextRuns(json);
+        var options = VoteFixtures.Options(Language.French);
+        Assert.Equal(["• " + options[0], Nbsp + ": 4 points", "• " + options[3], Nbsp + ": 1 point"], runs.Skip(options.Count));
+        var action = Assert.Single(CardJson.Actions(json));
+        Assert.Equal(
+            """{"type":"Action.Execute","verb":"vote.open","data":{"voteId":"v-2026-12-cdn"},"title":"Modifier mon vote"}""",
+            action.ToJsonString());
+        Assert.Equal($$"""["{{VoteFixtures.UserId}}"]""", json["refresh"]!["userIds"]!.ToJsonString());
+        Assert.Equal(CardVerbs.VoteOpen, (string?)json["refresh"]!["action"]!["verb"]);
+    }
+
+    [Fact]
+    public void Build_OwnViewTopNEnglish_ListsChoicesWithoutPoints()
+    {
+        // Arrange
+        var model = VoteFixtures.OwnView(Language.English, VoteMode.TopN);
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var options = VoteFixtures.Options(Language.English);
+        Assert.Equal(["• " + options[0], "• " + options[2]], CardJson.TextRuns(json).Skip(options.Count));
+        Assert.Contains("Your vote is recorded", CardJson.TextBlocks(json));
+        Assert.Equal("Change my vote", (string?)CardJson.Actions(json)[0]["title"]);
+    }
+
+    [Fact]
+    public void Build_OwnViewHiddenResults_KeepsScoresHidden()
+    {
+        // Act
+        var json = CardJson.Of(VoteCard.Build(VoteFixtures.OwnView(Language.French, VoteMode.Single, hidden: true)));
+
+        // Assert
+        Assert.DoesNotContain(CardJson.TextBlocks(json), HasBar);
+        Assert.Contains("Votre vote est enregistré", CardJson.TextBlocks(json));
+    }
+
+    [Fact]
+    public void Build_Notice_IsTheFirstLine()
+    {
+        // Act
+        var json = CardJson.Of(VoteCard.Build(VoteFixtures.Open(Language.French, notice: "Un vote est déjà ouvert ici.")));
+
+        // Assert
+        Assert.Equal("Un vote est déjà ouvert ici.", (string?)json["body"]![0]!["text"]);
+        Assert.Equal("Attention", (string?)json["body"]![0]!["color"]);
+    }
+
+    [Fact]
+    public void Build_MarkdownInQuestionAndOptions_StaysInert()
+    {
+        // Arrange
+        var model = VoteFixtures.Open(Language.English) with { Question = VoteFixtures.MarkdownText };
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var texts = CardJson.TextBlocks(json);
+        Assert.Contains(@"\*Logement\* \_abordable\_ \[lien\]\(https://exemple.org\) \<at\>Karim\</at\> \# \~x\~ \| \`c\` \\", texts);
+        Assert.DoesNotContain(VoteFixtures.MarkdownText, texts);
+        Assert.Equal(VoteFixtures.MarkdownText, CardJson.TextRuns(json)[0]);
+    }
+
+    [Fact]
+    public void Build_FrenchQuestion_IsShownAsTypedWhileBotTextGetsFrenchSpacing()
+    {
+        // Arrange: the question's " ?" keeps its plain space; the bot's own " : " gets a no-break space.
+        var model = VoteFixtures.OwnView(Language.French, VoteMode.Points) with { Question = "Quoi : maintenant ?" };
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        Assert.Contains("Quoi : maintenant ?", CardJson.TextBlocks(json));
+        Assert.Contains(Nbsp + ": 4 points", CardJson.TextRuns(json));
+    }
+
+    [Theory]
+    [InlineData(VoteMode.Single, false)]
+    [InlineData(VoteMode.TopN, true)]
+    [InlineData(VoteMode.Points, false)]
+    public void Build_TwelveOptionsOfAHundredCharacters_StaysUnder80KB(VoteMode mode, bool closed)
+    {
+        // Arrange
+        var options = VoteFixtures.TwelveLong();
+        var model = VoteFixtures.Open(Language.French, mode, refreshIds: 75) with
+        {
+            Question = new string('é', 200),
+            Options = [.. options.Select((o, i) => new VoteOptionLine(o, 12 - i, i + 1, false))],
+            IsClosed = closed,
+            YourBallot = closed ? null : new VoteBallotView { UserId = VoteFixtures.UserId, Lines = [.. options.Select(o => new VoteBallotLine(o, 1))] },
+        };
+
+        // Act
+        var card = VoteCard.Build(model);
+
+        // Assert
+        Assert.All(options, o => Assert.Equal(100, o.Length));
+        Assert.InRange(AdaptiveCardSerializer.MeasureUtf16Bytes(card), 1, 80 * 1024);
+        Assert.Equal(12, CardJson.TextBlocks(CardJson.Of(card)).Count(HasBar));
+    }
+}
