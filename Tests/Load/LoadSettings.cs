@@ -38,7 +38,7 @@ public sealed record LoadSettings
     /// <summary>An existing Table endpoint; null starts a private in-memory Azurite.</summary>
     public string? Storage { get; init; }
 
-    public string BallotsTable { get; init; } = "VoteBallots";
+    public string BallotsTable { get; init; } = Bot.Votes.VoteStore.BallotsTable;
 
     /// <summary>The bot's published assembly; null means <c>Bot/bin/Release/net10.0/ConcertationBot.Bot.dll</c> under the repository.</summary>
     public string? BotAssembly { get; init; }
