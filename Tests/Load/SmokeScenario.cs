@@ -23,8 +23,28 @@ internal static class SmokeScenario
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"smoke: {card.Method} {card.Path} -> {card.Status}, {card.Body.Length} bytes of card"));
         output.WriteLine(setup.DescribeMemory());
-        var pass = answer.Status is >= 200 and < 300;
+        var limited = await CheckRateLimitAsync(setup.Connector, output, cancellationToken).ConfigureAwait(false);
+        var pass = answer.Status is >= 200 and < 300 && limited;
         output.WriteLine("verdict: " + (pass ? "PASS" : "FAIL"));
         return pass;
+    }
+
+    /// <summary>Ten sends at once to a fresh conversation: Teams lets 7 through in a second and answers 429 + Retry-After to the rest.</summary>
+    private static async Task<bool> CheckRateLimitAsync(TeamsConnector connector, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(connector.ServiceUrl) };
+        var path = new Uri("v3/conversations/" + Uri.EscapeDataString("19:rate-check@thread.tacv2") + "/activities", UriKind.Relative);
+        var sends = Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var content = new StringContent("{\"type\":\"message\",\"text\":\"x\"}", System.Text.Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(path, content, cancellationToken).ConfigureAwait(false);
+            return ((int)response.StatusCode, response.Headers.RetryAfter?.Delta);
+        });
+        var results = await Task.WhenAll(sends).ConfigureAwait(false);
+        var accepted = results.Count(r => r.Item1 == 201);
+        var limited = results.Count(r => r.Item1 == 429 && r.Delta >= TimeSpan.FromSeconds(1));
+        var ok = accepted == 7 && limited == 3;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"smoke: connector rate limit: 10 sends at once -> {accepted}×201, {limited}×429 with Retry-After ({(ok ? "ok" : "WRONG")})"));
+        return ok;
     }
 }
