@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using ConcertationBot.Bot.Protocol;
+
+namespace ConcertationBot.Load;
+
+/// <summary>
+/// The capture connector, the real bot started against it and a Teams channel to talk to it: a coordinator (the bot's
+/// configured coordinator) and simulated voters, all in the connector's roster.
+/// </summary>
+internal sealed class BotUnderLoad : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+
+    private BotUnderLoad(TeamsConnector connector, BotProcess bot, HttpClient http, TeamsChannel channel, TeamsUser coordinator, IReadOnlyList<TeamsUser> voters, string hashKey)
+    {
+        Connector = connector;
+        Bot = bot;
+        _http = http;
+        Channel = channel;
+        Coordinator = coordinator;
+        Voters = voters;
+        HashKey = hashKey;
+    }
+
+    public TeamsConnector Connector { get; }
+
+    public BotProcess Bot { get; }
+
+    public TeamsChannel Channel { get; }
+
+    public TeamsUser Coordinator { get; }
+
+    public IReadOnlyList<TeamsUser> Voters { get; }
+
+    /// <summary>The bot's <c>Concertation:HashKey</c>, so voter keys can be computed here.</summary>
+    public string HashKey { get; }
+
+    public static async Task<BotUnderLoad> StartAsync(LoadSettings settings, string repositoryRoot, string storageConnectionString, string logDirectory, CancellationToken cancellationToken)
+    {
+        var random = new Random(settings.Seed);
+        var coordinator = new TeamsUser("29:load-coordinator", "Coordination (charge)", NewGuid(random));
+        var voters = Enumerable.Range(1, settings.Voters)
+            .Select(i => new TeamsUser("29:load-voter-" + i.ToString(CultureInfo.InvariantCulture), "Votant " + i.ToString(CultureInfo.InvariantCulture), NewGuid(random)))
+            .ToList();
+        const string tenantId = "load-tenant";
+        var roster = new[] { coordinator }.Concat(voters)
+            .Select(u => new TeamsChannelAccount { Id = u.Id, Name = u.Name, AadObjectId = u.AadObjectId, TenantId = tenantId, UserRole = "user" })
+            .ToList();
+        var hashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var botAssembly = settings.BotAssembly ?? Path.Combine(repositoryRoot, "Bot", "bin", "Release", "net10.0", "ConcertationBot.Bot.dll");
+
+        var connector = await TeamsConnector.StartAsync(roster, cancellationToken).ConfigureAwait(false);
+        BotProcess bot;
+        try
+        {
+            bot = await BotProcess.StartAsync(botAssembly, storageConnectionString, hashKey, coordinator.AadObjectId, logDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connector.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(settings.Concurrency * 2, 10), AutomaticDecompression = DecompressionMethods.None };
+        var http = new HttpClient(handler) { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
+        var unique = Guid.NewGuid().ToString("N")[..12];
+        var channel = new TeamsChannel(http, connector.ServiceUrl, tenantId, $"19:load-team-{unique}@thread.tacv2", $"19:load-{unique}@thread.tacv2");
+        return new BotUnderLoad(connector, bot, http, channel, coordinator, voters, hashKey);
+    }
+
+    public string DescribeMemory()
+    {
+        var (sampled, highWater) = Bot.Memory();
+        return string.Create(CultureInfo.InvariantCulture, $"bot peak RSS {Math.Max(sampled, highWater) / 1024.0:0.0} MB (VmRSS sampled every 100 ms: {sampled / 1024.0:0.0} MB, VmHWM: {highWater / 1024.0:0.0} MB)");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await Bot.DisposeAsync().ConfigureAwait(false);
+        await Connector.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static string NewGuid(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes).ToString("D");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace ConcertationBot.Load;
+
+/// <summary>Starts what a scenario needs (Azurite unless given storage, the connector and the bot), runs it, stops everything.</summary>
+internal static class LoadRun
+{
+    public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string logDirectory, TextWriter output, CancellationToken cancellationToken)
+    {
+        AzuriteProcess? azurite = null;
+        try
+        {
+            string storage;
+            if (settings.Storage is { Length: > 0 } given)
+            {
+                storage = given;
+                output.WriteLine("storage: the given connection string");
+            }
+            else
+            {
+                azurite = await AzuriteProcess.StartAsync(repositoryRoot, logDirectory, cancellationToken).ConfigureAwait(false);
+                storage = azurite.ConnectionString;
+                output.WriteLine("storage: private in-memory Azurite, " + storage.Split(';').Last(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal)));
+            }
+
+            switch (settings.Scenario)
+            {
+                case LoadScenario.Upsert:
+                    var upsert = await UpsertScenario.RunAsync(settings, storage, output, cancellationToken).ConfigureAwait(false);
+                    return upsert.Failures == 0;
+                case LoadScenario.Smoke:
+                    await using (var setup = await StartBotAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false))
+                    {
+                        return await SmokeScenario.RunAsync(setup, output, cancellationToken).ConfigureAwait(false);
+                    }
+
+                case LoadScenario.Votes:
+                    await using (var setup = await StartBotAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false))
+                    {
+                        var votes = await VoteScenario.RunAsync(settings, setup, storage, output, cancellationToken).ConfigureAwait(false);
+                        return votes.Pass;
+                    }
+
+                default:
+                    var raw = await UpsertScenario.RunAsync(settings, storage, output, cancellationToken).ConfigureAwait(false);
+                    output.WriteLine();
+                    await using (var setup = await StartBotAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false))
+                    {
+                        var bot = await VoteScenario.RunAsync(settings, setup, storage, output, cancellationToken).ConfigureAwait(false);
+                        output.WriteLine();
+                        output.WriteLine(CompareTable(settings, raw, bot));
+                        return raw.Failures == 0 && bot.Pass;
+                    }
+            }
+        }
+        finally
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<BotUnderLoad> StartBotAsync(LoadSettings settings, string repositoryRoot, string storage, string logDirectory, TextWriter output, CancellationToken cancellationToken)
+    {
+        var setup = await BotUnderLoad.StartAsync(settings, repositoryRoot, storage, logDirectory, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bot: pid {setup.Bot.ProcessId} at {setup.Bot.BaseAddress} (log {setup.Bot.LogPath}); connector {setup.Connector.ServiceUrl}"));
+        return setup;
+    }
+
+    /// <summary>The Markdown table for docs/performance.md: bot invoke against raw upsert, with the ratios.</summary>
+    internal static string CompareTable(LoadSettings settings, UpsertResult raw, VoteResult bot)
+    {
+        var r = raw.Latencies;
+        var b = bot.Casts;
+        static string Ratio(double numerator, double denominator) =>
+            denominator > 0 ? (numerator / denominator).ToString("0.0", CultureInfo.InvariantCulture) + "×" : "n/a";
+
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            Concurrency {settings.Concurrency}; {b.Count} `vote.cast` invokes ({settings.Voters} voters, re-vote {settings.Revote:0.00}, mode {settings.Mode.ToString().ToLowerInvariant()}) against {r.Count} raw upserts, same in-memory Azurite, {Environment.ProcessorCount} cores.
+
+            | | ops/s | p50 (ms) | p95 (ms) | p99 (ms) |
+            |---|---:|---:|---:|---:|
+            | raw `UpsertEntityAsync` (replace) | {r.PerSecond:0.0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} |
+            | bot `vote.cast` invoke | {b.PerSecond:0.0} | {b.P50Ms:0.0} | {b.P95Ms:0.0} | {b.P99Ms:0.0} |
+            | ratio bot / raw | {Ratio(b.PerSecond, r.PerSecond)} | {Ratio(b.P50Ms, r.P50Ms)} | {Ratio(b.P95Ms, r.P95Ms)} | {Ratio(b.P99Ms, r.P99Ms)} |
+            """);
+    }
+}
