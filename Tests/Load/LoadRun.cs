@@ -44,12 +44,14 @@ internal static class LoadRun
                 default:
                     var raw = await UpsertScenario.RunAsync(settings, storage, output, cancellationToken).ConfigureAwait(false);
                     output.WriteLine();
+                    var fenced = await FencedBallotScenario.RunAsync(settings, storage, output, cancellationToken).ConfigureAwait(false);
+                    output.WriteLine();
                     await using (var setup = await StartBotAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false))
                     {
                         var bot = await VoteScenario.RunAsync(settings, setup, storage, output, cancellationToken).ConfigureAwait(false);
                         output.WriteLine();
-                        output.WriteLine(CompareTable(settings, raw, bot));
-                        return raw.Failures == 0 && bot.Pass;
+                        output.WriteLine(CompareTable(settings, raw, fenced, bot));
+                        return raw.Failures == 0 && fenced.Failures == 0 && bot.Pass;
                     }
             }
         }
@@ -70,10 +72,14 @@ internal static class LoadRun
         return setup;
     }
 
-    /// <summary>The Markdown table for docs/performance.md: bot invoke against raw upsert, with the ratios.</summary>
-    internal static string CompareTable(LoadSettings settings, UpsertResult raw, VoteResult bot)
+    /// <summary>
+    /// The Markdown table for docs/performance.md: bot invoke against raw upsert, with the ratios, and the fenced ballot
+    /// write alone (the storage part of an invoke).
+    /// </summary>
+    internal static string CompareTable(LoadSettings settings, UpsertResult raw, UpsertResult fenced, VoteResult bot)
     {
         var r = raw.Latencies;
+        var f = fenced.Latencies;
         var b = bot.Casts;
         static string Ratio(double numerator, double denominator) =>
             denominator > 0 ? (numerator / denominator).ToString("0.0", CultureInfo.InvariantCulture) + "×" : "n/a";
@@ -84,6 +90,7 @@ internal static class LoadRun
             | | ops/s | p50 (ms) | p95 (ms) | p99 (ms) |
             |---|---:|---:|---:|---:|
             | raw `UpsertEntityAsync` (replace) | {r.PerSecond:0.0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} |
+            | `VoteStore.SaveBallotAsync` alone (ballot + fence, one transaction) | {f.PerSecond:0.0} | {f.P50Ms:0.0} | {f.P95Ms:0.0} | {f.P99Ms:0.0} |
             | bot `vote.cast` invoke | {b.PerSecond:0.0} | {b.P50Ms:0.0} | {b.P95Ms:0.0} | {b.P99Ms:0.0} |
             | ratio bot / raw | {Ratio(b.PerSecond, r.PerSecond)} | {Ratio(b.P50Ms, r.P50Ms)} | {Ratio(b.P95Ms, r.P95Ms)} | {Ratio(b.P99Ms, r.P99Ms)} |
             """);
