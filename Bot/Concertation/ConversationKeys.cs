@@ -1,3 +1,5 @@
+using ConcertationBot.Bot.Protocol;
+
 namespace ConcertationBot.Bot.Concertation;
 
 /// <summary>Conversation ids as the bot keys its data.</summary>
@@ -14,5 +16,13 @@ public static class ConversationKeys
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var index = conversationId.IndexOf(MessageIdSuffix, StringComparison.OrdinalIgnoreCase);
         return index < 0 ? conversationId : conversationId[..index];
+    }
+
+    /// <summary>Where an activity belongs: its channel id and its conversation id without the thread suffix.</summary>
+    public static (string ChannelId, string ConversationId) Of(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return (activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId."),
+            Normalize(activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.")));
     }
 }

@@ -60,7 +60,7 @@ public sealed partial class PulseConversation(
             return;
         }
 
-        var (channelId, conversationId) = Where(context.Activity);
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var now = time.GetUtcNow();
         var opened = await pulses.TryOpenAsync(NewPulse(context, channelId, conversationId, now, duration), cancellationToken).ConfigureAwait(false);
         if (opened is null)
@@ -92,7 +92,7 @@ public sealed partial class PulseConversation(
         }
 
         // A 1:1 reminder carries the pulse's own conversation; everywhere else the pulse lives where the card is.
-        var (channelId, conversationId) = Where(context.Activity);
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var elsewhere = data?[CardDataFields.ConversationId]?.GetValueKind() == JsonValueKind.String ? (string?)data[CardDataFields.ConversationId] : null;
         var pulse = await pulses.GetAsync(channelId, elsewhere ?? conversationId, pulseId, cancellationToken).ConfigureAwait(false);
         if (pulse is null)
@@ -203,10 +203,6 @@ public sealed partial class PulseConversation(
         OpenedByUserId = context.Activity.From?.Id ?? string.Empty,
         OpenedByName = context.Activity.From?.Name,
     };
-
-    private static (string ChannelId, string ConversationId) Where(Activity activity) =>
-        (activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId."),
-         ConversationKeys.Normalize(activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.")));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pulse {PulseId} opened until {Deadline:O}")]
     private static partial void LogOpened(ILogger logger, string pulseId, DateTimeOffset deadline);

@@ -79,7 +79,7 @@ public sealed partial class VoteConversation(
             return NoticeCards.Expired(context.Language);
         }
 
-        var (channelId, conversationId) = Where(context.Activity);
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var vote = await ReadAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
         if (vote is null)
         {
@@ -167,7 +167,7 @@ public sealed partial class VoteConversation(
             return;
         }
 
-        var (channelId, conversationId) = Where(context.Activity);
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var pulse = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
         if (pulse is null)
         {
@@ -206,7 +206,7 @@ public sealed partial class VoteConversation(
 
     private async Task OpenAdmittedAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, string? notice, CancellationToken cancellationToken)
     {
-        var (channelId, conversationId) = Where(context.Activity);
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var opened = await votes.TryOpenAsync(NewVote(context, channelId, conversationId, definition, sourcePulseId, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         if (opened is { IsOpen: false })
         {
@@ -238,7 +238,7 @@ public sealed partial class VoteConversation(
             return;
         }
 
-        var (channelId, conversationId) = Where(context.Activity);
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var open = await votes.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
         var final = open is null ? null : await closer.CloseAsync(open, context.Language, cancellationToken).ConfigureAwait(false);
         if (open is not null)
@@ -305,10 +305,6 @@ public sealed partial class VoteConversation(
         OpenedAt = now,
         OpenedByUserId = context.Activity.From?.Id ?? string.Empty,
     };
-
-    private static (string ChannelId, string ConversationId) Where(Activity activity) =>
-        (activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId."),
-         ConversationKeys.Normalize(activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.")));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} opened with {OptionCount} options ({Mode})")]
     private static partial void LogOpened(ILogger logger, string voteId, int optionCount, VoteMode mode);
