@@ -84,18 +84,18 @@ public static partial class PulseSummaries
             .Select(a => a.Rating!.Value)
             .ToList();
         var dontKnow = answers.Count(a => a.DontKnow);
-        var suppressed = values.Count < k;
-        if (suppressed)
+        var counts = new RatingSummary
         {
-            return new RatingSummary
-            {
-                StepId = step.Id,
-                Min = step.Min,
-                Max = step.Max,
-                NumericCount = values.Count,
-                DontKnowCount = dontKnow,
-                Suppressed = true,
-            };
+            StepId = step.Id,
+            Min = step.Min,
+            Max = step.Max,
+            NumericCount = values.Count,
+            DontKnowCount = dontKnow,
+            Suppressed = values.Count < k,
+        };
+        if (counts.Suppressed)
+        {
+            return counts;
         }
 
         var mean = values.Average();
@@ -109,14 +109,8 @@ public static partial class PulseSummaries
             trend = new SummaryTrend(direction, delta, previousMean);
         }
 
-        return new RatingSummary
+        return counts with
         {
-            StepId = step.Id,
-            Min = step.Min,
-            Max = step.Max,
-            NumericCount = values.Count,
-            DontKnowCount = dontKnow,
-            Suppressed = false,
             Distribution = distribution,
             Mean = mean,
             Spread = spread,
