@@ -1,4 +1,5 @@
 using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Bot.Storage;
 
 namespace ConcertationBot.Bot.Concertation;
 
@@ -25,4 +26,11 @@ public static class ConversationKeys
         return (activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId."),
             Normalize(activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.")));
     }
+
+    /// <summary>
+    /// The Table partition key of a conversation's records (pulses, votes): channel and conversation, thread suffix
+    /// removed, escaped for key rules.
+    /// </summary>
+    public static string Partition(string channelId, string conversationId) =>
+        BotStateKey.Compose("conversation", channelId, Normalize(conversationId));
 }

@@ -49,13 +49,10 @@ public sealed partial class PulseStore : IPulseStore
         _participation = new CreatedTable(service.GetTableClient(tablePrefix + ParticipationTable));
     }
 
-    internal static string ConversationPartition(string channelId, string conversationId) =>
-        BotStateKey.Compose("conversation", channelId, ConversationKeys.Normalize(conversationId));
-
     public async Task<PulseRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
-        var partition = ConversationPartition(channelId, conversationId);
+        var partition = ConversationKeys.Partition(channelId, conversationId);
         var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenPointerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!pointer.HasValue || pointer.Value!.GetString(nameof(PulseRecord.PulseId)) is not { Length: > 0 } pulseId)
         {
@@ -75,7 +72,7 @@ public sealed partial class PulseStore : IPulseStore
         }
 
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(ConversationPartition(channelId, conversationId), pulseId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(ConversationKeys.Partition(channelId, conversationId), pulseId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
@@ -94,7 +91,7 @@ public sealed partial class PulseStore : IPulseStore
         }
 
         var stored = pulse with { ConversationId = ConversationKeys.Normalize(pulse.ConversationId), ClosedAt = null };
-        var partition = ConversationPartition(stored.ChannelId, stored.ConversationId);
+        var partition = ConversationKeys.Partition(stored.ChannelId, stored.ConversationId);
         var pointer = new TableEntity(partition, OpenPointerRowKey)
         {
             [nameof(PulseRecord.PulseId)] = stored.PulseId,
@@ -125,7 +122,7 @@ public sealed partial class PulseStore : IPulseStore
         ArgumentNullException.ThrowIfNull(pulse);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
-        var patch = new TableEntity(ConversationPartition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
+        var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
         {
             [nameof(PulseRecord.CardActivityId)] = activityId,
         };
@@ -143,7 +140,7 @@ public sealed partial class PulseStore : IPulseStore
     {
         ArgumentNullException.ThrowIfNull(pulse);
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
-        var partition = ConversationPartition(pulse.ChannelId, pulse.ConversationId);
+        var partition = ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId);
         var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenPointerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!pointer.HasValue || pointer.Value!.GetString(nameof(PulseRecord.PulseId)) != pulse.PulseId)
         {
@@ -188,7 +185,7 @@ public sealed partial class PulseStore : IPulseStore
     public async Task<PulseRecord?> GetLatestAsync(string channelId, string conversationId, bool closedOnly, string? exceptPulseId, CancellationToken cancellationToken)
     {
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
-        var partition = ConversationPartition(channelId, conversationId);
+        var partition = ConversationKeys.Partition(channelId, conversationId);
         PulseRecord? latest = null;
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -211,7 +208,7 @@ public sealed partial class PulseStore : IPulseStore
     {
         ArgumentNullException.ThrowIfNull(pulse);
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
-        var patch = new TableEntity(ConversationPartition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
+        var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
         {
             [nameof(PulseRecord.SummaryPostedAt)] = at,
         };

@@ -7,6 +7,7 @@ using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Votes;
 
 namespace ConcertationBot.Bot.Votes;
 
@@ -33,8 +34,6 @@ public sealed class VoteStore : IVoteStore
     private const string Mode = nameof(VoteRules.Mode);
     private const string Limit = nameof(VoteRules.Limit);
     private const string HiddenResults = nameof(VoteRules.HiddenResults);
-    private const int MinOptions = 2;
-    private const int MaxOptions = 12;
 
     /// <summary>The Table service's limit on a string property, in UTF-16 code units.</summary>
     private const int MaxStringProperty = 32 * 1024;
@@ -62,13 +61,10 @@ public sealed class VoteStore : IVoteStore
         _viewers = new CreatedTable(service.GetTableClient(tablePrefix + ViewersTable));
     }
 
-    internal static string ConversationPartition(string channelId, string conversationId) =>
-        BotStateKey.Compose("conversation", channelId, ConversationKeys.Normalize(conversationId));
-
     public async Task<VoteRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var partition = ConversationPartition(channelId, conversationId);
+        var partition = ConversationKeys.Partition(channelId, conversationId);
         var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenPointerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!pointer.HasValue || pointer.Value!.GetString(nameof(VoteRecord.VoteId)) is not { Length: > 0 } voteId)
         {
@@ -88,7 +84,7 @@ public sealed class VoteStore : IVoteStore
         }
 
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(ConversationPartition(channelId, conversationId), voteId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(ConversationKeys.Partition(channelId, conversationId), voteId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
@@ -104,7 +100,7 @@ public sealed class VoteStore : IVoteStore
             FinalScores = null,
             ResultPostedAt = null,
         };
-        var partition = ConversationPartition(stored.ChannelId, stored.ConversationId);
+        var partition = ConversationKeys.Partition(stored.ChannelId, stored.ConversationId);
         var pointer = new TableEntity(partition, OpenPointerRowKey)
         {
             [nameof(VoteRecord.VoteId)] = stored.VoteId,
@@ -151,7 +147,7 @@ public sealed class VoteStore : IVoteStore
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var patch = new TableEntity(ConversationPartition(vote.ChannelId, vote.ConversationId), vote.VoteId)
+        var patch = new TableEntity(ConversationKeys.Partition(vote.ChannelId, vote.ConversationId), vote.VoteId)
         {
             [nameof(VoteRecord.CardActivityId)] = activityId,
         };
@@ -242,7 +238,7 @@ public sealed class VoteStore : IVoteStore
         await ballots.DeleteEntityAsync(vote.VoteId, FenceRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
 
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var partition = ConversationPartition(vote.ChannelId, vote.ConversationId);
+        var partition = ConversationKeys.Partition(vote.ChannelId, vote.ConversationId);
         var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenPointerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!pointer.HasValue || pointer.Value!.GetString(nameof(VoteRecord.VoteId)) != vote.VoteId)
         {
@@ -288,7 +284,7 @@ public sealed class VoteStore : IVoteStore
         }
 
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var patch = new TableEntity(ConversationPartition(vote.ChannelId, vote.ConversationId), vote.VoteId)
+        var patch = new TableEntity(ConversationKeys.Partition(vote.ChannelId, vote.ConversationId), vote.VoteId)
         {
             [nameof(VoteRecord.FinalParticipation)] = participation,
             [nameof(VoteRecord.FinalScores)] = FormatScores(scores),
@@ -344,7 +340,7 @@ public sealed class VoteStore : IVoteStore
     public async IAsyncEnumerable<VoteRecord> ListClosedAsync(string channelId, string conversationId, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var partition = ConversationPartition(channelId, conversationId);
+        var partition = ConversationKeys.Partition(channelId, conversationId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and OpenedAt ge {since}");
         var closed = new List<VoteRecord>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -378,9 +374,9 @@ public sealed class VoteStore : IVoteStore
 
         ArgumentNullException.ThrowIfNull(vote.Options);
         ArgumentNullException.ThrowIfNull(vote.Rules);
-        if (vote.Options.Count is < MinOptions or > MaxOptions)
+        if (vote.Options.Count is < VoteCommands.MinOptions or > VoteCommands.MaxOptions)
         {
-            throw new ArgumentException($"A vote has {MinOptions} to {MaxOptions} options, not {vote.Options.Count}.", nameof(vote));
+            throw new ArgumentException($"A vote has {VoteCommands.MinOptions} to {VoteCommands.MaxOptions} options, not {vote.Options.Count}.", nameof(vote));
         }
 
         if (vote.Options.Any(option => option is null))
