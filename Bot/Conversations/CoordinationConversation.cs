@@ -90,7 +90,8 @@ public sealed class CoordinationConversation(CoordinatorGate gate, ICoordinatorD
         var botId = activity.Recipient?.Id;
         foreach (var entity in activity.Entities ?? [])
         {
-            if (MentionText.MentionedAccount(entity) is { Id: { Length: > 0 } id } account
+            if (entity is not null
+                && MentionText.MentionedAccount(entity) is { Id: { Length: > 0 } id } account
                 && !string.Equals(id, botId, StringComparison.OrdinalIgnoreCase))
             {
                 return account;

@@ -111,7 +111,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
     {
         var botId = context.Activity.Recipient?.Id;
         var botAdded = botId is not null
-            && (context.Activity.MembersAdded ?? []).Any(m => string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase));
+            && (context.Activity.MembersAdded ?? []).Any(m => m is not null && string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase));
         return botAdded ? GreetOnceAsync(context, cancellationToken) : Task.CompletedTask;
     }
 

@@ -14,7 +14,7 @@ public static class MentionText
         var botId = activity.Recipient?.Id;
         foreach (var entity in activity.Entities ?? [])
         {
-            if (!string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase) || entity.AdditionalProperties is null)
+            if (entity is null || !string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase) || entity.AdditionalProperties is null)
             {
                 continue;
             }

@@ -105,7 +105,8 @@ public sealed class TurnContext
     {
         foreach (var entity in activity.Entities ?? [])
         {
-            if (string.Equals(entity.Type, "clientInfo", StringComparison.OrdinalIgnoreCase)
+            if (entity is not null
+                && string.Equals(entity.Type, "clientInfo", StringComparison.OrdinalIgnoreCase)
                 && entity.AdditionalProperties?.TryGetValue(property, out var value) == true
                 && value.ValueKind == JsonValueKind.String)
             {
