@@ -93,7 +93,7 @@ public sealed partial class PulseConversation(
 
         // A 1:1 reminder carries the pulse's own conversation; everywhere else the pulse lives where the card is.
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var elsewhere = data?[CardDataFields.ConversationId]?.GetValueKind() == JsonValueKind.String ? (string?)data[CardDataFields.ConversationId] : null;
+        var elsewhere = data?[CardDataFields.ConversationId]?.GetValueKind() == JsonValueKind.String && (string?)data[CardDataFields.ConversationId] is { Length: > 0 } named ? named : null;
         var pulse = await pulses.GetAsync(channelId, elsewhere ?? conversationId, pulseId, cancellationToken).ConfigureAwait(false);
         if (pulse is null)
         {

@@ -66,7 +66,7 @@ public sealed partial class PulseStore : IPulseStore
     public async Task<PulseRecord?> GetAsync(string channelId, string conversationId, string pulseId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pulseId);
-        if (pulseId == OpenPointerRowKey)
+        if (pulseId == OpenPointerRowKey || !TableKeys.IsValidKey(pulseId))
         {
             return null;
         }

@@ -78,7 +78,7 @@ public sealed class VoteStore : IVoteStore
     public async Task<VoteRecord?> GetAsync(string channelId, string conversationId, string voteId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(voteId);
-        if (voteId == OpenPointerRowKey)
+        if (voteId == OpenPointerRowKey || !TableKeys.IsValidKey(voteId))
         {
             return null;
         }

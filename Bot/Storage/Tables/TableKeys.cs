@@ -23,6 +23,10 @@ internal static partial class TableKeys
         ValidateKey(rowKey, "RowKey", nameof(rowKey));
     }
 
+    /// <summary>Whether <paramref name="key"/> can be a PartitionKey or RowKey (an id read from card data may not be).</summary>
+    public static bool IsValidKey(string? key) =>
+        key is not null && key.Length <= TableConstants.MaxKeyLength && !key.Any(IsForbidden);
+
     public static void ValidateKey(string? key, string which, string paramName)
     {
         if (key is null)
@@ -40,7 +44,7 @@ internal static partial class TableKeys
         for (var i = 0; i < key.Length; i++)
         {
             var c = key[i];
-            if (c is '/' or '\\' or '#' or '?' || c <= '\u001F' || c is >= '\u007F' and <= '\u009F')
+            if (IsForbidden(c))
             {
                 var shown = char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}") : $"'{c}'";
                 throw new ArgumentException(
@@ -49,6 +53,8 @@ internal static partial class TableKeys
             }
         }
     }
+
+    private static bool IsForbidden(char c) => c is '/' or '\\' or '#' or '?' || c <= '\u001F' || c is >= '\u007F' and <= '\u009F';
 
     /// <summary>Doubles single quotes (OData literal) then percent-escapes for the URI path.</summary>
     public static string EscapeForPath(string key) => Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal));
