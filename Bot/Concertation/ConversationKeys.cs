@@ -10,13 +10,13 @@ public static class ConversationKeys
 
     /// <summary>
     /// Strips the <c>;messageid=…</c> suffix Teams adds to a channel conversation id inside a thread, so whatever is
-    /// started in a thread belongs to the channel.
+    /// started in a thread belongs to the channel. An id that is only the suffix (never from Teams) is kept whole.
     /// </summary>
     public static string Normalize(string conversationId)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var index = conversationId.IndexOf(MessageIdSuffix, StringComparison.OrdinalIgnoreCase);
-        return index < 0 ? conversationId : conversationId[..index];
+        return index <= 0 ? conversationId : conversationId[..index];
     }
 
     /// <summary>Where an activity belongs: its channel id and its conversation id without the thread suffix.</summary>
