@@ -107,33 +107,40 @@ internal static class BadInputCorpus
         }
     }
 
-    /// <summary>The contract: a routed activity without conversation.id, from.id or an absolute http(s) serviceUrl gets 400.</summary>
+    /// <summary>
+    /// The contract: a routed activity without conversation.id, from.id or an absolute http(s) serviceUrl gets 400.
+    /// Other broken routing fields (no channelId, an id that is only a thread suffix, a 100 KB id) only need an allowed status.
+    /// </summary>
     private static IEnumerable<BadInputRequest> RoutingFieldsMissing(BadInputHost host)
     {
         foreach (var type in RoutedTypes)
         {
-            foreach (var (label, mutate) in RoutingMutations())
+            foreach (var (label, mutate, contract) in RoutingMutations())
             {
                 var activity = Routed(host, type);
                 mutate(activity);
-                yield return BadInputRequest.Json($"{type}: {label}", activity, HttpStatusCode.BadRequest);
+                yield return BadInputRequest.Json($"{type}: {label}", activity, contract ? HttpStatusCode.BadRequest : null);
             }
         }
 
-        static IEnumerable<(string, Action<JsonObject>)> RoutingMutations()
+        static IEnumerable<(string, Action<JsonObject>, bool)> RoutingMutations()
         {
-            yield return ("conversation missing", a => a.Remove("conversation"));
-            yield return ("conversation.id missing", a => a["conversation"]!.AsObject().Remove("id"));
-            yield return ("conversation.id empty", a => a["conversation"]!["id"] = string.Empty);
-            yield return ("conversation.id null", a => a["conversation"]!["id"] = null);
-            yield return ("from missing", a => a.Remove("from"));
-            yield return ("from.id missing", a => a["from"]!.AsObject().Remove("id"));
-            yield return ("from.id empty", a => a["from"]!["id"] = string.Empty);
-            yield return ("serviceUrl missing", a => a.Remove("serviceUrl"));
+            yield return ("conversation missing", a => a.Remove("conversation"), true);
+            yield return ("conversation.id missing", a => a["conversation"]!.AsObject().Remove("id"), true);
+            yield return ("conversation.id empty", a => a["conversation"]!["id"] = string.Empty, true);
+            yield return ("conversation.id null", a => a["conversation"]!["id"] = null, true);
+            yield return ("from missing", a => a.Remove("from"), true);
+            yield return ("from.id missing", a => a["from"]!.AsObject().Remove("id"), true);
+            yield return ("from.id empty", a => a["from"]!["id"] = string.Empty, true);
+            yield return ("serviceUrl missing", a => a.Remove("serviceUrl"), true);
             foreach (var url in new[] { string.Empty, "not a url", "/v3/relative", "ftp://127.0.0.1/", "file:///etc/passwd", "javascript:alert(1)", "http://" })
             {
-                yield return ($"serviceUrl '{url}'", a => a["serviceUrl"] = url);
+                yield return ($"serviceUrl '{url}'", a => a["serviceUrl"] = url, true);
             }
+
+            yield return ("channelId missing", a => a.Remove("channelId"), false);
+            yield return ("conversation.id only a thread suffix", a => a["conversation"]!["id"] = ";messageid=1", false);
+            yield return ("conversation.id 100 KB", a => a["conversation"]!["id"] = new string('c', 100 * 1024), false);
         }
     }
 
@@ -308,6 +315,28 @@ internal static class BadInputCorpus
         yield return new BadInputRequest("UTF-16 LE body labelled UTF-8", Encoding.Unicode.GetBytes(host.Message("aide").ToJsonString())) { Expected = HttpStatusCode.BadRequest };
         var invoke = host.CardAction(CardVerbs.HelpShow, new JsonObject { ["x"] = "@@BYTES@@" });
         yield return new BadInputRequest("invoke data: invalid UTF-8", Splice(invoke.ToJsonString(), "@@BYTES@@", [0xC3, 0x28]));
+
+        // Values the protocol keeps as raw JSON (card data, entities) are only decoded when a handler reads them.
+        foreach (var (label, bytes) in bad)
+        {
+            foreach (var (verb, field) in new[] { (CardVerbs.PulseOpen, CardDataFields.PulseId), (CardVerbs.VoteCast, CardDataFields.VoteId), (CardVerbs.VoteCast, VoteInputIds.Choice), (CardVerbs.PulseNext, CardDataFields.Step), (CardVerbs.PulseNext, CardDataFields.ConversationId) })
+            {
+                var data = host.CardAction(verb, new JsonObject { [CardDataFields.PulseId] = "p", [CardDataFields.VoteId] = "v", [field] = "@@BYTES@@" });
+                yield return new BadInputRequest($"{verb} data.{field}: {label}", Splice(data.ToJsonString(), "@@BYTES@@", bytes));
+                var escapedData = host.CardAction(verb, new JsonObject { [CardDataFields.PulseId] = "p", [CardDataFields.VoteId] = "v", [field] = "@@ESC@@" });
+                yield return BadInputRequest.Text($"{verb} data.{field}: escaped lone surrogate", escapedData.ToJsonString().Replace("@@ESC@@", @"\ud800", StringComparison.Ordinal));
+            }
+
+            var mention = host.Message("aide");
+            mention["entities"]![0]!["text"] = "@@BYTES@@";
+            yield return new BadInputRequest($"entities[0].text: {label}", Splice(mention.ToJsonString(), "@@BYTES@@", bytes));
+            var clientInfo = host.Message("aide");
+            clientInfo["entities"]!.AsArray().Add(new JsonObject { ["type"] = "clientInfo", ["locale"] = "@@BYTES@@" });
+            yield return new BadInputRequest($"clientInfo.locale: {label}", Splice(clientInfo.ToJsonString(), "@@BYTES@@", bytes));
+            var channelData = host.Message("aide");
+            channelData["channelData"]!["team"]!["id"] = "@@BYTES@@";
+            yield return new BadInputRequest($"channelData.team.id: {label}", Splice(channelData.ToJsonString(), "@@BYTES@@", bytes));
+        }
         yield return BadInputRequest.Text("invoke verb: lone surrogate", host.CardAction("@@V@@", new JsonObject()).ToJsonString().Replace("@@V@@", @"\ud800", StringComparison.Ordinal));
     }
 
