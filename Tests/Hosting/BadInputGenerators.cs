@@ -134,8 +134,9 @@ internal static class BadInputGenerators
         {
             var slots = Slots(activity);
             var (parent, key, index) = slots[edit.Target % slots.Count];
-            var value = Materialize(edit.Value, raw);
-            recipe.Append(CultureInfo.InvariantCulture, $"; {edit.Kind} {PathOf(parent, key, index)} with {Show(edit.Value)}");
+            var takesValue = edit.Kind is EditKind.Replace or EditKind.AddField || (edit.Kind == EditKind.Delete && parent is not JsonObject and not JsonArray);
+            var value = takesValue ? Materialize(edit.Value, raw) : null;
+            recipe.Append(CultureInfo.InvariantCulture, $"; {edit.Kind} {PathOf(parent, key, index)}{(takesValue ? " with " + Show(edit.Value) : string.Empty)}");
             switch (edit.Kind)
             {
                 case EditKind.Delete when parent is JsonObject obj:
