@@ -21,8 +21,7 @@ public static class MentionText
 
             if (IsMentionOf(entity.AdditionalProperties, botId)
                 && entity.AdditionalProperties.TryGetValue("text", out var mentionText)
-                && mentionText.ValueKind == JsonValueKind.String
-                && mentionText.GetString() is { Length: > 0 } literal)
+                && StringOf(mentionText) is { Length: > 0 } literal)
             {
                 text = text.Replace(literal, " ", StringComparison.OrdinalIgnoreCase);
             }
@@ -46,7 +45,28 @@ public static class MentionText
         {
             return mentioned.Deserialize(ProtocolJsonContext.Default.ChannelAccount);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A string field kept as raw JSON, or null when it is not a string or not valid text: raw JSON is only decoded when
+    /// read, so invalid UTF-8 or a lone surrogate escape in an entity throws here, before the turn's error handling.
+    /// </summary>
+    internal static string? StringOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
         {
             return null;
         }
@@ -57,6 +77,5 @@ public static class MentionText
         && fields.TryGetValue("mentioned", out var mentioned)
         && mentioned.ValueKind == JsonValueKind.Object
         && mentioned.TryGetProperty("id", out var id)
-        && id.ValueKind == JsonValueKind.String
-        && string.Equals(id.GetString(), botId, StringComparison.OrdinalIgnoreCase);
+        && string.Equals(StringOf(id), botId, StringComparison.OrdinalIgnoreCase);
 }

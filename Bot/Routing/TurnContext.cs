@@ -108,9 +108,9 @@ public sealed class TurnContext
             if (entity is not null
                 && string.Equals(entity.Type, "clientInfo", StringComparison.OrdinalIgnoreCase)
                 && entity.AdditionalProperties?.TryGetValue(property, out var value) == true
-                && value.ValueKind == JsonValueKind.String)
+                && MentionText.StringOf(value) is { } text)
             {
-                return value.GetString();
+                return text;
             }
         }
 
