@@ -141,6 +141,9 @@ internal static class BadInputCorpus
             yield return ("channelId missing", a => a.Remove("channelId"), false);
             yield return ("conversation.id only a thread suffix", a => a["conversation"]!["id"] = ";messageid=1", false);
             yield return ("conversation.id 100 KB", a => a["conversation"]!["id"] = new string('c', 100 * 1024), false);
+            yield return ("id 100 KB", a => a["id"] = new string('i', 100 * 1024), false);
+            yield return ("replyToId 100 KB", a => a["replyToId"] = new string('r', 100 * 1024), false);
+            yield return ("from.id 100 KB", a => a["from"]!["id"] = new string('f', 100 * 1024), false);
         }
     }
 
