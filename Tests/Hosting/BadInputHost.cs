@@ -66,7 +66,9 @@ internal sealed class BadInputHost : IAsyncDisposable
         }
 
         var factory = new BotApplicationFactory(all);
-        factory.UseKestrel(0);
+        // Listen rather than UseKestrel(0): the port overload rewrites the server addresses, which throws when the
+        // deferred host has already started the server (seen when test classes run in parallel).
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var http = factory.CreateClient();
         http.Timeout = TimeSpan.FromSeconds(60);
