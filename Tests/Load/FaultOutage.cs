@@ -16,6 +16,9 @@ internal static class FaultOutage
     /// <summary>Invokes sent this long after storage is back must all be confirmed.</summary>
     private static readonly TimeSpan RecoveryGrace = TimeSpan.FromSeconds(3);
 
+    /// <summary>Voters who change their ballot once more after the outage: the recovery probe.</summary>
+    private const int RecoveryProbes = 5;
+
     public static async Task<bool> RunAsync(FaultBed bed, bool freeze, int seed, CancellationToken cancellationToken)
     {
         var label = freeze ? "outage-frozen" : "outage-stopped";
@@ -34,6 +37,7 @@ internal static class FaultOutage
         var down = TimeSpan.Zero;
         var up = TimeSpan.Zero;
         var graceful = true;
+        var polls = new List<FaultCast>();
         var start = vote.Now;
         var fault = Task.Run(
             async () =>
@@ -65,12 +69,36 @@ internal static class FaultOutage
                 }
 
                 up = vote.Now;
+
+                // Voter 0 (who voted before the outage) clicks every 250 ms from the moment storage is back until confirmed.
+                var random = new Random(seed);
+                var ballot = plans[0].Ballots[^1];
+                while (vote.Now - up < TimeSpan.FromSeconds(30))
+                {
+                    ballot = vote.Rules.Other(random, ballot);
+                    var cast = await vote.CastAsync(plans[0].Voter, ballot, cancellationToken).ConfigureAwait(false);
+                    polls.Add(cast);
+                    if (cast.Outcome == CastOutcome.Confirmed)
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+                }
             },
             cancellationToken);
         var casts = await FaultBurst.RunAsync(vote, plans, settings.Burst, settings.Concurrency, cancellationToken).ConfigureAwait(false);
         await fault.ConfigureAwait(false);
         var replays = await vote.ReplayUnconfirmedAsync(casts, attempts: 3, cancellationToken).ConfigureAwait(false);
-        var all = casts.Concat(replays).ToList();
+        var probeDue = up + RecoveryGrace + TimeSpan.FromMilliseconds(50) - vote.Now;
+        if (probeDue > TimeSpan.Zero)
+        {
+            await Task.Delay(probeDue, cancellationToken).ConfigureAwait(false);
+        }
+
+        var probeRandom = new Random(seed);
+        var probes = await Task.WhenAll(plans.Take(RecoveryProbes).Select(p => vote.CastAsync(p.Voter, vote.Rules.Other(probeRandom, p.Ballots[^1]), cancellationToken))).ConfigureAwait(false);
+        var all = casts.Concat(polls).Concat(replays).Concat(probes).ToList();
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: storage down at {(down - start).TotalSeconds:0.0} s{(freeze ? string.Empty : graceful ? " (Azurite exited cleanly on SIGINT)" : " (Azurite had to be killed: its last autosave may be lost)")}, back at {(up - start).TotalSeconds:0.0} s; bot pid {botPid}"));
@@ -86,12 +114,13 @@ internal static class FaultOutage
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: latency of the {during.Count} invokes sent during the outage: p50 {duringLatency.P50Ms:0} ms, p95 {duringLatency.P95Ms:0} ms, max {duringLatency.MaxMs:0} ms; whole burst max {overall.MaxMs:0} ms"));
 
-        var firstAfter = all.Where(c => c.SentAt >= up && c.Outcome == CastOutcome.Confirmed).MinBy(c => c.AnsweredAt);
+        var firstAfter = polls.FirstOrDefault(c => c.Outcome == CastOutcome.Confirmed);
+        output.WriteLine($"{label}: recovery probe: {probes.Length} voters change their ballot after the outage: {FaultVote.Describe(probes)}");
         var late = all.Where(c => c.SentAt >= up + RecoveryGrace).ToList();
         var sameBot = bed.Setup.Bot.ProcessId == botPid && bed.Setup.Bot.IsRunning;
-        var recovered = sameBot && late.Count > 0 && late.All(c => c.Outcome == CastOutcome.Confirmed);
+        var recovered = sameBot && firstAfter is not null && late.Count > 0 && late.All(c => c.Outcome == CastOutcome.Confirmed);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: recovery: first invoke sent after storage came back confirmed {(firstAfter is null ? "never" : $"{(firstAfter.AnsweredAt - up).TotalSeconds:0.00} s after it")}; {late.Count(c => c.Outcome == CastOutcome.Confirmed)}/{late.Count} invokes sent from +{RecoveryGrace.TotalSeconds:0} s on confirmed; bot {(sameBot ? "same process, never restarted" : "NOT the same process")}"));
+            $"{label}: recovery: a voter clicking every 250 ms from when storage came back was confirmed {(firstAfter is null ? "never (30 s)" : $"{(firstAfter.AnsweredAt - up).TotalSeconds:0.00} s after it, click {polls.Count}")}; {late.Count(c => c.Outcome == CastOutcome.Confirmed)}/{late.Count} invokes sent from +{RecoveryGrace.TotalSeconds:0} s on confirmed; bot {(sameBot ? "same process, never restarted" : "NOT the same process")}"));
 
         var answered = all.All(c => c.Outcome is CastOutcome.Confirmed or CastOutcome.TryAgain);
         var leaks = all.Count(c => FaultAnswers.LeaksInternals(c.Answer.Body));
