@@ -258,12 +258,9 @@ internal sealed class FaultVote
     /// The vote's ballot partition against the truth: one row per voter who has a confirmed ballot, with those points,
     /// and none for anyone else. Prints one "storage:" line.
     /// </summary>
-    public async Task<bool> CheckStorageAsync(IReadOnlyDictionary<int, SimulatedBallot> truth, int expectedVoters, CancellationToken cancellationToken)
+    public async Task<bool> CheckStorageAsync(IReadOnlyDictionary<int, SimulatedBallot> truth, int expectedVoters, IReadOnlyCollection<FaultCast> history, CancellationToken cancellationToken)
     {
-        var expected = truth.ToDictionary(
-            t => _bed.Keys.ForVote(VoteId, PersonId.Of(new Bot.Protocol.ChannelAccount { Id = _bed.Setup.Voters[t.Key].Id, AadObjectId = _bed.Setup.Voters[t.Key].AadObjectId })),
-            t => t.Value.Encoded,
-            StringComparer.Ordinal);
+        var expected = truth.ToDictionary(t => KeyOf(t.Key), t => t.Value.Encoded, StringComparer.Ordinal);
         var stored = new Dictionary<string, string>(StringComparer.Ordinal);
         var doubled = 0;
         await foreach (var row in _bed.Votes.ReadBallotsAsync(VoteId, cancellationToken).ConfigureAwait(false))
@@ -274,6 +271,14 @@ internal sealed class FaultVote
             }
         }
 
+        foreach (var (voter, ballot) in truth.Where(t => !stored.TryGetValue(KeyOf(t.Key), out var points) || points != t.Value.Encoded).Take(3))
+        {
+            var clicks = history.Where(c => c.Voter == voter).OrderBy(c => c.Order).Select(c => string.Create(CultureInfo.InvariantCulture,
+                $"#{c.Order} {c.Ballot.Encoded} sent {c.SentAt.TotalSeconds:0.00} s -> {c.Outcome.ToString().ToLowerInvariant()} after {c.Answer.Latency.TotalMilliseconds:0} ms"));
+            _bed.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Label}: voter {voter} should hold {ballot.Encoded}, storage has {(stored.TryGetValue(KeyOf(voter), out var held) ? held : "nothing")}; clicks: {string.Join("; ", clicks)}"));
+        }
+
         var missing = expected.Keys.Count(k => !stored.ContainsKey(k));
         var extra = stored.Keys.Count(k => !expected.ContainsKey(k));
         var wrong = expected.Count(e => stored.TryGetValue(e.Key, out var points) && points != e.Value);
@@ -282,6 +287,9 @@ internal sealed class FaultVote
             $"{Label}: storage {stored.Count} ballots for {expectedVoters} voters ({expected.Count} with a confirmed ballot): missing {missing}, extra {extra}, wrong points {wrong}, doubled {doubled} -> {(ok ? "ok" : "WRONG")}"));
         return ok;
     }
+
+    private string KeyOf(int voter) =>
+        _bed.Keys.ForVote(VoteId, PersonId.Of(new Bot.Protocol.ChannelAccount { Id = _bed.Setup.Voters[voter].Id, AadObjectId = _bed.Setup.Voters[voter].AadObjectId }));
 
     /// <summary>
     /// <c>vote clore</c>, then the recorded result and the final card posted against the sums of <paramref name="truth"/>.

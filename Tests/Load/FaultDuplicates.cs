@@ -74,7 +74,7 @@ internal static class FaultDuplicates
             $"{Label}: {all.Count} deliveries for {plans.Count} voters ({concurrent} delivered twice concurrently, {sequential} twice in a row): {FaultVote.Describe(all)}"));
         var confirmed = all.All(c => c.Outcome == CastOutcome.Confirmed);
         var truth = FaultVote.Truth(all);
-        var stored = await vote.CheckStorageAsync(truth, plans.Count, cancellationToken).ConfigureAwait(false);
+        var stored = await vote.CheckStorageAsync(truth, plans.Count, all, cancellationToken).ConfigureAwait(false);
         var closed = await vote.CloseAndCheckAsync(truth, cancellationToken).ConfigureAwait(false);
         var pass = confirmed && stored && closed;
         return FaultOutage.Verdict(output, Label, pass,

@@ -61,7 +61,7 @@ internal static class FaultKill
         var answersOk = all.All(c => c.Answer.Status == 0 || c.Outcome is CastOutcome.Confirmed or CastOutcome.TryAgain);
         var leaks = all.Count(c => FaultAnswers.LeaksInternals(c.Answer.Body) && c.Answer.Status != 0);
         var truth = FaultVote.Truth(all);
-        var stored = await vote.CheckStorageAsync(truth, plans.Count, cancellationToken).ConfigureAwait(false);
+        var stored = await vote.CheckStorageAsync(truth, plans.Count, all, cancellationToken).ConfigureAwait(false);
         var closed = await vote.CloseAndCheckAsync(truth, cancellationToken).ConfigureAwait(false);
         var pass = answersOk && leaks == 0 && stored && closed && bot.ProcessId != oldPid;
         return FaultOutage.Verdict(output, Label, pass, string.Create(CultureInfo.InvariantCulture,

@@ -129,7 +129,7 @@ internal static class FaultOutage
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: e.g. {odd.Outcome.ToString().ToLowerInvariant()} {odd.Answer.Status} after {odd.Answer.Latency.TotalMilliseconds:0} ms: {FaultScenario.Shorten(odd.Answer.Body)}"));
         }
 
-        var stored = await vote.CheckStorageAsync(FaultVote.Truth(all), plans.Count, cancellationToken).ConfigureAwait(false);
+        var stored = await vote.CheckStorageAsync(FaultVote.Truth(all), plans.Count, all, cancellationToken).ConfigureAwait(false);
         var pass = answered && leaks == 0 && stored && recovered;
         return Verdict(output, label, pass, string.Create(CultureInfo.InvariantCulture,
             $"every answer a confirmation or try-again card {(answered ? "yes" : "NO")}, exception text in {leaks} answers, storage {(stored ? "ok" : "WRONG")}, recovered {(recovered ? "yes" : "NO")}"));
