@@ -19,7 +19,8 @@ internal static class FaultBurst
         return [.. Enumerable.Range(0, voters).Select(v => new VoterPlan(v, revoters.Contains(v) ? [first[v], rules.Other(random, first[v])] : [first[v]]))];
     }
 
-    public static async Task<List<FaultCast>> RunAsync(FaultVote vote, IReadOnlyList<VoterPlan> plans, TimeSpan duration, int concurrency, CancellationToken cancellationToken)
+    /// <summary>Runs the burst; <paramref name="answered"/> (if any) sees each cast as soon as it is answered.</summary>
+    public static async Task<List<FaultCast>> RunAsync(FaultVote vote, IReadOnlyList<VoterPlan> plans, TimeSpan duration, int concurrency, Action<FaultCast>? answered, CancellationToken cancellationToken)
     {
         var casts = new ConcurrentBag<FaultCast>();
         using var inFlight = new SemaphoreSlim(concurrency);
@@ -37,7 +38,9 @@ internal static class FaultBurst
                 await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    casts.Add(await vote.CastAsync(plan.Voter, ballot, cancellationToken).ConfigureAwait(false));
+                    var cast = await vote.CastAsync(plan.Voter, ballot, cancellationToken).ConfigureAwait(false);
+                    casts.Add(cast);
+                    answered?.Invoke(cast);
                 }
                 finally
                 {

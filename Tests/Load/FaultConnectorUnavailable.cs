@@ -46,7 +46,7 @@ internal static class FaultConnectorUnavailable
                     return answers;
                 },
                 cancellationToken);
-            var casts = await FaultBurst.RunAsync(vote, plans, burst, bed.Settings.Concurrency, cancellationToken).ConfigureAwait(false);
+            var casts = await FaultBurst.RunAsync(vote, plans, burst, bed.Settings.Concurrency, answered: null, cancellationToken).ConfigureAwait(false);
             var helpAnswers = await helps.ConfigureAwait(false);
             await connector.WaitForQuietAsync(TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
 

@@ -18,7 +18,7 @@ internal static class FaultKill
         var settings = bed.Settings;
         var bot = bed.Setup.Bot;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Label}: SIGKILL of the bot in the middle of a {settings.Burst.TotalSeconds:0} s burst, restarted at once on the same port with the same settings"));
+            $"{Label}: SIGKILL of the bot once half of an unpaced burst (concurrency {settings.Concurrency}) is answered, restarted at once on the same port with the same settings"));
         var vote = await FaultVote.OpenAsync(bed, Label, bed.NewChannel(), cancellationToken).ConfigureAwait(false);
         if (vote is null)
         {
@@ -30,17 +30,27 @@ internal static class FaultKill
         var killedAt = TimeSpan.Zero;
         var upAt = TimeSpan.Zero;
         var start = vote.Now;
+        var half = plans.Sum(p => p.Ballots.Count) / 2;
+        var answeredCount = 0;
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var fault = Task.Run(
             async () =>
             {
-                await Task.Delay(settings.Burst / 2, cancellationToken).ConfigureAwait(false);
+                // In the middle of a burst with every slot busy, so the kill cuts invokes in flight.
+                await halfway.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
                 killedAt = vote.Now;
                 await bot.KillAsync(cancellationToken).ConfigureAwait(false);
                 await bot.RestartAsync(cancellationToken).ConfigureAwait(false);
                 upAt = vote.Now;
             },
             cancellationToken);
-        var casts = await FaultBurst.RunAsync(vote, plans, settings.Burst, settings.Concurrency, cancellationToken).ConfigureAwait(false);
+        var casts = await FaultBurst.RunAsync(vote, plans, TimeSpan.Zero, settings.Concurrency, _ =>
+        {
+            if (Interlocked.Increment(ref answeredCount) == half)
+            {
+                halfway.TrySetResult();
+            }
+        }, cancellationToken).ConfigureAwait(false);
         await fault.ConfigureAwait(false);
         var replays = await vote.ReplayUnconfirmedAsync(casts, attempts: 3, cancellationToken).ConfigureAwait(false);
         var all = casts.Concat(replays).ToList();

@@ -87,7 +87,7 @@ internal static class FaultOutage
                 }
             },
             cancellationToken);
-        var casts = await FaultBurst.RunAsync(vote, plans, settings.Burst, settings.Concurrency, cancellationToken).ConfigureAwait(false);
+        var casts = await FaultBurst.RunAsync(vote, plans, settings.Burst, settings.Concurrency, answered: null, cancellationToken).ConfigureAwait(false);
         await fault.ConfigureAwait(false);
         var replays = await vote.ReplayUnconfirmedAsync(casts, attempts: 3, cancellationToken).ConfigureAwait(false);
         var probeDue = up + RecoveryGrace + TimeSpan.FromMilliseconds(50) - vote.Now;
