@@ -90,7 +90,7 @@ public sealed class BotAdapter(
     /// </summary>
     private async Task<bool> OnTurnErrorAsync(TurnContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var transient = exception is OperationCanceledException || TransientFailures.IsTransient(exception);
+        var transient = TransientFailures.IsTransient(exception);
         if (transient)
         {
             BotLog.TurnUnavailable(logger, exception, context.Activity.Type);
