@@ -9,6 +9,7 @@ public enum LoadScenario
     Upsert,
     Compare,
     Smoke,
+    Answers,
 }
 
 /// <summary>The vote mode a <c>votes</c> run opens: <c>single</c>, <c>top</c> (top-2) or <c>points</c> (3 points).</summary>
@@ -49,6 +50,7 @@ public sealed record LoadSettings
     public const string Usage = """
         usage: load <votes|upsert|compare|smoke> [options]
           --voters N         distinct voters (votes, compare; default 300)
+          --respondents N    scenario 'answers': N people answer a pulse (default 300; --short at most 40)
           --count N          raw upserts (upsert, compare; default 3000)
           --concurrency N    requests in flight (default 50)
           --revote F         fraction of voters who vote again with another ballot (default 0.33)
@@ -75,6 +77,7 @@ public sealed record LoadSettings
             "upsert" => LoadScenario.Upsert,
             "compare" => LoadScenario.Compare,
             "smoke" => LoadScenario.Smoke,
+            "answers" => LoadScenario.Answers,
             _ => throw new ArgumentException($"unknown scenario '{args[0]}'"),
         };
         var settings = new LoadSettings { Scenario = scenario };
@@ -96,6 +99,7 @@ public sealed record LoadSettings
             settings = name switch
             {
                 "--voters" => settings with { Voters = Positive(name, value) },
+                "--respondents" => settings with { Voters = Positive(name, value) },
                 "--count" => settings with { Count = Positive(name, value) },
                 "--concurrency" => settings with { Concurrency = Positive(name, value) },
                 "--revote" => settings with { Revote = Fraction(name, value) },
