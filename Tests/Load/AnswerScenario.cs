@@ -298,7 +298,7 @@ internal static partial class AnswerScenario
             $"storage: {stored.Count} answers in {PulseStore.AnswersTable}/{pulseId} for {setup.Voters.Count} respondents ({expected.Count} acknowledged, {expected.Values.Sum(f => f.Count)} fields): missing {missing}, extra {extra}, doubled {duplicates}, wrong fields {wrong.Count} -> {(ok ? "ok" : "WRONG")}"));
         foreach (var (key, fields) in wrong.Take(3))
         {
-            output.WriteLine($"storage: e.g. {key[..Math.Min(12, key.Length)]}…: stored {Describe(stored[key])}; expected {Describe(fields)}");
+            output.WriteLine($"storage: e.g. {key[..Math.Min(12, key.Length)]}…: fields that differ from the last acknowledged answers: {Differing(stored[key], fields)}");
         }
 
         return ok;
@@ -333,8 +333,10 @@ internal static partial class AnswerScenario
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static string Describe(SortedDictionary<string, string> fields) =>
-        "{" + string.Join(", ", fields.Select(f => $"{f.Key}={Shorten(f.Value)}")) + "}";
+    private static string Differing(SortedDictionary<string, string> stored, SortedDictionary<string, string> expected) =>
+        string.Join(", ", stored.Keys.Union(expected.Keys).Where(name =>
+            !stored.TryGetValue(name, out var s) || !expected.TryGetValue(name, out var e) || s != e)
+            .Select(name => name + (stored.ContainsKey(name) ? expected.ContainsKey(name) ? " (other value)" : " (not expected)" : " (missing)")));
 
     private static string Yes(bool ok) => ok ? "yes" : "NO";
 
