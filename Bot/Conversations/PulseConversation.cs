@@ -95,7 +95,7 @@ public sealed partial class PulseConversation(
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var elsewhere = data?[CardDataFields.ConversationId]?.GetValueKind() == JsonValueKind.String ? (string?)data[CardDataFields.ConversationId] : null;
         var pulse = await pulses.GetAsync(channelId, elsewhere ?? conversationId, pulseId, cancellationToken).ConfigureAwait(false);
-        if (pulse is null)
+        if (pulse is null || elsewhere is not null && !SameTenant(pulse, context.Activity))
         {
             return NoticeCards.Expired(context.Language);
         }
@@ -130,6 +130,13 @@ public sealed partial class PulseConversation(
         };
         return Render(PulseViews.Describe(Template, dialog, view));
     }
+
+    /// <summary>
+    /// A card that names another conversation (the 1:1 reminder) opens that pulse only for someone of the same tenant:
+    /// knowing a pulse's ids is not enough to answer it from another organisation.
+    /// </summary>
+    private static bool SameTenant(PulseRecord pulse, Activity activity) =>
+        pulse.TenantId is null || string.Equals(pulse.TenantId, activity.Conversation?.TenantId, StringComparison.Ordinal);
 
     /// <summary>
     /// Applies the action to the stored dialog with optimistic concurrency. On "Envoyer" the answer entity and the

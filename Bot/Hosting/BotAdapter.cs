@@ -1,9 +1,11 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Routing;
+using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Help;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +14,8 @@ namespace ConcertationBot.Bot.Hosting;
 /// <summary>
 /// The HTTP side of a turn on <c>POST /api/messages</c>: size cap (413), parse (400), authenticate (401/403),
 /// run the turn, then answer: an invoke's status and body, <c>{"activities":[…]}</c> for expectReplies, else 200.
-/// One error handler: log, apologise in the user's language, never show exception text.
+/// Routed activities without a conversation, a sender or a serviceUrl are refused (400). One error handler: log, answer
+/// with a try-again card (an outage) or an apology (a bug) in the user's language, never exception text and never 500.
 /// </summary>
 public sealed class BotAdapter(
     BotApplication application,
@@ -21,6 +24,9 @@ public sealed class BotAdapter(
     IOptions<BotHostOptions> options,
     ILogger<BotAdapter> logger)
 {
+    /// <summary>Largest action data (in characters of JSON) echoed back in the try-again card's button.</summary>
+    private const int MaxRetryDataLength = 16 * 1024;
+
     public async Task ProcessAsync(HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -60,32 +66,50 @@ public sealed class BotAdapter(
             RequestBaseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"),
         };
         var failed = false;
-        try
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        using (var turnTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            await application.OnTurnAsync(context, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            failed = !await OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
+            turnTimeout.CancelAfter(isInvoke ? options.Value.InvokeTimeout : options.Value.MessageTimeout);
+            try
+            {
+                await application.OnTurnAsync(context, turnTimeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                failed = !await OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Logs, then apologises (a card error for invokes, a message otherwise). False when even the apology failed.</summary>
+    /// <summary>
+    /// Logs, then answers with a card: "try again" when storage or a Teams service is briefly unavailable (or the turn ran
+    /// out of time), an apology otherwise. An invoke gets the card as its 200 answer (the clicked card is replaced, and the
+    /// try-again card's button replays the action); a message gets it as a reply. False when even that reply failed.
+    /// </summary>
     private async Task<bool> OnTurnErrorAsync(TurnContext context, Exception exception, CancellationToken cancellationToken)
     {
-        BotLog.TurnFailed(logger, exception, context.Activity.Type);
-        var apology = NoticeCards.Apology.For(context.Language);
+        var transient = TransientFailures.IsTransient(exception);
+        if (transient)
+        {
+            BotLog.TurnUnavailable(logger, exception, context.Activity.Type);
+        }
+        else
+        {
+            BotLog.TurnFailed(logger, exception, context.Activity.Type);
+        }
+
         if (context.Activity.Type == ActivityTypes.Invoke)
         {
-            context.InvokeResponse = BotApplication.CardActionError(StatusCodes.Status500InternalServerError, "InternalError", apology);
+            var card = transient ? NoticeCards.TryAgain(context.Language, RetryOf(context.Activity)) : NoticeCards.ApologyCard(context.Language);
+            context.InvokeResponse = BotApplication.CardActionResult(card);
             return true;
         }
 
         try
         {
-            await context.SendTextAsync(apology, cancellationToken).ConfigureAwait(false);
+            await context.SendCardAsync(transient ? NoticeCards.TryAgain(context.Language) : NoticeCards.ApologyCard(context.Language), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception sendFailure) when (!cancellationToken.IsCancellationRequested)
@@ -93,6 +117,27 @@ public sealed class BotAdapter(
             BotLog.ApologyFailed(logger, sendFailure);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The clicked <c>Action.Execute</c> again (its verb and data, which hold the inputs the user had typed), for the
+    /// try-again card's button; null when the invoke carries no verb or when its data is too large to send back in a card.
+    /// </summary>
+    private static ExecuteAction? RetryOf(Activity activity)
+    {
+        if (BotApplication.ReadInvokeValue(activity.Value)?.Action is not { Verb: { Length: > 0 } verb } action)
+        {
+            return null;
+        }
+
+        if (action.Data is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return new ExecuteAction { Title = verb, Verb = verb };
+        }
+
+        return data.GetRawText().Length > MaxRetryDataLength
+            ? null
+            : new ExecuteAction { Title = verb, Verb = verb, Data = JsonObject.Create(data) };
     }
 
     private async Task WriteResponseAsync(HttpResponse response, TurnContext context, bool failed, CancellationToken cancellationToken)
@@ -108,7 +153,8 @@ public sealed class BotAdapter(
         }
         else if (failed)
         {
-            response.StatusCode = StatusCodes.Status500InternalServerError;
+            // The turn failed and no reply could reach the conversation: the connector at serviceUrl is the problem.
+            response.StatusCode = StatusCodes.Status502BadGateway;
         }
         else if (context.ExpectsReplies)
         {
@@ -138,18 +184,36 @@ public sealed class BotAdapter(
 
     private static Activity? Parse(ReadOnlySpan<byte> body, out string reason)
     {
+        Activity? activity;
         try
         {
-            var activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
-            reason = activity is null ? "null body" : "activity has no type";
-            return string.IsNullOrWhiteSpace(activity?.Type) ? null : activity;
+            activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
         }
         catch (JsonException)
         {
             reason = "not an activity (malformed JSON or wrong field types)";
             return null;
         }
+
+        reason = activity switch
+        {
+            null => "null body",
+            _ when string.IsNullOrWhiteSpace(activity.Type) => "activity has no type",
+            _ when !IsRouted(activity.Type) => string.Empty,
+            _ when string.IsNullOrEmpty(activity.Conversation?.Id) => "activity has no conversation.id",
+            _ when string.IsNullOrEmpty(activity.From?.Id) => "activity has no from.id",
+            _ when !IsServiceUrl(activity.ServiceUrl) => "activity has no absolute http(s) serviceUrl",
+            _ => string.Empty,
+        };
+        return reason.Length == 0 ? activity : null;
     }
+
+    /// <summary>The activity types the bot acts on, which therefore must say where they come from and where to answer.</summary>
+    private static bool IsRouted(string? type) =>
+        type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate;
+
+    private static bool IsServiceUrl(string? serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>The body, or null when it is larger than <paramref name="limit"/> bytes.</summary>
     private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)

@@ -40,4 +40,13 @@ public sealed class BotHostOptions
 
     /// <summary>Largest accepted request body on <c>/api/messages</c>, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// How long a card action (invoke) may run before the user gets the try-again card: Teams gives up on an invoke after
+    /// about 5 s, so the answer must leave before that.
+    /// </summary>
+    public TimeSpan InvokeTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>How long a message turn may run before the bot replies with the try-again card (Bot Framework waits 15 s).</summary>
+    public TimeSpan MessageTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

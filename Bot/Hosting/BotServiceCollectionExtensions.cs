@@ -22,6 +22,8 @@ public static class BotServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<BotHostOptions>()
             .BindConfiguration(BotHostOptions.SectionName)
+            .Validate(o => o.MaxRequestBodyBytes > 0, "Bot:MaxRequestBodyBytes must be positive.")
+            .Validate(o => o.InvokeTimeout > TimeSpan.Zero && o.MessageTimeout > TimeSpan.Zero, "Bot:InvokeTimeout and Bot:MessageTimeout must be positive.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

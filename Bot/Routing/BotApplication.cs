@@ -128,7 +128,8 @@ public abstract class BotApplication
             ProtocolJsonContext.Default.AdaptiveCardInvokeResponse),
     };
 
-    private static AdaptiveCardInvokeValue? ReadInvokeValue(JsonElement? value)
+    /// <summary>The invoke's <c>{action, trigger}</c>, or null when the value is not shaped like one.</summary>
+    internal static AdaptiveCardInvokeValue? ReadInvokeValue(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } element)
         {

@@ -90,9 +90,9 @@ public sealed partial class ConcertationBotApplication : BotApplication
                 context.Language = fixedLanguage;
             }
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (TransientFailures.IsTransient(exception))
         {
-            LogLanguageUnavailable(_logger, exception.Status);
+            LogLanguageUnavailable(_logger, (exception as RequestFailedException)?.Status ?? 0);
         }
     }
 

@@ -22,4 +22,16 @@ public sealed class StorageOptions
 
     /// <summary>How long <c>/readyz</c> waits for the Table endpoint.</summary>
     public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Retries of a failed Table request (network errors, 408, 429, 5xx). Few and quick, so that during an outage a
+    /// user gets the try-again card inside Teams' invoke window instead of waiting for the SDK's default minute.
+    /// </summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; doubled per retry (with jitter), capped at 2 s.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long one Table request may wait for an answer (a frozen server), per try.</summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

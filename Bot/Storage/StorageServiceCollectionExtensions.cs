@@ -18,6 +18,8 @@ public static partial class StorageServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.ConnectionString) || IsParsable(o.ConnectionString), "Storage:ConnectionString is not a valid storage connection string.")
             .Validate(o => TableNameRegex().IsMatch(o.StateTableName), "Storage:StateTableName must be 3-63 letters or digits, starting with a letter.")
             .Validate(o => o.ReadinessTimeout > TimeSpan.Zero, "Storage:ReadinessTimeout must be positive.")
+            .Validate(o => o.MaxRetries is >= 0 and <= 10, "Storage:MaxRetries must be between 0 and 10.")
+            .Validate(o => o.RetryDelay > TimeSpan.Zero && o.NetworkTimeout > TimeSpan.Zero, "Storage:RetryDelay and Storage:NetworkTimeout must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -38,15 +40,20 @@ public static partial class StorageServiceCollectionExtensions
 
     internal static TableServiceClient CreateServiceClient(StorageOptions options)
     {
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Delay = options.RetryDelay;
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new TableServiceClient(options.ConnectionString);
+            return new TableServiceClient(options.ConnectionString, clientOptions);
         }
 
         var identity = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
             ? ManagedIdentityId.SystemAssigned
             : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId);
-        return new TableServiceClient(options.TableEndpoint!, new ManagedIdentityCredential(identity));
+        return new TableServiceClient(options.TableEndpoint!, new ManagedIdentityCredential(identity), clientOptions);
     }
 
     private static bool IsParsable(string connectionString)

@@ -26,6 +26,12 @@ public sealed partial class TableReadinessProbe(TableServiceClient client, IOpti
             LogNotReady(logger, ex.Status, ex.ErrorCode);
             return false;
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<RequestFailedException>().LastOrDefault() is { } last)
+        {
+            // Every retry failed (connection refused, say): Azure.Core reports the tries together.
+            LogNotReady(logger, last.Status, last.ErrorCode);
+            return false;
+        }
         catch (AuthenticationFailedException ex)
         {
             LogNoToken(logger, ex.GetType().Name);

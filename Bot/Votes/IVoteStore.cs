@@ -25,7 +25,9 @@ public interface IVoteStore
     /// <summary>
     /// Stores or replaces one voter's ballot (PK vote id, RK voter key; properties <c>Points</c> and <c>UpdatedAt</c>) in one
     /// transaction with a touch of the fence row. False, with nothing written, when the vote is closed (no fence).
-    /// Idempotent: the same ballot sent twice leaves one entity.
+    /// Idempotent: the same ballot sent twice leaves one entity. The write is conditional on the ballot read just before
+    /// (insert, or If-Match its ETag, read again on conflict), so a write given up on that reaches storage late cannot
+    /// overwrite a newer ballot.
     /// </summary>
     Task<bool> SaveBallotAsync(string voteId, string voterKey, string points, DateTimeOffset at, CancellationToken cancellationToken);
 

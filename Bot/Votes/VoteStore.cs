@@ -161,6 +161,9 @@ public sealed class VoteStore : IVoteStore
             ?? throw new InvalidOperationException($"Vote {vote.VoteId} vanished while its card id was being recorded.");
     }
 
+    /// <summary>Tries of a ballot write that keeps meeting a concurrent write of the same voter's ballot.</summary>
+    private const int MaxBallotAttempts = 5;
+
     public async Task<bool> SaveBallotAsync(string voteId, string voterKey, string points, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(voteId);
@@ -177,20 +180,31 @@ public sealed class VoteStore : IVoteStore
             [Points] = points,
             [UpdatedAt] = at,
         };
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, ballot),
-                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(voteId, FenceRowKey), ETag.All),
-                ],
-                cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is null or 1)
-        {
-            // No fence: the vote is closed (or was never opened); the transaction wrote nothing.
-            return false;
+            // Conditional on the ballot as it is now (insert if none, else If-Match its ETag): a write this bot gave up
+            // on (a timeout while storage hung) that reaches storage late then fails instead of overwriting a newer,
+            // acknowledged ballot of the same voter.
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(voteId, voterKey, [UpdatedAt], cancellationToken).ConfigureAwait(false);
+            var write = current.HasValue
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ballot, current.Value!.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, ballot);
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    [write, new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(voteId, FenceRowKey), ETag.All)],
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is null or 1)
+            {
+                // No fence: the vote is closed (or was never opened); the transaction wrote nothing.
+                return false;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxBallotAttempts)
+            {
+                // The same voter's ballot changed since it was read (another click, a duplicate delivery): read again.
+            }
         }
     }
 

@@ -40,7 +40,8 @@ public sealed record TextRun
     [JsonPropertyName("type")]
     public string Type => "TextRun";
 
-    public required string Text { get; init; }
+    /// <summary>Shown as given, except that <c>{{</c> is broken so user text cannot call DATE / TIME functions.</summary>
+    public required string Text { get; init => field = CardText.WithoutTextFunctions(value); }
 
     public TextWeight? Weight { get; init; }
 

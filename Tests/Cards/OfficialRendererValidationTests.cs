@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Coordination;
 using ConcertationBot.Cards.Export;
@@ -30,6 +31,14 @@ public sealed class OfficialRendererValidationTests
             }
 
             yield return ($"expired-{language}", NoticeCards.Expired(language));
+            yield return ($"try-again-message-{language}", NoticeCards.TryAgain(language));
+            yield return ($"try-again-action-{language}", NoticeCards.TryAgain(language, new ExecuteAction
+            {
+                Title = "vote.cast",
+                Verb = CardVerbs.VoteCast,
+                Data = new() { [CardDataFields.VoteId] = "v1", ["choice"] = PulseFixtures.MarkdownText },
+            }));
+            yield return ($"apology-{language}", NoticeCards.ApologyCard(language));
 
             yield return ($"summary-12-{language}", PulseSummaryCard.Build(SummaryCardFixtures.Twelve(language)));
             yield return ($"summary-2-{language}", PulseSummaryCard.Build(SummaryCardFixtures.TwoAnswers(language)));

@@ -267,6 +267,23 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(bed.ConversationId, (string?)next[CardDataFields.ConversationId]);
     }
 
+    [Fact]
+    public async Task ReminderCard_RepondreFromAnotherTenant_ExpiredCardInsteadOfThePulse()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var invoke = bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId, [CardDataFields.ConversationId] = bed.ConversationId });
+        invoke["conversation"] = new JsonObject { ["id"] = "a:personal-bruno", ["conversationType"] = "personal", ["tenantId"] = "another-tenant" };
+
+        // Act
+        var card = await bed.InvokeForCardAsync(invoke);
+
+        // Assert
+        Assert.Contains("Cette carte a expiré", TestActivities.CardText(card), StringComparison.Ordinal);
+        Assert.Null(ConversationTestBed.FindAction(card, CardVerbs.PulseNext));
+    }
+
     private static List<TeamsChannelAccount> Members(int count) =>
         [.. Enumerable.Range(1, count).Select(i => new TeamsChannelAccount { Id = $"29:member-{i:00}", Name = $"Membre {i}", AadObjectId = Guid.NewGuid().ToString() })];
 

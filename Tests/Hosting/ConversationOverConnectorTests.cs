@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConcertationBot.Cards.Help;
 using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Hosting;
@@ -89,13 +90,15 @@ public sealed class ConversationOverConnectorTests
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var apology = Assert.Single(await connector.WaitForActivitiesAsync(1, Wait));
-        Assert.StartsWith("Désolé, un problème est survenu de mon côté.", apology.Activity!.Text, StringComparison.Ordinal);
+        var card = JsonSerializer.SerializeToNode(apology.Activity!.Attachments![0].Content)!;
+        Assert.Equal(NoticeCards.ApologyId, (string?)card["body"]![0]!["id"]);
+        Assert.StartsWith("Désolé, un problème est survenu de mon côté.", (string?)card["body"]![0]!["text"], StringComparison.Ordinal);
         Assert.DoesNotContain("secret", apology.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", apology.Body, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ApiMessages_ReplyAndApologyFail_Returns500WithEmptyBody()
+    public async Task ApiMessages_ReplyAndApologyFail_Returns502WithEmptyBody()
     {
         // Arrange
         await using var connector = await CaptureConnector.StartAsync();
@@ -107,7 +110,7 @@ public sealed class ConversationOverConnectorTests
         using var response = await client.PostAsync("/api/messages", TestActivities.Json(TestActivities.Message("aide", serviceUrl: connector.ServiceUrl)));
 
         // Assert
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
         Assert.Empty(connector.AcceptedActivities);
     }

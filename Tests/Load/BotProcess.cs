@@ -5,19 +5,24 @@ namespace ConcertationBot.Load;
 
 /// <summary>
 /// The real bot (<c>dotnet ConcertationBot.Bot.dll</c>) as a child process on a free loopback port, unauthenticated
-/// (no MicrosoftAppId), its output in a log file. Samples its resident memory every 100 ms.
+/// (no MicrosoftAppId), its output in a log file. Samples its resident memory every 100 ms. It can be killed (SIGKILL,
+/// as a crashed or evicted instance) and restarted with the same port and settings.
 /// </summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ProcessStartInfo _info;
     private readonly ChildLog _log;
     private readonly CancellationTokenSource _stopSampling = new();
     private readonly Task _sampling;
+    private Process _process;
+    private int _processId;
     private long _peakRssKb;
 
-    private BotProcess(Process process, ChildLog log, Uri baseAddress)
+    private BotProcess(Process process, ProcessStartInfo info, ChildLog log, Uri baseAddress)
     {
         _process = process;
+        _processId = process.Id;
+        _info = info;
         _log = log;
         BaseAddress = baseAddress;
         _sampling = SampleAsync(_stopSampling.Token);
@@ -25,14 +30,17 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => Volatile.Read(ref _processId);
+
+    /// <summary>Whether the current instance is still running.</summary>
+    public bool IsRunning => !_process.HasExited;
 
     public string LogPath => _log.LogPath;
 
     /// <summary>The highest VmRSS sampled so far and the kernel's VmHWM, in kB (0 when /proc is not readable).</summary>
     public (long SampledPeakKb, long HighWaterMarkKb) Memory()
     {
-        var status = ReadStatus(_process.Id);
+        var status = ReadStatus(ProcessId);
         return (Interlocked.Read(ref _peakRssKb), status.HighWaterMarkKb);
     }
 
@@ -73,16 +81,56 @@ internal sealed class BotProcess : IAsyncDisposable
         var log = new ChildLog(Path.Combine(logDirectory, "load-bot.log"));
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the bot.");
         log.Attach(process);
-        var bot = new BotProcess(process, log, baseAddress);
+        var bot = new BotProcess(process, info, log, baseAddress);
+        try
+        {
+            await bot.WaitHealthyAsync(cancellationToken).ConfigureAwait(false);
+            return bot;
+        }
+        catch (InvalidOperationException)
+        {
+            await bot.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush of pending card updates, open requests cut.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the bot again after <see cref="KillAsync"/>: same port, same settings; waits for <c>/healthz</c>.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("The bot is still running.");
+        }
+
+        _process.Dispose();
+        _process = Process.Start(_info) ?? throw new InvalidOperationException("Could not restart the bot.");
+        Volatile.Write(ref _processId, _process.Id);
+        _log.Attach(_process);
+        await WaitHealthyAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
+    {
+        var process = _process;
+        var log = _log;
+        var baseAddress = BaseAddress;
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
         {
             if (process.HasExited)
             {
-                var tail = log.Tail();
-                await bot.DisposeAsync().ConfigureAwait(false);
-                throw new InvalidOperationException($"The bot exited during start-up (see {log.LogPath}):{Environment.NewLine}{tail}");
+                throw new InvalidOperationException($"The bot exited during start-up (see {log.LogPath}):{Environment.NewLine}{log.Tail()}");
             }
 
             try
@@ -90,7 +138,7 @@ internal sealed class BotProcess : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative), cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    return bot;
+                    return;
                 }
             }
             catch (HttpRequestException)
@@ -104,7 +152,6 @@ internal sealed class BotProcess : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                await bot.DisposeAsync().ConfigureAwait(false);
                 throw new InvalidOperationException($"The bot did not answer /healthz within 90 s (see {log.LogPath}).");
             }
 
@@ -140,7 +187,7 @@ internal sealed class BotProcess : IAsyncDisposable
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         do
         {
-            var rss = ReadStatus(_process.Id).RssKb;
+            var rss = ReadStatus(ProcessId).RssKb;
             if (rss > Interlocked.Read(ref _peakRssKb))
             {
                 Interlocked.Exchange(ref _peakRssKb, rss);

@@ -7,6 +7,12 @@ internal static class LoadRun
 {
     public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string logDirectory, TextWriter output, CancellationToken cancellationToken)
     {
+        if (settings.Scenario == LoadScenario.Faults)
+        {
+            // The faults stop, freeze and restart their own Azurite (persisted on disk), so they never use a given one.
+            return await FaultScenario.RunAsync(settings, repositoryRoot, logDirectory, output, cancellationToken).ConfigureAwait(false);
+        }
+
         AzuriteProcess? azurite = null;
         try
         {
@@ -18,7 +24,7 @@ internal static class LoadRun
             }
             else
             {
-                azurite = await AzuriteProcess.StartAsync(repositoryRoot, logDirectory, cancellationToken).ConfigureAwait(false);
+                azurite = await AzuriteProcess.StartAsync(repositoryRoot, logDirectory, location: null, cancellationToken).ConfigureAwait(false);
                 storage = azurite.ConnectionString;
                 output.WriteLine("storage: private in-memory Azurite, " + storage.Split(';').Last(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal)));
             }

@@ -2,13 +2,14 @@ using System.Globalization;
 
 namespace ConcertationBot.Load;
 
-/// <summary>Which load run: the bot's votes, the raw Table upserts, both against one Azurite, or a help-card round trip.</summary>
+/// <summary>Which load run: the bot's votes, the raw Table upserts, both against one Azurite, a help-card round trip, or the faults.</summary>
 public enum LoadScenario
 {
     Votes,
     Upsert,
     Compare,
     Smoke,
+    Faults,
     Answers,
 }
 
@@ -26,6 +27,7 @@ public sealed record LoadSettings
     public const int ShortVoters = 60;
     public const int ShortCount = 500;
     public const int ShortConcurrency = 20;
+    public static readonly TimeSpan ShortBurst = TimeSpan.FromSeconds(16);
 
     public required LoadScenario Scenario { get; init; }
     public int Voters { get; init; } = 300;
@@ -44,11 +46,17 @@ public sealed record LoadSettings
     /// <summary>The bot's published assembly; null means <c>Bot/bin/Release/net10.0/ConcertationBot.Bot.dll</c> under the repository.</summary>
     public string? BotAssembly { get; init; }
 
+    /// <summary>How long a fault's vote burst lasts (the fault hits its middle).</summary>
+    public TimeSpan Burst { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The faults to run (<c>--only</c>); null runs them all.</summary>
+    public IReadOnlySet<string>? Faults { get; init; }
+
     /// <summary>The whole run is cancelled after this long.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 
     public const string Usage = """
-        usage: load <votes|upsert|compare|smoke> [options]
+        usage: load <votes|upsert|compare|smoke|faults|answers> [options]
           --voters N         distinct voters (votes, compare; default 300)
           --respondents N    scenario 'answers': N people answer a pulse (default 300; --short at most 40)
           --count N          raw upserts (upsert, compare; default 3000)
@@ -56,7 +64,9 @@ public sealed record LoadSettings
           --revote F         fraction of voters who vote again with another ballot (default 0.33)
           --mode M           single | top | points (default points)
           --seed N           seed of the ballots (default 20261122)
-          --short            CI size: at most 60 voters, 500 upserts, concurrency 20, 5 minutes
+          --burst SECONDS    faults: length of each fault's vote burst (default 30)
+          --only LIST        faults: comma-separated subset of outage-stopped, outage-frozen, connector-503, duplicates, bot-killed
+          --short            CI size: at most 60 voters, 500 upserts, concurrency 20, 16 s bursts, 5 minutes
           --storage CS       use this storage connection string instead of a private in-memory Azurite
           --ballots-table T  the bot's ballot table (default VoteBallots)
           --bot-dll PATH     the bot assembly to run (default Bot/bin/Release/net10.0/ConcertationBot.Bot.dll)
@@ -77,6 +87,7 @@ public sealed record LoadSettings
             "upsert" => LoadScenario.Upsert,
             "compare" => LoadScenario.Compare,
             "smoke" => LoadScenario.Smoke,
+            "faults" => LoadScenario.Faults,
             "answers" => LoadScenario.Answers,
             _ => throw new ArgumentException($"unknown scenario '{args[0]}'"),
         };
@@ -109,6 +120,8 @@ public sealed record LoadSettings
                 "--ballots-table" => settings with { BallotsTable = value },
                 "--bot-dll" => settings with { BotAssembly = value },
                 "--timeout" => settings with { Timeout = TimeSpan.FromSeconds(Positive(name, value)) },
+                "--burst" => settings with { Burst = TimeSpan.FromSeconds(Positive(name, value)) },
+                "--only" => settings with { Faults = FaultsOf(value) },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
             };
         }
@@ -119,6 +132,7 @@ public sealed record LoadSettings
                 Voters = Math.Min(settings.Voters, ShortVoters),
                 Count = Math.Min(settings.Count, ShortCount),
                 Concurrency = Math.Min(settings.Concurrency, ShortConcurrency),
+                Burst = TimeSpan.FromTicks(Math.Min(settings.Burst.Ticks, ShortBurst.Ticks)),
                 Timeout = TimeSpan.FromTicks(Math.Min(settings.Timeout.Ticks, TimeSpan.FromMinutes(5).Ticks)),
             }
             : settings;
@@ -133,6 +147,15 @@ public sealed record LoadSettings
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f is >= 0 and <= 1
             ? f
             : throw new ArgumentException($"{name} must be between 0 and 1, not '{value}'");
+
+    private static HashSet<string> FaultsOf(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = names.Where(n => !FaultScenario.Names.Contains(n)).ToList();
+        return unknown.Count == 0 && names.Count > 0
+            ? names
+            : throw new ArgumentException($"--only takes {string.Join(", ", FaultScenario.Names)}, not '{value}'");
+    }
 
     private static BallotMode ModeOf(string value) => value switch
     {

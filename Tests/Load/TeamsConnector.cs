@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -29,7 +30,11 @@ public enum ConnectorCall
     Unknown,
 }
 
-/// <summary>One request the bot made, with its body, when it arrived (since the connector started) and the status it got.</summary>
+/// <summary>
+/// One request the bot made, with its body, when it arrived (since the connector started) and the status it got.
+/// <see cref="AttemptKey"/> is the same for every attempt of one call (its <c>x-ms-client-request-id</c>, which the bot's
+/// retry policy keeps across retries); <see cref="Injected"/> marks a 503 the connector answered on purpose.
+/// </summary>
 public sealed record ConnectorRequest(
     int Sequence,
     TimeSpan At,
@@ -40,7 +45,9 @@ public sealed record ConnectorRequest(
     string? ActivityId,
     string Body,
     int Status,
-    string? AssignedId)
+    string? AssignedId,
+    string? AttemptKey = null,
+    bool Injected = false)
 {
     public bool IsWrite => Call is ConnectorCall.Send or ConnectorCall.Reply or ConnectorCall.Update or ConnectorCall.CreateConversation;
 
@@ -53,6 +60,7 @@ public sealed record ConnectorRequest(
 /// The Teams connector as the bot sees it, on loopback Kestrel: sends and replies get <c>201 {id}</c>, updates
 /// <c>200 {id}</c>, create-conversation <c>201 {id, activityId}</c>, members a roster. Writes over Teams' per-conversation
 /// limits (7 per 1 s, 8 per 2 s, 60 per 30 s) get <c>429</c> with <c>Retry-After</c>. Every request is recorded.
+/// A fault can be switched on for one conversation: every Nth new write call (first attempts only) gets <c>503</c>.
 /// </summary>
 public sealed class TeamsConnector : IAsyncDisposable
 {
@@ -69,8 +77,12 @@ public sealed class TeamsConnector : IAsyncDisposable
     private readonly List<ConnectorRequest> _requests = [];
     private readonly Dictionary<string, List<TimeSpan>> _writes = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<TeamsChannelAccount> _roster;
+    private readonly HashSet<string> _attempted = new(StringComparer.Ordinal);
     private int _sequence;
     private int _nextId;
+    private string? _unavailableThread;
+    private int _unavailableEvery;
+    private int _newWrites;
 
     private TeamsConnector(WebApplication app, IReadOnlyList<TeamsChannelAccount> roster)
     {
@@ -148,6 +160,31 @@ public sealed class TeamsConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// From now on, in <paramref name="conversationId"/> (any thread of it), every <paramref name="every"/>th new send,
+    /// reply or update gets <c>503 ServiceUnavailable</c> on its first attempt (no Retry-After); retries go through.
+    /// Deterministic: the 2nd, 4th… new calls when <paramref name="every"/> is 2.
+    /// </summary>
+    public void InjectUnavailable(string conversationId, int every)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
+        lock (_gate)
+        {
+            _unavailableThread = conversationId.Split(";messageid=", 2)[0];
+            _unavailableEvery = every;
+            _newWrites = 0;
+        }
+    }
+
+    /// <summary>Ends <see cref="InjectUnavailable"/>.</summary>
+    public void StopInjecting()
+    {
+        lock (_gate)
+        {
+            _unavailableThread = null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
@@ -164,6 +201,10 @@ public sealed class TeamsConnector : IAsyncDisposable
 
         var conversationId = context.Request.RouteValues["conversationId"] as string;
         var activityId = context.Request.RouteValues["activityId"] as string;
+        var attemptKey = context.Request.Headers["x-ms-client-request-id"].FirstOrDefault() is { Length: > 0 } requestId
+            ? requestId
+            : $"{context.Request.Method} {context.Request.Path.Value} {Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body)))}";
+        var injected = false;
         int status;
         string? responseBody;
         string? assignedId = null;
@@ -171,10 +212,23 @@ public sealed class TeamsConnector : IAsyncDisposable
         lock (_gate)
         {
             var at = _clock.Elapsed;
-            var wait = call is ConnectorCall.Send or ConnectorCall.Reply or ConnectorCall.Update or ConnectorCall.CreateConversation
+            var firstAttempt = _attempted.Add(attemptKey);
+            if (firstAttempt && _unavailableThread is { } thread && conversationId is not null
+                && call is ConnectorCall.Send or ConnectorCall.Reply or ConnectorCall.Update
+                && conversationId.Split(";messageid=", 2)[0] == thread)
+            {
+                injected = ++_newWrites % _unavailableEvery == 0;
+            }
+
+            var wait = injected ? null : call is ConnectorCall.Send or ConnectorCall.Reply or ConnectorCall.Update or ConnectorCall.CreateConversation
                 ? Admit(conversationId ?? "(create)", at)
                 : null;
-            if (wait is { } delay)
+            if (injected)
+            {
+                status = 503;
+                responseBody = Error("ServiceUnavailable", "Injected fault: the service is unavailable.");
+            }
+            else if (wait is { } delay)
             {
                 status = 429;
                 retryAfter = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -186,7 +240,7 @@ public sealed class TeamsConnector : IAsyncDisposable
             }
 
             _requests.Add(new ConnectorRequest(++_sequence, at, call, context.Request.Method, context.Request.Path.Value ?? string.Empty,
-                conversationId, activityId, body, status, assignedId));
+                conversationId, activityId, body, status, assignedId, attemptKey, injected));
         }
 
         context.Response.StatusCode = status;
