@@ -47,6 +47,8 @@ internal static class LoadRun
                         return votes.Pass;
                     }
 
+                case LoadScenario.Answers:
+                    return await AnswerScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
                 default:
                     var raw = await UpsertScenario.RunAsync(settings, storage, output, cancellationToken).ConfigureAwait(false);
                     output.WriteLine();

@@ -10,6 +10,7 @@ public enum LoadScenario
     Compare,
     Smoke,
     Faults,
+    Answers,
 }
 
 /// <summary>The vote mode a <c>votes</c> run opens: <c>single</c>, <c>top</c> (top-2) or <c>points</c> (3 points).</summary>
@@ -55,8 +56,9 @@ public sealed record LoadSettings
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 
     public const string Usage = """
-        usage: load <votes|upsert|compare|smoke|faults> [options]
+        usage: load <votes|upsert|compare|smoke|faults|answers> [options]
           --voters N         distinct voters (votes, compare; default 300)
+          --respondents N    scenario 'answers': N people answer a pulse (default 300; --short at most 40)
           --count N          raw upserts (upsert, compare; default 3000)
           --concurrency N    requests in flight (default 50)
           --revote F         fraction of voters who vote again with another ballot (default 0.33)
@@ -86,6 +88,7 @@ public sealed record LoadSettings
             "compare" => LoadScenario.Compare,
             "smoke" => LoadScenario.Smoke,
             "faults" => LoadScenario.Faults,
+            "answers" => LoadScenario.Answers,
             _ => throw new ArgumentException($"unknown scenario '{args[0]}'"),
         };
         var settings = new LoadSettings { Scenario = scenario };
@@ -107,6 +110,7 @@ public sealed record LoadSettings
             settings = name switch
             {
                 "--voters" => settings with { Voters = Positive(name, value) },
+                "--respondents" => settings with { Voters = Positive(name, value) },
                 "--count" => settings with { Count = Positive(name, value) },
                 "--concurrency" => settings with { Concurrency = Positive(name, value) },
                 "--revote" => settings with { Revote = Fraction(name, value) },
