@@ -200,12 +200,43 @@ public sealed class BotAdapter(
             null => "null body",
             _ when string.IsNullOrWhiteSpace(activity.Type) => "activity has no type",
             _ when !IsRouted(activity.Type) => string.Empty,
+            _ when string.IsNullOrEmpty(activity.ChannelId) => "activity has no channelId",
             _ when string.IsNullOrEmpty(activity.Conversation?.Id) => "activity has no conversation.id",
             _ when string.IsNullOrEmpty(activity.From?.Id) => "activity has no from.id",
             _ when !IsServiceUrl(activity.ServiceUrl) => "activity has no absolute http(s) serviceUrl",
+            _ when !IsId(activity.Conversation!.Id) || !IsId(activity.Id) || !IsId(activity.ReplyToId) => "activity has an id no channel sends (over 1 KiB or control characters)",
+            _ when !HasValidStrings(body) => "activity has text that is not valid UTF-8 or UTF-16",
             _ => string.Empty,
         };
         return reason.Length == 0 ? activity : null;
+    }
+
+    /// <summary>An id the connector can put in a URL path: absent, or at most 1 KiB without control characters.</summary>
+    private static bool IsId(string? id) => id is null || (id.Length <= 1024 && !id.Any(char.IsControl));
+
+    /// <summary>
+    /// Whether every string and property name decodes: raw JSON kept in the activity (card data, entities, channelData) is
+    /// only decoded when read, so invalid UTF-8 or a lone surrogate escape would otherwise throw inside a handler.
+    /// </summary>
+    private static bool HasValidStrings(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    _ = reader.GetString();
+                }
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The activity types the bot acts on, which therefore must say where they come from and where to answer.</summary>

@@ -111,6 +111,7 @@ public sealed class TurnFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     [Theory]
     [InlineData("message", "conversation")]
+    [InlineData("message", "channelId")]
     [InlineData("message", "from")]
     [InlineData("message", "serviceUrl")]
     [InlineData("invoke", "serviceUrl")]
