@@ -105,42 +105,6 @@ internal static class AnswerCards
         _ => false,
     };
 
-    /// <summary>Every text of a card (TextBlock text, TextRun text, Fact title and value).</summary>
-    public static List<string> Texts(JsonNode? node)
-    {
-        var texts = new List<string>();
-        Collect(node, texts);
-        return texts;
-
-        static void Collect(JsonNode? node, List<string> texts)
-        {
-            switch (node)
-            {
-                case JsonObject obj:
-                    foreach (var (key, value) in obj)
-                    {
-                        if (key is "text" or "title" or "value" && value is JsonValue v && v.TryGetValue<string>(out var s))
-                        {
-                            texts.Add(s);
-                        }
-                        else if (key != "refresh")
-                        {
-                            Collect(value, texts);
-                        }
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var item in array)
-                    {
-                        Collect(item, texts);
-                    }
-
-                    break;
-            }
-        }
-    }
-
     private static IEnumerable<JsonObject> Inputs(JsonNode? node)
     {
         switch (node)

@@ -162,7 +162,7 @@ internal static partial class AnswerScenario
 
             if (AnswerCards.FindAction(card, verb, step) is not { } action)
             {
-                problems.Add($"no {verb}{(step is null ? string.Empty : " " + step)} on the card it got: {Shorten(string.Join(" | ", AnswerCards.Texts(card)))}");
+                problems.Add($"no {verb}{(step is null ? string.Empty : " " + step)} on the card it got: {Shorten(string.Join(" | ", CardTexts.Of(card)))}");
                 return null;
             }
 
@@ -180,7 +180,7 @@ internal static partial class AnswerScenario
             var step = template.Steps.FirstOrDefault(s => s.Id == stepId);
             if (step is null || walked == MaxSteps)
             {
-                problems.Add($"expected a step or the review, got: {Shorten(string.Join(" | ", AnswerCards.Texts(card)))}");
+                problems.Add($"expected a step or the review, got: {Shorten(string.Join(" | ", CardTexts.Of(card)))}");
                 return new RespondentOutcome(plan.Index, null, problems);
             }
 
@@ -253,7 +253,7 @@ internal static partial class AnswerScenario
         var last = puts.LastOrDefault(r => r.Succeeded);
         var window = (last is null || last.At < answeringEnd ? answeringEnd : last.At) - from;
         var bound = (int)Math.Floor(window.TotalSeconds) + 1;
-        var shown = last is null ? null : AnswerCards.Texts(Parse(last.Body)).Select(t => AnswerCount().Match(t)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        var shown = last is null ? null : CardTexts.Of(Parse(last.Body)).Select(t => AnswerCount().Match(t)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
         var expected = respondents.ToString(CultureInfo.InvariantCulture);
         var paced = puts.Count <= bound;
         var final = shown == expected;

@@ -195,7 +195,7 @@ internal static partial class VoteScenario
             return;
         }
 
-        var texts = Texts(JsonNode.Parse(final.Body));
+        var texts = CardTexts.Of(JsonNode.Parse(final.Body));
         var read = rules.Options.Select(option => ScoreNear(texts, option)).ToArray();
         var matches = read.Select((score, i) => score == sums[i]).All(m => m);
         output.WriteLine($"final card ({final.Method} {final.Call}): read {string.Join(", ", rules.Options.Select((o, i) => $"{o} {read[i]?.ToString(CultureInfo.InvariantCulture) ?? "?"}"))}; expected {expected} -> {(matches ? "match" : "differ (loose parse; storage is authoritative)")}");
@@ -232,46 +232,11 @@ internal static partial class VoteScenario
     {
         try
         {
-            return Texts(JsonNode.Parse(body.Length == 0 ? "{}" : body));
+            return CardTexts.Of(JsonNode.Parse(body.Length == 0 ? "{}" : body));
         }
         catch (JsonException)
         {
             return [body];
-        }
-    }
-
-    private static List<string> Texts(JsonNode? node)
-    {
-        var texts = new List<string>();
-        Collect(node, texts);
-        return texts;
-
-        static void Collect(JsonNode? node, List<string> texts)
-        {
-            switch (node)
-            {
-                case JsonObject obj:
-                    foreach (var (key, value) in obj)
-                    {
-                        if (key is "text" or "title" or "value" && value is JsonValue v && v.TryGetValue<string>(out var s))
-                        {
-                            texts.Add(s);
-                        }
-                        else if (key != "refresh")
-                        {
-                            Collect(value, texts);
-                        }
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var item in array)
-                    {
-                        Collect(item, texts);
-                    }
-
-                    break;
-            }
         }
     }
 
