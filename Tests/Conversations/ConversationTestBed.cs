@@ -71,33 +71,14 @@ internal sealed class ConversationTestBed : IAsyncDisposable
     /// <summary>A channel message from <paramref name="person"/> that @mentions the bot, as Teams delivers it.</summary>
     public JsonObject ChannelMessage(TestPerson person, string text, string? conversationId = null)
     {
-        var activity = Base("message", person, conversationId);
-        activity["text"] = $"<at>ConcertationBot</at> {text}";
-        activity["textFormat"] = "plain";
-        activity["entities"] = new JsonArray(
-            new JsonObject
-            {
-                ["type"] = "mention",
-                ["text"] = "<at>ConcertationBot</at>",
-                ["mentioned"] = new JsonObject { ["id"] = TestActivities.BotId, ["name"] = "ConcertationBot" },
-            },
-            new JsonObject { ["type"] = "clientInfo", ["locale"] = person.Locale, ["timezone"] = "America/Montreal" });
+        var activity = TestActivities.MentioningBot(Base("message", person, conversationId), text);
+        activity["entities"]!.AsArray().Add(new JsonObject { ["type"] = "clientInfo", ["locale"] = person.Locale, ["timezone"] = "America/Montreal" });
         return activity;
     }
 
     /// <summary>An <c>adaptiveCard/action</c> invoke from <paramref name="person"/> on the card message <paramref name="replyToId"/>.</summary>
-    public JsonObject Invoke(TestPerson person, string verb, JsonObject data, string replyToId = "pulse-card", string trigger = "manual")
-    {
-        var activity = Base("invoke", person, null);
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = replyToId;
-        activity["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
-            ["trigger"] = trigger,
-        };
-        return activity;
-    }
+    public JsonObject Invoke(TestPerson person, string verb, JsonObject data, string replyToId = "pulse-card", string trigger = "manual") =>
+        TestActivities.ClickOf(Base("invoke", person, null), verb, data, replyToId, trigger);
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
@@ -190,28 +171,6 @@ internal sealed class ConversationTestBed : IAsyncDisposable
         await Connector.DisposeAsync();
     }
 
-    private JsonObject Base(string type, TestPerson person, string? conversationId) => new()
-    {
-        ["type"] = type,
-        ["id"] = Guid.NewGuid().ToString("N"),
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = Connector.ServiceUrl,
-        ["from"] = new JsonObject { ["id"] = person.Id, ["name"] = person.Name, ["aadObjectId"] = person.AadObjectId },
-        ["recipient"] = new JsonObject { ["id"] = TestActivities.BotId, ["name"] = "ConcertationBot" },
-        ["conversation"] = new JsonObject
-        {
-            ["id"] = conversationId ?? ConversationId,
-            ["conversationType"] = "channel",
-            ["isGroup"] = true,
-            ["tenantId"] = "tenant-1",
-        },
-        ["locale"] = person.Locale,
-        ["channelData"] = new JsonObject
-        {
-            ["tenant"] = new JsonObject { ["id"] = "tenant-1" },
-            ["team"] = new JsonObject { ["id"] = TeamId, ["name"] = "Table de quartier Saint-Michel" },
-            ["channel"] = new JsonObject { ["id"] = ConversationId, ["name"] = "General" },
-        },
-    };
+    private JsonObject Base(string type, TestPerson person, string? conversationId) =>
+        TestActivities.FromPerson(type, person, Connector.ServiceUrl, conversationId ?? ConversationId, "channel", TeamId, ConversationId);
 }

@@ -78,62 +78,17 @@ internal sealed class BadInputHost : IAsyncDisposable
     /// <summary>A well-formed activity of <paramref name="type"/> from <paramref name="person"/> in the host's channel, as Teams sends it.</summary>
     public JsonObject Activity(string type, TestPerson? person = null)
     {
-        var who = person ?? TestPerson.Nadia;
-        return new JsonObject
-        {
-            ["type"] = type,
-            ["id"] = Guid.NewGuid().ToString("N"),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["localTimestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = ServiceUrl,
-            ["from"] = new JsonObject { ["id"] = who.Id, ["name"] = who.Name, ["aadObjectId"] = who.AadObjectId },
-            ["recipient"] = new JsonObject { ["id"] = TestActivities.BotId, ["name"] = "ConcertationBot" },
-            ["conversation"] = new JsonObject
-            {
-                ["id"] = ConversationId,
-                ["conversationType"] = "channel",
-                ["isGroup"] = true,
-                ["tenantId"] = "tenant-1",
-            },
-            ["locale"] = who.Locale,
-            ["channelData"] = new JsonObject
-            {
-                ["tenant"] = new JsonObject { ["id"] = "tenant-1" },
-                ["team"] = new JsonObject { ["id"] = TeamId, ["name"] = "Table de quartier Saint-Michel" },
-                ["channel"] = new JsonObject { ["id"] = ConversationId, ["name"] = "General" },
-            },
-        };
+        var activity = TestActivities.FromPerson(type, person ?? TestPerson.Nadia, ServiceUrl, ConversationId, "channel", TeamId, ConversationId);
+        activity["localTimestamp"] = DateTimeOffset.UtcNow.ToString("O");
+        return activity;
     }
 
     /// <summary>A channel message that @mentions the bot.</summary>
-    public JsonObject Message(string text, TestPerson? person = null)
-    {
-        var activity = Activity("message", person);
-        activity["text"] = $"<at>ConcertationBot</at> {text}";
-        activity["textFormat"] = "plain";
-        activity["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention",
-            ["text"] = "<at>ConcertationBot</at>",
-            ["mentioned"] = new JsonObject { ["id"] = TestActivities.BotId, ["name"] = "ConcertationBot" },
-        });
-        return activity;
-    }
+    public JsonObject Message(string text, TestPerson? person = null) => TestActivities.MentioningBot(Activity("message", person), text);
 
     /// <summary>An <c>adaptiveCard/action</c> invoke with <paramref name="verb"/> and <paramref name="data"/> (any JSON).</summary>
-    public JsonObject CardAction(string verb, JsonNode? data, TestPerson? person = null)
-    {
-        var activity = Activity("invoke", person);
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = "card-1";
-        activity["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
-            ["trigger"] = "manual",
-        };
-        return activity;
-    }
+    public JsonObject CardAction(string verb, JsonNode? data, TestPerson? person = null) =>
+        TestActivities.ClickOf(Activity("invoke", person), verb, data);
 
     /// <summary>Opens a pulse in the host's channel (as Nadia) and remembers its id.</summary>
     public async Task OpenPulseAsync()

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using ConcertationBot.Tests.Conversations;
 
 namespace ConcertationBot.Tests.Infrastructure;
 
@@ -27,6 +28,63 @@ internal static class TestActivities
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? new JsonObject() },
             ["trigger"] = "manual",
+        };
+        return activity;
+    }
+
+    /// <summary>
+    /// An activity from <paramref name="person"/> in a conversation of a team (tenant <c>tenant-1</c>), as Teams sends
+    /// it; <paramref name="channelConversationId"/> is the team channel named in <c>channelData</c>.
+    /// </summary>
+    public static JsonObject FromPerson(
+        string type, TestPerson person, string serviceUrl, string conversationId, string conversationType, string teamId, string channelConversationId) => new()
+    {
+        ["type"] = type,
+        ["id"] = Guid.NewGuid().ToString("N"),
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = serviceUrl,
+        ["from"] = new JsonObject { ["id"] = person.Id, ["name"] = person.Name, ["aadObjectId"] = person.AadObjectId },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "ConcertationBot" },
+        ["conversation"] = new JsonObject
+        {
+            ["id"] = conversationId,
+            ["conversationType"] = conversationType,
+            ["isGroup"] = conversationType != "personal",
+            ["tenantId"] = "tenant-1",
+        },
+        ["locale"] = person.Locale,
+        ["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = "tenant-1" },
+            ["team"] = new JsonObject { ["id"] = teamId, ["name"] = "Table de quartier Saint-Michel" },
+            ["channel"] = new JsonObject { ["id"] = channelConversationId, ["name"] = "General" },
+        },
+    };
+
+    /// <summary>Makes <paramref name="activity"/> a message that @mentions the bot, as in a channel.</summary>
+    public static JsonObject MentioningBot(JsonObject activity, string text)
+    {
+        activity["text"] = $"<at>ConcertationBot</at> {text}";
+        activity["textFormat"] = "plain";
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>ConcertationBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = "ConcertationBot" },
+        });
+        return activity;
+    }
+
+    /// <summary>Makes <paramref name="activity"/> the <c>adaptiveCard/action</c> invoke of a click on <paramref name="verb"/>.</summary>
+    public static JsonObject ClickOf(JsonObject activity, string verb, JsonNode? data, string replyToId = "card-1", string trigger = "manual")
+    {
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = replyToId;
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = trigger,
         };
         return activity;
     }

@@ -85,33 +85,12 @@ internal sealed class AuthenticatedBot : IAsyncDisposable
     };
 
     /// <summary>A channel message from <paramref name="person"/> to the bot in the test's channel, sent from <paramref name="serviceUrl"/>.</summary>
-    public JsonObject ChannelMessage(TestPerson person, string text, string serviceUrl)
-    {
-        var activity = Base("message", person, serviceUrl, ConversationId, "channel");
-        activity["text"] = $"<at>ConcertationBot</at> {text}";
-        activity["textFormat"] = "plain";
-        activity["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention",
-            ["text"] = "<at>ConcertationBot</at>",
-            ["mentioned"] = new JsonObject { ["id"] = TestActivities.BotId, ["name"] = "ConcertationBot" },
-        });
-        return activity;
-    }
+    public JsonObject ChannelMessage(TestPerson person, string text, string serviceUrl) =>
+        TestActivities.MentioningBot(Base("message", person, serviceUrl, ConversationId, "channel"), text);
 
     /// <summary>An <c>adaptiveCard/action</c> invoke from <paramref name="person"/> in <paramref name="conversationId"/>.</summary>
-    public JsonObject Invoke(TestPerson person, string verb, JsonObject data, string serviceUrl, string conversationId, string conversationType)
-    {
-        var activity = Base("invoke", person, serviceUrl, conversationId, conversationType);
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = "card-1";
-        activity["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
-            ["trigger"] = "manual",
-        };
-        return activity;
-    }
+    public JsonObject Invoke(TestPerson person, string verb, JsonObject data, string serviceUrl, string conversationId, string conversationType) =>
+        TestActivities.ClickOf(Base("invoke", person, serviceUrl, conversationId, conversationType), verb, data);
 
     /// <summary>POSTs <paramref name="activity"/> with the raw <c>Authorization</c> header <paramref name="authorization"/> (none when null).</summary>
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization)
@@ -140,30 +119,8 @@ internal sealed class AuthenticatedBot : IAsyncDisposable
         await Channel.DisposeAsync();
     }
 
-    private JsonObject Base(string type, TestPerson person, string serviceUrl, string conversationId, string conversationType) => new()
-    {
-        ["type"] = type,
-        ["id"] = Guid.NewGuid().ToString("N"),
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = serviceUrl,
-        ["from"] = new JsonObject { ["id"] = person.Id, ["name"] = person.Name, ["aadObjectId"] = person.AadObjectId },
-        ["recipient"] = new JsonObject { ["id"] = TestActivities.BotId, ["name"] = "ConcertationBot" },
-        ["conversation"] = new JsonObject
-        {
-            ["id"] = conversationId,
-            ["conversationType"] = conversationType,
-            ["isGroup"] = conversationType != "personal",
-            ["tenantId"] = "tenant-1",
-        },
-        ["locale"] = person.Locale,
-        ["channelData"] = new JsonObject
-        {
-            ["tenant"] = new JsonObject { ["id"] = "tenant-1" },
-            ["team"] = new JsonObject { ["id"] = TeamId, ["name"] = "Table de quartier Saint-Michel" },
-            ["channel"] = new JsonObject { ["id"] = ConversationId, ["name"] = "General" },
-        },
-    };
+    private JsonObject Base(string type, TestPerson person, string serviceUrl, string conversationId, string conversationType) =>
+        TestActivities.FromPerson(type, person, serviceUrl, conversationId, conversationType, TeamId, ConversationId);
 
     private sealed class FixedAccessTokenProvider(string token) : IAccessTokenProvider
     {
