@@ -17,9 +17,11 @@ public sealed record ExportGrant(string ChannelId, string ConversationId, string
 internal sealed partial class ExportGrantJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// Download links for the compte-rendu: <c>/exports/{grant}.{signature}/compte-rendu.md</c>. The grant (base64url
+/// Download links for the compte-rendu: <c>/exports/compte-rendu.md?grant={grant}.{signature}</c>. The grant (base64url
 /// JSON: conversation, pulse, expiry) is signed with the HMAC key from configuration, so a link cannot be forged,
-/// altered or extended; it expires after <see cref="Lifetime"/>.
+/// altered or extended; it expires after <see cref="Lifetime"/>. The grant travels in the query string, not the path:
+/// ASP.NET Core puts the request path into the log scope of every line written during a request, never the query.
+/// Links of the earlier form <c>/exports/{token}/{file}</c> are still served until they expire.
 /// </summary>
 public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
 {
@@ -27,6 +29,9 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
 
     public const string MarkdownFile = "compte-rendu.md";
     public const string CsvFile = "compte-rendu.csv";
+
+    /// <summary>The query parameter that carries the signed grant.</summary>
+    public const string GrantParameter = "grant";
 
     /// <summary>The token for a grant: <c>base64url(json).base64url(hmac)</c>.</summary>
     public string CreateToken(ExportGrant grant)
@@ -40,7 +45,8 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
     public ExportGrant GrantFor(string channelId, string conversationId, string pulseId) =>
         new(channelId, conversationId, pulseId, time.GetUtcNow() + Lifetime);
 
-    public static Uri Link(Uri baseUri, string token, string file) => new(baseUri, $"exports/{token}/{file}");
+    public static Uri Link(Uri baseUri, string token, string file) =>
+        new(baseUri, $"exports/{file}?{GrantParameter}={Uri.EscapeDataString(token)}");
 
     /// <summary>The grant when the token is genuine and not expired; null otherwise (tampered, forged, expired or malformed).</summary>
     public ExportGrant? Verify(string token)
