@@ -8,6 +8,13 @@ namespace ConcertationBot.Bot.Conversations;
 /// <summary>What an export link gives access to, and until when. <see cref="PulseId"/> is <see cref="VotesOnly"/> for a report of votes alone.</summary>
 public sealed record ExportGrant(string ChannelId, string ConversationId, string PulseId, DateTimeOffset ExpiresAt)
 {
+    /// <summary>
+    /// The time zone of whoever asked for the export, for the dates of a report without a pulse (a pulse has its own).
+    /// Absent from links made before it existed, which then date such a report in UTC.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TimeZone { get; init; }
+
     /// <summary>The pulse id of a report without a pulse (only the conversation's closed votes).</summary>
     public const string VotesOnly = "-";
 }
@@ -42,8 +49,8 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
     }
 
     /// <summary>A grant for this pulse, valid from now for <see cref="Lifetime"/>.</summary>
-    public ExportGrant GrantFor(string channelId, string conversationId, string pulseId) =>
-        new(channelId, conversationId, pulseId, time.GetUtcNow() + Lifetime);
+    public ExportGrant GrantFor(string channelId, string conversationId, string pulseId, string? timeZone = null) =>
+        new(channelId, conversationId, pulseId, time.GetUtcNow() + Lifetime) { TimeZone = timeZone };
 
     public static Uri Link(Uri baseUri, string token, string file) =>
         new(baseUri, $"exports/{file}?{GrantParameter}={Uri.EscapeDataString(token)}");
@@ -74,7 +81,7 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
         }
     }
 
-    /// <summary>"compte-rendu-2026-11-22.md": the file name offered to the browser.</summary>
+    /// <summary>"compte-rendu-2026-11-22.md": the file name offered to the browser, dated as <paramref name="date"/> is given (local).</summary>
     public static string DownloadName(string file, DateTimeOffset date) =>
         file.Replace("compte-rendu", "compte-rendu-" + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }
