@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Summaries;
 
 namespace ConcertationBot.Bot.Conversations;
 
@@ -12,8 +13,7 @@ public static class DeadlineText
     /// <summary>"dimanche 29 novembre 2026 à 17 h 00 (UTC−05:00)" / "Sunday, November 29, 2026 at 5:00 PM (UTC−05:00)".</summary>
     public static string Format(DateTimeOffset deadline, string? timeZoneId, Language language)
     {
-        var zone = FindZone(timeZoneId);
-        var local = TimeZoneInfo.ConvertTime(deadline, zone);
+        var local = LocalTime.In(deadline, timeZoneId);
         var offset = local.Offset == TimeSpan.Zero
             ? "UTC"
             : string.Create(CultureInfo.InvariantCulture, $"UTC{(local.Offset < TimeSpan.Zero ? '\u2212' : '+')}{local.Offset.Duration():hh\\:mm}");
@@ -25,15 +25,5 @@ public static class DeadlineText
         // "17 h 00" must not break across lines.
         var hour = local.ToString("H' h 'mm", French).Replace(' ', FrenchTypography.NoBreakSpace);
         return local.ToString("dddd d MMMM yyyy", French) + " à " + hour + " (" + offset + ")";
-    }
-
-    private static TimeZoneInfo FindZone(string? timeZoneId)
-    {
-        if (!string.IsNullOrWhiteSpace(timeZoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone))
-        {
-            return zone;
-        }
-
-        return TimeZoneInfo.Utc;
     }
 }

@@ -8,6 +8,13 @@ namespace ConcertationBot.Bot.Conversations;
 /// <summary>What an export link gives access to, and until when. <see cref="PulseId"/> is <see cref="VotesOnly"/> for a report of votes alone.</summary>
 public sealed record ExportGrant(string ChannelId, string ConversationId, string PulseId, DateTimeOffset ExpiresAt)
 {
+    /// <summary>
+    /// The time zone of whoever asked for the export, for the dates of a report without a pulse (a pulse has its own).
+    /// Absent from links made before it existed, which then date such a report in UTC.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TimeZone { get; init; }
+
     /// <summary>The pulse id of a report without a pulse (only the conversation's closed votes).</summary>
     public const string VotesOnly = "-";
 }
@@ -17,9 +24,11 @@ public sealed record ExportGrant(string ChannelId, string ConversationId, string
 internal sealed partial class ExportGrantJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// Download links for the compte-rendu: <c>/exports/{grant}.{signature}/compte-rendu.md</c>. The grant (base64url
+/// Download links for the compte-rendu: <c>/exports/compte-rendu.md?grant={grant}.{signature}</c>. The grant (base64url
 /// JSON: conversation, pulse, expiry) is signed with the HMAC key from configuration, so a link cannot be forged,
-/// altered or extended; it expires after <see cref="Lifetime"/>.
+/// altered or extended; it expires after <see cref="Lifetime"/>. The grant travels in the query string, not the path:
+/// ASP.NET Core puts the request path into the log scope of every line written during a request, never the query.
+/// Links of the earlier form <c>/exports/{token}/{file}</c> are still served until they expire.
 /// </summary>
 public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
 {
@@ -27,6 +36,9 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
 
     public const string MarkdownFile = "compte-rendu.md";
     public const string CsvFile = "compte-rendu.csv";
+
+    /// <summary>The query parameter that carries the signed grant.</summary>
+    public const string GrantParameter = "grant";
 
     /// <summary>The token for a grant: <c>base64url(json).base64url(hmac)</c>.</summary>
     public string CreateToken(ExportGrant grant)
@@ -37,10 +49,11 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
     }
 
     /// <summary>A grant for this pulse, valid from now for <see cref="Lifetime"/>.</summary>
-    public ExportGrant GrantFor(string channelId, string conversationId, string pulseId) =>
-        new(channelId, conversationId, pulseId, time.GetUtcNow() + Lifetime);
+    public ExportGrant GrantFor(string channelId, string conversationId, string pulseId, string? timeZone = null) =>
+        new(channelId, conversationId, pulseId, time.GetUtcNow() + Lifetime) { TimeZone = timeZone };
 
-    public static Uri Link(Uri baseUri, string token, string file) => new(baseUri, $"exports/{token}/{file}");
+    public static Uri Link(Uri baseUri, string token, string file) =>
+        new(baseUri, $"exports/{file}?{GrantParameter}={Uri.EscapeDataString(token)}");
 
     /// <summary>The grant when the token is genuine and not expired; null otherwise (tampered, forged, expired or malformed).</summary>
     public ExportGrant? Verify(string token)
@@ -68,7 +81,7 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
         }
     }
 
-    /// <summary>"compte-rendu-2026-11-22.md": the file name offered to the browser.</summary>
+    /// <summary>"compte-rendu-2026-11-22.md": the file name offered to the browser, dated as <paramref name="date"/> is given (local).</summary>
     public static string DownloadName(string file, DateTimeOffset date) =>
         file.Replace("compte-rendu", "compte-rendu-" + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

@@ -45,7 +45,7 @@ public sealed partial class PulseCloser(
             // Already kept by an earlier attempt of this same close.
         }
 
-        var card = PulseSummaryCard.Build(PulseSummaries.Describe(summary, PulseTemplates.Default, language));
+        var card = PulseSummaryCard.Build(PulseSummaries.Describe(LocalTime.In(summary, closed.TimeZone), PulseTemplates.Default, language));
         await connectors.Create(closed.ServiceUrl).SendToConversationAsync(closed.ConversationId, ProactiveMessages.Card(card), cancellationToken).ConfigureAwait(false);
         cards.Schedule(closed);
         await pulses.MarkSummaryPostedAsync(closed, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);

@@ -61,18 +61,19 @@ public sealed partial class PulseExport(
             baseUri = new Uri(baseUri.AbsoluteUri + "/");
         }
 
-        var grant = links.GrantFor(channelId, conversationId, pulse?.PulseId ?? ExportGrant.VotesOnly);
+        var grant = links.GrantFor(channelId, conversationId, pulse?.PulseId ?? ExportGrant.VotesOnly, context.TimeZone);
         var token = links.CreateToken(grant);
         var answers = pulse is null ? 0 : await pulses.CountAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
         var from = pulse?.OpenedAt ?? closedVotes[0].OpenedAt;
         var to = pulse is null ? closedVotes[^1].ClosedAt ?? time.GetUtcNow() : pulse.ClosedAt ?? time.GetUtcNow();
+        var zone = pulse?.TimeZone ?? context.TimeZone;
         LogExported(logger, grant.PulseId, closedVotes.Count);
         await context.SendCardAsync(
             ExportCard.Build(new ExportCardModel
             {
                 Language = context.Language,
                 Title = pulse?.PlaceName ?? DefaultTitle.For(context.Language),
-                PulsePeriod = SummaryWords.Period(from, to, context.Language),
+                PulsePeriod = SummaryWords.Period(LocalTime.In(from, zone), LocalTime.In(to, zone), context.Language),
                 AnswerCount = answers,
                 VoteCount = closedVotes.Count,
                 MarkdownUrl = ExportLinks.Link(baseUri, token, ExportLinks.MarkdownFile),
@@ -106,7 +107,8 @@ public sealed partial class PulseExport(
 
         var language = pulse is not null ? PulseCardRefresher.LanguageOf(pulse) : VoteCardRefresher.LanguageOf(closedVotes[^1]);
         var template = PulseTemplates.Default;
-        var name = ExportLinks.DownloadName(file, pulse?.ClosedAt ?? closedVotes.LastOrDefault()?.ClosedAt ?? time.GetUtcNow());
+        var zone = pulse?.TimeZone ?? grant.TimeZone;
+        var name = ExportLinks.DownloadName(file, LocalTime.In(pulse?.ClosedAt ?? closedVotes.LastOrDefault()?.ClosedAt ?? time.GetUtcNow(), zone));
         if (file == ExportLinks.CsvFile)
         {
             var answers = new List<IReadOnlyDictionary<string, object?>>();
@@ -127,11 +129,11 @@ public sealed partial class PulseExport(
                 ?? await closer.SummarizeAsync(pulse, cancellationToken).ConfigureAwait(false);
         var markdown = CompteRendu.Markdown(new CompteRenduInput
         {
-            Summary = summary,
+            Summary = summary is null ? null : LocalTime.In(summary, zone),
             Template = summary is null ? null : template,
             Language = language,
             Title = pulse?.PlaceName ?? DefaultTitle.For(language),
-            GeneratedAt = time.GetUtcNow(),
+            GeneratedAt = LocalTime.In(time.GetUtcNow(), zone),
             Votes = [.. closedVotes.Select(ResultOf)],
         });
         return Results.File(System.Text.Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", name);

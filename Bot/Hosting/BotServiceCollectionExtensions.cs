@@ -7,6 +7,7 @@ using ConcertationBot.Bot.Conversations;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace ConcertationBot.Bot.Hosting;
 
@@ -25,6 +26,10 @@ public static class BotServiceCollectionExtensions
             .Validate(o => o.MaxRequestBodyBytes > 0, "Bot:MaxRequestBodyBytes must be positive.")
             .Validate(o => o.InvokeTimeout > TimeSpan.Zero && o.MessageTimeout > TimeSpan.Zero, "Bot:InvokeTimeout and Bot:MessageTimeout must be positive.")
             .ValidateOnStart();
+
+        // ASP.NET Core's request start/finish lines write the whole URL, query string included, so an export link's
+        // grant (a 24 h bearer secret) would land in the logs whatever appsettings.json says. Never below Warning.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddBotAuthentication();

@@ -15,10 +15,18 @@ public sealed class LiveCardOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Consecutive transient failures (no answer, 412, 5xx, a render that throws) after which a card is given up.
-    /// Throttling (429) is not counted: a throttled card is retried until it lands or the host stops.
+    /// Consecutive transient failures (no answer, 408, 412, 5xx, a token that could not be had, a render that throws)
+    /// after which the delay is logged at Warning and <c>FlushAsync</c> callers are released. The card is not given up:
+    /// it keeps being retried (back-off capped at <see cref="MaxBackoff"/>) until it lands, the message is gone,
+    /// <see cref="TransientRetryLimit"/> passes or the host stops. Throttling (429) is not counted.
     /// </summary>
     public int MaxTransientFailures { get; set; } = 5;
+
+    /// <summary>
+    /// How long a card may keep failing transiently (connector outage, no answer, a render that throws) before its
+    /// pending update is abandoned. The card is not marked dropped: a later change starts again.
+    /// </summary>
+    public TimeSpan TransientRetryLimit { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>On host shutdown, how long pending updates may still be sent before they are abandoned.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -41,6 +49,11 @@ public sealed class LiveCardOptions
         if (MaxTransientFailures is < 0 or > 100)
         {
             yield return $"{SectionName}:MaxTransientFailures must be between 0 and 100.";
+        }
+
+        if (TransientRetryLimit <= TimeSpan.Zero)
+        {
+            yield return $"{SectionName}:TransientRetryLimit must be positive.";
         }
 
         if (ShutdownTimeout < TimeSpan.Zero)

@@ -22,8 +22,9 @@ public interface ILiveCardUpdater
 
     /// <summary>
     /// Waits until everything scheduled so far for this card has been sent (used to close a vote or a pulse, and by tests).
-    /// Also completes when the card was given up (deleted message, bot removed): the failure is logged, not thrown.
-    /// Cancelled when the host stops before the update could be sent.
+    /// Also completes when the card was given up (deleted message, bot removed), when its update is delayed by an outage
+    /// (after <see cref="LiveCardOptions.MaxTransientFailures"/>; the update is still retried) or when its worker failed:
+    /// the failure is logged, not thrown. Cancelled when the host stops before the update could be sent.
     /// </summary>
     Task FlushAsync(LiveCardTarget target, CancellationToken cancellationToken);
 }
@@ -44,9 +45,16 @@ public interface ILiveCardUpdater
 /// within Teams' per-thread write limits together. The connector client already retries 429 (honouring Retry-After),
 /// 412 and 502-504; when it still answers 429 the worker backs off (doubling from <see cref="LiveCardOptions.InitialBackoff"/>
 /// to <see cref="LiveCardOptions.MaxBackoff"/>) and retries with a fresh render, for as long as the host runs. Transient
-/// failures (no answer, 408, 412, 5xx, a render that throws) are retried up to <see cref="LiveCardOptions.MaxTransientFailures"/>
-/// times; any other answer (404 message deleted, 403 bot removed, 400, 413…) gives the card up, logged at Warning, and the
-/// card then ignores new updates for <see cref="LiveCardOptions.DroppedRetention"/>.
+/// failures ("not now": no answer, 408, 412, 5xx, a token that could not be had, a render that throws) are retried the same
+/// way; after <see cref="LiveCardOptions.MaxTransientFailures"/> of them in a row the delay is logged at Warning and flush
+/// waiters are released, but the card keeps being retried so that the latest render (the final "closed" card included)
+/// lands when the outage ends, unless it lasts longer than <see cref="LiveCardOptions.TransientRetryLimit"/>. Any other
+/// answer ("the message is gone": 404 message deleted, 403 bot removed, 400, 413…) gives the card up, logged at Warning,
+/// and the card then ignores new updates for <see cref="LiveCardOptions.DroppedRetention"/>.
+/// </para>
+/// <para>
+/// No exception ends a worker unhandled: an unexpected one is logged at Error and drops the pending update without
+/// marking the card dropped, so the next <see cref="Schedule"/> starts a new worker.
 /// </para>
 /// <para>
 /// On host shutdown, pending updates are still sent (interval and pacing respected) for up to
@@ -206,6 +214,7 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
     private async Task RunAsync(CardState card)
     {
         var transientFailures = 0;
+        TimeSpan? failingSince = null;
         var throttled = 0;
         try
         {
@@ -244,6 +253,7 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
                 {
                     case Outcome.Sent:
                         transientFailures = 0;
+                        failingSince = null;
                         throttled = 0;
                         bool pending;
                         lock (_gate)
@@ -267,8 +277,32 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
                         throttled++;
                         await Task.Delay(Backoff(throttled), _timeProvider, _abortToken).ConfigureAwait(false);
                         break;
-                    case Outcome.Transient when transientFailures < _options.MaxTransientFailures:
+                    case Outcome.Transient:
+                        // "Not now": the message is still there, so the update (the final "closed" card included)
+                        // must land once the outage ends. Never the dropped branch, which is for a message that is gone.
                         transientFailures++;
+                        failingSince ??= Now();
+                        if (Now() - failingSince.Value >= _options.TransientRetryLimit)
+                        {
+                            LogTransientAbandoned(_logger, target.ConversationId, target.ActivityId, _options.TransientRetryLimit);
+                            lock (_gate)
+                            {
+                                Retire(card, dropped: false);
+                            }
+
+                            return;
+                        }
+
+                        if (transientFailures == _options.MaxTransientFailures + 1)
+                        {
+                            // Whoever waits for this card (a close, a test) is not held for the length of an outage.
+                            LogDelayed(_logger, target.ConversationId, target.ActivityId, transientFailures);
+                            lock (_gate)
+                            {
+                                ReleaseWaiters(card, all: true);
+                            }
+                        }
+
                         await Task.Delay(Backoff(transientFailures), _timeProvider, _abortToken).ConfigureAwait(false);
                         break;
                     default:
@@ -291,6 +325,17 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
                     LogAbandoned(_logger, card.Key.ConversationId, card.Key.ActivityId);
                 }
 
+                Retire(card, dropped: false);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug outside the expected failures (SendAsync classifies those): the worker must not fault, or the card
+            // would stay registered with no worker, ignore every later Schedule and hold FlushAsync and StopAsync.
+            // The pending update is dropped; the card is not marked dropped, so the next change starts a new worker.
+            LogWorkerFailed(_logger, card.Key.ConversationId, card.Key.ActivityId, ex);
+            lock (_gate)
+            {
                 Retire(card, dropped: false);
             }
         }
@@ -336,6 +381,17 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
         {
             LogRejected(_logger, target.ConversationId, target.ActivityId, ex.Status, ex.ErrorCode);
             return Outcome.GivenUp;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Not an answer from the connector: the outbound token (MSAL, managed identity) and anything else the
+            // client does not wrap. Retried like a transient failure; a token that never comes is logged each time.
+            LogFailed(_logger, target.ConversationId, target.ActivityId, ex.GetType().Name, ex);
+            return Outcome.Transient;
         }
     }
 
@@ -408,6 +464,18 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live card {ConversationId}/{ActivityId} could not be rendered")]
     private static partial void LogRenderFailed(ILogger logger, string conversationId, string activityId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live card {ConversationId}/{ActivityId} update failed before reaching the connector ({ExceptionType}); will retry")]
+    private static partial void LogFailed(ILogger logger, string conversationId, string activityId, string exceptionType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live card {ConversationId}/{ActivityId} still not updated after {Failures} transient failures; retrying until it lands")]
+    private static partial void LogDelayed(ILogger logger, string conversationId, string activityId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live card {ConversationId}/{ActivityId} failed transiently for {Limit}; its pending update is abandoned (a later change is sent again)")]
+    private static partial void LogTransientAbandoned(ILogger logger, string conversationId, string activityId, TimeSpan limit);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Live card {ConversationId}/{ActivityId} worker failed; its pending update is dropped (a later change is sent again)")]
+    private static partial void LogWorkerFailed(ILogger logger, string conversationId, string activityId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live card {ConversationId}/{ActivityId} given up; further updates are ignored for a while")]
     private static partial void LogGivenUp(ILogger logger, string conversationId, string activityId);

@@ -20,7 +20,7 @@ public static class LiveCardsServiceCollectionExtensions
 
         services.AddOptions<LiveCardOptions>()
             .BindConfiguration(LiveCardOptions.SectionName)
-            .Validate(o => !o.Validate().Any(), "Invalid LiveCards settings (positive MinInterval and InitialBackoff, InitialBackoff <= MaxBackoff, MaxTransientFailures 0-100, non-negative timeouts).")
+            .Validate(o => !o.Validate().Any(), "Invalid LiveCards settings (positive MinInterval and InitialBackoff, InitialBackoff <= MaxBackoff, MaxTransientFailures 0-100, positive TransientRetryLimit, non-negative timeouts).")
             .ValidateOnStart();
         services.AddOptions<OutboundPacingOptions>()
             .BindConfiguration(OutboundPacingOptions.SectionName)

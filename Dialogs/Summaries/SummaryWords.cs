@@ -70,7 +70,10 @@ public static class SummaryWords
         return n > 0 ? text + " (" + Percent(answers, n, language) + ")" : text;
     }
 
-    /// <summary>"3 novembre 2026" (1er for the first) / "November 3, 2026", in the offset the time was given with.</summary>
+    /// <summary>
+    /// "3 novembre 2026" (1er for the first) / "November 3, 2026", in the offset the time was given with: give it in the
+    /// readers' time zone (<see cref="LocalTime.In(DateTimeOffset, string?)"/>), never a stored UTC time as is.
+    /// </summary>
     public static string Date(DateTimeOffset time, Language language)
     {
         if (language == Language.English)
@@ -82,7 +85,10 @@ public static class SummaryWords
         return day + " " + time.ToString("MMMM yyyy", FrenchCulture);
     }
 
-    /// <summary>"Du 3 novembre 2026 au 10 novembre 2026", or "Le 3 novembre 2026" when opened and closed the same day.</summary>
+    /// <summary>
+    /// "Du 3 novembre 2026 au 10 novembre 2026", or "Le 3 novembre 2026" when opened and closed the same day, each date
+    /// in the offset it was given with (see <see cref="Date"/>).
+    /// </summary>
     public static string Period(DateTimeOffset openedAt, DateTimeOffset closedAt, Language language) =>
         openedAt.Date == closedAt.Date
             ? PeriodDay.Format(language, Date(openedAt, language))

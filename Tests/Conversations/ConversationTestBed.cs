@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcertationBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Conversations;
 
@@ -40,12 +41,16 @@ internal sealed class ConversationTestBed : IAsyncDisposable
 
     public string TeamId { get; }
 
-    /// <summary>A host whose configured coordinators are <paramref name="coordinators"/> (Entra object ids; none → first-in-team bootstrap).</summary>
+    /// <summary>
+    /// A host whose configured coordinators are <paramref name="coordinators"/> (Entra object ids; none → first-in-team
+    /// bootstrap); <paramref name="services"/> may swap host services after the host's own registrations.
+    /// </summary>
     public static async Task<ConversationTestBed> StartAsync(
         string storageConnectionString,
         IReadOnlyList<TestPerson>? coordinators = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        (string ConversationId, string TeamId)? sameConversationAs = null)
+        (string ConversationId, string TeamId)? sameConversationAs = null,
+        Action<IServiceCollection>? services = null)
     {
         var connector = await CaptureConnector.StartAsync();
         var all = new Dictionary<string, string?>
@@ -65,7 +70,7 @@ internal sealed class ConversationTestBed : IAsyncDisposable
 
         var unique = Guid.NewGuid().ToString("N")[..12];
         var (conversationId, teamId) = sameConversationAs ?? ($"19:{unique}@thread.tacv2", $"19:team-{unique}@thread.tacv2");
-        return new ConversationTestBed(connector, new BotApplicationFactory(all), conversationId, teamId);
+        return new ConversationTestBed(connector, new BotApplicationFactory(all, services), conversationId, teamId);
     }
 
     /// <summary>A channel message from <paramref name="person"/> that @mentions the bot, as Teams delivers it.</summary>

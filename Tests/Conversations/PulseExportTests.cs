@@ -70,7 +70,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         await PulseFlows.OpenAsync(bed);
         var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
         var path = markdown.OriginalString;
-        var token = path.Split('/')[2];
+        var token = Uri.UnescapeDataString(path[(path.IndexOf("?grant=", StringComparison.Ordinal) + "?grant=".Length)..]);
         var payload = token.Split('.')[0];
         var flipped = payload[..^1] + (payload[^1] == 'A' ? 'B' : 'A');
 
@@ -194,7 +194,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         var urls = new List<string>();
         Collect(card, urls);
         Assert.Equal(2, urls.Count);
-        return (Relative(urls.Single(u => u.EndsWith(".md", StringComparison.Ordinal))), Relative(urls.Single(u => u.EndsWith(".csv", StringComparison.Ordinal))));
+        return (Relative(urls.Single(u => new Uri(u).AbsolutePath.EndsWith(".md", StringComparison.Ordinal))), Relative(urls.Single(u => new Uri(u).AbsolutePath.EndsWith(".csv", StringComparison.Ordinal))));
 
         static Uri Relative(string url) => new(new Uri(url).PathAndQuery, UriKind.Relative);
 

@@ -11,15 +11,18 @@ using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Tests.LiveCards;
 
-/// <summary>Real connector clients (real pipeline, real HTTP) with two retries and short back-off; URLs checked like the real factory.</summary>
-internal sealed class LoopbackConnectorFactory(int maxRetries = 2) : IConnectorClientFactory
+/// <summary>
+/// Real connector clients (real pipeline, real HTTP) with two retries and short back-off; URLs checked like the real
+/// factory; outbound tokens from <paramref name="tokens"/> when given (none otherwise).
+/// </summary>
+internal sealed class LoopbackConnectorFactory(int maxRetries = 2, IAccessTokenProvider? tokens = null) : IConnectorClientFactory
 {
     private readonly ConcurrentDictionary<string, IConnectorClient> _clients = new(StringComparer.Ordinal);
 
     public IConnectorClient Create(string serviceUrl) =>
         _clients.GetOrAdd(
             ConnectorClientFactory.NormalizeServiceUrl(serviceUrl).AbsoluteUri,
-            url => ConnectorTestSupport.CreateClient(url, options: ConnectorTestSupport.FastRetries(maxRetries)));
+            url => ConnectorTestSupport.CreateClient(url, tokens, ConnectorTestSupport.FastRetries(maxRetries)));
 }
 
 /// <summary>Keeps every log entry (level, event name, formatted message).</summary>

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
+using MsalServiceException = Microsoft.Identity.Client.MsalServiceException;
 using static ConcertationBot.Tests.LiveCards.LiveCardTestSupport;
 
 namespace ConcertationBot.Tests.LiveCards;
@@ -200,19 +202,104 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Schedule_AlwaysUnavailable_GivesUpAfterTheConfiguredFailures()
+    public async Task Schedule_UnavailableLongerThanTheRetries_ReportsTheDelayKeepsRetryingAndTheLatestValueLands()
     {
+        // Arrange: 500 (not retried inside the client) to the first six PUTs, twice MaxTransientFailures + 1.
         var updater = Updater();
         var target = Target("19:channel@thread.tacv2", "6");
-        _connector.Responder = request => CannedResponse.Error(500, "InternalServerError", "down");
+        var failures = 0;
+        _connector.Responder = request => request.Operation == ConnectorOperation.UpdateActivity && Interlocked.Increment(ref failures) <= 6
+            ? CannedResponse.Error(500, "InternalServerError", "down")
+            : null;
 
+        // Act: the flush returns once the retries are spent; a change made then must not be ignored.
         updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
         await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
+        await _connector.WaitForActivitiesAsync(1, HangGuard);
 
-        // MaxTransientFailures = 3: the first attempt and three retries, 500 not being retried inside the client.
-        Assert.Equal(4, Puts(_connector, target).Count);
-        Assert.Equal(1, _logger.Count("LogGivenUp"));
-        Assert.Equal(0, updater.ActiveCount);
+        // Assert
+        var puts = Puts(_connector, target);
+        Assert.Equal([500, 500, 500, 500, 500, 500, 200], puts.Select(p => p.ResponseStatus));
+        Assert.Equal("count = 2", CardText(puts[^1]));
+        Assert.Equal(1, _logger.Count("LogDelayed"));
+        Assert.Equal(0, _logger.Count("LogGivenUp"));
+    }
+
+    [Fact]
+    public async Task Schedule_UnavailableBeyondTheRetryLimit_AbandonsTheUpdateButALaterChangeIsSent()
+    {
+        // Arrange
+        var options = Options();
+        options.TransientRetryLimit = TimeSpan.FromSeconds(1);
+        var updater = Updater(options);
+        var target = Target("19:channel@thread.tacv2", "13");
+        var down = true;
+        _connector.Responder = request => Volatile.Read(ref down) ? CannedResponse.Error(500, "InternalServerError", "down") : null;
+        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
+        while (updater.ActiveCount > 0)
+        {
+            await Task.Delay(20);
+        }
+
+        // Act
+        Volatile.Write(ref down, false);
+        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+
+        // Assert
+        Assert.Equal(1, _logger.Count("LogTransientAbandoned"));
+        Assert.Equal(0, _logger.Count("LogGivenUp"));
+        Assert.Equal("count = 2", CardText(Assert.Single(_connector.AcceptedActivities)));
+    }
+
+    [Fact]
+    public async Task Schedule_TokenAcquisitionThrowsMsalException_RetriedAndFlushAndStopComplete()
+    {
+        // Arrange: MSAL's exception reaches the updater unwrapped (the connector client only wraps HTTP failures).
+        var tokens = new FailingTokenProvider(failures: 2);
+        var updater = Updater(connectors: new LoopbackConnectorFactory(tokens: tokens));
+        var target = Target("19:channel@thread.tacv2", "14");
+
+        // Act
+        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        var stop = await Record.ExceptionAsync(() => updater.StopAsync(CancellationToken.None).WaitAsync(HangGuard));
+
+        // Assert
+        Assert.Null(stop);
+        Assert.Equal(2, tokens.Thrown);
+        Assert.Equal(["count = 1", "count = 2"], _connector.AcceptedActivities.Select(CardText));
+        Assert.Equal(2, _logger.Count("LogFailed"));
+    }
+
+    [Fact]
+    public async Task Schedule_WorkerHitsAnUnexpectedException_DropsTheUpdateWithAnErrorAndTheCardCanBeScheduledAgain()
+    {
+        // Arrange: the pacer throws once, outside every expected failure.
+        var logger = new RecordingLogger<LiveCardUpdater>();
+        var updater = new LiveCardUpdater(
+            new LoopbackConnectorFactory(),
+            new ThrowingOncePacer(),
+            Microsoft.Extensions.Options.Options.Create(Options()),
+            TimeProvider.System,
+            logger);
+        _updaters.Add(updater);
+        var target = Target("19:channel@thread.tacv2", "15");
+
+        // Act
+        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        var stop = await Record.ExceptionAsync(() => updater.StopAsync(CancellationToken.None).WaitAsync(HangGuard));
+
+        // Assert
+        Assert.Null(stop);
+        Assert.Equal("count = 2", CardText(Assert.Single(_connector.AcceptedActivities)));
+        Assert.Contains(logger.Entries, e => e.EventName == "LogWorkerFailed" && e.Level == LogLevel.Error);
     }
 
     [Fact]
@@ -312,12 +399,34 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         Assert.Empty(_connector.Requests);
     }
 
-    private LiveCardUpdater Updater(LiveCardOptions? options = null, OutboundPacingOptions? pacing = null)
+    private LiveCardUpdater Updater(LiveCardOptions? options = null, OutboundPacingOptions? pacing = null, IConnectorClientFactory? connectors = null)
     {
-        var updater = CreateUpdater(_logger, options, pacing);
+        var updater = CreateUpdater(_logger, options, pacing, connectors);
         _updaters.Add(updater);
         return updater;
     }
 
     private LiveCardTarget Target(string conversationId, string activityId) => new(_connector.ServiceUrl, conversationId, activityId);
+
+    /// <summary>Throws MSAL's service exception for the first <c>failures</c> calls, then gives no token (local mode).</summary>
+    private sealed class FailingTokenProvider(int failures) : IAccessTokenProvider
+    {
+        private int _calls;
+
+        public int Thrown => Math.Min(Volatile.Read(ref _calls), failures);
+
+        public Task<string?> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) <= failures
+                ? throw new MsalServiceException("temporarily_unavailable", "AADSTS50196: the server is temporarily unavailable (simulated).")
+                : Task.FromResult<string?>(null);
+    }
+
+    /// <summary>A pacer with a bug: its first wait throws.</summary>
+    private sealed class ThrowingOncePacer : IOutboundPacer
+    {
+        private int _calls;
+
+        public Task WaitAsync(string key, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1 ? throw new InvalidOperationException("pacer bug (simulated)") : Task.CompletedTask;
+    }
 }

@@ -46,6 +46,7 @@ public sealed class LiveCardsRegistrationTests
     [InlineData("LiveCards:MinInterval", "00:00:00")]
     [InlineData("LiveCards:MaxBackoff", "00:00:00.100")]
     [InlineData("LiveCards:MaxTransientFailures", "-1")]
+    [InlineData("LiveCards:TransientRetryLimit", "00:00:00")]
     [InlineData("OutboundPacing:GlobalPerSecond", "-1")]
     [InlineData("OutboundPacing:SafetyMargin", "00:00:05")]
     public async Task AddLiveCards_InvalidSetting_HostRefusesToStart(string key, string value)
