@@ -24,8 +24,9 @@ public sealed class StorageOptions
     public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Retries of a failed Table request (network errors, 408, 429, 5xx). Few and quick, so that during an outage a
-    /// user gets the try-again card inside Teams' invoke window instead of waiting for the SDK's default minute.
+    /// Retries of a failed Table request (network errors and the statuses Azure.Core retries: 408, 429, 500, 502, 503,
+    /// 504). Few and quick, so that during an outage a user gets the try-again card inside Teams' invoke window instead
+    /// of waiting for the SDK's default of 3 tries with up to a minute between them.
     /// </summary>
     public int MaxRetries { get; set; } = 3;
 

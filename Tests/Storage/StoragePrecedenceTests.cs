@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Hosting;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
