@@ -5,13 +5,16 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    /// <summary>
-    /// A storage connection string (<c>UseDevelopmentStorage=true</c>, account name and key, or SAS). Leave empty to use
-    /// managed identity against <see cref="TableEndpoint"/>.
-    /// </summary>
-    public string? ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+    /// <summary>The connection string used in Development when neither storage key is set: Azurite on 127.0.0.1:10002.</summary>
+    public const string DevelopmentConnectionString = "UseDevelopmentStorage=true";
 
-    /// <summary>Table endpoint (<c>https://{account}.table.core.windows.net</c>) used with managed identity.</summary>
+    /// <summary>
+    /// A storage connection string (<c>UseDevelopmentStorage=true</c>, account name and key, or SAS). Set either this or
+    /// <see cref="TableEndpoint"/>, not both. Unset in Development with no endpoint either: <see cref="DevelopmentConnectionString"/>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Table endpoint (<c>https://{account}.table.core.windows.net</c>); set means managed identity.</summary>
     public Uri? TableEndpoint { get; set; }
 
     /// <summary>Client id of a user-assigned managed identity; empty means the system-assigned identity.</summary>

@@ -13,9 +13,20 @@ public static partial class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((o, environment) =>
+            {
+                // Azurite only where nobody chose anything, and only on a developer's machine.
+                if (!IsSet(o.ConnectionString) && o.TableEndpoint is null && environment.IsDevelopment())
+                {
+                    o.ConnectionString = StorageOptions.DevelopmentConnectionString;
+                }
+            })
             .Validate(
                 o => IsSet(o.ConnectionString) || o.TableEndpoint is not null,
-                "Storage: set ConnectionString, or TableEndpoint for managed identity.")
+                "Storage: set Storage:TableEndpoint (managed identity) or Storage:ConnectionString (account key or SAS); neither is set, and Azurite is used only in Development.")
+            .Validate(
+                o => !(IsSet(o.ConnectionString) && o.TableEndpoint is not null),
+                "Storage: Storage:ConnectionString and Storage:TableEndpoint are both set; set the endpoint (managed identity) or the connection string, not both.")
             .Validate(o => !IsSet(o.ConnectionString) || IsParsable(o.ConnectionString!), "Storage:ConnectionString is not a valid storage connection string.")
             .Validate(o => TableNameRegex().IsMatch(o.StateTableName), "Storage:StateTableName must be 3-63 letters or digits, starting with a letter.")
             .Validate(o => o.ReadinessTimeout > TimeSpan.Zero, "Storage:ReadinessTimeout must be positive.")

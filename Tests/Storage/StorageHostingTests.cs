@@ -125,7 +125,7 @@ public sealed class StorageHostingTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public void AddTableStorage_TableEndpointWithoutConnectionString_UsesManagedIdentityEndpoint()
     {
-        using var host = Host(("Storage:ConnectionString", ""), ("Storage:TableEndpoint", "https://acct.table.core.windows.net"));
+        using var host = Host(("Storage:TableEndpoint", "https://acct.table.core.windows.net"));
 
         var client = host.Services.GetRequiredService<TableServiceClient>();
 
