@@ -58,7 +58,7 @@ internal static class PulseFlows
     public static string TextOf(CapturedRequest request) =>
         request.Activity?.Attachments is { Count: > 0 } ? TestActivities.CardText(CardOf(request)) : request.Activity?.Text ?? string.Empty;
 
-    /// <summary>The entities of one partition of a table in Azurite, as our Table client reads them.</summary>
+    /// <summary>The entities of one partition of a table in Azurite, as Azure.Data.Tables reads them.</summary>
     public static async Task<List<Azure.Data.Tables.TableEntity>> RowsAsync(string connectionString, string table, string partitionKey)
     {
         var client = new Azure.Data.Tables.TableServiceClient(connectionString).GetTableClient(table);
