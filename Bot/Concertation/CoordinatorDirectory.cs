@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Bot.Concertation;

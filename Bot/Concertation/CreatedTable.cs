@@ -1,4 +1,4 @@
-using ConcertationBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ConcertationBot.Bot.Concertation;
 

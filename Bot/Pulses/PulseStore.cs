@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Azure;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Storage.Tables;
 
 namespace ConcertationBot.Bot.Pulses;
 
@@ -66,7 +66,7 @@ public sealed partial class PulseStore : IPulseStore
     public async Task<PulseRecord?> GetAsync(string channelId, string conversationId, string pulseId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pulseId);
-        if (pulseId == OpenPointerRowKey || !TableKeys.IsValidKey(pulseId))
+        if (pulseId == OpenPointerRowKey || !TableKeys.IsValid(pulseId))
         {
             return null;
         }
@@ -80,6 +80,7 @@ public sealed partial class PulseStore : IPulseStore
     {
         ArgumentNullException.ThrowIfNull(pulse);
         ArgumentException.ThrowIfNullOrEmpty(pulse.PulseId);
+        TableKeys.ThrowIfInvalid(pulse.PulseId, nameof(pulse));
         if (pulse.PulseId == OpenPointerRowKey)
         {
             throw new ArgumentException("The pulse id 'open' is reserved.", nameof(pulse));
@@ -121,6 +122,7 @@ public sealed partial class PulseStore : IPulseStore
     {
         ArgumentNullException.ThrowIfNull(pulse);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
+        TableKeys.ThrowIfInvalid(pulse.PulseId, nameof(pulse));
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
         var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
         {
@@ -139,6 +141,7 @@ public sealed partial class PulseStore : IPulseStore
     public async Task<PulseRecord?> TryCloseAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pulse);
+        TableKeys.ThrowIfInvalid(pulse.PulseId, nameof(pulse));
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
         var partition = ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId);
         var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, OpenPointerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -207,6 +210,7 @@ public sealed partial class PulseStore : IPulseStore
     public async Task MarkSummaryPostedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pulse);
+        TableKeys.ThrowIfInvalid(pulse.PulseId, nameof(pulse));
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
         var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
         {
@@ -219,6 +223,8 @@ public sealed partial class PulseStore : IPulseStore
     {
         ArgumentException.ThrowIfNullOrEmpty(pulseId);
         ArgumentException.ThrowIfNullOrEmpty(respondentKey);
+        TableKeys.ThrowIfInvalid(pulseId, nameof(pulseId));
+        TableKeys.ThrowIfInvalid(respondentKey, nameof(respondentKey));
         ArgumentNullException.ThrowIfNull(fields);
         ValidateFields(fields);
         var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -260,6 +266,7 @@ public sealed partial class PulseStore : IPulseStore
     {
         ArgumentException.ThrowIfNullOrEmpty(pulseId);
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        TableKeys.ThrowIfInvalid(pulseId, nameof(pulseId));
         var table = await _participation.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(pulseId, BotStateKey.Compose(userId))
         {

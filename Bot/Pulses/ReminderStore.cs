@@ -1,7 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Storage.Tables;
 
 namespace ConcertationBot.Bot.Pulses;
 
@@ -45,6 +45,7 @@ public sealed class ReminderStore : IReminderStore
 
     public async Task<bool> TryClaimReminderAsync(string pulseId, string userId, DateTimeOffset now, TimeSpan minimumGap, CancellationToken cancellationToken)
     {
+        TableKeys.ThrowIfInvalid(pulseId, nameof(pulseId));
         var table = await _reminders.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(pulseId, BotStateKey.Compose(userId)) { [LastSentAt] = now };
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);

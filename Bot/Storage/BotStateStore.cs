@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Azure;
-using ConcertationBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Bot.Storage;
@@ -116,7 +116,7 @@ public sealed partial class BotStateStore : IBotStateStore
 
     public async Task<StateEntry<T>?> ReadAsync<T>(BotStateKey key, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        ThrowIfInvalid(key);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue)
@@ -139,7 +139,7 @@ public sealed partial class BotStateStore : IBotStateStore
 
     public async Task<ETag> WriteAsync<T>(BotStateKey key, T value, ETag expected, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        ThrowIfInvalid(key);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var entity = ToEntity(key, JsonSerializer.Serialize(value, typeInfo));
         try
@@ -163,7 +163,7 @@ public sealed partial class BotStateStore : IBotStateStore
 
     public async Task DeleteAsync(BotStateKey key, ETag expected, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
+        ThrowIfInvalid(key);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -192,6 +192,13 @@ public sealed partial class BotStateStore : IBotStateStore
                 await Task.Delay(Random.Shared.Next(0, Math.Min(50, attempt * 2)), cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private static void ThrowIfInvalid(BotStateKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        TableKeys.ThrowIfInvalid(key.PartitionKey, nameof(key));
+        TableKeys.ThrowIfInvalid(key.RowKey, nameof(key));
     }
 
     private static TableEntity ToEntity(BotStateKey key, string json)

@@ -5,13 +5,16 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    /// <summary>
-    /// A storage connection string (<c>UseDevelopmentStorage=true</c>, account name and key, or SAS). Leave empty to use
-    /// managed identity against <see cref="TableEndpoint"/>.
-    /// </summary>
-    public string? ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+    /// <summary>The connection string used in Development when neither storage key is set: Azurite on 127.0.0.1:10002.</summary>
+    public const string DevelopmentConnectionString = "UseDevelopmentStorage=true";
 
-    /// <summary>Table endpoint (<c>https://{account}.table.core.windows.net</c>) used with managed identity.</summary>
+    /// <summary>
+    /// A storage connection string (<c>UseDevelopmentStorage=true</c>, account name and key, or SAS). Set either this or
+    /// <see cref="TableEndpoint"/>, not both. Unset in Development with no endpoint either: <see cref="DevelopmentConnectionString"/>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Table endpoint (<c>https://{account}.table.core.windows.net</c>); set means managed identity.</summary>
     public Uri? TableEndpoint { get; set; }
 
     /// <summary>Client id of a user-assigned managed identity; empty means the system-assigned identity.</summary>
@@ -24,8 +27,9 @@ public sealed class StorageOptions
     public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Retries of a failed Table request (network errors, 408, 429, 5xx). Few and quick, so that during an outage a
-    /// user gets the try-again card inside Teams' invoke window instead of waiting for the SDK's default minute.
+    /// Retries of a failed Table request (network errors and the statuses Azure.Core retries: 408, 429, 500, 502, 503,
+    /// 504). Few and quick, so that during an outage a user gets the try-again card inside Teams' invoke window instead
+    /// of waiting for the SDK's default of 3 tries with up to a minute between them.
     /// </summary>
     public int MaxRetries { get; set; } = 3;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
-using ConcertationBot.Bot.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Bot.Storage;
@@ -12,10 +13,21 @@ public static partial class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((o, environment) =>
+            {
+                // Azurite only where nobody chose anything, and only on a developer's machine.
+                if (!IsSet(o.ConnectionString) && o.TableEndpoint is null && environment.IsDevelopment())
+                {
+                    o.ConnectionString = StorageOptions.DevelopmentConnectionString;
+                }
+            })
             .Validate(
-                o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableEndpoint is not null,
-                "Storage: set ConnectionString, or TableEndpoint for managed identity.")
-            .Validate(o => string.IsNullOrWhiteSpace(o.ConnectionString) || IsParsable(o.ConnectionString), "Storage:ConnectionString is not a valid storage connection string.")
+                o => IsSet(o.ConnectionString) || o.TableEndpoint is not null,
+                "Storage: set Storage:TableEndpoint (managed identity) or Storage:ConnectionString (account key or SAS); neither is set, and Azurite is used only in Development.")
+            .Validate(
+                o => !(IsSet(o.ConnectionString) && o.TableEndpoint is not null),
+                "Storage: Storage:ConnectionString and Storage:TableEndpoint are both set; set the endpoint (managed identity) or the connection string, not both.")
+            .Validate(o => !IsSet(o.ConnectionString) || IsParsable(o.ConnectionString!), "Storage:ConnectionString is not a valid storage connection string.")
             .Validate(o => TableNameRegex().IsMatch(o.StateTableName), "Storage:StateTableName must be 3-63 letters or digits, starting with a letter.")
             .Validate(o => o.ReadinessTimeout > TimeSpan.Zero, "Storage:ReadinessTimeout must be positive.")
             .Validate(o => o.MaxRetries is >= 0 and <= 10, "Storage:MaxRetries must be between 0 and 10.")
@@ -38,14 +50,15 @@ public static partial class StorageServiceCollectionExtensions
         return endpoints;
     }
 
+    /// <summary>
+    /// The client for the configured account: the connection string when set, else the endpoint with the managed
+    /// identity. Azure.Core's retry policy keeps its default choice of what to retry (network errors, 408, 429, 500,
+    /// 502, 503, 504) with the short budget of <see cref="StorageOptions"/>.
+    /// </summary>
     internal static TableServiceClient CreateServiceClient(StorageOptions options)
     {
-        var clientOptions = new TableClientOptions();
-        clientOptions.Retry.MaxRetries = options.MaxRetries;
-        clientOptions.Retry.Delay = options.RetryDelay;
-        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-        clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        var clientOptions = CreateClientOptions(options);
+        if (IsSet(options.ConnectionString))
         {
             return new TableServiceClient(options.ConnectionString, clientOptions);
         }
@@ -53,17 +66,38 @@ public static partial class StorageServiceCollectionExtensions
         var identity = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
             ? ManagedIdentityId.SystemAssigned
             : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId);
-        return new TableServiceClient(options.TableEndpoint!, new ManagedIdentityCredential(identity), clientOptions);
+        return new TableServiceClient(
+            options.TableEndpoint ?? throw new InvalidOperationException("Storage: neither Storage:ConnectionString nor Storage:TableEndpoint is set."),
+            new ManagedIdentityCredential(identity),
+            clientOptions);
     }
 
+    internal static TableClientOptions CreateClientOptions(StorageOptions options)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Delay = options.RetryDelay;
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+        return clientOptions;
+    }
+
+    private static bool IsSet(string? value) => !string.IsNullOrWhiteSpace(value);
+
+    /// <summary>
+    /// Whether Azure.Data.Tables accepts the connection string. Its parser throws FormatException (UriFormatException for
+    /// a bad endpoint), InvalidOperationException or ArgumentException, where ours threw only FormatException. Building
+    /// a client sends nothing, so this is safe at start-up.
+    /// </summary>
     private static bool IsParsable(string connectionString)
     {
         try
         {
-            TableConnectionString.Parse(connectionString);
+            _ = new TableServiceClient(connectionString);
             return true;
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
             return false;
         }

@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using Azure.Identity;
-using ConcertationBot.Bot.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Bot.Storage;

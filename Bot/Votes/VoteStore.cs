@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Votes;
 
@@ -78,7 +78,7 @@ public sealed class VoteStore : IVoteStore
     public async Task<VoteRecord?> GetAsync(string channelId, string conversationId, string voteId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(voteId);
-        if (voteId == OpenPointerRowKey || !TableKeys.IsValidKey(voteId))
+        if (voteId == OpenPointerRowKey || !TableKeys.IsValid(voteId))
         {
             return null;
         }
@@ -146,6 +146,7 @@ public sealed class VoteStore : IVoteStore
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
+        TableKeys.ThrowIfInvalid(vote.VoteId, nameof(vote));
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
         var patch = new TableEntity(ConversationKeys.Partition(vote.ChannelId, vote.ConversationId), vote.VoteId)
         {
@@ -168,6 +169,8 @@ public sealed class VoteStore : IVoteStore
     {
         ArgumentException.ThrowIfNullOrEmpty(voteId);
         ArgumentException.ThrowIfNullOrEmpty(voterKey);
+        TableKeys.ThrowIfInvalid(voteId, nameof(voteId));
+        TableKeys.ThrowIfInvalid(voterKey, nameof(voterKey));
         ArgumentException.ThrowIfNullOrEmpty(points);
         if (voterKey == FenceRowKey)
         {
@@ -212,6 +215,8 @@ public sealed class VoteStore : IVoteStore
     {
         ArgumentException.ThrowIfNullOrEmpty(voteId);
         ArgumentException.ThrowIfNullOrEmpty(voterKey);
+        TableKeys.ThrowIfInvalid(voteId, nameof(voteId));
+        TableKeys.ThrowIfInvalid(voterKey, nameof(voterKey));
         if (voterKey == FenceRowKey)
         {
             return null;
@@ -242,6 +247,7 @@ public sealed class VoteStore : IVoteStore
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentException.ThrowIfNullOrEmpty(vote.VoteId);
+        TableKeys.ThrowIfInvalid(vote.VoteId, nameof(vote));
         if (vote.VoteId == OpenPointerRowKey)
         {
             return null;
@@ -286,6 +292,7 @@ public sealed class VoteStore : IVoteStore
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(scores);
+        TableKeys.ThrowIfInvalid(vote.VoteId, nameof(vote));
         ArgumentOutOfRangeException.ThrowIfNegative(participation);
         if (scores.Count != vote.Options.Count)
         {
@@ -319,6 +326,7 @@ public sealed class VoteStore : IVoteStore
     {
         ArgumentException.ThrowIfNullOrEmpty(voteId);
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        TableKeys.ThrowIfInvalid(voteId, nameof(voteId));
         var table = await _viewers.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(voteId, BotStateKey.Compose(userId))
         {
@@ -376,6 +384,7 @@ public sealed class VoteStore : IVoteStore
     private static void Validate(VoteRecord vote)
     {
         ArgumentException.ThrowIfNullOrEmpty(vote.VoteId);
+        TableKeys.ThrowIfInvalid(vote.VoteId, nameof(vote));
         if (vote.VoteId == OpenPointerRowKey)
         {
             throw new ArgumentException("The vote id 'open' is reserved.", nameof(vote));

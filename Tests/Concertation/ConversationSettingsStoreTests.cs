@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

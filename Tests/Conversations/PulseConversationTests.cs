@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Tests.Infrastructure;
@@ -351,7 +351,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
             || k.Contains("aad", StringComparison.OrdinalIgnoreCase) || k.Contains("name", StringComparison.OrdinalIgnoreCase));
         foreach (var person in people)
         {
-            foreach (var value in answer.Values.Append(answer.RowKey).Append(answer.PartitionKey).OfType<string>())
+            foreach (var value in ((IDictionary<string, object>)answer).Values.Append(answer.RowKey).Append(answer.PartitionKey).OfType<string>())
             {
                 Assert.DoesNotContain(person.Id, value, StringComparison.OrdinalIgnoreCase);
                 Assert.DoesNotContain(person.AadObjectId, value, StringComparison.OrdinalIgnoreCase);

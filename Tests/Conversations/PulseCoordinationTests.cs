@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Tests.Infrastructure;

@@ -58,14 +58,14 @@ internal static class PulseFlows
     public static string TextOf(CapturedRequest request) =>
         request.Activity?.Attachments is { Count: > 0 } ? TestActivities.CardText(CardOf(request)) : request.Activity?.Text ?? string.Empty;
 
-    /// <summary>The entities of one partition of a table in Azurite, as our Table client reads them.</summary>
-    public static async Task<List<ConcertationBot.Bot.Storage.Tables.TableEntity>> RowsAsync(string connectionString, string table, string partitionKey)
+    /// <summary>The entities of one partition of a table in Azurite, as Azure.Data.Tables reads them.</summary>
+    public static async Task<List<Azure.Data.Tables.TableEntity>> RowsAsync(string connectionString, string table, string partitionKey)
     {
-        var client = new ConcertationBot.Bot.Storage.Tables.TableServiceClient(connectionString).GetTableClient(table);
+        var client = new Azure.Data.Tables.TableServiceClient(connectionString).GetTableClient(table);
         await client.CreateIfNotExistsAsync();
-        var rows = new List<ConcertationBot.Bot.Storage.Tables.TableEntity>();
-        var filter = ConcertationBot.Bot.Storage.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
-        await foreach (var row in client.QueryAsync<ConcertationBot.Bot.Storage.Tables.TableEntity>(filter))
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        await foreach (var row in client.QueryAsync<Azure.Data.Tables.TableEntity>(filter))
         {
             rows.Add(row);
         }

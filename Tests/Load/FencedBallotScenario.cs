@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Azure;
-using ConcertationBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards.Votes;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Azure;
-using ConcertationBot.Bot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ConcertationBot.Load;
 
@@ -11,7 +11,7 @@ public sealed record UpsertResult(Latencies Latencies, int Failures);
 
 /// <summary>
 /// The raw peer of a ballot write: N <c>UpsertEntityAsync</c> (replace) of ballot-shaped entities (fixed partition,
-/// random 64-hex row key, <c>Points</c>, <c>UpdatedAt</c>) through our TableClient, at the given concurrency.
+/// random 64-hex row key, <c>Points</c>, <c>UpdatedAt</c>) through Azure.Data.Tables, the client the bot uses, at the given concurrency.
 /// </summary>
 internal static class UpsertScenario
 {

@@ -5,8 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Concertation;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Cards;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -49,6 +49,43 @@ public sealed class PulseStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         }
 
         return list;
+    }
+
+    /// <summary>Nothing listens on port 9: had the store sent a request, the client's retries would end in a storage error.</summary>
+    private PulseStore StoreWithoutStorage() => new(
+        new TableServiceClient($"AccountName={AzuriteFixture.AccountName};AccountKey={AzuriteFixture.AccountKey};TableEndpoint=http://127.0.0.1:9/{AzuriteFixture.AccountName}"),
+        _prefix);
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("a\nb")]
+    public async Task SaveAnswerAsync_CraftedPulseId_RefusedBeforeAnyRequest(string pulseId)
+    {
+        // Arrange
+        var sut = StoreWithoutStorage();
+
+        // Act
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            sut.SaveAnswerAsync(pulseId, "respondent-a", new Dictionary<string, object> { ["RoleClarity"] = 2 }, Opened, CancellationToken.None));
+
+        // Assert
+        Assert.Equal("pulseId", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("a#b")]
+    [InlineData("a?b")]
+    public async Task GetAsync_CraftedPulseId_NullWithoutAnyRequest(string pulseId)
+    {
+        // Arrange
+        var sut = StoreWithoutStorage();
+
+        // Act
+        var pulse = await sut.GetAsync(Channel, Conversation, pulseId, CancellationToken.None);
+
+        // Assert
+        Assert.Null(pulse);
     }
 
     [Fact]

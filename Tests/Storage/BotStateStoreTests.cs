@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Azure;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

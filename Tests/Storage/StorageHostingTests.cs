@@ -1,7 +1,9 @@
 using System.Net;
 using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Hosting;
-using ConcertationBot.Bot.Storage.Tables;
+using ConcertationBot.Bot.Storage;
 using ConcertationBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -79,6 +81,37 @@ public sealed class StorageHostingTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Azure.Data.Tables' parser fails these with different exception types; each must stop the start naming the key.</summary>
+    [Theory]
+    [InlineData("AccountName=acct;AccountKey=not base64!;TableEndpoint=https://acct.table.core.windows.net")]
+    [InlineData("AccountName=acct;AccountKey=a2V5;TableEndpoint=not a uri")]
+    [InlineData("DefaultEndpointsProtocol=https;EndpointSuffix=core.windows.net")]
+    [InlineData("UseDevelopmentStorage=maybe")]
+    [InlineData("TableEndpoint=https://acct.table.core.windows.net")]
+    [InlineData("=;=")]
+    public async Task Start_MalformedConnectionString_FailsValidationNamingTheKey(string connectionString)
+    {
+        // Arrange
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([
+            new("Concertation:HashKey", BotApplicationFactory.TestHashKey),
+            new("Storage:ConnectionString", connectionString),
+        ]);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = "Production",
+            Configuration = configuration,
+        });
+        builder.AddConcertationBot();
+        using var sut = builder.Build();
+
+        // Act
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => sut.StartAsync());
+
+        // Assert
+        Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddTableStorage_DefaultSettings_UsesDevelopmentStorageEndpoint()
     {
@@ -92,11 +125,33 @@ public sealed class StorageHostingTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public void AddTableStorage_TableEndpointWithoutConnectionString_UsesManagedIdentityEndpoint()
     {
-        using var host = Host(("Storage:ConnectionString", ""), ("Storage:TableEndpoint", "https://acct.table.core.windows.net"));
+        using var host = Host(("Storage:TableEndpoint", "https://acct.table.core.windows.net"));
 
         var client = host.Services.GetRequiredService<TableServiceClient>();
 
         Assert.Equal(new Uri("https://acct.table.core.windows.net"), client.Uri);
+    }
+
+    [Fact]
+    public void CreateClientOptions_StorageBudget_MapsToTheClientsRetryOptions()
+    {
+        // Arrange
+        var options = new StorageOptions
+        {
+            MaxRetries = 2,
+            RetryDelay = TimeSpan.FromMilliseconds(150),
+            NetworkTimeout = TimeSpan.FromSeconds(1),
+        };
+
+        // Act
+        var retry = StorageServiceCollectionExtensions.CreateClientOptions(options).Retry;
+
+        // Assert
+        Assert.Equal(2, retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(150), retry.Delay);
+        Assert.Equal(TimeSpan.FromSeconds(1), retry.NetworkTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), retry.MaxDelay);
+        Assert.Equal(RetryMode.Exponential, retry.Mode);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Azure.Data.Tables;
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Storage.Tables;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Tests.Infrastructure;
@@ -62,6 +62,58 @@ public sealed class VoteStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Options = record.Options.SequenceEqual(other.Options) ? other.Options : record.Options,
         FinalScores = record.FinalScores is { } scores && other.FinalScores is { } otherScores && scores.SequenceEqual(otherScores) ? otherScores : record.FinalScores,
     };
+
+    /// <summary>Nothing listens on port 9: had the store sent a request, the client's retries would end in a storage error.</summary>
+    private VoteStore StoreWithoutStorage() => new(
+        new TableServiceClient($"AccountName={AzuriteFixture.AccountName};AccountKey={AzuriteFixture.AccountKey};TableEndpoint=http://127.0.0.1:9/{AzuriteFixture.AccountName}"),
+        _time,
+        _prefix);
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a#b")]
+    [InlineData("a?b")]
+    [InlineData("a\\b")]
+    [InlineData("a\u0001b")]
+    public async Task SaveBallotAsync_CraftedVoteId_RefusedBeforeAnyRequest(string voteId)
+    {
+        // Arrange
+        var sut = StoreWithoutStorage();
+
+        // Act
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => sut.SaveBallotAsync(voteId, "voter-a", "0:1", Opened, CancellationToken.None));
+
+        // Assert
+        Assert.Equal("voteId", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a\u0085b")]
+    public async Task GetAsync_CraftedVoteId_NullWithoutAnyRequest(string voteId)
+    {
+        // Arrange
+        var sut = StoreWithoutStorage();
+
+        // Act
+        var vote = await sut.GetAsync(Channel, Conversation, voteId, CancellationToken.None);
+
+        // Assert
+        Assert.Null(vote);
+    }
+
+    [Fact]
+    public async Task GetAsync_VoteIdOver1KiB_NullWithoutAnyRequest()
+    {
+        // Arrange
+        var sut = StoreWithoutStorage();
+
+        // Act
+        var vote = await sut.GetAsync(Channel, Conversation, new string('v', 1025), CancellationToken.None);
+
+        // Assert
+        Assert.Null(vote);
+    }
 
     [Fact]
     public async Task TryOpenAsync_NothingOpen_StoresVoteThatGetReadsBackWholly()
