@@ -45,7 +45,8 @@ internal sealed class ConversationTestBed : IAsyncDisposable
         string storageConnectionString,
         IReadOnlyList<TestPerson>? coordinators = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        (string ConversationId, string TeamId)? sameConversationAs = null)
+        (string ConversationId, string TeamId)? sameConversationAs = null,
+        TimeProvider? time = null)
     {
         var connector = await CaptureConnector.StartAsync();
         var all = new Dictionary<string, string?>
@@ -65,7 +66,7 @@ internal sealed class ConversationTestBed : IAsyncDisposable
 
         var unique = Guid.NewGuid().ToString("N")[..12];
         var (conversationId, teamId) = sameConversationAs ?? ($"19:{unique}@thread.tacv2", $"19:team-{unique}@thread.tacv2");
-        return new ConversationTestBed(connector, new BotApplicationFactory(all), conversationId, teamId);
+        return new ConversationTestBed(connector, new BotApplicationFactory(all, time), conversationId, teamId);
     }
 
     /// <summary>A channel message from <paramref name="person"/> that @mentions the bot, as Teams delivers it.</summary>

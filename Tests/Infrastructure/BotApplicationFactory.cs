@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Infrastructure;
 
@@ -7,7 +9,7 @@ namespace ConcertationBot.Tests.Infrastructure;
 /// The real bot host in-process, with configuration overrides. Create one per test. Unless the settings name a
 /// <c>Storage:ConnectionString</c>, the host uses the run's shared Azurite.
 /// </summary>
-internal sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+internal sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null) : WebApplicationFactory<Program>
 {
     /// <summary>The <c>Concertation:HashKey</c> the host gets unless the settings name another (32 bytes, base64).</summary>
     public const string TestHashKey = "Y29uY2VydGF0aW9uLXRlc3QtaGFzaC1rZXktMzItYnl0ZXMhIQ==";
@@ -25,6 +27,11 @@ internal sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
     }
 }
