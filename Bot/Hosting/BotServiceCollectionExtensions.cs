@@ -37,6 +37,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<BackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
         services.AddSingleton<CoordinatorGate>();
+        services.AddSingleton<ConversationRoster>();
         services.AddSingleton<PulseCardRefresher>();
         services.AddSingleton<PulseReminders>();
         services.AddSingleton<PulseCloser>();
@@ -44,6 +45,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<PulseExport>();
         services.AddHostedService<PulseDeadlineService>();
+        services.AddSingleton<RetiredIdentityTablesSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetiredIdentityTablesSweep>());
         services.AddSingleton<PulseConversation>();
         services.AddSingleton<VoteCardRefresher>();
         services.AddSingleton<VoteCloser>();

@@ -45,11 +45,8 @@ public sealed record PulseRecord
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }
 
-/// <summary>One respondent's answers: the keyed hash, the answer fields, and when they were last sent.</summary>
-public sealed record PulseAnswerRow(string RespondentKey, IReadOnlyDictionary<string, object?> Fields, DateTimeOffset UpdatedAt);
-
-/// <summary>Who answered a pulse (not what), for reminders.</summary>
-public sealed record ParticipationRow(string UserId, string? AadObjectId, DateTimeOffset AnsweredAt);
+/// <summary>One respondent's answers: the keyed hash, the answer fields, and the day they were last sent (UTC midnight).</summary>
+public sealed record PulseAnswerRow(string RespondentKey, IReadOnlyDictionary<string, object?> Fields, DateTimeOffset AnsweredOn);
 
 /// <summary>Where a respondent's unsent pulse dialog is kept: keyed by the respondent key, never by a name.</summary>
 public static class PulseStateKeys
