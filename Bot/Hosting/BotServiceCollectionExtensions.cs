@@ -52,6 +52,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<VoteCloser>();
         services.AddSingleton<VoteConversation>();
         services.AddSingleton<CoordinationConversation>();
+        services.AddSingleton<RecordPurge>();
+        services.AddSingleton<DeletionConversation>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<GreetingLedger>();
         services.AddSingleton<BotApplication, ConcertationBotApplication>();
         services.AddSingleton<BotAdapter>();

@@ -47,6 +47,15 @@ public interface IPulseStore
     /// <summary>The most recently opened pulse of the conversation (only closed ones when <paramref name="closedOnly"/>), skipping <paramref name="exceptPulseId"/>.</summary>
     Task<PulseRecord?> GetLatestAsync(string channelId, string conversationId, bool closedOnly, string? exceptPulseId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes every answer row of the pulse (deletion command, retention); returns how many there were.</summary>
+    Task<int> DeleteAnswersAsync(string pulseId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the pulse's per-person rows were deleted.</summary>
+    Task MarkPurgedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Closed pulses, in every conversation, closed at or before <paramref name="cutoff"/> and not purged yet (for retention).</summary>
+    IAsyncEnumerable<PulseRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>Records that the closing summary was posted.</summary>
     Task MarkSummaryPostedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);
 }

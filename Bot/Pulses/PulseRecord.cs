@@ -37,6 +37,9 @@ public sealed record PulseRecord
     /// <summary>When the closing summary card was posted (null: not yet, or it failed and may be retried).</summary>
     public DateTimeOffset? SummaryPostedAt { get; init; }
 
+    /// <summary>When its per-person rows (answers, dialog states, reminder claims) were deleted; its summary stays.</summary>
+    public DateTimeOffset? PurgedAt { get; init; }
+
     public ETag ETag { get; init; }
 
     public bool IsOpen => ClosedAt is null;
@@ -53,6 +56,12 @@ public static class PulseStateKeys
 {
     public static BotStateKey Respondent(string pulseId, string respondentKey) =>
         new(BotStateKey.Compose("pulse", pulseId), BotStateKey.Compose("respondent", respondentKey));
+
+    /// <summary>The row-key prefix of every respondent's dialog state in <see cref="Partition"/>.</summary>
+    public static readonly string RespondentPrefix = BotStateKey.Compose("respondent", "x")[..^1];
+
+    /// <summary>The state partition of one pulse: its respondents' dialog states and its summary.</summary>
+    public static string Partition(string pulseId) => BotStateKey.Compose("pulse", pulseId);
 
     /// <summary>The summary computed when the pulse closed (for the next pulse's trend arrows and the export).</summary>
     public static BotStateKey Summary(string pulseId) => new(BotStateKey.Compose("pulse", pulseId), "summary");

@@ -301,6 +301,43 @@ public sealed partial class PulseStore : IPulseStore
         return keys;
     }
 
+    public async Task<int> DeleteAnswersAsync(string pulseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var keys = await ReadRespondentKeysAsync(pulseId, cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            await table.DeleteEntityAsync(pulseId, key, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        return keys.Count;
+    }
+
+    public async Task MarkPurgedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
+        {
+            [nameof(PulseRecord.PurgedAt)] = at,
+        };
+        await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<PulseRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"ClosedAt le {cutoff}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false, PurgedAt: null } pulse)
+            {
+                yield return pulse;
+            }
+        }
+    }
+
     private static string PartitionFilter(string partitionKey) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
 
     private static void ValidateFields(IReadOnlyDictionary<string, object> fields)
@@ -375,6 +412,7 @@ public sealed partial class PulseStore : IPulseStore
         ClosedAt = entity.GetDateTimeOffset(nameof(PulseRecord.ClosedAt)),
         CardActivityId = entity.GetString(nameof(PulseRecord.CardActivityId)),
         SummaryPostedAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryPostedAt)),
+        PurgedAt = entity.GetDateTimeOffset(nameof(PulseRecord.PurgedAt)),
         ETag = entity.ETag,
     };
 

@@ -47,6 +47,15 @@ public interface IVoteStore
     /// <summary>Records the final result (ballot count, scores in the vote's order) and when the result card was posted.</summary>
     Task<VoteRecord> RecordResultAsync(VoteRecord vote, int participation, IReadOnlyList<int> scores, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Deletes every ballot of the vote (deletion command, retention); returns how many there were.</summary>
+    Task<int> DeleteBallotsAsync(string voteId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the vote's ballots were deleted.</summary>
+    Task MarkPurgedAsync(VoteRecord vote, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Closed votes, in every conversation, closed at or before <paramref name="cutoff"/> and not purged yet (for retention).</summary>
+    IAsyncEnumerable<VoteRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>Closed votes of the conversation opened at or after <paramref name="since"/>, oldest first (for the compte-rendu).</summary>
     IAsyncEnumerable<VoteRecord> ListClosedAsync(string channelId, string conversationId, DateTimeOffset since, CancellationToken cancellationToken);
 }

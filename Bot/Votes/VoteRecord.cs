@@ -46,6 +46,9 @@ public sealed record VoteRecord
     /// <summary>When the result card was posted (null: not yet).</summary>
     public DateTimeOffset? ResultPostedAt { get; init; }
 
+    /// <summary>When its ballots were deleted; the recorded result stays.</summary>
+    public DateTimeOffset? PurgedAt { get; init; }
+
     public ETag ETag { get; init; }
 
     public bool IsOpen => ClosedAt is null;

@@ -332,6 +332,48 @@ public sealed class VoteStore : IVoteStore
         }
     }
 
+    public async Task<int> DeleteBallotsAsync(string voteId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(voteId);
+        var table = await _ballots.GetAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(voteId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(entity.RowKey);
+        }
+
+        foreach (var key in keys)
+        {
+            await table.DeleteEntityAsync(voteId, key, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        return keys.Count(key => key != FenceRowKey);
+    }
+
+    public async Task MarkPurgedAsync(VoteRecord vote, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationKeys.Partition(vote.ChannelId, vote.ConversationId), vote.VoteId)
+        {
+            [nameof(VoteRecord.PurgedAt)] = at,
+        };
+        await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<VoteRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"ClosedAt le {cutoff}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false, PurgedAt: null } vote)
+            {
+                yield return vote;
+            }
+        }
+    }
+
     private static string PartitionFilter(string partitionKey) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
 
     private static void Validate(VoteRecord vote)
@@ -444,6 +486,7 @@ public sealed class VoteStore : IVoteStore
         FinalParticipation = entity.GetInt32(nameof(VoteRecord.FinalParticipation)),
         FinalScores = ParseScores(entity.GetString(nameof(VoteRecord.FinalScores))),
         ResultPostedAt = entity.GetDateTimeOffset(nameof(VoteRecord.ResultPostedAt)),
+        PurgedAt = entity.GetDateTimeOffset(nameof(VoteRecord.PurgedAt)),
         ETag = entity.ETag,
     };
 
