@@ -28,9 +28,10 @@ public sealed partial class RetiredIdentityTablesSweep(TableServiceClient servic
                 await SweepAsync(stoppingToken).ConfigureAwait(false);
                 return;
             }
-            catch (RequestFailedException exception) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                LogSweepFailed(logger, exception.Status, exception);
+                // Storage unreachable or refusing: the bot serves anyway (nothing writes these tables any more); try again later.
+                LogSweepFailed(logger, (exception as RequestFailedException)?.Status ?? 0, exception);
                 await Task.Delay(RetryDelay, time, stoppingToken).ConfigureAwait(false);
             }
         }
