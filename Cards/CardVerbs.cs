@@ -39,6 +39,15 @@ public static class CardVerbs
 
     /// <summary>"Envoyer mon vote" on the ballot form: stores (or replaces) the ballot. Data: voteId + the ballot inputs.</summary>
     public const string VoteCast = "vote.cast";
+
+    /// <summary>"Supprimer" on the confirmation card of <c>pulse supprimer</c>: deletes the closed pulse's per-person rows. Data: pulseId.</summary>
+    public const string PulseDeleteConfirm = "pulse.delete.confirm";
+
+    /// <summary>"Supprimer" on the confirmation card of <c>vote supprimer</c>: deletes the closed vote's ballots. Data: voteId.</summary>
+    public const string VoteDeleteConfirm = "vote.delete.confirm";
+
+    /// <summary>"Annuler" on either deletion confirmation card: nothing is deleted.</summary>
+    public const string DeleteCancel = "delete.cancel";
 }
 
 /// <summary>Names of the fields in <c>Action.Execute</c> data; part of the card contract like the verbs.</summary>

@@ -23,6 +23,12 @@ public sealed class ConcertationOptions
     /// <summary>How often each bot instance looks for pulses past their deadline to close them.</summary>
     public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long answers, ballots and dialog states of a closed pulse or vote are kept (days after its close); then they are
+    /// deleted and only the summary or result stays. Three years by default.
+    /// </summary>
+    public int RetentionDays { get; set; } = 1095;
+
     /// <summary>Absolute base URL for export links; empty means the request's own host.</summary>
     public Uri? PublicBaseUrl { get; set; }
 

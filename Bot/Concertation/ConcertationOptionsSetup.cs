@@ -102,6 +102,11 @@ internal sealed class ConcertationOptionsValidator : IValidateOptions<Concertati
             failures.Add("Concertation:MinimumGroupSize must be 1 or more.");
         }
 
+        if (options.RetentionDays < 1)
+        {
+            failures.Add("Concertation:RetentionDays must be 1 or more (days after a pulse or vote closes).");
+        }
+
         if (options.PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
         {
             failures.Add("Concertation:PublicBaseUrl must be an absolute http(s) URL.");

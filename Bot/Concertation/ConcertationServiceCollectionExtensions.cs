@@ -7,6 +7,9 @@ namespace ConcertationBot.Bot.Concertation;
 
 public static class ConcertationServiceCollectionExtensions
 {
+    /// <summary>The host's memory cache holds at most this many units: one per cached setting, one per cached roster member.</summary>
+    public const long MemoryCacheSizeLimit = 200_000;
+
     /// <summary>
     /// Registers <see cref="ConcertationOptions"/> (validated at start), the respondent keys, the pulse store, the
     /// coordinator directory and the conversation settings. Needs the Table storage services (<c>AddTableStorage</c>).
@@ -24,7 +27,7 @@ public static class ConcertationServiceCollectionExtensions
         services.TryAddSingleton<IPulseStore, PulseStore>();
         services.TryAddSingleton<IVoteStore, VoteStore>();
         services.TryAddSingleton<ICoordinatorDirectory, CoordinatorDirectory>();
-        services.AddMemoryCache();
+        services.AddMemoryCache(cache => cache.SizeLimit = MemoryCacheSizeLimit);
         services.TryAddSingleton<IConversationSettingsStore, ConversationSettingsStore>();
         return services;
     }

@@ -40,7 +40,7 @@ public sealed class ConversationSettingsStore(IBotStateStore state, IMemoryCache
 
         var entry = await state.ReadAsync(key, ConversationSettingsJsonContext.Default.ConversationSettings, cancellationToken).ConfigureAwait(false);
         var settings = entry?.Value ?? new ConversationSettings(null);
-        cache.Set(key, settings, CacheDuration);
+        cache.Set(key, settings, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheDuration, Size = 1 });
         return settings.Language;
     }
 
@@ -52,7 +52,7 @@ public sealed class ConversationSettingsStore(IBotStateStore state, IMemoryCache
             current => (current ?? new ConversationSettings(null)) with { Language = language },
             ConversationSettingsJsonContext.Default.ConversationSettings,
             cancellationToken).ConfigureAwait(false);
-        cache.Set(key, written.Value, CacheDuration);
+        cache.Set(key, written.Value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheDuration, Size = 1 });
     }
 
     private static BotStateKey Key(string channelId, string conversationId) =>

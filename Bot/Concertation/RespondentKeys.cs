@@ -86,4 +86,11 @@ public static class PersonId
             ? from.Id
             : throw new ArgumentException("The account has neither an Entra object id nor a user id.", nameof(from));
     }
+
+    /// <summary>The same id for a roster member, so the bot can compute the key a member's answer is stored under.</summary>
+    public static string Of(TeamsChannelAccount member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return Of(new ChannelAccount { Id = member.Id, AadObjectId = member.AadObjectId });
+    }
 }

@@ -11,9 +11,10 @@ namespace ConcertationBot.Bot.Conversations;
 /// <summary>
 /// Keeps the posted pulse card current (answer count, refresh list, closed state) through the coalescing
 /// <see cref="ILiveCardUpdater"/>: at most one PUT per second per card, rendered from storage at send time so the
-/// last update always shows the latest count.
+/// last update always shows the latest count. The count is the number of answer rows; the refresh list is the
+/// conversation's roster (cached), never a record of who answered.
 /// </summary>
-public sealed class PulseCardRefresher(IPulseStore pulses, ILiveCardUpdater updater)
+public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster roster, ILiveCardUpdater updater)
 {
     /// <summary>Marks the pulse card for an update; returns at once.</summary>
     public void Schedule(PulseRecord pulse)
@@ -33,12 +34,10 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ILiveCardUpdater upda
     public async Task<AdaptiveCard> BuildAsync(PulseRecord current, Language language, string? notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var participants = new List<string>();
-        await foreach (var row in pulses.ReadParticipationAsync(current.PulseId, cancellationToken).ConfigureAwait(false))
-        {
-            participants.Add(row.UserId);
-        }
-
+        var answerCount = await pulses.CountAnswersAsync(current.PulseId, cancellationToken).ConfigureAwait(false);
+        var refreshUserIds = current.IsOpen
+            ? await roster.RefreshUserIdsAsync(current.ServiceUrl, current.ConversationId, cancellationToken).ConfigureAwait(false)
+            : [];
         var template = PulseTemplates.Default;
         return PulseCard.Build(new PulseCardModel
         {
@@ -47,9 +46,9 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ILiveCardUpdater upda
             Title = template.Title.For(language),
             Intro = template.Intro?.For(language),
             DeadlineText = DeadlineText.Format(current.Deadline, current.TimeZone, language),
-            AnswerCount = participants.Count,
+            AnswerCount = answerCount,
             IsClosed = !current.IsOpen,
-            RefreshUserIds = [.. participants.Take(CardRefresh.MaxUserIds)],
+            RefreshUserIds = refreshUserIds,
             Notice = notice,
         });
     }

@@ -111,7 +111,7 @@ public sealed partial class PulseConversation(
         var stateKey = PulseStateKeys.Respondent(pulse.PulseId, respondentKey);
         var isAutomaticRefresh = string.Equals(invoke.Trigger, "automatic", StringComparison.OrdinalIgnoreCase);
 
-        var dialog = await ApplyAsync(pulse, respondentKey, stateKey, action, startIfMissing: !isAutomaticRefresh, from, cancellationToken).ConfigureAwait(false);
+        var dialog = await ApplyAsync(pulse, respondentKey, stateKey, action, startIfMissing: !isAutomaticRefresh, cancellationToken).ConfigureAwait(false);
         if (dialog is null)
         {
             // An automatic refresh for someone who never clicked "Répondre": they keep the shared card.
@@ -139,12 +139,13 @@ public sealed partial class PulseConversation(
         pulse.TenantId is null || string.Equals(pulse.TenantId, activity.Conversation?.TenantId, StringComparison.Ordinal);
 
     /// <summary>
-    /// Applies the action to the stored dialog with optimistic concurrency. On "Envoyer" the answer entity and the
-    /// participation record are written before the dialog state, so a crash in between re-sends the same answer
-    /// (an idempotent upsert) rather than losing it. Null when there is no dialog and none should start.
+    /// Applies the action to the stored dialog with optimistic concurrency. On "Envoyer" the answer entity is written
+    /// before the dialog state, so a crash in between re-sends the same answer (an idempotent upsert) rather than losing
+    /// it. Nothing that names the person is written in this turn (both rows are keyed by the respondent key), so no
+    /// storage reader can tie the answer to them by time. Null when there is no dialog and none should start.
     /// </summary>
     private async Task<PulseDialogState?> ApplyAsync(
-        PulseRecord pulse, string respondentKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, ChannelAccount from, CancellationToken cancellationToken)
+        PulseRecord pulse, string respondentKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -163,9 +164,7 @@ public sealed partial class PulseConversation(
 
             if (turn.Submitted)
             {
-                var now = time.GetUtcNow();
-                await pulses.SaveAnswerAsync(pulse.PulseId, respondentKey, PulseAnswerFields.ToFields(Template, turn.State.Answers), now, cancellationToken).ConfigureAwait(false);
-                await pulses.RecordParticipationAsync(pulse.PulseId, from.Id ?? string.Empty, from.AadObjectId, now, cancellationToken).ConfigureAwait(false);
+                await pulses.SaveAnswerAsync(pulse.PulseId, respondentKey, PulseAnswerFields.ToFields(Template, turn.State.Answers), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 cards.Schedule(pulse);
                 LogSubmitted(logger, pulse.PulseId);
             }

@@ -1,3 +1,4 @@
+using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Bot.Protocol;
@@ -11,10 +12,12 @@ namespace ConcertationBot.Bot.Conversations;
 /// <summary>
 /// <c>pulse rappel</c>: a 1:1 reminder to every member who has not answered, at most once a day each, paced under
 /// Teams' limits (one key for conversation creation, one per 1:1 chat, plus the global budget). People the bot
-/// cannot reach are counted once and reported, never retried in a loop.
+/// cannot reach are counted once and reported, never retried in a loop. Who answered is derived here, not stored: each
+/// member's respondent key is computed and looked up among the pulse's answer keys.
 /// </summary>
 public sealed partial class PulseReminders(
     IPulseStore pulses,
+    IRespondentKeys keys,
     IReminderStore reminders,
     IConnectorClientFactory connectors,
     IOutboundPacer pacer,
@@ -33,16 +36,12 @@ public sealed partial class PulseReminders(
         var connector = connectors.Create(pulse.ServiceUrl);
         var bot = command.Recipient ?? throw new InvalidOperationException("The command has no recipient (the bot).");
         var members = await Roster.ReadAsync(connector, pulse.ConversationId, cancellationToken).ConfigureAwait(false);
-        var answered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var row in pulses.ReadParticipationAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
-        {
-            answered.Add(row.UserId);
-        }
+        var answerKeys = await pulses.ReadRespondentKeysAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
 
         int sent = 0, alreadyAnswered = 0, recent = 0, unreachable = 0;
         foreach (var member in members)
         {
-            if (answered.Contains(member.Id!))
+            if (answerKeys.Contains(keys.ForPulse(pulse.PulseId, PersonId.Of(member))))
             {
                 alreadyAnswered++;
                 continue;

@@ -14,7 +14,7 @@ namespace ConcertationBot.Bot.Conversations;
 /// second per card, counted from the stored ballots when it is sent, so the last update shows every ballot. The
 /// latest count is remembered for the voters' own views, which must not re-read every ballot on every click.
 /// </summary>
-public sealed class VoteCardRefresher(IVoteStore votes, ILiveCardUpdater updater)
+public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roster, ILiveCardUpdater updater)
 {
     private const int MaxRememberedTallies = 1_000;
 
@@ -97,22 +97,14 @@ public sealed class VoteCardRefresher(IVoteStore votes, ILiveCardUpdater updater
     {
         ArgumentNullException.ThrowIfNull(current);
         var tally = await CountAsync(current, cancellationToken).ConfigureAwait(false);
-        var viewers = new List<string>();
-        if (current.IsOpen)
-        {
-            await foreach (var userId in votes.ReadViewersAsync(current.VoteId, cancellationToken).ConfigureAwait(false))
-            {
-                viewers.Add(userId);
-                if (viewers.Count == CardRefresh.MaxUserIds)
-                {
-                    break;
-                }
-            }
-        }
+        // The roster (cached), not a record of who opened a ballot form: nothing ties a ballot to a person.
+        var refreshUserIds = current.IsOpen
+            ? await roster.RefreshUserIdsAsync(current.ServiceUrl, current.ConversationId, cancellationToken).ConfigureAwait(false)
+            : [];
 
         return VoteCard.Build(VoteTallies.Card(current.VoteId, DefinitionOf(current), tally, !current.IsOpen, language) with
         {
-            RefreshUserIds = viewers,
+            RefreshUserIds = refreshUserIds,
             Notice = notice,
         });
     }

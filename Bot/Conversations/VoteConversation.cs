@@ -127,12 +127,12 @@ public sealed partial class VoteConversation(
         var hasBallot = VoteBallots.TryDecode(stored, vote.Options.Count, out var ballot);
         if (isAutomaticRefresh)
         {
+            // Every member of a small conversation is on the refresh list: who has not voted keeps the shared card.
             return hasBallot
                 ? await OwnViewAsync(context, vote, ballot, cancellationToken).ConfigureAwait(false)
-                : Form(context, vote, typed: null, notice: null, hasVoted: false);
+                : await cards.BuildAsync(vote, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
         }
 
-        await votes.RecordViewerAsync(vote.VoteId, context.Activity.From?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
         return Form(context, vote, hasBallot ? ballot.Points : null, notice: null, hasVoted: hasBallot);
     }
 

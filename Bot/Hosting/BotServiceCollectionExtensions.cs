@@ -42,6 +42,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<BackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
         services.AddSingleton<CoordinatorGate>();
+        services.AddSingleton<ConversationRoster>();
         services.AddSingleton<PulseCardRefresher>();
         services.AddSingleton<PulseReminders>();
         services.AddSingleton<PulseCloser>();
@@ -49,11 +50,17 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<PulseExport>();
         services.AddHostedService<PulseDeadlineService>();
+        services.AddSingleton<RetiredIdentityTablesSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetiredIdentityTablesSweep>());
         services.AddSingleton<PulseConversation>();
         services.AddSingleton<VoteCardRefresher>();
         services.AddSingleton<VoteCloser>();
         services.AddSingleton<VoteConversation>();
         services.AddSingleton<CoordinationConversation>();
+        services.AddSingleton<RecordPurge>();
+        services.AddSingleton<DeletionConversation>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<GreetingLedger>();
         services.AddSingleton<BotApplication, ConcertationBotApplication>();
         services.AddSingleton<BotAdapter>();

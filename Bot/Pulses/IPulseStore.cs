@@ -1,6 +1,6 @@
 namespace ConcertationBot.Bot.Pulses;
 
-/// <summary>Pulses, their anonymous answers and who took part, in Table Storage.</summary>
+/// <summary>Pulses and their anonymous answers, in Table Storage. Who answered is never stored (see <see cref="ReadRespondentKeysAsync"/>).</summary>
 public interface IPulseStore
 {
     /// <summary>The open pulse of the conversation (thread suffix ignored), or null.</summary>
@@ -26,25 +26,35 @@ public interface IPulseStore
 
     /// <summary>
     /// Stores one respondent's answers (PK pulse id, RK respondent key); a re-send replaces the fields. Properties are the
-    /// fields plus <c>UpdatedAt</c> and <c>FirstSubmittedAt</c>. Never pass a name or an Entra id in the fields.
+    /// fields plus <c>AnsweredOn</c>, the UTC day of <paramref name="at"/> (no finer time). Never pass a name or an Entra id in the fields.
     /// </summary>
     Task SaveAnswerAsync(string pulseId, string respondentKey, IReadOnlyDictionary<string, object> fields, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Records that a user answered (not what); idempotent, the first time is kept.</summary>
-    Task RecordParticipationAsync(string pulseId, string userId, string? aadObjectId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>How many respondents answered (a partition query reading only keys).</summary>
     Task<int> CountAnswersAsync(string pulseId, CancellationToken cancellationToken);
 
     IAsyncEnumerable<PulseAnswerRow> ReadAnswersAsync(string pulseId, CancellationToken cancellationToken);
 
-    IAsyncEnumerable<ParticipationRow> ReadParticipationAsync(string pulseId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The respondent keys of the pulse's answers (a partition query reading only keys): whoever holds the hash key can
+    /// tell who of a roster answered by computing their keys; storage alone cannot.
+    /// </summary>
+    Task<IReadOnlySet<string>> ReadRespondentKeysAsync(string pulseId, CancellationToken cancellationToken);
 
     /// <summary>Open pulses whose deadline is at or before <paramref name="now"/>, in every conversation (for the closing sweep).</summary>
     IAsyncEnumerable<PulseRecord> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The most recently opened pulse of the conversation (only closed ones when <paramref name="closedOnly"/>), skipping <paramref name="exceptPulseId"/>.</summary>
     Task<PulseRecord?> GetLatestAsync(string channelId, string conversationId, bool closedOnly, string? exceptPulseId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every answer row of the pulse (deletion command, retention); returns how many there were.</summary>
+    Task<int> DeleteAnswersAsync(string pulseId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the pulse's per-person rows were deleted.</summary>
+    Task MarkPurgedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Closed pulses, in every conversation, closed at or before <paramref name="cutoff"/> and not purged yet (for retention).</summary>
+    IAsyncEnumerable<PulseRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     /// <summary>Records that the closing summary was posted.</summary>
     Task MarkSummaryPostedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);

@@ -37,6 +37,9 @@ public sealed record PulseRecord
     /// <summary>When the closing summary card was posted (null: not yet, or it failed and may be retried).</summary>
     public DateTimeOffset? SummaryPostedAt { get; init; }
 
+    /// <summary>When its per-person rows (answers, dialog states, reminder claims) were deleted; its summary stays.</summary>
+    public DateTimeOffset? PurgedAt { get; init; }
+
     public ETag ETag { get; init; }
 
     public bool IsOpen => ClosedAt is null;
@@ -45,17 +48,20 @@ public sealed record PulseRecord
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }
 
-/// <summary>One respondent's answers: the keyed hash, the answer fields, and when they were last sent.</summary>
-public sealed record PulseAnswerRow(string RespondentKey, IReadOnlyDictionary<string, object?> Fields, DateTimeOffset UpdatedAt);
-
-/// <summary>Who answered a pulse (not what), for reminders.</summary>
-public sealed record ParticipationRow(string UserId, string? AadObjectId, DateTimeOffset AnsweredAt);
+/// <summary>One respondent's answers: the keyed hash, the answer fields, and the day they were last sent (UTC midnight).</summary>
+public sealed record PulseAnswerRow(string RespondentKey, IReadOnlyDictionary<string, object?> Fields, DateTimeOffset AnsweredOn);
 
 /// <summary>Where a respondent's unsent pulse dialog is kept: keyed by the respondent key, never by a name.</summary>
 public static class PulseStateKeys
 {
     public static BotStateKey Respondent(string pulseId, string respondentKey) =>
         new(BotStateKey.Compose("pulse", pulseId), BotStateKey.Compose("respondent", respondentKey));
+
+    /// <summary>The row-key prefix of every respondent's dialog state in <see cref="Partition"/>.</summary>
+    public static readonly string RespondentPrefix = BotStateKey.Compose("respondent", "x")[..^1];
+
+    /// <summary>The state partition of one pulse: its respondents' dialog states and its summary.</summary>
+    public static string Partition(string pulseId) => BotStateKey.Compose("pulse", pulseId);
 
     /// <summary>The summary computed when the pulse closed (for the next pulse's trend arrows and the export).</summary>
     public static BotStateKey Summary(string pulseId) => new(BotStateKey.Compose("pulse", pulseId), "summary");

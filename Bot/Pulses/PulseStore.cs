@@ -10,30 +10,32 @@ namespace ConcertationBot.Bot.Pulses;
 /// <summary>
 /// <see cref="IPulseStore"/> on three tables. <c>Pulses</c>: one partition per conversation, a row per pulse (RK = pulse
 /// id) and an <c>open</c> pointer row naming the open pulse. <c>PulseAnswers</c>: one partition per pulse, a row per
-/// respondent key. <c>PulseParticipation</c>: one partition per pulse, a row per user id.
+/// respondent key. Who answered is never stored: it is derived from the roster and these keys when needed.
 /// </summary>
 public sealed partial class PulseStore : IPulseStore
 {
     public const string PulsesTable = "Pulses";
     public const string AnswersTable = "PulseAnswers";
-    public const string ParticipationTable = "PulseParticipation";
+
+    /// <summary>The table earlier versions kept who answered in (user id, Entra id, time); the start-up sweep deletes it.</summary>
+    public const string RetiredParticipationTable = "PulseParticipation";
 
     private const string OpenPointerRowKey = "open";
     private const string UpdatedAt = nameof(UpdatedAt);
     private const string FirstSubmittedAt = nameof(FirstSubmittedAt);
+    private const string AnsweredOn = nameof(AnsweredOn);
     private const int MaxFields = 240;
     private const int MaxSaveAttempts = 50;
 
     private static readonly HashSet<string> ReservedFieldNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "PartitionKey", "RowKey", "Timestamp", UpdatedAt, FirstSubmittedAt,
+        "PartitionKey", "RowKey", "Timestamp", UpdatedAt, FirstSubmittedAt, AnsweredOn,
     };
 
     private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
 
     private readonly CreatedTable _pulses;
     private readonly CreatedTable _answers;
-    private readonly CreatedTable _participation;
 
     public PulseStore(TableServiceClient service)
         : this(service, string.Empty)
@@ -46,7 +48,6 @@ public sealed partial class PulseStore : IPulseStore
         ArgumentNullException.ThrowIfNull(service);
         _pulses = new CreatedTable(service.GetTableClient(tablePrefix + PulsesTable));
         _answers = new CreatedTable(service.GetTableClient(tablePrefix + AnswersTable));
-        _participation = new CreatedTable(service.GetTableClient(tablePrefix + ParticipationTable));
     }
 
     public async Task<PulseRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
@@ -229,28 +230,27 @@ public sealed partial class PulseStore : IPulseStore
         ValidateFields(fields);
         var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
 
-        // Insert first; on a re-send, replace conditionally on the ETag just read so FirstSubmittedAt survives without a race.
+        // Insert first; on a re-send, replace conditionally on the ETag just read, so a late duplicate cannot undo an edit.
+        // The row holds the day only: a finer time would tie the answer to whoever acted at that moment.
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(pulseId, respondentKey, [FirstSubmittedAt], cancellationToken).ConfigureAwait(false);
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(pulseId, respondentKey, [AnsweredOn], cancellationToken).ConfigureAwait(false);
             var entity = new TableEntity(pulseId, respondentKey);
             foreach (var (name, value) in fields)
             {
                 entity[name] = value;
             }
 
-            entity[UpdatedAt] = at;
+            entity[AnsweredOn] = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
             try
             {
                 if (!existing.HasValue)
                 {
-                    entity[FirstSubmittedAt] = at;
                     await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    entity[FirstSubmittedAt] = existing.Value!.GetDateTimeOffset(FirstSubmittedAt) ?? at;
-                    await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
 
                 return;
@@ -259,32 +259,6 @@ public sealed partial class PulseStore : IPulseStore
             {
                 await Task.Delay(Random.Shared.Next(0, Math.Min(50, attempt * 5)), cancellationToken).ConfigureAwait(false);
             }
-        }
-    }
-
-    public async Task RecordParticipationAsync(string pulseId, string userId, string? aadObjectId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(pulseId);
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        TableKeys.ThrowIfInvalid(pulseId, nameof(pulseId));
-        var table = await _participation.GetAsync(cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(pulseId, BotStateKey.Compose(userId))
-        {
-            ["UserId"] = userId,
-            ["AnsweredAt"] = at,
-        };
-        if (!string.IsNullOrEmpty(aadObjectId))
-        {
-            entity["AadObjectId"] = aadObjectId;
-        }
-
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Already recorded: the first answer time is kept.
         }
     }
 
@@ -316,20 +290,57 @@ public sealed partial class PulseStore : IPulseStore
                 }
             }
 
-            yield return new PulseAnswerRow(entity.RowKey, fields, entity.GetDateTimeOffset(UpdatedAt) ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+            yield return new PulseAnswerRow(entity.RowKey, fields, entity.GetDateTimeOffset(AnsweredOn) ?? entity.GetDateTimeOffset(UpdatedAt) ?? entity.Timestamp ?? DateTimeOffset.MinValue);
         }
     }
 
-    public async IAsyncEnumerable<ParticipationRow> ReadParticipationAsync(string pulseId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> ReadRespondentKeysAsync(string pulseId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pulseId);
-        var table = await _participation.GetAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), select: KeysOnly, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return new ParticipationRow(
-                entity.GetString("UserId") ?? entity.RowKey,
-                entity.GetString("AadObjectId"),
-                entity.GetDateTimeOffset("AnsweredAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+            keys.Add(entity.RowKey);
+        }
+
+        return keys;
+    }
+
+    public async Task<int> DeleteAnswersAsync(string pulseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
+        var keys = await ReadRespondentKeysAsync(pulseId, cancellationToken).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            await table.DeleteEntityAsync(pulseId, key, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        return keys.Count;
+    }
+
+    public async Task MarkPurgedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
+        {
+            [nameof(PulseRecord.PurgedAt)] = at,
+        };
+        await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<PulseRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"ClosedAt le {cutoff}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false, PurgedAt: null } pulse)
+            {
+                yield return pulse;
+            }
         }
     }
 
@@ -407,6 +418,7 @@ public sealed partial class PulseStore : IPulseStore
         ClosedAt = entity.GetDateTimeOffset(nameof(PulseRecord.ClosedAt)),
         CardActivityId = entity.GetString(nameof(PulseRecord.CardActivityId)),
         SummaryPostedAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryPostedAt)),
+        PurgedAt = entity.GetDateTimeOffset(nameof(PulseRecord.PurgedAt)),
         ETag = entity.ETag,
     };
 

@@ -23,6 +23,9 @@ public interface IReminderStore
     Task<PersonalConversation?> GetPersonalConversationAsync(string channelId, string userId, CancellationToken cancellationToken);
 
     Task SavePersonalConversationAsync(string channelId, string userId, PersonalConversation conversation, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the record of who was reminded about <paramref name="pulseId"/> (deletion command, retention).</summary>
+    Task DeleteRemindersAsync(string pulseId, CancellationToken cancellationToken);
 }
 
 /// <summary><see cref="IReminderStore"/> on the tables <c>PulseReminders</c> and <c>ConversationReferences</c>.</summary>
@@ -97,6 +100,22 @@ public sealed class ReminderStore : IReminderStore
         }
 
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteRemindersAsync(string pulseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        var table = await _reminders.GetAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pulseId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(entity.RowKey);
+        }
+
+        foreach (var key in keys)
+        {
+            await table.DeleteEntityAsync(pulseId, key, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static string Partition(string channelId) => BotStateKey.Compose("personal", channelId);

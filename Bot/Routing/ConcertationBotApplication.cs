@@ -24,6 +24,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         PulseExport export,
         VoteConversation vote,
         CoordinationConversation coordination,
+        DeletionConversation deletion,
         ILogger<ConcertationBotApplication> logger)
     {
         ArgumentNullException.ThrowIfNull(pulse);
@@ -31,6 +32,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(coordination);
+        ArgumentNullException.ThrowIfNull(deletion);
         _greetings = greetings;
         _settings = settings;
         _logger = logger;
@@ -46,7 +48,11 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("pulse remind", pulseCoordination.RemindAsync);
         OnCommand("pulse clore", pulseCoordination.CloseAsync);
         OnCommand("pulse close", pulseCoordination.CloseAsync);
+        OnCommand("pulse supprimer", deletion.PulseDeleteAsync);
+        OnCommand("pulse delete", deletion.PulseDeleteAsync);
         OnCommand("vote", vote.CommandAsync);
+        OnCommand("vote supprimer", deletion.VoteDeleteAsync);
+        OnCommand("vote delete", deletion.VoteDeleteAsync);
         OnCommand("export", export.ExportAsync);
         OnCommand("coordination ajouter", coordination.GrantAsync);
         OnCommand("coordinator add", coordination.GrantAsync);
@@ -63,6 +69,9 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction(CardVerbs.PulseSubmit, pulse.OnCardActionAsync);
         OnCardAction(CardVerbs.VoteOpen, vote.OnCardActionAsync);
         OnCardAction(CardVerbs.VoteCast, vote.OnCardActionAsync);
+        OnCardAction(CardVerbs.PulseDeleteConfirm, deletion.OnConfirmAsync);
+        OnCardAction(CardVerbs.VoteDeleteConfirm, deletion.OnConfirmAsync);
+        OnCardAction(CardVerbs.DeleteCancel, DeletionConversation.OnCancelAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);

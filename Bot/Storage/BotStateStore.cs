@@ -90,6 +90,9 @@ public interface IBotStateStore
     /// <summary>Deletes the state if it still has <paramref name="expected"/> (<see cref="ETag.All"/>: unconditionally).</summary>
     Task DeleteAsync(BotStateKey key, ETag expected, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes every state of <paramref name="partitionKey"/> whose row key starts with <paramref name="rowKeyPrefix"/>; returns how many.</summary>
+    Task<int> DeleteAllAsync(string partitionKey, string rowKeyPrefix, CancellationToken cancellationToken = default);
+
     /// <summary>Read-modify-write, retried on conflicts until it applies on the latest state.</summary>
     Task<StateEntry<T>> UpdateAsync<T>(BotStateKey key, Func<T?, T> update, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default);
 }
@@ -173,6 +176,29 @@ public sealed partial class BotStateStore : IBotStateStore
         {
             throw new StateConflictException($"State {key} changed since it was read.", ex);
         }
+    }
+
+    public async Task<int> DeleteAllAsync(string partitionKey, string rowKeyPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partitionKey);
+        ArgumentNullException.ThrowIfNull(rowKeyPrefix);
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal))
+            {
+                keys.Add(entity.RowKey);
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            await _table.DeleteEntityAsync(partitionKey, key, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        return keys.Count;
     }
 
     public async Task<StateEntry<T>> UpdateAsync<T>(BotStateKey key, Func<T?, T> update, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace ConcertationBot.Bot.Votes;
 
 /// <summary>
-/// Votes, their anonymous ballots and who opened their own view, in Table Storage. A ballot is one entity per voter
+/// Votes and their anonymous ballots, in Table Storage (who voted or opened a ballot form is never stored). A ballot is one entity per voter
 /// (keyed hash) in the vote's partition, written in one transaction with a fence row that the close removes: once
 /// closed, no ballot can be written, so the final count includes every ballot ever acknowledged.
 /// </summary>
@@ -23,7 +23,7 @@ public interface IVoteStore
     Task<VoteRecord> SetCardActivityIdAsync(VoteRecord vote, string activityId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores or replaces one voter's ballot (PK vote id, RK voter key; properties <c>Points</c> and <c>UpdatedAt</c>) in one
+    /// Stores or replaces one voter's ballot (PK vote id, RK voter key; properties <c>Points</c> and <c>CastOn</c>, the UTC day) in one
     /// transaction with a touch of the fence row. False, with nothing written, when the vote is closed (no fence).
     /// Idempotent: the same ballot sent twice leaves one entity. The write is conditional on the ballot read just before
     /// (insert, or If-Match its ETag, read again on conflict), so a write given up on that reaches storage late cannot
@@ -47,11 +47,14 @@ public interface IVoteStore
     /// <summary>Records the final result (ballot count, scores in the vote's order) and when the result card was posted.</summary>
     Task<VoteRecord> RecordResultAsync(VoteRecord vote, int participation, IReadOnlyList<int> scores, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Records that a user opened their own view of the vote (their card refreshes into it); idempotent.</summary>
-    Task RecordViewerAsync(string voteId, string userId, CancellationToken cancellationToken);
+    /// <summary>Deletes every ballot of the vote (deletion command, retention); returns how many there were.</summary>
+    Task<int> DeleteBallotsAsync(string voteId, CancellationToken cancellationToken);
 
-    /// <summary>The users who opened their own view, earliest first.</summary>
-    IAsyncEnumerable<string> ReadViewersAsync(string voteId, CancellationToken cancellationToken);
+    /// <summary>Records that the vote's ballots were deleted.</summary>
+    Task MarkPurgedAsync(VoteRecord vote, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Closed votes, in every conversation, closed at or before <paramref name="cutoff"/> and not purged yet (for retention).</summary>
+    IAsyncEnumerable<VoteRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     /// <summary>Closed votes of the conversation opened at or after <paramref name="since"/>, oldest first (for the compte-rendu).</summary>
     IAsyncEnumerable<VoteRecord> ListClosedAsync(string channelId, string conversationId, DateTimeOffset since, CancellationToken cancellationToken);

@@ -46,6 +46,9 @@ public sealed record VoteRecord
     /// <summary>When the result card was posted (null: not yet).</summary>
     public DateTimeOffset? ResultPostedAt { get; init; }
 
+    /// <summary>When its ballots were deleted; the recorded result stays.</summary>
+    public DateTimeOffset? PurgedAt { get; init; }
+
     public ETag ETag { get; init; }
 
     public bool IsOpen => ClosedAt is null;
@@ -54,5 +57,5 @@ public sealed record VoteRecord
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }
 
-/// <summary>One stored ballot: the voter's keyed hash (never a name or an id), the encoded points and when it was last cast.</summary>
-public sealed record VoteBallotRow(string VoterKey, string Points, DateTimeOffset UpdatedAt);
+/// <summary>One stored ballot: the voter's keyed hash (never a name or an id), the encoded points and the day it was last cast (UTC midnight).</summary>
+public sealed record VoteBallotRow(string VoterKey, string Points, DateTimeOffset CastOn);

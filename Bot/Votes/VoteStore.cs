@@ -14,14 +14,15 @@ namespace ConcertationBot.Bot.Votes;
 /// <summary>
 /// <see cref="IVoteStore"/> on three tables. <c>Votes</c>: one partition per conversation, a row per vote (RK = vote id)
 /// and an <c>open</c> pointer row naming the open vote. <c>VoteBallots</c>: one partition per vote, a row per voter key
-/// plus the <c>~fence</c> row that exists exactly while ballots may be written. <c>VoteViewers</c>: one partition per
-/// vote, a row per user who opened their own view.
+/// plus the <c>~fence</c> row that exists exactly while ballots may be written. Who opened or cast a ballot is never stored.
 /// </summary>
 public sealed class VoteStore : IVoteStore
 {
     public const string VotesTable = "Votes";
     public const string BallotsTable = "VoteBallots";
-    public const string ViewersTable = "VoteViewers";
+
+    /// <summary>The table earlier versions kept who opened their ballot form in (user id, time); the start-up sweep deletes it.</summary>
+    public const string RetiredViewersTable = "VoteViewers";
 
     /// <summary>The row of a vote's ballot partition that every ballot write touches and the close deletes.</summary>
     internal const string FenceRowKey = "~fence";
@@ -29,8 +30,7 @@ public sealed class VoteStore : IVoteStore
     private const string OpenPointerRowKey = "open";
     private const string Points = nameof(Points);
     private const string UpdatedAt = nameof(UpdatedAt);
-    private const string UserId = nameof(UserId);
-    private const string FirstSeenAt = nameof(FirstSeenAt);
+    private const string CastOn = nameof(CastOn);
     private const string Mode = nameof(VoteRules.Mode);
     private const string Limit = nameof(VoteRules.Limit);
     private const string HiddenResults = nameof(VoteRules.HiddenResults);
@@ -38,12 +38,10 @@ public sealed class VoteStore : IVoteStore
     /// <summary>The Table service's limit on a string property, in UTF-16 code units.</summary>
     private const int MaxStringProperty = 32 * 1024;
 
-    private static readonly string[] BallotColumns = ["RowKey", Points, UpdatedAt];
+    private static readonly string[] BallotColumns = ["RowKey", Points, CastOn, UpdatedAt];
 
     private readonly CreatedTable _votes;
     private readonly CreatedTable _ballots;
-    private readonly CreatedTable _viewers;
-    private readonly TimeProvider _timeProvider;
 
     public VoteStore(TableServiceClient service, TimeProvider timeProvider)
         : this(service, timeProvider, string.Empty)
@@ -55,10 +53,8 @@ public sealed class VoteStore : IVoteStore
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _timeProvider = timeProvider;
         _votes = new CreatedTable(service.GetTableClient(tablePrefix + VotesTable));
         _ballots = new CreatedTable(service.GetTableClient(tablePrefix + BallotsTable));
-        _viewers = new CreatedTable(service.GetTableClient(tablePrefix + ViewersTable));
     }
 
     public async Task<VoteRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
@@ -178,17 +174,18 @@ public sealed class VoteStore : IVoteStore
         }
 
         var table = await _ballots.GetAsync(cancellationToken).ConfigureAwait(false);
+        // The day only: a finer time would tie the ballot to whoever acted at that moment.
         var ballot = new TableEntity(voteId, voterKey)
         {
             [Points] = points,
-            [UpdatedAt] = at,
+            [CastOn] = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero),
         };
         for (var attempt = 1; ; attempt++)
         {
             // Conditional on the ballot as it is now (insert if none, else If-Match its ETag): a write this bot gave up
             // on (a timeout while storage hung) that reaches storage late then fails instead of overwriting a newer,
             // acknowledged ballot of the same voter.
-            var current = await table.GetEntityIfExistsAsync<TableEntity>(voteId, voterKey, [UpdatedAt], cancellationToken).ConfigureAwait(false);
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(voteId, voterKey, [CastOn], cancellationToken).ConfigureAwait(false);
             var write = current.HasValue
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ballot, current.Value!.ETag)
                 : new TableTransactionAction(TableTransactionActionType.Add, ballot);
@@ -239,7 +236,7 @@ public sealed class VoteStore : IVoteStore
                 continue;
             }
 
-            yield return new VoteBallotRow(entity.RowKey, points, entity.GetDateTimeOffset(UpdatedAt) ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+            yield return new VoteBallotRow(entity.RowKey, points, entity.GetDateTimeOffset(CastOn) ?? entity.GetDateTimeOffset(UpdatedAt) ?? entity.Timestamp ?? DateTimeOffset.MinValue);
         }
     }
 
@@ -322,43 +319,6 @@ public sealed class VoteStore : IVoteStore
             ?? throw new InvalidOperationException($"Vote {vote.VoteId} vanished while its result was being recorded.");
     }
 
-    public async Task RecordViewerAsync(string voteId, string userId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(voteId);
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        TableKeys.ThrowIfInvalid(voteId, nameof(voteId));
-        var table = await _viewers.GetAsync(cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(voteId, BotStateKey.Compose(userId))
-        {
-            [UserId] = userId,
-            [FirstSeenAt] = _timeProvider.GetUtcNow(),
-        };
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Already recorded: the first time is kept.
-        }
-    }
-
-    public async IAsyncEnumerable<string> ReadViewersAsync(string voteId, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(voteId);
-        var table = await _viewers.GetAsync(cancellationToken).ConfigureAwait(false);
-        var viewers = new List<(DateTimeOffset FirstSeenAt, string UserId)>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(voteId), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            viewers.Add((entity.GetDateTimeOffset(FirstSeenAt) ?? entity.Timestamp ?? DateTimeOffset.MinValue, entity.GetString(UserId) ?? entity.RowKey));
-        }
-
-        foreach (var (_, userId) in viewers.OrderBy(v => v.FirstSeenAt).ThenBy(v => v.UserId, StringComparer.Ordinal))
-        {
-            yield return userId;
-        }
-    }
-
     public async IAsyncEnumerable<VoteRecord> ListClosedAsync(string channelId, string conversationId, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -376,6 +336,48 @@ public sealed class VoteStore : IVoteStore
         foreach (var vote in closed.OrderBy(v => v.OpenedAt).ThenBy(v => v.VoteId, StringComparer.Ordinal))
         {
             yield return vote;
+        }
+    }
+
+    public async Task<int> DeleteBallotsAsync(string voteId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(voteId);
+        var table = await _ballots.GetAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(voteId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(entity.RowKey);
+        }
+
+        foreach (var key in keys)
+        {
+            await table.DeleteEntityAsync(voteId, key, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        return keys.Count(key => key != FenceRowKey);
+    }
+
+    public async Task MarkPurgedAsync(VoteRecord vote, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationKeys.Partition(vote.ChannelId, vote.ConversationId), vote.VoteId)
+        {
+            [nameof(VoteRecord.PurgedAt)] = at,
+        };
+        await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<VoteRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"ClosedAt le {cutoff}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false, PurgedAt: null } vote)
+            {
+                yield return vote;
+            }
         }
     }
 
@@ -492,6 +494,7 @@ public sealed class VoteStore : IVoteStore
         FinalParticipation = entity.GetInt32(nameof(VoteRecord.FinalParticipation)),
         FinalScores = ParseScores(entity.GetString(nameof(VoteRecord.FinalScores))),
         ResultPostedAt = entity.GetDateTimeOffset(nameof(VoteRecord.ResultPostedAt)),
+        PurgedAt = entity.GetDateTimeOffset(nameof(VoteRecord.PurgedAt)),
         ETag = entity.ETag,
     };
 

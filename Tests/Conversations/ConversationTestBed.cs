@@ -50,7 +50,8 @@ internal sealed class ConversationTestBed : IAsyncDisposable
         IReadOnlyList<TestPerson>? coordinators = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         (string ConversationId, string TeamId)? sameConversationAs = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        TimeProvider? time = null)
     {
         var connector = await CaptureConnector.StartAsync();
         var all = new Dictionary<string, string?>
@@ -70,7 +71,7 @@ internal sealed class ConversationTestBed : IAsyncDisposable
 
         var unique = Guid.NewGuid().ToString("N")[..12];
         var (conversationId, teamId) = sameConversationAs ?? ($"19:{unique}@thread.tacv2", $"19:team-{unique}@thread.tacv2");
-        return new ConversationTestBed(connector, new BotApplicationFactory(all, services), conversationId, teamId);
+        return new ConversationTestBed(connector, new BotApplicationFactory(all, services, time), conversationId, teamId);
     }
 
     /// <summary>A channel message from <paramref name="person"/> that @mentions the bot, as Teams delivers it.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using ConcertationBot.Bot.Concertation;
+using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.Pulse;
@@ -152,11 +154,11 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
             AssertAnonymous(answer, TestPerson.Amelie, TestPerson.Bruno, TestPerson.Chris);
         }
 
-        var participation = await RowsAsync("PulseParticipation", pulseId);
+        var keys = new RespondentKeys(Microsoft.Extensions.Options.Options.Create(new ConcertationOptions { HashKey = BotApplicationFactory.TestHashKey }));
         Assert.Equal(
-            [TestPerson.Amelie.Id, TestPerson.Bruno.Id, TestPerson.Chris.Id],
-            participation.Select(p => p.GetString("UserId")).Order(StringComparer.Ordinal));
-        Assert.All(participation, p => Assert.DoesNotContain(p.Keys, k => k.Contains('_', StringComparison.Ordinal)));
+            new[] { TestPerson.Amelie, TestPerson.Bruno, TestPerson.Chris }.Select(p => keys.ForPulse(pulseId, p.AadObjectId)).Order(StringComparer.Ordinal),
+            answers.Select(a => a.RowKey).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(PulseStore.RetiredParticipationTable, await TableNamesAsync());
     }
 
     [Fact]
@@ -178,7 +180,7 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal(stored.ETag, after.ETag);
         Assert.Equal(5, after.GetInt32("roleClarity"));
         Assert.Equal(TestActivities.CardText(first), TestActivities.CardText(second));
-        Assert.Single(await RowsAsync("PulseParticipation", pulseId));
+        Assert.DoesNotContain(PulseStore.RetiredParticipationTable, await TableNamesAsync());
     }
 
     [Fact]
@@ -367,6 +369,17 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     private Task<List<TableEntity>> AnswerRowsAsync(string pulseId) => RowsAsync("PulseAnswers", pulseId);
+
+    private async Task<List<string>> TableNamesAsync()
+    {
+        var names = new List<string>();
+        await foreach (var table in new TableServiceClient(azurite.ConnectionString).QueryAsync())
+        {
+            names.Add(table.Name);
+        }
+
+        return names;
+    }
 
     private Task<List<TableEntity>> RowsAsync(string table, string partitionKey) => PulseFlows.RowsAsync(azurite.ConnectionString, table, partitionKey);
 }

@@ -284,6 +284,43 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Null(ConversationTestBed.FindAction(card, CardVerbs.PulseNext));
     }
 
+    [Fact]
+    public async Task Participation_RosterOf40With25Answers_EtatRappelLiveCountAndSummaryDerivedFromKeys()
+    {
+        // Arrange: 40 members, 25 of whom answer; nothing records who they are.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var people = Enumerable.Range(1, 40).Select(i => new TestPerson($"29:member-{i:00}", $"Membre {i}", Guid.NewGuid().ToString(), "fr-CA")).ToList();
+        bed.Connector.Roster.AddRange(people.Select(p => new TeamsChannelAccount { Id = p.Id, Name = p.Name, AadObjectId = p.AadObjectId }));
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var answering = people.Where((_, i) => i % 8 != 3 && i % 8 != 6).Take(25).ToList();
+        await Parallel.ForEachAsync(answering, new ParallelOptions { MaxDegreeOfParallelism = 5 }, async (person, _) =>
+            await PulseFlows.AnswerAsync(bed, person, pulseId, PulseFlows.Rating("3")));
+        await FlushPulseCardAsync(bed);
+        var rosterReadsWhileAnswering = bed.Connector.Requests.Count(r => r.Operation == ConnectorOperation.GetPagedMembers);
+        var liveCard = bed.Connector.AcceptedActivities.Last(r => r.Operation == ConnectorOperation.UpdateActivity);
+        var statusAt = bed.Posts.Count;
+
+        // Act
+        using var status = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse état"));
+        var statusText = TestActivities.CardText(await bed.SentCardAsync(statusAt));
+        using var remind = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse rappel"));
+        var report = TestActivities.CardText(await WaitForCardAsync(bed, "Rappels envoyés"));
+        var summaryAt = bed.Posts.Count;
+        using var close = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore"));
+        var summary = TestActivities.CardText(await bed.SentCardAsync(summaryAt));
+
+        // Assert
+        Assert.Contains("25 réponses sur 40 membres", statusText, StringComparison.Ordinal);
+        Assert.Contains("25 réponses", PulseFlows.TextOf(liveCard), StringComparison.Ordinal);
+        Assert.Equal(people.Select(p => p.Id), PulseFlows.CardOf(liveCard)["refresh"]!["userIds"]!.AsArray().Select(n => (string?)n));
+        Assert.Equal(1, rosterReadsWhileAnswering);
+        var reminded = bed.Connector.Requests.Where(r => r.Operation == ConnectorOperation.CreateConversation && r.ResponseStatus == 201)
+            .Select(r => r.Parameters!.Members![0].Id).Order(StringComparer.Ordinal);
+        Assert.Equal(people.Except(answering).Select(p => p.Id).Order(StringComparer.Ordinal), reminded);
+        Assert.Contains("Ont déjà répondu\n25", report.Replace("\u00A0", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("25 réponses sur 40 membres", summary, StringComparison.Ordinal);
+    }
+
     private static List<TeamsChannelAccount> Members(int count) =>
         [.. Enumerable.Range(1, count).Select(i => new TeamsChannelAccount { Id = $"29:member-{i:00}", Name = $"Membre {i}", AadObjectId = Guid.NewGuid().ToString() })];
 

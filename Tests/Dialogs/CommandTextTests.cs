@@ -32,7 +32,7 @@ public sealed class CommandTextTests
         Assert.Equal(
             [
                 "pulse démarrer [durée]", "pulse état", "pulse rappel", "pulse clore",
-                "vote [top 3 | points 5 | résultats cachés] question : option ; option", "vote leviers", "vote clore",
+                "vote [top 3 | points 5 | résultats cachés] question : option ; option", "vote leviers", "vote clore", "pulse supprimer", "vote supprimer",
                 "export", "coordination ajouter @nom", "langue français | english | auto",
             ],
             model.ForCoordinators.Select(c => c.Syntax.Replace('\u00A0', ' ').Replace('\u202F', ' ')));

@@ -12,7 +12,8 @@ namespace ConcertationBot.Tests.Infrastructure;
 /// </summary>
 internal sealed class BotApplicationFactory(
     IReadOnlyDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+    Action<IServiceCollection>? services = null,
+    TimeProvider? time = null) : WebApplicationFactory<Program>
 {
     /// <summary>The <c>Concertation:HashKey</c> the host gets unless the settings name another (32 bytes, base64).</summary>
     public const string TestHashKey = "Y29uY2VydGF0aW9uLXRlc3QtaGFzaC1rZXktMzItYnl0ZXMhIQ==";
@@ -30,6 +31,11 @@ internal sealed class BotApplicationFactory(
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (time is not null)
+        {
+            builder.ConfigureTestServices(collection => collection.AddSingleton(time));
         }
 
         if (services is not null)

@@ -39,7 +39,7 @@ internal static partial class AnswerScenario
 
     private static readonly HashSet<string> BookkeepingFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        "PartitionKey", "RowKey", "Timestamp", "UpdatedAt", "FirstSubmittedAt",
+        "PartitionKey", "RowKey", "Timestamp", "UpdatedAt", "FirstSubmittedAt", "AnsweredOn",
     };
 
     /// <summary>Starts the bot with the respondents as its roster (at most 40 with --short), runs, stops it.</summary>
@@ -130,12 +130,12 @@ internal static partial class AnswerScenario
         var truth = outcomes.Where(o => o.Acknowledged is not null).ToDictionary(o => o.Respondent, o => o.Acknowledged!);
         var keys = new RespondentKeys(Options.Create(new ConcertationOptions { HashKey = setup.HashKey }));
         var answersOk = await CheckAnswersAsync(template, setup, storageConnectionString, pulseId, keys, truth, output, cancellationToken).ConfigureAwait(false);
-        var participationOk = await CheckParticipationAsync(setup, storageConnectionString, pulseId, output, cancellationToken).ConfigureAwait(false);
+        var participationOk = await CheckNoIdentityStoredAsync(setup, storageConnectionString, pulseId, output, cancellationToken).ConfigureAwait(false);
 
         var allOk = invokes.All(i => i.Answer.Status == 200) && notCards == 0 && notices == 0;
         var pass = allOk && problems.Count == 0 && answersOk && participationOk && cardOk && open.Status is >= 200 and < 300;
         output.WriteLine("verdict: " + (pass ? "PASS" : "FAIL") + (pass ? string.Empty : string.Create(CultureInfo.InvariantCulture,
-            $" (all invokes 200 with a card {Yes(allOk)}, walks on script {Yes(problems.Count == 0)}, answers {Yes(answersOk)}, participation {Yes(participationOk)}, live card {Yes(cardOk)})")));
+            $" (all invokes 200 with a card {Yes(allOk)}, walks on script {Yes(problems.Count == 0)}, answers {Yes(answersOk)}, no identity stored {Yes(participationOk)}, live card {Yes(cardOk)})")));
         return new AnswerResult(all, submits, pass);
     }
 
@@ -304,24 +304,38 @@ internal static partial class AnswerScenario
         return ok;
     }
 
-    /// <summary>Exactly one participation row per respondent, and none for anyone else.</summary>
-    private static async Task<bool> CheckParticipationAsync(BotUnderLoad setup, string storageConnectionString, string pulseId, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who answered is not stored: no row of any table names a respondent (user id or Entra id), and the pulse's answer
+    /// rows hold no time finer than a day, so nothing in storage ties an answer to a person.
+    /// </summary>
+    private static async Task<bool> CheckNoIdentityStoredAsync(BotUnderLoad setup, string storageConnectionString, string pulseId, TextWriter output, CancellationToken cancellationToken)
     {
-        var rows = new List<string>();
-        var table = new TableClient(storageConnectionString, PulseStore.ParticipationTable);
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pulseId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        var identities = setup.Voters.SelectMany(v => new[] { v.Id, v.AadObjectId }).Where(id => !string.IsNullOrEmpty(id)).ToList();
+        var service = new TableServiceClient(storageConnectionString);
+        int tables = 0, rows = 0, naming = 0, timed = 0;
+        await foreach (var item in service.QueryAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(entity.GetString("UserId") ?? "(no UserId) " + entity.RowKey);
+            tables++;
+            await foreach (var entity in service.GetTableClient(item.Name).QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows++;
+                var text = string.Join('\n', entity.Select(p => Convert.ToString(p.Value, CultureInfo.InvariantCulture)).Append(entity.PartitionKey).Append(entity.RowKey));
+                if (identities.Any(id => text.Contains(id, StringComparison.OrdinalIgnoreCase)))
+                {
+                    naming++;
+                }
+
+                if (item.Name == PulseStore.AnswersTable && entity.PartitionKey == pulseId
+                    && entity.Where(p => p.Key != "Timestamp").Select(p => p.Value).OfType<DateTimeOffset>().Any(t => t.UtcDateTime.TimeOfDay != TimeSpan.Zero))
+                {
+                    timed++;
+                }
+            }
         }
 
-        var respondents = setup.Voters.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
-        var counts = rows.GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var missing = respondents.Count(r => !counts.ContainsKey(r));
-        var doubled = counts.Count(c => c.Value > 1);
-        var extra = counts.Keys.Count(k => !respondents.Contains(k));
-        var ok = missing == 0 && doubled == 0 && extra == 0 && rows.Count == respondents.Count;
+        var ok = naming == 0 && timed == 0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"storage: {rows.Count} rows in {PulseStore.ParticipationTable}/{pulseId} for {respondents.Count} respondents: missing {missing}, doubled {doubled}, extra {extra} -> {(ok ? "ok" : "WRONG")}"));
+            $"storage: {rows} rows in {tables} tables: {naming} name a respondent, {timed} answers hold a time finer than a day -> {(ok ? "ok" : "WRONG")}"));
         return ok;
     }
 
