@@ -49,6 +49,8 @@ internal static class LoadRun
 
                 case LoadScenario.Answers:
                     return await AnswerScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
+                case LoadScenario.Participation:
+                    return await ParticipationScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
                 default:
                     var raw = await UpsertScenario.RunAsync(settings, storage, output, cancellationToken).ConfigureAwait(false);
                     output.WriteLine();

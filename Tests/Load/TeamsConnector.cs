@@ -58,12 +58,15 @@ public sealed record ConnectorRequest(
 
 /// <summary>
 /// The Teams connector as the bot sees it, on loopback Kestrel: sends and replies get <c>201 {id}</c>, updates
-/// <c>200 {id}</c>, create-conversation <c>201 {id, activityId}</c>, members a roster. Writes over Teams' per-conversation
+/// <c>200 {id}</c>, create-conversation <c>201 {id, activityId}</c>, members a roster (paged members in pages of at most 200). Writes over Teams' per-conversation
 /// limits (7 per 1 s, 8 per 2 s, 60 per 30 s) get <c>429</c> with <c>Retry-After</c>. Every request is recorded.
 /// A fault can be switched on for one conversation: every Nth new write call (first attempts only) gets <c>503</c>.
 /// </summary>
 public sealed class TeamsConnector : IAsyncDisposable
 {
+    /// <summary>The most members one roster page holds (Teams serves pages of at most 500; the bot asks for 200).</summary>
+    public const int MaxPageSize = 200;
+
     private static readonly (TimeSpan Window, int Limit)[] Limits =
     [
         (TimeSpan.FromSeconds(1), 7),
@@ -236,7 +239,7 @@ public sealed class TeamsConnector : IAsyncDisposable
             }
             else
             {
-                (status, responseBody, assignedId) = Answer(call, activityId);
+                (status, responseBody, assignedId) = Answer(call, activityId, context.Request.Query);
             }
 
             _requests.Add(new ConnectorRequest(++_sequence, at, call, context.Request.Method, context.Request.Path.Value ?? string.Empty,
@@ -286,7 +289,7 @@ public sealed class TeamsConnector : IAsyncDisposable
         return wait;
     }
 
-    private (int Status, string? Body, string? AssignedId) Answer(ConnectorCall call, string? activityId)
+    private (int Status, string? Body, string? AssignedId) Answer(ConnectorCall call, string? activityId, IQueryCollection query)
     {
         switch (call)
         {
@@ -304,7 +307,14 @@ public sealed class TeamsConnector : IAsyncDisposable
             case ConnectorCall.Members:
                 return (200, JsonSerializer.Serialize(_roster.ToList(), ProtocolJsonContext.Default.ListTeamsChannelAccount), null);
             case ConnectorCall.PagedMembers:
-                var page = new PagedMembersResult { Members = _roster };
+                // As Teams: at most MaxPageSize members a page, and a continuation token while more remain.
+                var size = int.TryParse(query["pageSize"], CultureInfo.InvariantCulture, out var asked) && asked > 0 ? Math.Min(asked, MaxPageSize) : MaxPageSize;
+                var from = int.TryParse(query["continuationToken"], CultureInfo.InvariantCulture, out var offset) && offset > 0 ? offset : 0;
+                var page = new PagedMembersResult
+                {
+                    Members = [.. _roster.Skip(from).Take(size)],
+                    ContinuationToken = from + size < _roster.Count ? (from + size).ToString(CultureInfo.InvariantCulture) : null,
+                };
                 return (200, JsonSerializer.Serialize(page, ProtocolJsonContext.Default.PagedMembersResult), null);
             default:
                 return (404, Error("NotFound", "No such connector route."), null);
