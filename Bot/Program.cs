@@ -1,4 +1,4 @@
-using ConcertationBot.Bot.Hosting;
+using ConcertationBot.Bot.Application;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConcertationBot();

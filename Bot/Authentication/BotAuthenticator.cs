@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using ConcertationBot.Bot.Hosting;
-using ConcertationBot.Bot.Protocol;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ConcertationBot.Bot.Protocol;
 
 namespace ConcertationBot.Bot.Authentication;
 

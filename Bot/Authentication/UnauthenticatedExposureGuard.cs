@@ -1,7 +1,7 @@
-using ConcertationBot.Bot.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Protocol;
 
 namespace ConcertationBot.Bot.Authentication;
 

@@ -1,5 +1,5 @@
-using ConcertationBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Protocol;
 
 namespace ConcertationBot.Bot.Connector;
 

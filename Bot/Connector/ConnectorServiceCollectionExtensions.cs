@@ -1,6 +1,6 @@
-using ConcertationBot.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Protocol;
 
 namespace ConcertationBot.Bot.Connector;
 

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Storage;
 
 namespace ConcertationBot.Bot.Pulses;

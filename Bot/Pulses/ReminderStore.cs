@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Storage;
 
 namespace ConcertationBot.Bot.Pulses;

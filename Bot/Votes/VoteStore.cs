@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Votes;

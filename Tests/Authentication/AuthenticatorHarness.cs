@@ -1,9 +1,8 @@
-using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Bot.Hosting;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Authentication;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Authentication;
 

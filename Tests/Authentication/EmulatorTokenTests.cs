@@ -1,5 +1,5 @@
 using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Bot.Hosting;
+using ConcertationBot.Bot.Protocol;
 using static ConcertationBot.Tests.Authentication.AuthenticatorHarness;
 
 namespace ConcertationBot.Tests.Authentication;

@@ -1,5 +1,3 @@
-using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,6 +6,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ConcertationBot.Bot.Authentication;
+using ConcertationBot.Bot.Protocol;
 
 namespace ConcertationBot.Tests.Authentication;
 

@@ -1,9 +1,9 @@
-using ConcertationBot.Bot.Concertation;
-using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Concertation;
 

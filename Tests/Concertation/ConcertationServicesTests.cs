@@ -1,7 +1,8 @@
-using ConcertationBot.Bot.Concertation;
+using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Concertation;
 

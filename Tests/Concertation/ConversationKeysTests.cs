@@ -1,4 +1,4 @@
-using ConcertationBot.Bot.Concertation;
+using ConcertationBot.Bot.Storage;
 
 namespace ConcertationBot.Tests.Concertation;
 

@@ -1,11 +1,11 @@
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Concertation;
 

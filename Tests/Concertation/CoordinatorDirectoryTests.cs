@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Tests.Concertation;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using ConcertationBot.Bot.Concertation;
-using ConcertationBot.Bot.Protocol;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Protocol;
 
 namespace ConcertationBot.Tests.Concertation;
 

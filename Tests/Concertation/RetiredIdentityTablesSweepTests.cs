@@ -1,9 +1,9 @@
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
+using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Privacy;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Concertation;
 

@@ -3,8 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,6 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
+using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.Protocol;
 
 namespace ConcertationBot.Tests.Connector;
 

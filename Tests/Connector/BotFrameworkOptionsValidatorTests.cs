@@ -1,8 +1,8 @@
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.Protocol;
 
 namespace ConcertationBot.Tests.Connector;
 

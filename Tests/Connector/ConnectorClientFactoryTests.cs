@@ -1,10 +1,9 @@
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.Hosting;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Connector;
 

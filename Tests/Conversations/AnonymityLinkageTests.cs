@@ -1,15 +1,14 @@
 using System.Text;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
-using ConcertationBot.Bot.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Tests.Conversations;
 

@@ -1,4 +1,4 @@
-using ConcertationBot.Bot.Conversations;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Tests.Conversations;

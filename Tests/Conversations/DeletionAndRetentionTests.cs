@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Privacy;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Storage;
@@ -10,7 +12,6 @@ using ConcertationBot.Cards;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Conversations;
 

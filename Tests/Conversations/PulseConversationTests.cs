@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Cards;

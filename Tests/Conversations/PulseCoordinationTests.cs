@@ -2,13 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Storage;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Conversations;
 
@@ -355,7 +354,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     private static async Task FlushPulseCardAsync(ConversationTestBed bed)
     {
         var store = bed.Factory.Services.GetRequiredService<IPulseStore>();
-        var refresher = bed.Factory.Services.GetRequiredService<ConcertationBot.Bot.Conversations.PulseCardRefresher>();
+        var refresher = bed.Factory.Services.GetRequiredService<PulseCardRefresher>();
         var pulse = await store.GetLatestAsync("msteams", bed.ConversationId, closedOnly: false, exceptPulseId: null, CancellationToken.None);
         if (pulse is not null)
         {

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using ConcertationBot.Bot.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Exports;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Conversations;
 

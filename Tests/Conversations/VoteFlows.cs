@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ConcertationBot.Bot.Conversations;
+using Microsoft.Extensions.DependencyInjection;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Votes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Conversations;
 

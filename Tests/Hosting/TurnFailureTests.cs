@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using ConcertationBot.Bot.Concertation;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Tests.Conversations;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Hosting;
 

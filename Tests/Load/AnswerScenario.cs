@@ -5,11 +5,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Cards;
 using ConcertationBot.Dialogs.Templates;
-using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Load;
 

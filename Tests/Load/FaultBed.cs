@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
-using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Load;
 

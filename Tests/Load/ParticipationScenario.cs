@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Cards;
-using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Load;
 

@@ -6,9 +6,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
-using ConcertationBot.Cards;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Cards;
 
 namespace ConcertationBot.Load;
 

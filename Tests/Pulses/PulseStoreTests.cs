@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Tests.Pulses;
 

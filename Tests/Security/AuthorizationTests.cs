@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ConcertationBot.Bot.Concertation;
+using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Cards;
 using ConcertationBot.Tests.Conversations;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Security;
 

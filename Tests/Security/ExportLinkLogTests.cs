@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
-using ConcertationBot.Bot.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ConcertationBot.Bot.Exports;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Tests.Conversations;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ConcertationBot.Tests.Security;
 

@@ -1,12 +1,12 @@
 using System.Buffers.Text;
 using System.Net;
 using System.Text.Json.Nodes;
-using ConcertationBot.Bot.Concertation;
-using ConcertationBot.Bot.Conversations;
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Exports;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Tests.Conversations;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Tests.Security;
 

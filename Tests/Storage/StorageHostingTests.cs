@@ -2,15 +2,15 @@ using System.Net;
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Hosting;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Application;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Storage;
 

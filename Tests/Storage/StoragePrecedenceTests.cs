@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Hosting;
-using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Application;
+using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Storage;
 

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
-using ConcertationBot.Bot.Concertation;
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Tests.Votes;
 

@@ -1,0 +1,102 @@
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Bot.Routing;
+using ConcertationBot.Cards.Coordination;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Commands;
+
+namespace ConcertationBot.Bot.Coordination;
+
+/// <summary>
+/// Coordinator-only settings of a conversation: <c>coordination ajouter @nom</c> grants the role in this team,
+/// <c>langue français | english | auto</c> fixes (or frees) the language the bot speaks here.
+/// </summary>
+public sealed class CoordinationConversation(CoordinatorGate gate, ICoordinatorDirectory directory, IConversationSettingsStore settings, TimeProvider time)
+{
+    public static readonly Localized GrantCommand = new("coordination ajouter", "coordinator add");
+    public static readonly Localized LanguageCommand = new("langue", "language");
+
+    /// <summary><c>coordination ajouter @nom</c> / <c>coordinator add @name</c>.</summary>
+    public async Task GrantAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!await gate.AdmitAsync(context, GrantCommand, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var grantee = MentionedPerson(context.Activity);
+        if (grantee is null)
+        {
+            await context.SendCardAsync(CoordinationCards.GrantUsage(context.Language), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var from = context.Activity.From ?? throw new InvalidOperationException("The activity has no sender.");
+        await directory.GrantAsync(CoordinatorScope.From(context.Activity), grantee, from, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await context.SendCardAsync(CoordinationCards.Granted(context.Language, grantee.Name ?? grantee.Id ?? string.Empty), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>langue français | english | auto</c> / <c>language english | french | auto</c>.</summary>
+    public async Task SetLanguageAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!TryReadLanguage(context.CommandArguments, out var fixedLanguage))
+        {
+            await context.SendCardAsync(LanguageCards.Usage(context.Language), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await gate.AdmitAsync(context, LanguageCommand, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var channelId = context.Activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId.");
+        var conversationId = context.Activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
+        await settings.SetLanguageAsync(channelId, conversationId, fixedLanguage, cancellationToken).ConfigureAwait(false);
+        var replyLanguage = fixedLanguage ?? Languages.FromLocale(context.Activity.Locale);
+        context.Language = replyLanguage;
+        await context.SendCardAsync(LanguageCards.Set(replyLanguage, fixedLanguage), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"français", "francais", "french", "fr" → French; "english", "anglais", "en" → English; "auto" → null.</summary>
+    internal static bool TryReadLanguage(IReadOnlyList<string> words, out Language? language)
+    {
+        language = null;
+        if (words.Count != 1)
+        {
+            return false;
+        }
+
+        switch (CommandText.Fold(words[0]))
+        {
+            case "francais" or "french" or "fr":
+                language = Language.French;
+                return true;
+            case "english" or "anglais" or "en":
+                language = Language.English;
+                return true;
+            case "auto" or "automatique" or "automatic":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The first person @mentioned in the message other than the bot.</summary>
+    private static ChannelAccount? MentionedPerson(Activity activity)
+    {
+        var botId = activity.Recipient?.Id;
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity is not null
+                && MentionText.MentionedAccount(entity) is { Id: { Length: > 0 } id } account
+                && !string.Equals(id, botId, StringComparison.OrdinalIgnoreCase))
+            {
+                return account;
+            }
+        }
+
+        return null;
+    }
+}

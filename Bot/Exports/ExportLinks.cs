@@ -1,0 +1,87 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ConcertationBot.Bot.Kernel;
+
+namespace ConcertationBot.Bot.Exports;
+
+/// <summary>What an export link gives access to, and until when. <see cref="PulseId"/> is <see cref="VotesOnly"/> for a report of votes alone.</summary>
+public sealed record ExportGrant(string ChannelId, string ConversationId, string PulseId, DateTimeOffset ExpiresAt)
+{
+    /// <summary>
+    /// The time zone of whoever asked for the export, for the dates of a report without a pulse (a pulse has its own).
+    /// Absent from links made before it existed, which then date such a report in UTC.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TimeZone { get; init; }
+
+    /// <summary>The pulse id of a report without a pulse (only the conversation's closed votes).</summary>
+    public const string VotesOnly = "-";
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ExportGrant))]
+internal sealed partial class ExportGrantJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// Download links for the compte-rendu: <c>/exports/compte-rendu.md?grant={grant}.{signature}</c>. The grant (base64url
+/// JSON: conversation, pulse, expiry) is signed with the HMAC key from configuration, so a link cannot be forged,
+/// altered or extended; it expires after <see cref="Lifetime"/>. The grant travels in the query string, not the path:
+/// ASP.NET Core puts the request path into the log scope of every line written during a request, never the query.
+/// Links of the earlier form <c>/exports/{token}/{file}</c> are still served until they expire.
+/// </summary>
+public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public const string MarkdownFile = "compte-rendu.md";
+    public const string CsvFile = "compte-rendu.csv";
+
+    /// <summary>The query parameter that carries the signed grant.</summary>
+    public const string GrantParameter = "grant";
+
+    /// <summary>The token for a grant: <c>base64url(json).base64url(hmac)</c>.</summary>
+    public string CreateToken(ExportGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(grant, ExportGrantJsonContext.Default.ExportGrant);
+        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(keys.Sign(payload));
+    }
+
+    /// <summary>A grant for this pulse, valid from now for <see cref="Lifetime"/>.</summary>
+    public ExportGrant GrantFor(string channelId, string conversationId, string pulseId, string? timeZone = null) =>
+        new(channelId, conversationId, pulseId, time.GetUtcNow() + Lifetime) { TimeZone = timeZone };
+
+    public static Uri Link(Uri baseUri, string token, string file) =>
+        new(baseUri, $"exports/{file}?{GrantParameter}={Uri.EscapeDataString(token)}");
+
+    /// <summary>The grant when the token is genuine and not expired; null otherwise (tampered, forged, expired or malformed).</summary>
+    public ExportGrant? Verify(string token)
+    {
+        var parts = (token ?? string.Empty).Split('.');
+        if (parts.Length != 2 || !Base64Url.IsValid(parts[0]) || !Base64Url.IsValid(parts[1]))
+        {
+            return null;
+        }
+
+        var payload = Base64Url.DecodeFromChars(parts[0]);
+        if (!keys.Verify(payload, Base64Url.DecodeFromChars(parts[1])))
+        {
+            return null;
+        }
+
+        try
+        {
+            var grant = JsonSerializer.Deserialize(payload, ExportGrantJsonContext.Default.ExportGrant);
+            return grant is not null && grant.ExpiresAt > time.GetUtcNow() ? grant : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>"compte-rendu-2026-11-22.md": the file name offered to the browser, dated as <paramref name="date"/> is given (local).</summary>
+    public static string DownloadName(string file, DateTimeOffset date) =>
+        file.Replace("compte-rendu", "compte-rendu-" + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+}

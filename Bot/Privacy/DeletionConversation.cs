@@ -1,0 +1,129 @@
+using System.Text.Json;
+using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Routing;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Bot.Votes;
+using ConcertationBot.Cards;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Coordination;
+using ConcertationBot.Cards.Help;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Templates;
+
+namespace ConcertationBot.Bot.Privacy;
+
+/// <summary>
+/// <c>pulse supprimer</c> / <c>pulse delete</c> and <c>vote supprimer</c> / <c>vote delete</c>: a coordinator deletes the
+/// per-person rows of the last closed pulse or vote of this conversation, after a confirmation card. Both the command
+/// and the confirmation go through the coordinator gate.
+/// </summary>
+public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulses, IVoteStore votes, RecordPurge purge)
+{
+    public static readonly Localized PulseCommand = new("pulse supprimer", "pulse delete");
+    public static readonly Localized VoteCommand = new("vote supprimer", "vote delete");
+
+    /// <summary>Asks to confirm the deletion of the most recently opened closed pulse of the conversation.</summary>
+    public async Task PulseDeleteAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!await gate.AdmitAsync(context, PulseCommand, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var pulse = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+        var card = pulse is { ClosedAt: { } closedAt, PurgedAt: null }
+            ? DeletionCards.Confirm(new DeletionCardModel
+            {
+                Language = context.Language,
+                IsPulse = true,
+                Id = pulse.PulseId,
+                Title = PulseTemplates.Default.Title.For(context.Language),
+                ClosedText = DeadlineText.Format(closedAt, pulse.TimeZone, context.Language),
+            })
+            : DeletionCards.NothingToDelete(context.Language, isPulse: true);
+        await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks to confirm the deletion of the most recently opened closed vote of the conversation.</summary>
+    public async Task VoteDeleteAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!await gate.AdmitAsync(context, VoteCommand, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        VoteRecord? latest = null;
+        await foreach (var vote in votes.ListClosedAsync(channelId, conversationId, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false))
+        {
+            latest = vote;
+        }
+
+        var card = latest is { ClosedAt: { } closedAt, PurgedAt: null }
+            ? DeletionCards.Confirm(new DeletionCardModel
+            {
+                Language = context.Language,
+                IsPulse = false,
+                Id = latest.VoteId,
+                Title = latest.Question,
+                ClosedText = DeadlineText.Format(closedAt, timeZoneId: null, context.Language),
+            })
+            : DeletionCards.NothingToDelete(context.Language, isPulse: false);
+        await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"Supprimer" on a confirmation card: deletes, if the clicker is a coordinator and the pulse or vote is closed here.</summary>
+    public async Task<AdaptiveCard> OnConfirmAsync(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(invoke);
+        var isPulse = invoke.Action?.Verb == CardVerbs.PulseDeleteConfirm;
+        var field = isPulse ? CardDataFields.PulseId : CardDataFields.VoteId;
+        if (invoke.Action?.Data is not { ValueKind: JsonValueKind.Object } data
+            || !data.TryGetProperty(field, out var idElement) || idElement.ValueKind != JsonValueKind.String
+            || idElement.GetString() is not { Length: > 0 } id)
+        {
+            return NoticeCards.Expired(context.Language);
+        }
+
+        if (!await gate.AdmitAsync(context, isPulse ? PulseCommand : VoteCommand, cancellationToken).ConfigureAwait(false))
+        {
+            return DeletionCards.Cancelled(context.Language);
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        if (isPulse)
+        {
+            if (await pulses.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } pulse)
+            {
+                return NoticeCards.Expired(context.Language);
+            }
+
+            await purge.PurgePulseAsync(pulse, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            if (await votes.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } vote)
+            {
+                return NoticeCards.Expired(context.Language);
+            }
+
+            await purge.PurgeVoteAsync(vote, cancellationToken).ConfigureAwait(false);
+        }
+
+        return DeletionCards.Done(context.Language, isPulse);
+    }
+
+    /// <summary>"Annuler" on a confirmation card.</summary>
+    public static Task<AdaptiveCard> OnCancelAsync(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(DeletionCards.Cancelled(context.Language));
+    }
+}

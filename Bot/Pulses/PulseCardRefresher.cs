@@ -1,0 +1,70 @@
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.LiveCards;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Templates;
+
+namespace ConcertationBot.Bot.Pulses;
+
+/// <summary>
+/// Keeps the posted pulse card current (answer count, refresh list, closed state) through the coalescing
+/// <see cref="ILiveCardUpdater"/>: at most one PUT per second per card, rendered from storage at send time so the
+/// last update always shows the latest count. The count is the number of answer rows; the refresh list is the
+/// conversation's roster (cached), never a record of who answered.
+/// </summary>
+public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster roster, ILiveCardUpdater updater)
+{
+    /// <summary>Marks the pulse card for an update; returns at once.</summary>
+    public void Schedule(PulseRecord pulse)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        if (Target(pulse) is { } target)
+        {
+            updater.Schedule(target, cancellationToken => RenderAsync(pulse, cancellationToken));
+        }
+    }
+
+    /// <summary>Waits until the scheduled updates of this pulse's card have been sent.</summary>
+    public Task FlushAsync(PulseRecord pulse, CancellationToken cancellationToken) =>
+        Target(pulse) is { } target ? updater.FlushAsync(target, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>The shared pulse card for <paramref name="current"/> (a record the caller has just read) and its answers so far.</summary>
+    public async Task<AdaptiveCard> BuildAsync(PulseRecord current, Language language, string? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var answerCount = await pulses.CountAnswersAsync(current.PulseId, cancellationToken).ConfigureAwait(false);
+        var refreshUserIds = current.IsOpen
+            ? await roster.RefreshUserIdsAsync(current.ServiceUrl, current.ConversationId, cancellationToken).ConfigureAwait(false)
+            : [];
+        var template = PulseTemplates.Default;
+        return PulseCard.Build(new PulseCardModel
+        {
+            Language = language,
+            PulseId = current.PulseId,
+            Title = template.Title.For(language),
+            Intro = template.Intro?.For(language),
+            DeadlineText = DeadlineText.Format(current.Deadline, current.TimeZone, language),
+            AnswerCount = answerCount,
+            IsClosed = !current.IsOpen,
+            RefreshUserIds = refreshUserIds,
+            Notice = notice,
+        });
+    }
+
+    /// <summary>The pulse's own language ("fr"/"en" as stored).</summary>
+    public static Language LanguageOf(PulseRecord pulse) =>
+        string.Equals(pulse?.Language, "en", StringComparison.Ordinal) ? Language.English : Language.French;
+
+    /// <summary>Runs when the update is sent, maybe seconds after it was scheduled: re-reads the pulse (it may have closed since).</summary>
+    private async Task<Activity> RenderAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    {
+        var current = await pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false) ?? pulse;
+        var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
+        return ProactiveMessages.Card(card) with { Id = pulse.CardActivityId };
+    }
+
+    private static LiveCardTarget? Target(PulseRecord pulse) =>
+        pulse.CardActivityId is { Length: > 0 } activityId ? new LiveCardTarget(pulse.ServiceUrl, pulse.ConversationId, activityId) : null;
+}

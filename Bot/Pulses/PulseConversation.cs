@@ -1,0 +1,221 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Bot.Routing;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Cards;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Help;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Dialogs.Pulse;
+using ConcertationBot.Dialogs.Templates;
+
+namespace ConcertationBot.Bot.Pulses;
+
+/// <summary>
+/// The pulse in a conversation: a coordinator opens it with a command and the bot posts the pulse card; each
+/// respondent then walks their own view of the card (Action.Execute answers with their current step), resumable
+/// from storage, until they send. Answers are stored under a keyed hash, never under a name or an Entra id.
+/// </summary>
+public sealed partial class PulseConversation(
+    CoordinatorGate gate,
+    IPulseStore pulses,
+    IBotStateStore state,
+    IRespondentKeys keys,
+    PulseCardRefresher cards,
+    TimeProvider time,
+    ILogger<PulseConversation> logger)
+{
+    /// <summary>How the open command reads in each language (for the refusal card).</summary>
+    public static readonly Localized OpenCommand = new("pulse démarrer", "pulse start");
+
+    private const int MaxStateAttempts = 20;
+
+    private static readonly Localized AlreadyOpen = new(
+        "Un pulse est déjà ouvert ici : le voici.",
+        "A pulse is already open here: here it is.");
+
+    private static PulseTemplate Template => PulseTemplates.Default;
+
+    /// <summary><c>pulse</c>, <c>pulse démarrer [durée]</c>, <c>pulse start [duration]</c>.</summary>
+    public async Task OpenAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!PulseDuration.TryParse(context.CommandArguments, out var duration))
+        {
+            var typed = string.Join(' ', context.CommandArguments);
+            var card = typed.Any(char.IsDigit)
+                ? PulseNoticeCards.BadDuration(context.Language, typed)
+                : HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation));
+            await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await gate.AdmitAsync(context, OpenCommand, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var now = time.GetUtcNow();
+        var opened = await pulses.TryOpenAsync(NewPulse(context, channelId, conversationId, now, duration), cancellationToken).ConfigureAwait(false);
+        if (opened is null)
+        {
+            var existing = await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("A pulse is open in this conversation but could not be read back.");
+            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        LogOpened(logger, opened.PulseId, opened.Deadline);
+        var activityId = await context.SendCardAsync(await cards.BuildAsync(opened, context.Language, notice: null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (activityId is { Length: > 0 })
+        {
+            await pulses.SetCardActivityIdAsync(opened, activityId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every pulse verb: "Répondre", the automatic refresh, and the respondent's steps.</summary>
+    public async Task<AdaptiveCard> OnCardActionAsync(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(invoke);
+        var data = invoke.Action?.Data is { ValueKind: JsonValueKind.Object } element ? JsonObject.Create(element) : null;
+        if (!PulseActionReader.TryRead(invoke.Action?.Verb ?? string.Empty, data, out var action)
+            || PulseActionReader.PulseIdOf(data) is not { Length: > 0 } pulseId)
+        {
+            return NoticeCards.Expired(context.Language);
+        }
+
+        // A 1:1 reminder carries the pulse's own conversation; everywhere else the pulse lives where the card is.
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var elsewhere = data?[CardDataFields.ConversationId]?.GetValueKind() == JsonValueKind.String && (string?)data[CardDataFields.ConversationId] is { Length: > 0 } named ? named : null;
+        var pulse = await pulses.GetAsync(channelId, elsewhere ?? conversationId, pulseId, cancellationToken).ConfigureAwait(false);
+        if (pulse is null || elsewhere is not null && !SameTenant(pulse, context.Activity))
+        {
+            return NoticeCards.Expired(context.Language);
+        }
+
+        var pulseTitle = Template.Title.For(context.Language);
+        if (!pulse.IsOpen || time.GetUtcNow() >= pulse.Deadline)
+        {
+            return PulseClosedCard.Build(new PulseClosedCardModel(context.Language, pulseTitle));
+        }
+
+        var from = context.Activity.From ?? throw new InvalidOperationException("The activity has no sender.");
+        var respondentKey = keys.ForPulse(pulse.PulseId, PersonId.Of(from));
+        var stateKey = PulseStateKeys.Respondent(pulse.PulseId, respondentKey);
+        var isAutomaticRefresh = string.Equals(invoke.Trigger, "automatic", StringComparison.OrdinalIgnoreCase);
+
+        var dialog = await ApplyAsync(pulse, respondentKey, stateKey, action, startIfMissing: !isAutomaticRefresh, cancellationToken).ConfigureAwait(false);
+        if (dialog is null)
+        {
+            // An automatic refresh for someone who never clicked "Répondre": they keep the shared card.
+            return await cards.BuildAsync(pulse, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var view = new PulseRespondentView
+        {
+            Language = context.Language,
+            PulseId = pulse.PulseId,
+            PulseTitle = pulseTitle,
+            Revision = dialog.Revision,
+            UserId = from.Id ?? string.Empty,
+            DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, context.Language),
+            ConversationId = elsewhere,
+        };
+        return Render(PulseViews.Describe(Template, dialog, view));
+    }
+
+    /// <summary>
+    /// A card that names another conversation (the 1:1 reminder) opens that pulse only for someone of the same tenant:
+    /// knowing a pulse's ids is not enough to answer it from another organisation.
+    /// </summary>
+    private static bool SameTenant(PulseRecord pulse, Activity activity) =>
+        pulse.TenantId is null || string.Equals(pulse.TenantId, activity.Conversation?.TenantId, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Applies the action to the stored dialog with optimistic concurrency. On "Envoyer" the answer entity is written
+    /// before the dialog state, so a crash in between re-sends the same answer (an idempotent upsert) rather than losing
+    /// it. Nothing that names the person is written in this turn (both rows are keyed by the respondent key), so no
+    /// storage reader can tie the answer to them by time. Null when there is no dialog and none should start.
+    /// </summary>
+    private async Task<PulseDialogState?> ApplyAsync(
+        PulseRecord pulse, string respondentKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await state.ReadAsync(stateKey, PulseDialogJsonContext.Default.PulseDialogState, cancellationToken).ConfigureAwait(false);
+            if (stored is null && !startIfMissing)
+            {
+                return null;
+            }
+
+            var current = stored?.Value ?? PulseDialog.Start(pulse.PulseId);
+            var turn = PulseDialog.Apply(Template, current, action);
+            if (!turn.Changed && stored is not null)
+            {
+                return current;
+            }
+
+            if (turn.Submitted)
+            {
+                await pulses.SaveAnswerAsync(pulse.PulseId, respondentKey, PulseAnswerFields.ToFields(Template, turn.State.Answers), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                cards.Schedule(pulse);
+                LogSubmitted(logger, pulse.PulseId);
+            }
+
+            try
+            {
+                await state.WriteAsync(stateKey, turn.State, stored?.ETag ?? default, PulseDialogJsonContext.Default.PulseDialogState, cancellationToken).ConfigureAwait(false);
+                return turn.State;
+            }
+            catch (StateConflictException) when (attempt < MaxStateAttempts)
+            {
+                // Another delivery of this user's action (or a second click) won the race: re-read and re-apply.
+                LogStateConflict(logger, pulse.PulseId, attempt);
+            }
+        }
+    }
+
+    private static AdaptiveCard Render(IPulseRespondentCardModel model) => model switch
+    {
+        PulseStepCardModel step => PulseStepCard.Build(step),
+        PulseReviewCardModel review => PulseReviewCard.Build(review),
+        PulseThankYouCardModel thanks => PulseThankYouCard.Build(thanks),
+        _ => throw new InvalidOperationException($"No card for {model.GetType().Name}."),
+    };
+
+    private static PulseRecord NewPulse(TurnContext context, string channelId, string conversationId, DateTimeOffset now, TimeSpan duration) => new()
+    {
+        PulseId = PulseRecord.NewId(),
+        ChannelId = channelId,
+        ConversationId = conversationId,
+        ServiceUrl = context.Activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl."),
+        TenantId = context.Activity.Conversation?.TenantId,
+        TeamId = TeamsChannelData.Team(context.Activity)?.Id,
+        ConversationType = context.Activity.Conversation?.ConversationType ?? ConversationTypes.Personal,
+        TemplateId = Template.Id,
+        TemplateVersion = Template.Version,
+        Language = context.Language == Language.English ? "en" : "fr",
+        TimeZone = context.TimeZone,
+        PlaceName = TeamsChannelData.Team(context.Activity)?.Name ?? context.Activity.Conversation?.Name,
+        OpenedAt = now,
+        Deadline = now + duration,
+        OpenedByUserId = context.Activity.From?.Id ?? string.Empty,
+        OpenedByName = context.Activity.From?.Name,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pulse {PulseId} opened until {Deadline:O}")]
+    private static partial void LogOpened(ILogger logger, string pulseId, DateTimeOffset deadline);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answers sent to pulse {PulseId}")]
+    private static partial void LogSubmitted(ILogger logger, string pulseId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dialog state of pulse {PulseId} changed concurrently (attempt {Attempt}); re-applying")]
+    private static partial void LogStateConflict(ILogger logger, string pulseId, int attempt);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Kernel;
+
+namespace ConcertationBot.Bot.Pulses;
+
+/// <summary>
+/// Closes pulses whose deadline has passed. Every bot instance runs this sweep against the shared storage; the
+/// close itself is claimed with an ETag-conditioned transaction (<see cref="PulseCloser"/>), so exactly one instance
+/// closes each pulse and posts its summary.
+/// </summary>
+public sealed partial class PulseDeadlineService(
+    IPulseStore pulses,
+    PulseCloser closer,
+    IOptions<ConcertationOptions> options,
+    TimeProvider time,
+    ILogger<PulseDeadlineService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DeadlineSweepInterval, time);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Storage or connector trouble: the next sweep tries again; nothing is lost, the pulse stays due.
+                LogSweepFailed(logger, exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Closes every due pulse this instance wins; returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var closed = 0;
+        await foreach (var pulse in pulses.ListDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            if (await closer.CloseAsync(pulse, PulseCardRefresher.LanguageOf(pulse), cancellationToken).ConfigureAwait(false))
+            {
+                closed++;
+            }
+        }
+
+        return closed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The deadline sweep failed; it will run again")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.LiveCards;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Votes;
+
+namespace ConcertationBot.Bot.Votes;
+
+/// <summary>
+/// Keeps the posted vote card current through the coalescing <see cref="ILiveCardUpdater"/>: at most one PUT per
+/// second per card, counted from the stored ballots when it is sent, so the last update shows every ballot. The
+/// latest count is remembered for the voters' own views, which must not re-read every ballot on every click.
+/// </summary>
+public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roster, ILiveCardUpdater updater)
+{
+    private const int MaxRememberedTallies = 1_000;
+
+    private readonly ConcurrentDictionary<string, VoteTally> _latest = new(StringComparer.Ordinal);
+
+    public static VoteDefinition DefinitionOf(VoteRecord vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return new VoteDefinition(vote.Question, vote.Options, vote.Rules);
+    }
+
+    /// <summary>The vote card's own language ("fr"/"en" as stored).</summary>
+    public static Language LanguageOf(VoteRecord vote) =>
+        string.Equals(vote?.Language, "en", StringComparison.Ordinal) ? Language.English : Language.French;
+
+    /// <summary>Marks the vote card for an update; returns at once.</summary>
+    public void Schedule(VoteRecord vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        if (Target(vote) is { } target)
+        {
+            updater.Schedule(target, cancellationToken => RenderAsync(vote, cancellationToken));
+        }
+    }
+
+    /// <summary>Waits until the scheduled updates of this vote's card have been sent.</summary>
+    public Task FlushAsync(VoteRecord vote, CancellationToken cancellationToken) =>
+        Target(vote) is { } target ? updater.FlushAsync(target, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>
+    /// Counts the stored ballots (the truth) and remembers the count for own views; a closed vote whose result is
+    /// recorded is not counted again.
+    /// </summary>
+    public async Task<VoteTally> CountAsync(VoteRecord vote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        if (!vote.IsOpen && vote.FinalScores is { } scores && vote.FinalParticipation is { } participation && scores.Count == vote.Options.Count)
+        {
+            return VoteTallies.FromScores(DefinitionOf(vote), participation, scores);
+        }
+
+        var ballots = new List<VoteBallot>();
+        await foreach (var row in votes.ReadBallotsAsync(vote.VoteId, cancellationToken).ConfigureAwait(false))
+        {
+            if (VoteBallots.TryDecode(row.Points, vote.Options.Count, out var ballot))
+            {
+                ballots.Add(ballot);
+            }
+        }
+
+        var tally = VoteTallies.Compute(DefinitionOf(vote), ballots);
+        if (vote.IsOpen)
+        {
+            if (_latest.Count >= MaxRememberedTallies)
+            {
+                _latest.Clear();
+            }
+
+            _latest[vote.VoteId] = tally;
+        }
+        else
+        {
+            _latest.TryRemove(vote.VoteId, out _);
+        }
+
+        return tally;
+    }
+
+    /// <summary>The count of the last card update (at most about a second old), or a fresh count when there is none.</summary>
+    public async Task<VoteTally> LatestAsync(VoteRecord vote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return vote.IsOpen && _latest.TryGetValue(vote.VoteId, out var tally)
+            ? tally
+            : await CountAsync(vote, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The shared vote card for <paramref name="current"/> (a record the caller has just read), counted now.</summary>
+    public async Task<AdaptiveCard> BuildAsync(VoteRecord current, Language language, string? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var tally = await CountAsync(current, cancellationToken).ConfigureAwait(false);
+        // The roster (cached), not a record of who opened a ballot form: nothing ties a ballot to a person.
+        var refreshUserIds = current.IsOpen
+            ? await roster.RefreshUserIdsAsync(current.ServiceUrl, current.ConversationId, cancellationToken).ConfigureAwait(false)
+            : [];
+
+        return VoteCard.Build(VoteTallies.Card(current.VoteId, DefinitionOf(current), tally, !current.IsOpen, language) with
+        {
+            RefreshUserIds = refreshUserIds,
+            Notice = notice,
+        });
+    }
+
+    /// <summary>Runs when the update is sent, maybe a second after it was scheduled: re-reads the vote (it may have closed since).</summary>
+    private async Task<Activity> RenderAsync(VoteRecord vote, CancellationToken cancellationToken)
+    {
+        var current = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) ?? vote;
+        var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
+        return ProactiveMessages.Card(card) with { Id = vote.CardActivityId };
+    }
+
+    private static LiveCardTarget? Target(VoteRecord vote) =>
+        vote.CardActivityId is { Length: > 0 } activityId ? new LiveCardTarget(vote.ServiceUrl, vote.ConversationId, activityId) : null;
+}

@@ -1,0 +1,314 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Routing;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Cards;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Help;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Summaries;
+using ConcertationBot.Dialogs.Votes;
+
+namespace ConcertationBot.Bot.Votes;
+
+/// <summary>
+/// Priority votes in a conversation: a coordinator opens one with <c>vote …</c> (or <c>vote leviers</c>) and the bot
+/// posts the live vote card; each voter opens their own ballot form from it and casts (or replaces) one anonymous
+/// ballot; <c>vote clore</c> posts the final ranking. A ballot is acknowledged only once it is stored.
+/// </summary>
+public sealed partial class VoteConversation(
+    CoordinatorGate gate,
+    IVoteStore votes,
+    IPulseStore pulses,
+    IBotStateStore state,
+    PulseCloser pulseCloser,
+    IRespondentKeys keys,
+    VoteCardRefresher cards,
+    VoteCloser closer,
+    TimeProvider time,
+    ILogger<VoteConversation> logger)
+{
+    public static readonly Localized OpenCommand = new("vote", "vote");
+    public static readonly Localized LeversCommand = new("vote leviers", "vote levers");
+    public static readonly Localized CloseCommand = new("vote clore", "vote close");
+
+    /// <summary>How long an open vote's record is reused between invokes; a close in between is caught by the ballot fence.</summary>
+    private static readonly TimeSpan RecordReuse = TimeSpan.FromSeconds(10);
+    private const int MaxCachedVotes = 1_000;
+
+    private static readonly Localized AlreadyOpen = new(
+        "Un vote est déjà ouvert ici : le voici. Fermez-le avec « vote clore » avant d'en ouvrir un autre.",
+        "A vote is already open here: here it is. Close it with \"vote close\" before opening another one.");
+
+    private static readonly Localized LeversQuestion = new("Quels leviers prioriser ?", "Which levers should we prioritise?");
+
+    private static readonly Localized LeversTrimmed = new(
+        "Les {0} leviers les plus cités du dernier pulse (sur {1}).",
+        "The {0} most cited levers of the last pulse (out of {1}).");
+
+    private readonly ConcurrentDictionary<string, (VoteRecord Vote, DateTimeOffset ReadAt)> _open = new(StringComparer.Ordinal);
+
+    /// <summary>Every <c>vote …</c> command: open, <c>leviers</c>, <c>clore</c>; anything unreadable gets the vote help card.</summary>
+    public Task CommandAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var command = VoteCommands.Parse(context.Text);
+        return command.Kind switch
+        {
+            VoteCommandKind.Open => OpenAsync(context, command.Definition!, sourcePulseId: null, notice: null, cancellationToken),
+            VoteCommandKind.Levers => OpenLeversAsync(context, command.Rules, cancellationToken),
+            VoteCommandKind.Close => CloseAsync(context, cancellationToken),
+            _ => SendHelpAsync(context, command.Problem, cancellationToken),
+        };
+    }
+
+    /// <summary><c>vote.open</c> (the ballot form, or the voter's own view on an automatic refresh) and <c>vote.cast</c>.</summary>
+    public async Task<AdaptiveCard> OnCardActionAsync(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(invoke);
+        var data = invoke.Action?.Data is { ValueKind: JsonValueKind.Object } element ? JsonObject.Create(element) : null;
+        if (data?[CardDataFields.VoteId] is not JsonValue idValue || !idValue.TryGetValue<string>(out var voteId) || voteId is not { Length: > 0 })
+        {
+            return NoticeCards.Expired(context.Language);
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var vote = await ReadAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
+        if (vote is null)
+        {
+            return NoticeCards.Expired(context.Language);
+        }
+
+        if (!vote.IsOpen)
+        {
+            return await cards.BuildAsync(vote, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var from = context.Activity.From ?? throw new InvalidOperationException("The activity has no sender.");
+        var voterKey = keys.ForVote(vote.VoteId, PersonId.Of(from));
+        return invoke.Action?.Verb == CardVerbs.VoteCast
+            ? await CastAsync(context, vote, voterKey, data, cancellationToken).ConfigureAwait(false)
+            : await OpenOwnViewAsync(context, vote, voterKey, string.Equals(invoke.Trigger, "automatic", StringComparison.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AdaptiveCard> CastAsync(TurnContext context, VoteRecord vote, string voterKey, JsonObject data, CancellationToken cancellationToken)
+    {
+        var definition = VoteCardRefresher.DefinitionOf(vote);
+        var reading = VoteBallots.Read(definition, data);
+        if (reading.Ballot is not { } ballot)
+        {
+            var hasVoted = await votes.GetBallotAsync(vote.VoteId, voterKey, cancellationToken).ConfigureAwait(false) is not null;
+            return Form(context, vote, reading.Typed, VoteBallots.Describe(reading.Problem, definition, context.Language), hasVoted);
+        }
+
+        if (!await votes.SaveBallotAsync(vote.VoteId, voterKey, VoteBallots.Encode(ballot), time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            // Closed between the read and the write: the fence refused the ballot, so the final count never saw it.
+            _open.TryRemove(CacheKey(vote.ChannelId, vote.ConversationId, vote.VoteId), out _);
+            var closed = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) ?? vote with { ClosedAt = time.GetUtcNow() };
+            return await cards.BuildAsync(closed, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        cards.Schedule(vote);
+        LogCast(logger, vote.VoteId);
+        return await OwnViewAsync(context, vote, ballot, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AdaptiveCard> OpenOwnViewAsync(TurnContext context, VoteRecord vote, string voterKey, bool isAutomaticRefresh, CancellationToken cancellationToken)
+    {
+        var stored = await votes.GetBallotAsync(vote.VoteId, voterKey, cancellationToken).ConfigureAwait(false);
+        var hasBallot = VoteBallots.TryDecode(stored, vote.Options.Count, out var ballot);
+        if (isAutomaticRefresh)
+        {
+            // Every member of a small conversation is on the refresh list: who has not voted keeps the shared card.
+            return hasBallot
+                ? await OwnViewAsync(context, vote, ballot, cancellationToken).ConfigureAwait(false)
+                : await cards.BuildAsync(vote, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Form(context, vote, hasBallot ? ballot.Points : null, notice: null, hasVoted: hasBallot);
+    }
+
+    private async Task<AdaptiveCard> OwnViewAsync(TurnContext context, VoteRecord vote, VoteBallot ballot, CancellationToken cancellationToken)
+    {
+        var definition = VoteCardRefresher.DefinitionOf(vote);
+        var tally = await cards.LatestAsync(vote, cancellationToken).ConfigureAwait(false);
+        return VoteCard.Build(VoteTallies.Card(vote.VoteId, definition, tally, isClosed: false, context.Language) with
+        {
+            YourBallot = new VoteBallotView { UserId = context.Activity.From?.Id ?? string.Empty, Lines = VoteTallies.Lines(definition, ballot) },
+        });
+    }
+
+    private static AdaptiveCard Form(TurnContext context, VoteRecord vote, IReadOnlyList<int>? typed, string? notice, bool hasVoted) =>
+        VoteBallotCard.Build(new VoteBallotCardModel
+        {
+            Language = context.Language,
+            VoteId = vote.VoteId,
+            Question = vote.Question,
+            Rules = vote.Rules,
+            Options = vote.Options,
+            Current = typed,
+            UserId = context.Activity.From?.Id ?? string.Empty,
+            Notice = notice,
+            HasVoted = hasVoted,
+        });
+
+    private async Task OpenLeversAsync(TurnContext context, VoteRules rules, CancellationToken cancellationToken)
+    {
+        if (!await gate.AdmitAsync(context, LeversCommand, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var pulse = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+        if (pulse is null)
+        {
+            await context.SendCardAsync(VoteNoticeCards.NotEnoughLevers(context.Language, -1), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var summary = (await state.ReadAsync(PulseStateKeys.Summary(pulse.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value
+            ?? await pulseCloser.SummarizeAsync(pulse, cancellationToken).ConfigureAwait(false);
+        var levers = VoteTallies.Levers(summary);
+        if (levers.Count < VoteCommands.MinOptions)
+        {
+            await context.SendCardAsync(VoteNoticeCards.NotEnoughLevers(context.Language, levers.Count), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var options = levers.Take(VoteCommands.MaxOptions).ToList();
+        if (rules.Mode == VoteMode.TopN && rules.Limit >= options.Count)
+        {
+            await SendHelpAsync(context, VoteCommandProblem.BadSetting, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var notice = levers.Count > options.Count ? LeversTrimmed.Format(context.Language, options.Count, levers.Count) : null;
+        var definition = new VoteDefinition(LeversQuestion.For(context.Language), options, rules);
+        await OpenAdmittedAsync(context, definition, pulse.PulseId, notice, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OpenAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, string? notice, CancellationToken cancellationToken)
+    {
+        if (await gate.AdmitAsync(context, OpenCommand, cancellationToken).ConfigureAwait(false))
+        {
+            await OpenAdmittedAsync(context, definition, sourcePulseId, notice, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OpenAdmittedAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, string? notice, CancellationToken cancellationToken)
+    {
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var opened = await votes.TryOpenAsync(NewVote(context, channelId, conversationId, definition, sourcePulseId, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (opened is { IsOpen: false })
+        {
+            // Closed by a racing "vote clore" before this open finished: show it as it ended.
+            await context.SendCardAsync(await cards.BuildAsync(opened, context.Language, notice: null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (opened is null)
+        {
+            var existing = await votes.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("A vote is open in this conversation but could not be read back.");
+            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        LogOpened(logger, opened.VoteId, opened.Options.Count, opened.Rules.Mode);
+        var activityId = await context.SendCardAsync(await cards.BuildAsync(opened, context.Language, notice, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (activityId is { Length: > 0 })
+        {
+            await votes.SetCardActivityIdAsync(opened, activityId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CloseAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (!await gate.AdmitAsync(context, CloseCommand, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var open = await votes.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+        var final = open is null ? null : await closer.CloseAsync(open, context.Language, cancellationToken).ConfigureAwait(false);
+        if (open is not null)
+        {
+            _open.TryRemove(CacheKey(open.ChannelId, open.ConversationId, open.VoteId), out _);
+        }
+
+        await context.SendCardAsync(final ?? VoteNoticeCards.NoOpenVote(context.Language), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task SendHelpAsync(TurnContext context, VoteCommandProblem problem, CancellationToken cancellationToken) =>
+        context.SendCardAsync(
+            VoteHelpCard.Build(new VoteHelpCardModel { Language = context.Language, Problem = VoteCommands.Describe(problem, context.Language) }),
+            cancellationToken);
+
+    /// <summary>
+    /// The vote an invoke names, from a short-lived cache while it is open: the record does not change while open, and
+    /// a close in the meantime is caught by the ballot fence (the cast is refused and the final card shown).
+    /// </summary>
+    private async Task<VoteRecord?> ReadAsync(string channelId, string conversationId, string voteId, CancellationToken cancellationToken)
+    {
+        var key = CacheKey(channelId, conversationId, voteId);
+        var now = time.GetUtcNow();
+        if (_open.TryGetValue(key, out var cached) && now - cached.ReadAt < RecordReuse && cached.Vote.CardActivityId is not null)
+        {
+            return cached.Vote;
+        }
+
+        var vote = await votes.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
+        if (vote is { IsOpen: true })
+        {
+            if (_open.Count >= MaxCachedVotes)
+            {
+                _open.Clear();
+            }
+
+            _open[key] = (vote, now);
+        }
+        else
+        {
+            _open.TryRemove(key, out _);
+        }
+
+        return vote;
+    }
+
+    private static string CacheKey(string channelId, string conversationId, string voteId) =>
+        string.Join('\n', channelId, conversationId, voteId);
+
+    private static VoteRecord NewVote(TurnContext context, string channelId, string conversationId, VoteDefinition definition, string? sourcePulseId, DateTimeOffset now) => new()
+    {
+        VoteId = VoteRecord.NewId(),
+        ChannelId = channelId,
+        ConversationId = conversationId,
+        ServiceUrl = context.Activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl."),
+        TenantId = context.Activity.Conversation?.TenantId,
+        TeamId = TeamsChannelData.Team(context.Activity)?.Id,
+        ConversationType = context.Activity.Conversation?.ConversationType ?? ConversationTypes.Personal,
+        Language = context.Language == Language.English ? "en" : "fr",
+        Question = definition.Question,
+        Options = definition.Options,
+        Rules = definition.Rules,
+        SourcePulseId = sourcePulseId,
+        OpenedAt = now,
+        OpenedByUserId = context.Activity.From?.Id ?? string.Empty,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} opened with {OptionCount} options ({Mode})")]
+    private static partial void LogOpened(ILogger logger, string voteId, int optionCount, VoteMode mode);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ballot cast in vote {VoteId}")]
+    private static partial void LogCast(ILogger logger, string voteId);
+}
