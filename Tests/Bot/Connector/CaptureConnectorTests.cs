@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Tests.Infrastructure;
+
+namespace ConcertationBot.Tests.Bot.Connector;
+
+public sealed class CaptureConnectorTests : IAsyncLifetime
+{
+    private CaptureConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await CaptureConnector.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    private static async Task<CaptureConnector> StartWithFrozenClockAsync(ManualTimeProvider clock)
+    {
+        var connector = await CaptureConnector.StartAsync(new CaptureConnectorOptions { TimeProvider = clock });
+        connector.EnforceTeamsRateLimits = true;
+        return connector;
+    }
+
+    [Fact]
+    public async Task TeamsRateLimits_EighthSendWithinOneSecond_Answers429WithRetryAfter()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        await using var connector = await StartWithFrozenClockAsync(clock);
+        using var http = new HttpClient();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 9; i++)
+        {
+            var response = await http.PostAsync(
+                connector.ServiceUrl + "v3/conversations/a%3A1/activities",
+                new StringContent("""{"type":"message","text":"x"}""", Encoding.UTF8, "application/json"));
+            statuses.Add(response.StatusCode);
+            limited ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[7]);
+        Assert.NotNull(limited);
+        Assert.Equal(TimeSpan.FromSeconds(1), limited.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task TeamsRateLimits_NinthSendWithinTwoSeconds_Answers429UntilWindowPasses()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        await using var connector = await StartWithFrozenClockAsync(clock);
+        var client = ConnectorTestSupport.CreateClient(connector.ServiceUrl, options: ConnectorTestSupport.FastRetries(maxRetries: 0));
+        var hello = new Activity { Type = ActivityTypes.Message, Text = "x" };
+        for (var i = 0; i < 7; i++)
+        {
+            await client.SendToConversationAsync("a:1", hello, CancellationToken.None);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(1.2));
+        await client.SendToConversationAsync("a:1", hello, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:1", hello, CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(0.9));
+        await client.SendToConversationAsync("a:1", hello, CancellationToken.None);
+
+        Assert.Equal(429, error.Status);
+        Assert.Equal(9, connector.AcceptedActivities.Count);
+    }
+
+    [Fact]
+    public async Task TeamsRateLimits_OtherConversation_IsCountedSeparately()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        await using var connector = await StartWithFrozenClockAsync(clock);
+        var client = ConnectorTestSupport.CreateClient(connector.ServiceUrl, options: ConnectorTestSupport.FastRetries(maxRetries: 0));
+        var hello = new Activity { Type = ActivityTypes.Message, Text = "x" };
+        for (var i = 0; i < 7; i++)
+        {
+            await client.SendToConversationAsync("a:first", hello, CancellationToken.None);
+        }
+
+        await client.SendToConversationAsync("a:second", hello, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:first", hello, CancellationToken.None));
+
+        Assert.Equal(429, error.Status);
+        Assert.Equal(8, connector.AcceptedActivities.Count);
+    }
+
+    [Fact]
+    public async Task TeamsRateLimits_BurstThroughRetryingClient_AllMessagesArriveWithinLimits()
+    {
+        _connector.EnforceTeamsRateLimits = true;
+        var client = ConnectorTestSupport.CreateClient(_connector.ServiceUrl);
+
+        var sends = Enumerable.Range(1, 12).Select(i =>
+            client.SendToConversationAsync("19:busy@thread.tacv2", new Activity { Type = ActivityTypes.Message, Text = $"m{i}" }, CancellationToken.None));
+        await Task.WhenAll(sends);
+
+        var accepted = await _connector.WaitForActivitiesAsync(12, TimeSpan.FromSeconds(30));
+        Assert.Equal(12, accepted.Count);
+        var times = accepted.Select(a => a.ReceivedAt).Order().ToList();
+        for (var i = 7; i < times.Count; i++)
+        {
+            Assert.True(times[i] - times[i - 7] >= TimeSpan.FromSeconds(1), $"8 accepted sends within one second (index {i})");
+        }
+    }
+
+    [Fact]
+    public async Task WaitForActivitiesAsync_TooFewArrive_ThrowsTimeout()
+    {
+        var client = ConnectorTestSupport.CreateClient(_connector.ServiceUrl);
+        await client.SendToConversationAsync("a:1", new Activity { Type = ActivityTypes.Message }, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => _connector.WaitForActivitiesAsync(2, TimeSpan.FromMilliseconds(200)));
+
+        Assert.Contains("got 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Responder_ProgrammedPerRequest_DecidesAnswers()
+    {
+        _connector.Responder = request => request.ConversationId == "a:blocked"
+            ? CannedResponse.Error(403, "MessageWritesBlocked", "uninstalled")
+            : null;
+        var client = ConnectorTestSupport.CreateClient(_connector.ServiceUrl);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            client.SendToConversationAsync("a:blocked", new Activity { Type = ActivityTypes.Message }, CancellationToken.None));
+        var ok = await client.SendToConversationAsync("a:open", new Activity { Type = ActivityTypes.Message }, CancellationToken.None);
+
+        Assert.Equal("MessageWritesBlocked", error.ErrorCode);
+        Assert.Equal("1", ok.Id);
+        Assert.Equal([403, 201], _connector.Requests.Select(r => r.ResponseStatus));
+    }
+
+    [Fact]
+    public async Task UnknownRoute_IsRecordedAndAnswered404()
+    {
+        using var http = new HttpClient();
+
+        var response = await http.GetAsync(_connector.ServiceUrl + "v3/teams/19%3Ateam");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal(ConnectorOperation.Unknown, request.Operation);
+        Assert.Equal("/v3/teams/19%3Ateam", request.RawTarget);
+    }
+}

@@ -1,0 +1,78 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Tests.Infrastructure;
+
+namespace ConcertationBot.Tests.Bot.Coordination;
+
+public sealed class ConversationSettingsStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Conversation = "19:general@thread.tacv2";
+
+    private readonly string _tableName = AzuriteFixture.UniqueTableName("settings");
+
+    private ConversationSettingsStore NewStore() => new(new BotStateStore(
+        new TableServiceClient(azurite.ConnectionString),
+        Options.Create(new StorageOptions { StateTableName = _tableName }),
+        NullLogger<BotStateStore>.Instance),
+        new MemoryCache(new MemoryCacheOptions()));
+
+    [Fact]
+    public async Task GetLanguageAsync_NothingSet_Null()
+    {
+        var store = NewStore();
+
+        Assert.Null(await store.GetLanguageAsync("msteams", Conversation, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(Language.French)]
+    [InlineData(Language.English)]
+    public async Task SetLanguageAsync_ThenGet_RoundTrips(Language language)
+    {
+        var store = NewStore();
+
+        await store.SetLanguageAsync("msteams", Conversation, language, CancellationToken.None);
+
+        Assert.Equal(language, await store.GetLanguageAsync("msteams", Conversation, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SetLanguageAsync_Auto_ReturnsToNull()
+    {
+        var store = NewStore();
+        await store.SetLanguageAsync("msteams", Conversation, Language.English, CancellationToken.None);
+
+        await store.SetLanguageAsync("msteams", Conversation, null, CancellationToken.None);
+
+        Assert.Null(await store.GetLanguageAsync("msteams", Conversation, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SetLanguageAsync_InAThread_AppliesToTheChannelOnly()
+    {
+        var store = NewStore();
+
+        await store.SetLanguageAsync("msteams", Conversation + ";messageid=1717", Language.English, CancellationToken.None);
+
+        Assert.Equal(Language.English, await store.GetLanguageAsync("msteams", Conversation, CancellationToken.None));
+        Assert.Equal(Language.English, await store.GetLanguageAsync("msteams", Conversation + ";messageid=99", CancellationToken.None));
+        Assert.Null(await store.GetLanguageAsync("msteams", "19:other@thread.tacv2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SetLanguageAsync_Stored_AsReadableJsonUnderTheConversationKey()
+    {
+        var store = NewStore();
+
+        await store.SetLanguageAsync("msteams", Conversation, Language.French, CancellationToken.None);
+
+        var key = BotStateKey.ForConversation("msteams", Conversation);
+        var entity = (await new TableServiceClient(azurite.ConnectionString).GetTableClient(_tableName).GetEntityAsync<TableEntity>(key.PartitionKey, key.RowKey)).Value;
+        Assert.Equal("""{"Language":"French"}""", entity.GetString("Json0"));
+    }
+}

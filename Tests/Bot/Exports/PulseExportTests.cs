@@ -1,0 +1,226 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Exports;
+using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Tests.Bot.Pulses;
+using ConcertationBot.Tests.Bot.Votes;
+using ConcertationBot.Tests.Infrastructure;
+
+namespace ConcertationBot.Tests.Bot.Exports;
+
+/// <summary><c>export</c> over HTTP: the card, the signed links, and what they serve.</summary>
+public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Theory]
+    [InlineData("fr-CA", "Télécharger")]
+    [InlineData("en-US", "Download")]
+    public async Task Export_Coordinator_CardWithMarkdownAndCsvLinks(string locale, string button)
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Pas de local commun à Saint-Michel", "Le café-rencontre « Chez Léa » 🎉"));
+
+        // Act
+        var (markdown, csv) = await ExportLinksAsync(bed, TestPerson.Nadia with { Locale = locale });
+
+        // Assert
+        Assert.Contains(button, TestActivities.CardText(await bed.SentCardAsync(bed.Posts.Count - 1)), StringComparison.Ordinal);
+        using var md = await bed.Http.GetAsync(markdown);
+        Assert.Equal(HttpStatusCode.OK, md.StatusCode);
+        Assert.Equal("text/markdown", md.Content.Headers.ContentType?.MediaType);
+        var text = await md.Content.ReadAsStringAsync();
+        Assert.StartsWith("# Compte-rendu", text, StringComparison.Ordinal);
+        Assert.Contains("Pas de local commun à Saint-Michel", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestPerson.Amelie.Name, text, StringComparison.Ordinal);
+        using var file = await bed.Http.GetAsync(csv);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("text/csv", file.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("compte-rendu-", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportCsv_AccentsAndEmoji_Utf8WithBomSoExcelReadsThem()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Méfiance envers l'arrondissement", "Le café-rencontre « Chez Léa » 🎉"));
+        await PulseFlows.AnswerAsync(bed, TestPerson.Chris, pulseId, Answers("=HYPERLINK(\"http://evil\")", "Ça avance"));
+        var (_, csv) = await ExportLinksAsync(bed, TestPerson.Nadia);
+
+        // Act
+        var bytes = await bed.Http.GetByteArrayAsync(csv);
+
+        // Assert
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = new UTF8Encoding(false, true).GetString(bytes, 3, bytes.Length - 3);
+        Assert.Contains("Méfiance envers l'arrondissement", text, StringComparison.Ordinal);
+        Assert.Contains("Le café-rencontre « Chez Léa » 🎉", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task ExportLink_Tampered_403()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await PulseFlows.OpenAsync(bed);
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var path = markdown.OriginalString;
+        var token = Uri.UnescapeDataString(path[(path.IndexOf("?grant=", StringComparison.Ordinal) + "?grant=".Length)..]);
+        var payload = token.Split('.')[0];
+        var flipped = payload[..^1] + (payload[^1] == 'A' ? 'B' : 'A');
+
+        // Act
+        using var tampered = await bed.Http.GetAsync(new Uri(path.Replace(payload, flipped, StringComparison.Ordinal), UriKind.Relative));
+        using var unsigned = await bed.Http.GetAsync(new Uri($"/exports/{payload}/compte-rendu.md", UriKind.Relative));
+        using var garbage = await bed.Http.GetAsync(new Uri("/exports/not-a-token/compte-rendu.csv", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, garbage.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExportLink_Expired_403()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var links = bed.Factory.Services.GetRequiredService<ExportLinks>();
+        var expired = links.CreateToken(new ExportGrant("msteams", bed.ConversationId, pulseId, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        var valid = links.CreateToken(new ExportGrant("msteams", bed.ConversationId, pulseId, DateTimeOffset.UtcNow.AddHours(1)));
+
+        // Act
+        using var old = await bed.Http.GetAsync(new Uri($"/exports/{expired}/compte-rendu.md", UriKind.Relative));
+        using var fresh = await bed.Http.GetAsync(new Uri($"/exports/{valid}/compte-rendu.md", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, old.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_NonCoordinator_RefusedWithoutLinks()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await PulseFlows.OpenAsync(bed);
+        var before = bed.Posts.Count;
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Bruno, "export"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = await bed.SentCardAsync(before);
+        Assert.DoesNotContain("/exports/", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("export", TestActivities.CardText(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_PulseThenClosedVote_CompteRenduListsTheVoteRankedWithTies()
+    {
+        // Arrange: a pulse, then a vote closed with Logement 2, Mobilité 1, Emploi des jeunes 1.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Peu de temps", "Un agenda commun"));
+        var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Emploi des jeunes");
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 0));
+        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 0));
+        await VoteFlows.CastAsync(bed, TestPerson.Chris, VoteFlows.Single(voteId, 1));
+        await VoteFlows.CastAsync(bed, TestPerson.Nadia, VoteFlows.Single(voteId, 2));
+        using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore")))
+        {
+            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
+        }
+
+        // Act
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+
+        // Assert
+        Assert.Contains("1 vote", TestActivities.CardText(await bed.SentCardAsync(bed.Posts.Count - 1)), StringComparison.Ordinal);
+        using var md = await bed.Http.GetAsync(markdown);
+        var text = await md.Content.ReadAsStringAsync();
+        Assert.Contains("Peu de temps", text, StringComparison.Ordinal);
+        Assert.Contains("### Nos priorités", text, StringComparison.Ordinal);
+        Assert.Contains("4 votants", text, StringComparison.Ordinal);
+        Assert.Contains("**1.** Logement — 2 voix", text, StringComparison.Ordinal);
+        Assert.Contains("**2.** Mobilité — 1 voix (ex æquo)", text, StringComparison.Ordinal);
+        Assert.Contains("**2.** Emploi des jeunes — 1 voix (ex æquo)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_VotesOnlyNoPulse_CompteRenduOfTheVotes()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var voteId = await VoteFlows.OpenAsync(bed, "vote points 3 Nos priorités : Logement ; Mobilité");
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Points(voteId, 1, 2));
+        using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore")))
+        {
+            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
+        }
+
+        // Act
+        var (markdown, csv) = await ExportLinksAsync(bed, TestPerson.Nadia);
+
+        // Assert
+        using var md = await bed.Http.GetAsync(markdown);
+        Assert.Equal(HttpStatusCode.OK, md.StatusCode);
+        var text = await md.Content.ReadAsStringAsync();
+        Assert.Contains("**1.** Mobilité — 2 points", text, StringComparison.Ordinal);
+        Assert.Contains("**2.** Logement — 1 point", text, StringComparison.Ordinal);
+        using var file = await bed.Http.GetAsync(csv);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> Answers(string frein, string levier) => new()
+    {
+        ["roleClarity"] = new() { [PulseInputIds.Rating] = "4" },
+        ["agenda"] = new() { [PulseInputIds.Frein] = frein, [PulseInputIds.Levier] = levier },
+    };
+
+    private static async Task<(Uri Markdown, Uri Csv)> ExportLinksAsync(ConversationTestBed bed, TestPerson coordinator)
+    {
+        var before = bed.Posts.Count;
+        using var response = await bed.PostAsync(bed.ChannelMessage(coordinator, "export"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = await bed.SentCardAsync(before);
+        var urls = new List<string>();
+        Collect(card, urls);
+        Assert.Equal(2, urls.Count);
+        return (Relative(urls.Single(u => new Uri(u).AbsolutePath.EndsWith(".md", StringComparison.Ordinal))), Relative(urls.Single(u => new Uri(u).AbsolutePath.EndsWith(".csv", StringComparison.Ordinal))));
+
+        static Uri Relative(string url) => new(new Uri(url).PathAndQuery, UriKind.Relative);
+
+        static void Collect(JsonNode? node, List<string> urls)
+        {
+            if (node is JsonObject obj)
+            {
+                if ((string?)obj["type"] == "Action.OpenUrl")
+                {
+                    urls.Add((string)obj["url"]!);
+                }
+
+                foreach (var (_, value) in obj)
+                {
+                    Collect(value, urls);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    Collect(item, urls);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Votes;
+using ConcertationBot.Cards;
+using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Votes;
+using ConcertationBot.Tests.Bot.Pulses;
+using ConcertationBot.Tests.Infrastructure;
+
+namespace ConcertationBot.Tests.Bot.Votes;
+
+/// <summary>Votes as people use them in Teams, for conversation tests: open one, cast ballots, close it.</summary>
+internal static class VoteFlows
+{
+    /// <summary>Sends <paramref name="command"/> as Nadia and returns the vote id read from the posted card's "Voter" action.</summary>
+    public static async Task<string> OpenAsync(ConversationTestBed bed, string command)
+    {
+        var before = bed.Posts.Count;
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, command));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = await bed.SentCardAsync(before);
+        return VoteIdOf(card) ?? throw new InvalidOperationException("The vote card has no Voter action: " + card.ToJsonString());
+    }
+
+    public static string? VoteIdOf(JsonObject card) =>
+        (string?)ConversationTestBed.FindAction(card, CardVerbs.VoteOpen)?["data"]?[CardDataFields.VoteId];
+
+    /// <summary>The <c>vote.cast</c> data Teams sends for a single choice of option <paramref name="index"/>.</summary>
+    public static JsonObject Single(string voteId, int index) =>
+        new() { [CardDataFields.VoteId] = voteId, [VoteInputIds.Choice] = index.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>The <c>vote.cast</c> data for a top-N ballot.</summary>
+    public static JsonObject Choices(string voteId, params int[] indexes) =>
+        new() { [CardDataFields.VoteId] = voteId, [VoteInputIds.Choices] = string.Join(',', indexes) };
+
+    /// <summary>The <c>vote.cast</c> data for a dot-voting ballot (points per option, as the number inputs send them).</summary>
+    public static JsonObject Points(string voteId, params int[] points)
+    {
+        var data = new JsonObject { [CardDataFields.VoteId] = voteId };
+        for (var i = 0; i < points.Length; i++)
+        {
+            data[VoteInputIds.Points(i)] = points[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Whether an invoke answer is the voter's confirmed own view: a 200 card that offers "Modifier mon vote"
+    /// (<c>vote.open</c>) and no ballot form (<c>vote.cast</c>, which only a refused ballot gets back).
+    /// </summary>
+    public static bool IsConfirmation(string invokeResponseBody)
+    {
+        var json = JsonNode.Parse(invokeResponseBody);
+        var card = json?["value"];
+        return (int?)json?["statusCode"] == 200
+            && ConversationTestBed.FindAction(card, CardVerbs.VoteOpen) is not null
+            && ConversationTestBed.FindAction(card, CardVerbs.VoteCast) is null;
+    }
+
+    public static Task<JsonObject> CastAsync(ConversationTestBed bed, TestPerson person, JsonObject data) =>
+        bed.InvokeForCardAsync(bed.Invoke(person, CardVerbs.VoteCast, data, replyToId: "vote-card"));
+
+    /// <summary>The stored ballots of a vote, decoded: voter key → points per option.</summary>
+    public static async Task<Dictionary<string, int[]>> BallotsAsync(string connectionString, string voteId, int optionCount)
+    {
+        var ballots = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var row in await PulseFlows.RowsAsync(connectionString, "VoteBallots", voteId))
+        {
+            if (VoteBallots.TryDecode(row.GetString("Points"), optionCount, out var ballot))
+            {
+                ballots[row.RowKey] = [.. ballot.Points];
+            }
+        }
+
+        return ballots;
+    }
+
+    public static Task<VoteRecord?> OpenVoteAsync(ConversationTestBed bed) =>
+        bed.Factory.Services.GetRequiredService<IVoteStore>().GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None);
+
+    /// <summary>Waits until the vote card's scheduled live updates have been sent.</summary>
+    public static async Task FlushAsync(ConversationTestBed bed, string voteId)
+    {
+        var store = bed.Factory.Services.GetRequiredService<IVoteStore>();
+        var vote = await store.GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None)
+            ?? throw new InvalidOperationException("No vote " + voteId);
+        await bed.Factory.Services.GetRequiredService<VoteCardRefresher>().FlushAsync(vote, CancellationToken.None);
+    }
+}
