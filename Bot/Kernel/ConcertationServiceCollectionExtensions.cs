@@ -1,8 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Coordination;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Votes;
 
 namespace ConcertationBot.Bot.Kernel;
 
@@ -12,10 +9,10 @@ public static class ConcertationServiceCollectionExtensions
     public const long MemoryCacheSizeLimit = 200_000;
 
     /// <summary>
-    /// Registers <see cref="ConcertationOptions"/> (validated at start), the respondent keys, the pulse store, the
-    /// coordinator directory and the conversation settings. Needs the Table storage services (<c>AddTableStorage</c>).
+    /// What every concertation feature shares: <see cref="ConcertationOptions"/> (validated at start), the respondent
+    /// keys, the size-limited memory cache, the background work queue and the conversation roster.
     /// </summary>
-    public static IServiceCollection AddConcertation(this IServiceCollection services)
+    public static IServiceCollection AddConcertationKernel(this IServiceCollection services)
     {
         services.AddOptions<ConcertationOptions>()
             .BindConfiguration(ConcertationOptions.SectionName)
@@ -25,11 +22,10 @@ public static class ConcertationServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRespondentKeys, RespondentKeys>();
-        services.TryAddSingleton<IPulseStore, PulseStore>();
-        services.TryAddSingleton<IVoteStore, VoteStore>();
-        services.TryAddSingleton<ICoordinatorDirectory, CoordinatorDirectory>();
         services.AddMemoryCache(cache => cache.SizeLimit = MemoryCacheSizeLimit);
-        services.TryAddSingleton<IConversationSettingsStore, ConversationSettingsStore>();
+        services.TryAddSingleton<BackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
+        services.TryAddSingleton<ConversationRoster>();
         return services;
     }
 }

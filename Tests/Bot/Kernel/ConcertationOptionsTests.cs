@@ -13,7 +13,7 @@ public sealed class ConcertationOptionsTests
         new(settings.ToDictionary(s => s.Key, s => s.Value));
 
     /// <summary>
-    /// A host outside Development with the test hash key unless overridden, and only <c>AddConcertation</c>. Failed starts
+    /// A host outside Development with the test hash key unless overridden, and only <c>AddConcertationKernel</c>. Failed starts
     /// are checked on this host: WebApplicationFactory sometimes reports a failed start as ObjectDisposedException.
     /// </summary>
     private static async Task<OptionsValidationException> StartFailureAsync(params (string Key, string? Value)[] settings)
@@ -26,7 +26,7 @@ public sealed class ConcertationOptionsTests
             EnvironmentName = "Production",
             Configuration = configuration,
         });
-        builder.Services.AddConcertation();
+        builder.Services.AddConcertationKernel();
         using var host = builder.Build();
         return await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
     }

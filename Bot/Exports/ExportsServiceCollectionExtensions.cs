@@ -1,0 +1,12 @@
+namespace ConcertationBot.Bot.Exports;
+
+public static class ExportsServiceCollectionExtensions
+{
+    /// <summary>The compte-rendu export and its signed download links. Needs pulses and votes.</summary>
+    public static IServiceCollection AddExports(this IServiceCollection services)
+    {
+        services.AddSingleton<ExportLinks>();
+        services.AddSingleton<PulseExport>();
+        return services;
+    }
+}

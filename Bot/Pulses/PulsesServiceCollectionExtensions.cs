@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConcertationBot.Bot.Pulses;
+
+public static class PulsesServiceCollectionExtensions
+{
+    /// <summary>Pulses: the stores, the live card, reminders, the closer and its deadline service, and the conversation. Needs the kernel, coordination and live cards.</summary>
+    public static IServiceCollection AddPulses(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IPulseStore, PulseStore>();
+        services.AddSingleton<IReminderStore, ReminderStore>();
+        services.AddSingleton<PulseCardRefresher>();
+        services.AddSingleton<PulseReminders>();
+        services.AddSingleton<PulseCloser>();
+        services.AddSingleton<PulseCoordination>();
+        services.AddHostedService<PulseDeadlineService>();
+        services.AddSingleton<PulseConversation>();
+        return services;
+    }
+}

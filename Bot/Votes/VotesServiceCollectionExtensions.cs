@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConcertationBot.Bot.Votes;
+
+public static class VotesServiceCollectionExtensions
+{
+    /// <summary>Priority votes: the store, the live card, the closer and the conversation. Needs the kernel, coordination, pulses (vote leviers) and live cards.</summary>
+    public static IServiceCollection AddVotes(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IVoteStore, VoteStore>();
+        services.AddSingleton<VoteCardRefresher>();
+        services.AddSingleton<VoteCloser>();
+        services.AddSingleton<VoteConversation>();
+        return services;
+    }
+}
