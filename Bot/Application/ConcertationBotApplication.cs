@@ -10,6 +10,7 @@ using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Dialogs.Pulse;
 
 namespace ConcertationBot.Bot.Application;
 
@@ -64,18 +65,18 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("language", coordination.SetLanguageAsync);
         OnMessage(SendHelpAsync);
 
-        OnCardAction(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpFor(context)));
-        OnCardAction(CardVerbs.PulseOpen, pulse.OnCardActionAsync);
-        OnCardAction(CardVerbs.PulseNext, pulse.OnCardActionAsync);
-        OnCardAction(CardVerbs.PulseBack, pulse.OnCardActionAsync);
-        OnCardAction(CardVerbs.PulseSkip, pulse.OnCardActionAsync);
-        OnCardAction(CardVerbs.PulseEdit, pulse.OnCardActionAsync);
-        OnCardAction(CardVerbs.PulseSubmit, pulse.OnCardActionAsync);
-        OnCardAction(CardVerbs.VoteOpen, vote.OnCardActionAsync);
-        OnCardAction(CardVerbs.VoteCast, vote.OnCardActionAsync);
-        OnCardAction(CardVerbs.PulseDeleteConfirm, deletion.OnConfirmAsync);
-        OnCardAction(CardVerbs.VoteDeleteConfirm, deletion.OnConfirmAsync);
-        OnCardAction(CardVerbs.DeleteCancel, DeletionConversation.OnCancelAsync);
+        OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpFor(context)));
+        OnCardAction<PulseActionData>(CardVerbs.PulseOpen, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Open, action, ct));
+        OnCardAction<PulseActionData>(CardVerbs.PulseNext, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Next, action, ct));
+        OnCardAction<PulseActionData>(CardVerbs.PulseBack, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Back, action, ct));
+        OnCardAction<PulseActionData>(CardVerbs.PulseSkip, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Skip, action, ct));
+        OnCardAction<PulseActionData>(CardVerbs.PulseEdit, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Edit, action, ct));
+        OnCardAction<PulseActionData>(CardVerbs.PulseSubmit, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Submit, action, ct));
+        OnCardAction<VoteActionData>(CardVerbs.VoteOpen, vote.OnOpenAsync);
+        OnCardAction<VoteActionData>(CardVerbs.VoteCast, vote.OnCastAsync);
+        OnCardAction<PulseActionData>(CardVerbs.PulseDeleteConfirm, deletion.OnPulseConfirmAsync);
+        OnCardAction<VoteActionData>(CardVerbs.VoteDeleteConfirm, deletion.OnVoteConfirmAsync);
+        OnCardAction<NoCardData>(CardVerbs.DeleteCancel, DeletionConversation.OnCancelAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);

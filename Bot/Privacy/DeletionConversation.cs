@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
@@ -78,50 +77,58 @@ public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulse
         await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>"Supprimer" on a confirmation card: deletes, if the clicker is a coordinator and the pulse or vote is closed here.</summary>
-    public async Task<AdaptiveCard> OnConfirmAsync(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    /// <summary>"Supprimer" on the confirmation card of <c>pulse supprimer</c>: deletes, if the clicker is a coordinator and the pulse is closed here.</summary>
+    public async Task<AdaptiveCard> OnPulseConfirmAsync(TurnContext context, CardAction<PulseActionData> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(invoke);
-        var isPulse = invoke.Action?.Verb == CardVerbs.PulseDeleteConfirm;
-        var field = isPulse ? CardDataFields.PulseId : CardDataFields.VoteId;
-        if (invoke.Action?.Data is not { ValueKind: JsonValueKind.Object } data
-            || !data.TryGetProperty(field, out var idElement) || idElement.ValueKind != JsonValueKind.String
-            || idElement.GetString() is not { Length: > 0 } id)
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Data.PulseId is not { Length: > 0 } id)
         {
             return NoticeCards.Expired(context.Language);
         }
 
-        if (!await gate.AdmitAsync(context, isPulse ? PulseCommand : VoteCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, PulseCommand, cancellationToken).ConfigureAwait(false))
         {
             return DeletionCards.Cancelled(context.Language);
         }
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        if (isPulse)
+        if (await pulses.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } pulse)
         {
-            if (await pulses.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } pulse)
-            {
-                return NoticeCards.Expired(context.Language);
-            }
-
-            await purge.PurgePulseAsync(pulse, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            if (await votes.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } vote)
-            {
-                return NoticeCards.Expired(context.Language);
-            }
-
-            await purge.PurgeVoteAsync(vote, cancellationToken).ConfigureAwait(false);
+            return NoticeCards.Expired(context.Language);
         }
 
-        return DeletionCards.Done(context.Language, isPulse);
+        await purge.PurgePulseAsync(pulse, cancellationToken).ConfigureAwait(false);
+        return DeletionCards.Done(context.Language, isPulse: true);
+    }
+
+    /// <summary>"Supprimer" on the confirmation card of <c>vote supprimer</c>: deletes, if the clicker is a coordinator and the vote is closed here.</summary>
+    public async Task<AdaptiveCard> OnVoteConfirmAsync(TurnContext context, CardAction<VoteActionData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Data.VoteId is not { Length: > 0 } id)
+        {
+            return NoticeCards.Expired(context.Language);
+        }
+
+        if (!await gate.AdmitAsync(context, VoteCommand, cancellationToken).ConfigureAwait(false))
+        {
+            return DeletionCards.Cancelled(context.Language);
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        if (await votes.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } vote)
+        {
+            return NoticeCards.Expired(context.Language);
+        }
+
+        await purge.PurgeVoteAsync(vote, cancellationToken).ConfigureAwait(false);
+        return DeletionCards.Done(context.Language, isPulse: false);
     }
 
     /// <summary>"Annuler" on a confirmation card.</summary>
-    public static Task<AdaptiveCard> OnCancelAsync(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    public static Task<AdaptiveCard> OnCancelAsync(TurnContext context, CardAction<NoCardData> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         return Task.FromResult(DeletionCards.Cancelled(context.Language));

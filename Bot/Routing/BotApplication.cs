@@ -9,10 +9,15 @@ namespace ConcertationBot.Bot.Routing;
 public delegate Task TurnHandler(TurnContext context, CancellationToken cancellationToken);
 
 /// <summary>
-/// Handles an <c>Action.Execute</c> (the invoke's value: action and trigger); the card it returns replaces the card
-/// the user clicked, or answers the automatic refresh.
+/// Handles one verb's <c>Action.Execute</c>, its data already read into <typeparamref name="TData"/>; the card it
+/// returns replaces the card the user clicked, or answers the automatic refresh.
 /// </summary>
-public delegate Task<AdaptiveCard> CardActionHandler(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken);
+public delegate Task<AdaptiveCard> CardActionHandler<TData>(TurnContext context, CardAction<TData> action, CancellationToken cancellationToken)
+    where TData : class, ICardActionData<TData>;
+
+/// <summary>A card action after routing: its data, and whether Teams sent it as the card's automatic refresh.</summary>
+public sealed record CardAction<TData>(TData Data, bool IsAutomaticRefresh)
+    where TData : class, ICardActionData<TData>;
 
 /// <summary>
 /// The route table. A derived class registers every route in its constructor; dispatch is by activity type, then:
@@ -21,7 +26,7 @@ public delegate Task<AdaptiveCard> CardActionHandler(TurnContext context, Adapti
 public abstract class BotApplication
 {
     private readonly List<(IReadOnlyList<string> Words, TurnHandler Handler)> _commands = [];
-    private readonly Dictionary<string, CardActionHandler> _cardActions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<TurnContext, AdaptiveCardInvokeValue, CancellationToken, Task<AdaptiveCard>>> _cardActions = new(StringComparer.Ordinal);
     private TurnHandler? _message;
     private TurnHandler? _conversationUpdate;
     private TurnHandler? _installationUpdate;
@@ -42,8 +47,35 @@ public abstract class BotApplication
     /// <summary>Any message that matched no command.</summary>
     protected void OnMessage(TurnHandler handler) => _message = handler;
 
-    /// <summary>An <c>adaptiveCard/action</c> invoke with this verb.</summary>
-    protected void OnCardAction(string verb, CardActionHandler handler) => _cardActions.Add(verb, handler);
+    /// <summary>
+    /// An <c>adaptiveCard/action</c> invoke with this verb (one route per verb), its data read into
+    /// <typeparamref name="TData"/>. Data that cannot be read at all is answered like an unknown verb.
+    /// </summary>
+    protected void OnCardAction<TData>(string verb, CardActionHandler<TData> handler)
+        where TData : class, ICardActionData<TData>
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _cardActions.Add(verb, (context, invoke, cancellationToken) =>
+        {
+            TData data;
+            try
+            {
+                data = invoke.Action?.Data is { ValueKind: JsonValueKind.Object } element
+                    ? element.Deserialize(TData.JsonTypeInfo) ?? TData.Empty
+                    : TData.Empty;
+            }
+            catch (JsonException)
+            {
+                return Task.FromResult(UnknownCardAction(context));
+            }
+
+            var isAutomaticRefresh = string.Equals(invoke.Trigger, "automatic", StringComparison.OrdinalIgnoreCase);
+            return handler(context, new CardAction<TData>(data, isAutomaticRefresh), cancellationToken);
+        });
+    }
+
+    /// <summary>The verbs that have a route.</summary>
+    public IReadOnlyCollection<string> CardActionVerbs => _cardActions.Keys;
 
     protected void OnConversationUpdate(TurnHandler handler) => _conversationUpdate = handler;
 

@@ -49,12 +49,16 @@ public static class PulseActionReader
     public static bool TryRead(string? verb, JsonObject? data, out PulseAction action)
     {
         var kind = KindOf(verb);
-        if (kind is null)
-        {
-            action = new PulseAction(PulseActionKind.Open);
-            return false;
-        }
+        action = kind is null ? new PulseAction(PulseActionKind.Open) : Read(kind.Value, data);
+        return kind is not null;
+    }
 
+    /// <summary>
+    /// Reads the data of a pulse action whose kind the route already knows. The step and revision are null when absent
+    /// or unreadable; inputs hold the <see cref="PulseInputIds"/> present in the data, as strings.
+    /// </summary>
+    public static PulseAction Read(PulseActionKind kind, JsonObject? data)
+    {
         var inputs = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (data is not null)
         {
@@ -71,8 +75,7 @@ public static class PulseActionReader
             && TryReadText(stepNode, out var stepText) && !string.IsNullOrEmpty(stepText)
             ? stepText
             : null;
-        action = new PulseAction(kind.Value, step, RevisionOf(data)) { Inputs = inputs };
-        return true;
+        return new PulseAction(kind, step, RevisionOf(data)) { Inputs = inputs };
     }
 
     /// <summary>The pulse id in the action data, or null when absent or not a string.</summary>

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ConcertationBot.Cards.AdaptiveCards;
+
+namespace ConcertationBot.Cards;
+
+/// <summary>The data of a verb that needs none (<see cref="CardVerbs.HelpShow"/>, <see cref="CardVerbs.DeleteCancel"/>).</summary>
+public sealed record NoCardData : ICardActionData<NoCardData>
+{
+    public static JsonTypeInfo<NoCardData> JsonTypeInfo => CardVerbDataJsonContext.Default.NoCardData;
+
+    public static NoCardData Empty { get; } = new();
+
+    /// <summary>Whatever the card sent; nothing reads it. (A setter: System.Text.Json fills extension data only through one.)</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; set; }
+}
+
+/// <summary>
+/// The data of the pulse verbs (<c>pulse.*</c>, <see cref="CardVerbs.PulseDeleteConfirm"/>): the pulse, the conversation it
+/// lives in when the card is shown elsewhere, and the step's fields (step, revision, inputs) for the pulse dialog.
+/// </summary>
+public sealed record PulseActionData : ICardActionData<PulseActionData>
+{
+    public static JsonTypeInfo<PulseActionData> JsonTypeInfo => CardVerbDataJsonContext.Default.PulseActionData;
+
+    public static PulseActionData Empty { get; } = new();
+
+    [JsonPropertyName(CardDataFields.PulseId)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? PulseId { get; init; }
+
+    /// <summary><see cref="CardDataFields.ConversationId"/>: set on cards shown in another conversation (the 1:1 reminder).</summary>
+    [JsonPropertyName(CardDataFields.ConversationId)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? ConversationId { get; init; }
+
+    /// <summary>Every other field: step, revision and the step's inputs, read by the pulse dialog's reader.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; set; }
+
+    /// <summary>The step's fields as the pulse dialog's reader takes them.</summary>
+    public JsonObject StepFields() => CardActionFields.ToJsonObject(Fields);
+}
+
+/// <summary>The data of the vote verbs (<see cref="CardVerbs.VoteOpen"/>, <see cref="CardVerbs.VoteCast"/>, <see cref="CardVerbs.VoteDeleteConfirm"/>): the vote and the ballot inputs.</summary>
+public sealed record VoteActionData : ICardActionData<VoteActionData>
+{
+    public static JsonTypeInfo<VoteActionData> JsonTypeInfo => CardVerbDataJsonContext.Default.VoteActionData;
+
+    public static VoteActionData Empty { get; } = new();
+
+    [JsonPropertyName(CardDataFields.VoteId)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? VoteId { get; init; }
+
+    /// <summary>Every other field: the ballot inputs, read by the ballot reader.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; set; }
+
+    /// <summary>The ballot inputs as the ballot reader takes them.</summary>
+    public JsonObject BallotFields() => CardActionFields.ToJsonObject(Fields);
+}
+
+[JsonSerializable(typeof(NoCardData))]
+[JsonSerializable(typeof(PulseActionData))]
+[JsonSerializable(typeof(VoteActionData))]
+internal sealed partial class CardVerbDataJsonContext : JsonSerializerContext;
