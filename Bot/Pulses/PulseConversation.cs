@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
@@ -79,21 +77,19 @@ public sealed partial class PulseConversation(
         }
     }
 
-    /// <summary>Every pulse verb: "Répondre", the automatic refresh, and the respondent's steps.</summary>
-    public async Task<AdaptiveCard> OnCardActionAsync(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    /// <summary>Every pulse verb (its route says which <paramref name="kind"/>): "Répondre", the automatic refresh, and the respondent's steps.</summary>
+    public async Task<AdaptiveCard> OnCardActionAsync(TurnContext context, PulseActionKind kind, CardAction<PulseActionData> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(invoke);
-        var data = invoke.Action?.Data is { ValueKind: JsonValueKind.Object } element ? JsonObject.Create(element) : null;
-        if (!PulseActionReader.TryRead(invoke.Action?.Verb ?? string.Empty, data, out var action)
-            || PulseActionReader.PulseIdOf(data) is not { Length: > 0 } pulseId)
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Data.PulseId is not { Length: > 0 } pulseId)
         {
             return NoticeCards.Expired(context.Language);
         }
 
         // A 1:1 reminder carries the pulse's own conversation; everywhere else the pulse lives where the card is.
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var elsewhere = data?[CardDataFields.ConversationId]?.GetValueKind() == JsonValueKind.String && (string?)data[CardDataFields.ConversationId] is { Length: > 0 } named ? named : null;
+        var elsewhere = action.Data.ConversationId is { Length: > 0 } named ? named : null;
         var pulse = await pulses.GetAsync(channelId, elsewhere ?? conversationId, pulseId, cancellationToken).ConfigureAwait(false);
         if (pulse is null || elsewhere is not null && !SameTenant(pulse, context.Activity))
         {
@@ -109,9 +105,9 @@ public sealed partial class PulseConversation(
         var from = context.Activity.From ?? throw new InvalidOperationException("The activity has no sender.");
         var respondentKey = keys.ForPulse(pulse.PulseId, PersonId.Of(from));
         var stateKey = PulseStateKeys.Respondent(pulse.PulseId, respondentKey);
-        var isAutomaticRefresh = string.Equals(invoke.Trigger, "automatic", StringComparison.OrdinalIgnoreCase);
+        var step = PulseActionReader.Read(kind, action.Data.StepFields());
 
-        var dialog = await ApplyAsync(pulse, respondentKey, stateKey, action, startIfMissing: !isAutomaticRefresh, cancellationToken).ConfigureAwait(false);
+        var dialog = await ApplyAsync(pulse, respondentKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, cancellationToken).ConfigureAwait(false);
         if (dialog is null)
         {
             // An automatic refresh for someone who never clicked "Répondre": they keep the shared card.
@@ -201,7 +197,7 @@ public sealed partial class PulseConversation(
         ConversationType = context.Activity.Conversation?.ConversationType ?? ConversationTypes.Personal,
         TemplateId = Template.Id,
         TemplateVersion = Template.Version,
-        Language = context.Language == Language.English ? "en" : "fr",
+        Language = Languages.ToCode(context.Language),
         TimeZone = context.TimeZone,
         PlaceName = TeamsChannelData.Team(context.Activity)?.Name ?? context.Activity.Conversation?.Name,
         OpenedAt = now,

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
@@ -68,13 +66,34 @@ public sealed partial class VoteConversation(
         };
     }
 
-    /// <summary><c>vote.open</c> (the ballot form, or the voter's own view on an automatic refresh) and <c>vote.cast</c>.</summary>
-    public async Task<AdaptiveCard> OnCardActionAsync(TurnContext context, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    /// <summary><c>vote.open</c>: the ballot form, or the voter's own view on an automatic refresh.</summary>
+    public Task<AdaptiveCard> OnOpenAsync(TurnContext context, CardAction<VoteActionData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return OnVoteActionAsync(
+            context,
+            action.Data,
+            (vote, voterKey) => OpenOwnViewAsync(context, vote, voterKey, action.IsAutomaticRefresh, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary><c>vote.cast</c>: stores (or replaces) the voter's ballot.</summary>
+    public Task<AdaptiveCard> OnCastAsync(TurnContext context, CardAction<VoteActionData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return OnVoteActionAsync(
+            context,
+            action.Data,
+            (vote, voterKey) => CastAsync(context, vote, voterKey, action.Data, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>What both vote verbs share: the vote must exist, and be open (else its card is the answer).</summary>
+    private async Task<AdaptiveCard> OnVoteActionAsync(
+        TurnContext context, VoteActionData data, Func<VoteRecord, string, Task<AdaptiveCard>> onOpenVote, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(invoke);
-        var data = invoke.Action?.Data is { ValueKind: JsonValueKind.Object } element ? JsonObject.Create(element) : null;
-        if (data?[CardDataFields.VoteId] is not JsonValue idValue || !idValue.TryGetValue<string>(out var voteId) || voteId is not { Length: > 0 })
+        if (data.VoteId is not { Length: > 0 } voteId)
         {
             return NoticeCards.Expired(context.Language);
         }
@@ -92,16 +111,13 @@ public sealed partial class VoteConversation(
         }
 
         var from = context.Activity.From ?? throw new InvalidOperationException("The activity has no sender.");
-        var voterKey = keys.ForVote(vote.VoteId, PersonId.Of(from));
-        return invoke.Action?.Verb == CardVerbs.VoteCast
-            ? await CastAsync(context, vote, voterKey, data, cancellationToken).ConfigureAwait(false)
-            : await OpenOwnViewAsync(context, vote, voterKey, string.Equals(invoke.Trigger, "automatic", StringComparison.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false);
+        return await onOpenVote(vote, keys.ForVote(vote.VoteId, PersonId.Of(from))).ConfigureAwait(false);
     }
 
-    private async Task<AdaptiveCard> CastAsync(TurnContext context, VoteRecord vote, string voterKey, JsonObject data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> CastAsync(TurnContext context, VoteRecord vote, string voterKey, VoteActionData data, CancellationToken cancellationToken)
     {
         var definition = VoteCardRefresher.DefinitionOf(vote);
-        var reading = VoteBallots.Read(definition, data);
+        var reading = VoteBallots.Read(definition, data.BallotFields());
         if (reading.Ballot is not { } ballot)
         {
             var hasVoted = await votes.GetBallotAsync(vote.VoteId, voterKey, cancellationToken).ConfigureAwait(false) is not null;
@@ -152,7 +168,7 @@ public sealed partial class VoteConversation(
             Language = context.Language,
             VoteId = vote.VoteId,
             Question = vote.Question,
-            Rules = vote.Rules,
+            Rules = vote.Rules.ForCard(),
             Options = vote.Options,
             Current = typed,
             UserId = context.Activity.From?.Id ?? string.Empty,
@@ -297,7 +313,7 @@ public sealed partial class VoteConversation(
         TenantId = context.Activity.Conversation?.TenantId,
         TeamId = TeamsChannelData.Team(context.Activity)?.Id,
         ConversationType = context.Activity.Conversation?.ConversationType ?? ConversationTypes.Personal,
-        Language = context.Language == Language.English ? "en" : "fr",
+        Language = Languages.ToCode(context.Language),
         Question = definition.Question,
         Options = definition.Options,
         Rules = definition.Rules,
