@@ -55,7 +55,7 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
 
     /// <summary>The pulse's own language ("fr"/"en" as stored).</summary>
     public static Language LanguageOf(PulseRecord pulse) =>
-        string.Equals(pulse?.Language, "en", StringComparison.Ordinal) ? Language.English : Language.French;
+        Languages.FromCode(pulse?.Language);
 
     /// <summary>Runs when the update is sent, maybe seconds after it was scheduled: re-reads the pulse (it may have closed since).</summary>
     private async Task<Activity> RenderAsync(PulseRecord pulse, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roste
 
     /// <summary>The vote card's own language ("fr"/"en" as stored).</summary>
     public static Language LanguageOf(VoteRecord vote) =>
-        string.Equals(vote?.Language, "en", StringComparison.Ordinal) ? Language.English : Language.French;
+        Languages.FromCode(vote?.Language);
 
     /// <summary>Marks the vote card for an update; returns at once.</summary>
     public void Schedule(VoteRecord vote)

@@ -1,5 +1,5 @@
 using Azure;
-using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Votes;
 
 namespace ConcertationBot.Bot.Votes;
 

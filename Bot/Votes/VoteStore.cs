@@ -5,7 +5,6 @@ using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Votes;
 
 namespace ConcertationBot.Bot.Votes;

@@ -14,4 +14,11 @@ public static class Languages
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase)
             ? Language.English
             : Language.French;
+
+    /// <summary>How records store a language: <c>"fr"</c> or <c>"en"</c>.</summary>
+    public static string ToCode(Language language) => language == Language.English ? "en" : "fr";
+
+    /// <summary>The language of a stored code: English for <c>"en"</c>, French for anything else (including none).</summary>
+    public static Language FromCode(string? code) =>
+        string.Equals(code, "en", StringComparison.Ordinal) ? Language.English : Language.French;
 }

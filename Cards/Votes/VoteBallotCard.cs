@@ -73,13 +73,13 @@ public static class VoteBallotCard
         };
     }
 
-    private static string Instruction(Language language, VoteRules rules) => rules.Mode switch
+    private static string Instruction(Language language, VoteCardRules rules) => rules.Mode switch
     {
-        VoteMode.Single => ChooseOne.For(language),
-        VoteMode.TopN when rules.Limit == 1 => ChooseAtMostOne.For(language),
-        VoteMode.TopN => ChooseUpTo.Format(language, VoteCardParts.Number(rules.Limit)),
-        VoteMode.Points when rules.Limit == 1 => GiveOnePoint.For(language),
-        VoteMode.Points => SpreadPoints.Format(language, VoteCardParts.Number(rules.Limit)),
+        VoteCardMode.Single => ChooseOne.For(language),
+        VoteCardMode.TopN when rules.Limit == 1 => ChooseAtMostOne.For(language),
+        VoteCardMode.TopN => ChooseUpTo.Format(language, VoteCardParts.Number(rules.Limit)),
+        VoteCardMode.Points when rules.Limit == 1 => GiveOnePoint.For(language),
+        VoteCardMode.Points => SpreadPoints.Format(language, VoteCardParts.Number(rules.Limit)),
         _ => throw new ArgumentOutOfRangeException(nameof(rules), rules.Mode, "Unknown vote mode."),
     };
 
@@ -88,7 +88,7 @@ public static class VoteBallotCard
         var chosen = Enumerable.Range(0, model.Options.Count).Where(i => PointsAt(model, i) > 0).ToList();
         switch (model.Rules.Mode)
         {
-            case VoteMode.Single:
+            case VoteCardMode.Single:
                 yield return new ChoiceSetInput
                 {
                     Id = VoteInputIds.Choice,
@@ -101,7 +101,7 @@ public static class VoteBallotCard
                     ErrorMessage = ChooseOne.For(language),
                 };
                 break;
-            case VoteMode.TopN:
+            case VoteCardMode.TopN:
                 yield return new ChoiceSetInput
                 {
                     Id = VoteInputIds.Choices,
@@ -115,7 +115,7 @@ public static class VoteBallotCard
                     ErrorMessage = ChooseAtLeastOne.For(language),
                 };
                 break;
-            case VoteMode.Points:
+            case VoteCardMode.Points:
                 for (var i = 0; i < model.Options.Count; i++)
                 {
                     // Every field starts at a number (0 when none): the official renderer treats an empty field

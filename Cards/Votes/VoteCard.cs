@@ -53,7 +53,7 @@ public static class VoteCard
         });
 
         var showScores = model.IsClosed || !model.Rules.HiddenResults;
-        var total = model.Rules.Mode == VoteMode.Points ? model.Options.Sum(o => Math.Max(0, o.Score)) : model.Participation;
+        var total = model.Rules.Mode == VoteCardMode.Points ? model.Options.Sum(o => Math.Max(0, o.Score)) : model.Participation;
         body.Add(new Container
         {
             Separator = true,
@@ -120,7 +120,7 @@ public static class VoteCard
     /// <summary>"7 points" in dot voting; "12 · 40 %" (share of ballots) otherwise, or just "0" before the first ballot.</summary>
     private static string Score(Language language, VoteCardModel model, int score)
     {
-        if (model.Rules.Mode == VoteMode.Points)
+        if (model.Rules.Mode == VoteCardMode.Points)
         {
             return VoteCardParts.Points(language, score);
         }
@@ -130,7 +130,7 @@ public static class VoteCard
     }
 
     /// <summary>The voter's own ballot, confirmed: the options they chose (with their points in dot voting).</summary>
-    private static Container Ballot(Language language, VoteMode mode, VoteBallotView ballot, bool isClosed)
+    private static Container Ballot(Language language, VoteCardMode mode, VoteBallotView ballot, bool isClosed)
     {
         var items = new List<CardElement>
         {
@@ -139,7 +139,7 @@ public static class VoteCard
         foreach (var line in ballot.Lines)
         {
             var runs = new List<TextRun> { new() { Text = "• " + line.Option } };
-            if (mode == VoteMode.Points)
+            if (mode == VoteCardMode.Points)
             {
                 runs.Add(new TextRun { Text = LabelSeparator.For(language) + VoteCardParts.Points(language, line.Points), Weight = TextWeight.Bolder });
             }

@@ -3,24 +3,24 @@ using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Cards.Votes;
 
-/// <summary>How a ballot is cast.</summary>
-public enum VoteMode
+/// <summary>How a ballot is cast, as the vote cards show it (the vote's own rules live in <c>Dialogs/Votes</c>).</summary>
+public enum VoteCardMode
 {
     /// <summary>One option.</summary>
     Single,
 
-    /// <summary>Up to <see cref="VoteRules.Limit"/> options, one vote each (multi-select).</summary>
+    /// <summary>Up to <see cref="VoteCardRules.Limit"/> options, one vote each (multi-select).</summary>
     TopN,
 
-    /// <summary>Dot voting: whole points spread over the options, at most <see cref="VoteRules.Limit"/> in all.</summary>
+    /// <summary>Dot voting: whole points spread over the options, at most <see cref="VoteCardRules.Limit"/> in all.</summary>
     Points,
 }
 
 /// <summary>
-/// The rules of one vote. <see cref="Limit"/>: 1 for <see cref="VoteMode.Single"/>, N for top-N, the point budget for
-/// dot voting. <see cref="HiddenResults"/>: only participation is shown until the close.
+/// The rules of one vote as its cards show them. <see cref="Limit"/>: 1 for <see cref="VoteCardMode.Single"/>, N for
+/// top-N, the point budget for dot voting. <see cref="HiddenResults"/>: only participation is shown until the close.
 /// </summary>
-public sealed record VoteRules(VoteMode Mode, int Limit, bool HiddenResults);
+public sealed record VoteCardRules(VoteCardMode Mode, int Limit, bool HiddenResults);
 
 /// <summary>Ids of the ballot form's inputs: their values arrive merged into the <see cref="CardVerbs.VoteCast"/> data.</summary>
 public static class VoteInputIds
@@ -50,7 +50,7 @@ public sealed record VoteCardModel
     /// <summary>The question (user text: shown inertly).</summary>
     public required string Question { get; init; }
 
-    public required VoteRules Rules { get; init; }
+    public required VoteCardRules Rules { get; init; }
 
     /// <summary>How many people have voted (ballots).</summary>
     public required int Participation { get; init; }
@@ -95,7 +95,7 @@ public sealed record VoteBallotCardModel
 
     public required string Question { get; init; }
 
-    public required VoteRules Rules { get; init; }
+    public required VoteCardRules Rules { get; init; }
 
     /// <summary>The options in the vote's order (user data); input values refer to them by index.</summary>
     public required IReadOnlyList<string> Options { get; init; }

@@ -42,16 +42,16 @@ public static class VoteCardParts
             };
 
     /// <summary>"Un choix", "Jusqu'à 3 choix", "5 points à répartir", then "Résultats cachés jusqu'à la clôture" when so.</summary>
-    public static string Rules(Language language, VoteRules rules)
+    public static string Rules(Language language, VoteCardRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var mode = rules.Mode switch
         {
-            VoteMode.Single => OneChoice.For(language),
-            VoteMode.TopN when rules.Limit == 1 => UpToOneChoice.For(language),
-            VoteMode.TopN => UpToChoices.Format(language, Number(rules.Limit)),
-            VoteMode.Points when rules.Limit == 1 => OnePointToGive.For(language),
-            VoteMode.Points => PointsToSpread.Format(language, Number(rules.Limit)),
+            VoteCardMode.Single => OneChoice.For(language),
+            VoteCardMode.TopN when rules.Limit == 1 => UpToOneChoice.For(language),
+            VoteCardMode.TopN => UpToChoices.Format(language, Number(rules.Limit)),
+            VoteCardMode.Points when rules.Limit == 1 => OnePointToGive.For(language),
+            VoteCardMode.Points => PointsToSpread.Format(language, Number(rules.Limit)),
             _ => throw new ArgumentOutOfRangeException(nameof(rules), rules.Mode, "Unknown vote mode."),
         };
         return rules.HiddenResults ? mode + " · " + HiddenUntilClose.For(language) : mode;

@@ -80,7 +80,7 @@ public static class VoteTallies
             Language = language,
             VoteId = voteId,
             Question = vote.Question,
-            Rules = vote.Rules,
+            Rules = vote.Rules.ForCard(),
             Participation = tally.Participation,
             Options = options,
             IsClosed = isClosed,

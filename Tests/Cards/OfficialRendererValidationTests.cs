@@ -96,7 +96,7 @@ public sealed class OfficialRendererValidationTests
     private static IEnumerable<(string Name, AdaptiveCard Card)> VoteCards(Language language)
     {
         var english = language == Language.English;
-        foreach (var mode in Enum.GetValues<VoteMode>())
+        foreach (var mode in Enum.GetValues<VoteCardMode>())
         {
             foreach (var hidden in new[] { false, true })
             {
@@ -110,7 +110,7 @@ public sealed class OfficialRendererValidationTests
             yield return ($"vote-ballot-prefilled-notice-{mode}", VoteBallotCard.Build(VoteFixtures.Ballot(
                 language,
                 mode,
-                current: mode == VoteMode.Points ? [4, 2, 0, 1] : [1, 0, 1, 0],
+                current: mode == VoteCardMode.Points ? [4, 2, 0, 1] : [1, 0, 1, 0],
                 hasVoted: true,
                 notice: english ? "You gave 7 points; 5 at most." : "Vous avez donné 7 points ; 5 au plus.")));
             yield return ($"vote-twelve-long-{mode}", VoteCard.Build(VoteFixtures.Open(language, mode, refreshIds: 75) with
@@ -123,7 +123,7 @@ public sealed class OfficialRendererValidationTests
 
         yield return ("vote-open-none-yet-notice", VoteCard.Build(VoteFixtures.Open(
             language, participation: 0, refreshIds: 0, notice: english ? "A vote is already open here." : "Un vote est déjà ouvert ici.")));
-        yield return ("vote-closed-no-votes", VoteCard.Build(VoteFixtures.Closed(language, VoteMode.Single) with { Participation = 0 }));
+        yield return ("vote-closed-no-votes", VoteCard.Build(VoteFixtures.Closed(language, VoteCardMode.Single) with { Participation = 0 }));
         yield return ("vote-help", VoteHelpCard.Build(new VoteHelpCardModel { Language = language }));
         yield return ("vote-help-problem", VoteHelpCard.Build(new VoteHelpCardModel
         {

@@ -5,6 +5,7 @@ using Azure;
 using Azure.Data.Tables;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Votes;
 
 namespace ConcertationBot.Load;
 

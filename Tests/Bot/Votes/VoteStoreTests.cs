@@ -6,6 +6,7 @@ using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Votes;
 using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Votes;

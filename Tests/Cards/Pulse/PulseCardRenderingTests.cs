@@ -75,9 +75,9 @@ public sealed class PulseCardRenderingTests
         // Arrange
         var cards = new (string, AdaptiveCard)[]
         {
-            ("single", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Single, current: [0, 1, 0, 0], hasVoted: true))),
-            ("top-n", VoteBallotCard.Build(VoteFixtures.Ballot(Language.English, VoteMode.TopN, current: [1, 0, 1, 0], hasVoted: true))),
-            ("points", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Points, current: [4, 0, 0, 1], hasVoted: true))),
+            ("single", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteCardMode.Single, current: [0, 1, 0, 0], hasVoted: true))),
+            ("top-n", VoteBallotCard.Build(VoteFixtures.Ballot(Language.English, VoteCardMode.TopN, current: [1, 0, 1, 0], hasVoted: true))),
+            ("points", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteCardMode.Points, current: [4, 0, 0, 1], hasVoted: true))),
         };
 
         // Act
@@ -101,9 +101,9 @@ public sealed class PulseCardRenderingTests
         // untouched dot-voting form (every field at 0).
         var cards = new (string, AdaptiveCard)[]
         {
-            ("single-empty", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Single))),
-            ("points-over", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Points, current: [7, 0, 0, 0]))),
-            ("points-empty", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Points))),
+            ("single-empty", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteCardMode.Single))),
+            ("points-over", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteCardMode.Points, current: [7, 0, 0, 0]))),
+            ("points-empty", VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteCardMode.Points))),
         };
 
         // Act
@@ -121,8 +121,8 @@ public sealed class PulseCardRenderingTests
         // Arrange
         var cards = new (string, AdaptiveCard)[]
         {
-            ("shared", VoteCard.Build(VoteFixtures.Open(Language.French, VoteMode.Points))),
-            ("own", VoteCard.Build(VoteFixtures.OwnView(Language.English, VoteMode.TopN))),
+            ("shared", VoteCard.Build(VoteFixtures.Open(Language.French, VoteCardMode.Points))),
+            ("own", VoteCard.Build(VoteFixtures.OwnView(Language.English, VoteCardMode.TopN))),
             ("closed", VoteCard.Build(VoteFixtures.Closed(Language.French))),
         };
 

@@ -14,7 +14,7 @@ public sealed class VoteBallotCardTests
     public void Build_SingleChoice_IsARequiredRadioListOfIndexesPreFilled()
     {
         // Arrange
-        var model = VoteFixtures.Ballot(Language.French, VoteMode.Single, current: [0, 1, 0, 0], hasVoted: true);
+        var model = VoteFixtures.Ballot(Language.French, VoteCardMode.Single, current: [0, 1, 0, 0], hasVoted: true);
 
         // Act
         var json = CardJson.Of(VoteBallotCard.Build(model));
@@ -38,7 +38,7 @@ public sealed class VoteBallotCardTests
     public void Build_TopN_IsAMultiSelectPreFilledWithCommaSeparatedIndexes()
     {
         // Arrange
-        var model = VoteFixtures.Ballot(Language.English, VoteMode.TopN, current: [1, 0, 1, 0], hasVoted: true);
+        var model = VoteFixtures.Ballot(Language.English, VoteCardMode.TopN, current: [1, 0, 1, 0], hasVoted: true);
 
         // Act
         var json = CardJson.Of(VoteBallotCard.Build(model));
@@ -56,7 +56,7 @@ public sealed class VoteBallotCardTests
     public void Build_EmptyForm_HasNoPreselectionAndSaysSend()
     {
         // Act
-        var json = CardJson.Of(VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.Single)));
+        var json = CardJson.Of(VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteCardMode.Single)));
 
         // Assert
         Assert.Null(CardJson.Input(json, VoteInputIds.Choice)["value"]);
@@ -67,7 +67,7 @@ public sealed class VoteBallotCardTests
     public void Build_DotVoting_HasOneNumberInputPerOptionLabelledWithItsText()
     {
         // Arrange: 5 points; 4 on the first option, 1 on the last.
-        var model = VoteFixtures.Ballot(Language.French, VoteMode.Points, current: [4, 0, 0, 1], hasVoted: true);
+        var model = VoteFixtures.Ballot(Language.French, VoteCardMode.Points, current: [4, 0, 0, 1], hasVoted: true);
 
         // Act
         var json = CardJson.Of(VoteBallotCard.Build(model));
@@ -90,7 +90,7 @@ public sealed class VoteBallotCardTests
     public void Build_EmptyDotVotingForm_StartsEveryFieldAtZero()
     {
         // Act
-        var json = CardJson.Of(VoteBallotCard.Build(VoteFixtures.Ballot(Language.English, VoteMode.Points)));
+        var json = CardJson.Of(VoteBallotCard.Build(VoteFixtures.Ballot(Language.English, VoteCardMode.Points)));
 
         // Assert
         Assert.Equal([0, 0, 0, 0], CardJson.OfType(json, "Input.Number").Select(i => (int?)i["value"]));
@@ -103,7 +103,7 @@ public sealed class VoteBallotCardTests
     public void Build_Button_CastsTheVoteWithItsIdAndInputs(bool hasVoted, string title)
     {
         // Act
-        var json = CardJson.Of(VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteMode.TopN, hasVoted: hasVoted)));
+        var json = CardJson.Of(VoteBallotCard.Build(VoteFixtures.Ballot(Language.French, VoteCardMode.TopN, hasVoted: hasVoted)));
 
         // Assert
         var action = Assert.Single(CardJson.Actions(json));
@@ -116,7 +116,7 @@ public sealed class VoteBallotCardTests
     public void Build_Refresh_ListsOnlyTheVoterWithVoteOpen()
     {
         // Act
-        var json = CardJson.Of(VoteBallotCard.Build(VoteFixtures.Ballot(Language.English, VoteMode.Points)));
+        var json = CardJson.Of(VoteBallotCard.Build(VoteFixtures.Ballot(Language.English, VoteCardMode.Points)));
 
         // Assert
         Assert.Equal(
@@ -129,7 +129,7 @@ public sealed class VoteBallotCardTests
     public void Build_Notice_IsShownInAnAttentionBoxAboveTheInputs()
     {
         // Arrange
-        var model = VoteFixtures.Ballot(Language.French, VoteMode.Points, current: [4, 2, 0, 0], notice: "Vous avez donné 6 points ; 5 au plus.");
+        var model = VoteFixtures.Ballot(Language.French, VoteCardMode.Points, current: [4, 2, 0, 0], notice: "Vous avez donné 6 points ; 5 au plus.");
 
         // Act
         var json = CardJson.Of(VoteBallotCard.Build(model));
@@ -146,7 +146,7 @@ public sealed class VoteBallotCardTests
     public void Build_HiddenResults_SaysSoAndMarkdownQuestionStaysInert()
     {
         // Arrange
-        var model = VoteFixtures.Ballot(Language.English, VoteMode.Single, hidden: true) with { Question = VoteFixtures.MarkdownText };
+        var model = VoteFixtures.Ballot(Language.English, VoteCardMode.Single, hidden: true) with { Question = VoteFixtures.MarkdownText };
 
         // Act
         var json = CardJson.Of(VoteBallotCard.Build(model));
@@ -164,7 +164,7 @@ public sealed class VoteBallotCardTests
     {
         // Arrange
         var options = VoteFixtures.TwelveLong();
-        var model = VoteFixtures.Ballot(Language.French, VoteMode.Points) with
+        var model = VoteFixtures.Ballot(Language.French, VoteCardMode.Points) with
         {
             Question = new string('é', 200),
             Options = options,

@@ -64,7 +64,7 @@ public sealed class VoteCardTests
     public void Build_SingleChoice_ShowsABarCountAndShareOfBallotsPerOption()
     {
         // Arrange: 12 ballots; 5, 4, 3 and 0 of them for the four options.
-        var model = VoteFixtures.Open(Language.French, VoteMode.Single);
+        var model = VoteFixtures.Open(Language.French, VoteCardMode.Single);
 
         // Act
         var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
@@ -81,7 +81,7 @@ public sealed class VoteCardTests
     public void Build_TopNEnglish_SharesAreOfBallotsNotOfChoices()
     {
         // Arrange: 12 ballots choosing 2 options each; 9, 7, 7, 1.
-        var model = VoteFixtures.Open(Language.English, VoteMode.TopN);
+        var model = VoteFixtures.Open(Language.English, VoteCardMode.TopN);
 
         // Act
         var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
@@ -95,7 +95,7 @@ public sealed class VoteCardTests
     public void Build_DotVoting_ShowsPointsWithSingularAndBarsOfAllPoints()
     {
         // Arrange: 60 points given: 27, 18, 14 and 1.
-        var model = VoteFixtures.Open(Language.French, VoteMode.Points);
+        var model = VoteFixtures.Open(Language.French, VoteCardMode.Points);
 
         // Act
         var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
@@ -109,7 +109,7 @@ public sealed class VoteCardTests
     public void Build_NoBallotYet_ShowsEmptyBarsWithoutShares()
     {
         // Act
-        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(VoteFixtures.Open(Language.English, VoteMode.Single, participation: 0))));
+        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(VoteFixtures.Open(Language.English, VoteCardMode.Single, participation: 0))));
 
         // Assert
         Assert.All(texts.Where(HasBar), t => Assert.Equal("░░░░░░░░░░ 0", t));
@@ -118,10 +118,10 @@ public sealed class VoteCardTests
     }
 
     [Theory]
-    [InlineData(VoteMode.Single)]
-    [InlineData(VoteMode.TopN)]
-    [InlineData(VoteMode.Points)]
-    public void Build_HiddenResultsWhileOpen_ListsOptionsWithoutScoresOrBars(VoteMode mode)
+    [InlineData(VoteCardMode.Single)]
+    [InlineData(VoteCardMode.TopN)]
+    [InlineData(VoteCardMode.Points)]
+    public void Build_HiddenResultsWhileOpen_ListsOptionsWithoutScoresOrBars(VoteCardMode mode)
     {
         // Arrange
         var model = VoteFixtures.Open(Language.French, mode, hidden: true);
@@ -142,7 +142,7 @@ public sealed class VoteCardTests
     public void Build_Closed_RanksWithTiesShowsHiddenScoresAndHasNoButtonOrRefresh()
     {
         // Arrange: hidden results, ranked 9, 7, 7, 1.
-        var model = VoteFixtures.Closed(Language.French, VoteMode.TopN, hidden: true);
+        var model = VoteFixtures.Closed(Language.French, VoteCardMode.TopN, hidden: true);
 
         // Act
         var json = CardJson.Of(VoteCard.Build(model));
@@ -165,7 +165,7 @@ public sealed class VoteCardTests
     public void Build_ClosedEnglish_SaysTiedAndNoVotes()
     {
         // Arrange
-        var model = VoteFixtures.Closed(Language.English, VoteMode.Single) with { Participation = 0 };
+        var model = VoteFixtures.Closed(Language.English, VoteCardMode.Single) with { Participation = 0 };
 
         // Act
         var json = CardJson.Of(VoteCard.Build(model));
@@ -210,18 +210,18 @@ public sealed class VoteCardTests
     }
 
     [Theory]
-    [InlineData(Language.French, VoteMode.Single, 1, false, "Un choix")]
-    [InlineData(Language.French, VoteMode.TopN, 3, false, "Jusqu'à 3 choix")]
-    [InlineData(Language.French, VoteMode.TopN, 1, false, "Un choix au plus")]
-    [InlineData(Language.French, VoteMode.Points, 3, true, "3 points à répartir · Résultats cachés jusqu'à la clôture")]
-    [InlineData(Language.French, VoteMode.Points, 1, false, "1 point à donner")]
-    [InlineData(Language.English, VoteMode.Single, 1, true, "One choice · Results hidden until the close")]
-    [InlineData(Language.English, VoteMode.TopN, 3, false, "Up to 3 choices")]
-    [InlineData(Language.English, VoteMode.Points, 5, false, "5 points to spread")]
-    public void Rules_EveryMode_SaysTheRule(Language language, VoteMode mode, int limit, bool hidden, string expected)
+    [InlineData(Language.French, VoteCardMode.Single, 1, false, "Un choix")]
+    [InlineData(Language.French, VoteCardMode.TopN, 3, false, "Jusqu'à 3 choix")]
+    [InlineData(Language.French, VoteCardMode.TopN, 1, false, "Un choix au plus")]
+    [InlineData(Language.French, VoteCardMode.Points, 3, true, "3 points à répartir · Résultats cachés jusqu'à la clôture")]
+    [InlineData(Language.French, VoteCardMode.Points, 1, false, "1 point à donner")]
+    [InlineData(Language.English, VoteCardMode.Single, 1, true, "One choice · Results hidden until the close")]
+    [InlineData(Language.English, VoteCardMode.TopN, 3, false, "Up to 3 choices")]
+    [InlineData(Language.English, VoteCardMode.Points, 5, false, "5 points to spread")]
+    public void Rules_EveryMode_SaysTheRule(Language language, VoteCardMode mode, int limit, bool hidden, string expected)
     {
         // Act
-        var text = VoteCardParts.Rules(language, new VoteRules(mode, limit, hidden));
+        var text = VoteCardParts.Rules(language, new VoteCardRules(mode, limit, hidden));
 
         // Assert
         Assert.Equal(expected, text);
@@ -231,7 +231,7 @@ public sealed class VoteCardTests
     public void Build_OwnViewDotVoting_ConfirmsTheBallotWithPointsAndRefreshesOnlyTheVoter()
     {
         // Arrange
-        var model = VoteFixtures.OwnView(Language.French, VoteMode.Points);
+        var model = VoteFixtures.OwnView(Language.French, VoteCardMode.Points);
 
         // Act
         var json = CardJson.Of(VoteCard.Build(model));
@@ -255,7 +255,7 @@ public sealed class VoteCardTests
     public void Build_OwnViewTopNEnglish_ListsChoicesWithoutPoints()
     {
         // Arrange
-        var model = VoteFixtures.OwnView(Language.English, VoteMode.TopN);
+        var model = VoteFixtures.OwnView(Language.English, VoteCardMode.TopN);
 
         // Act
         var json = CardJson.Of(VoteCard.Build(model));
@@ -271,7 +271,7 @@ public sealed class VoteCardTests
     public void Build_OwnViewHiddenResults_KeepsScoresHidden()
     {
         // Act
-        var json = CardJson.Of(VoteCard.Build(VoteFixtures.OwnView(Language.French, VoteMode.Single, hidden: true)));
+        var json = CardJson.Of(VoteCard.Build(VoteFixtures.OwnView(Language.French, VoteCardMode.Single, hidden: true)));
 
         // Assert
         Assert.DoesNotContain(CardJson.TextBlocks(json), HasBar);
@@ -309,7 +309,7 @@ public sealed class VoteCardTests
     public void Build_FrenchQuestion_IsShownAsTypedWhileBotTextGetsFrenchSpacing()
     {
         // Arrange: the question's " ?" keeps its plain space; the bot's own " : " gets a no-break space.
-        var model = VoteFixtures.OwnView(Language.French, VoteMode.Points) with { Question = "Quoi : maintenant ?" };
+        var model = VoteFixtures.OwnView(Language.French, VoteCardMode.Points) with { Question = "Quoi : maintenant ?" };
 
         // Act
         var json = CardJson.Of(VoteCard.Build(model));
@@ -320,10 +320,10 @@ public sealed class VoteCardTests
     }
 
     [Theory]
-    [InlineData(VoteMode.Single, false)]
-    [InlineData(VoteMode.TopN, true)]
-    [InlineData(VoteMode.Points, false)]
-    public void Build_TwelveOptionsOfAHundredCharacters_StaysUnder80KB(VoteMode mode, bool closed)
+    [InlineData(VoteCardMode.Single, false)]
+    [InlineData(VoteCardMode.TopN, true)]
+    [InlineData(VoteCardMode.Points, false)]
+    public void Build_TwelveOptionsOfAHundredCharacters_StaysUnder80KB(VoteCardMode mode, bool closed)
     {
         // Arrange
         var options = VoteFixtures.TwelveLong();

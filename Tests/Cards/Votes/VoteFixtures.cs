@@ -39,21 +39,21 @@ internal static class VoteFixtures
 
     public static IReadOnlyList<string> UserIds(int count) => [.. Enumerable.Range(1, count).Select(i => $"29:voter-{i:D3}")];
 
-    public static VoteRules Rules(VoteMode mode, bool hidden = false) => mode switch
+    public static VoteCardRules Rules(VoteCardMode mode, bool hidden = false) => mode switch
     {
-        VoteMode.Single => new VoteRules(VoteMode.Single, 1, hidden),
-        VoteMode.TopN => new VoteRules(VoteMode.TopN, 2, hidden),
-        _ => new VoteRules(VoteMode.Points, 5, hidden),
+        VoteCardMode.Single => new VoteCardRules(VoteCardMode.Single, 1, hidden),
+        VoteCardMode.TopN => new VoteCardRules(VoteCardMode.TopN, 2, hidden),
+        _ => new VoteCardRules(VoteCardMode.Points, 5, hidden),
     };
 
     /// <summary>Open card, options in the vote's order, scores fitting the mode (12 ballots; 60 points in dot voting).</summary>
-    public static VoteCardModel Open(Language language, VoteMode mode = VoteMode.Single, bool hidden = false, int participation = 12, int refreshIds = 75, string? notice = null)
+    public static VoteCardModel Open(Language language, VoteCardMode mode = VoteCardMode.Single, bool hidden = false, int participation = 12, int refreshIds = 75, string? notice = null)
     {
         var options = Options(language);
         int[] scores = mode switch
         {
-            VoteMode.Single => [5, 4, 3, 0],
-            VoteMode.TopN => [9, 7, 7, 1],
+            VoteCardMode.Single => [5, 4, 3, 0],
+            VoteCardMode.TopN => [9, 7, 7, 1],
             _ => [27, 18, 14, 1],
         };
         return new VoteCardModel
@@ -70,32 +70,32 @@ internal static class VoteFixtures
     }
 
     /// <summary>Closed card: ranked best first, options 2 and 3 tied for second.</summary>
-    public static VoteCardModel Closed(Language language, VoteMode mode = VoteMode.TopN, bool hidden = true) =>
+    public static VoteCardModel Closed(Language language, VoteCardMode mode = VoteCardMode.TopN, bool hidden = true) =>
         Open(language, mode, hidden) with
         {
             IsClosed = true,
             Options = mode switch
             {
-                VoteMode.Single => Ranked(language, [5, 4, 4, 0]),
-                VoteMode.TopN => Ranked(language, [9, 7, 7, 1]),
+                VoteCardMode.Single => Ranked(language, [5, 4, 4, 0]),
+                VoteCardMode.TopN => Ranked(language, [9, 7, 7, 1]),
                 _ => Ranked(language, [27, 14, 14, 5]),
             },
         };
 
     /// <summary>A voter's own view of the open card, with their ballot.</summary>
-    public static VoteCardModel OwnView(Language language, VoteMode mode = VoteMode.Points, bool hidden = false)
+    public static VoteCardModel OwnView(Language language, VoteCardMode mode = VoteCardMode.Points, bool hidden = false)
     {
         var options = Options(language);
         IReadOnlyList<VoteBallotLine> lines = mode switch
         {
-            VoteMode.Single => [new(options[1], 1)],
-            VoteMode.TopN => [new(options[0], 1), new(options[2], 1)],
+            VoteCardMode.Single => [new(options[1], 1)],
+            VoteCardMode.TopN => [new(options[0], 1), new(options[2], 1)],
             _ => [new(options[0], 4), new(options[3], 1)],
         };
         return Open(language, mode, hidden) with { YourBallot = new VoteBallotView { UserId = UserId, Lines = lines } };
     }
 
-    public static VoteBallotCardModel Ballot(Language language, VoteMode mode = VoteMode.Single, IReadOnlyList<int>? current = null, bool hasVoted = false, string? notice = null, bool hidden = false) => new()
+    public static VoteBallotCardModel Ballot(Language language, VoteCardMode mode = VoteCardMode.Single, IReadOnlyList<int>? current = null, bool hasVoted = false, string? notice = null, bool hidden = false) => new()
     {
         Language = language,
         VoteId = VoteId,

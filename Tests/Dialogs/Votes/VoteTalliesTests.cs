@@ -159,7 +159,8 @@ public sealed class VoteTalliesTests
         Assert.Equal("v1", card.VoteId);
         Assert.Equal(Language.English, card.Language);
         Assert.Equal(vote.Question, card.Question);
-        Assert.Equal(vote.Rules, card.Rules);
+        Assert.Equal(vote.Rules.ForCard(), card.Rules);
+        Assert.Equal(new VoteCardRules(VoteCardMode.Single, 1, HiddenResults: false), card.Rules);
         Assert.Equal(3, card.Participation);
         Assert.False(card.IsClosed);
         Assert.Null(card.YourBallot);
