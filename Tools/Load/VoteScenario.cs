@@ -126,12 +126,12 @@ internal static partial class VoteScenario
         output.WriteLine(setup.DescribeMemory());
 
         var storageOk = await CheckStorageAsync(settings, setup, storageConnectionString, voteId, truth, output, cancellationToken).ConfigureAwait(false);
-        CheckFinalCard(rules, requests.Where(r => r.At >= closeAt && r.IsWrite && r.Succeeded).ToList(), truth.Values, output);
+        var finalCardOk = CheckFinalCard(rules, requests.Where(r => r.At >= closeAt && r.IsWrite && r.Succeeded).ToList(), truth.Values, output);
 
         var allOk = casts.All(c => c.Answer.Status == 200);
-        var pass = storageOk && coalesced && allOk && open.Status is >= 200 and < 300 && close.Status is >= 200 and < 300;
+        var pass = storageOk && finalCardOk && coalesced && allOk && open.Status is >= 200 and < 300 && close.Status is >= 200 and < 300;
         output.WriteLine("verdict: " + (pass ? "PASS" : "FAIL")
-            + (pass ? string.Empty : $" (storage {(storageOk ? "ok" : "wrong")}, coalescing {(coalesced ? "ok" : "exceeded")}, all 200 {(allOk ? "yes" : "no")})"));
+            + (pass ? string.Empty : $" (storage {(storageOk ? "ok" : "wrong")}, final card {(finalCardOk ? "ok" : "wrong")}, coalescing {(coalesced ? "ok" : "exceeded")}, all 200 {(allOk ? "yes" : "no")})"));
         return new VoteResult(latencies, pass);
     }
 
@@ -175,8 +175,11 @@ internal static partial class VoteScenario
         return ok;
     }
 
-    /// <summary>Reads the scores off the last card the close sent, loosely, and compares them with the sums (report only).</summary>
-    private static void CheckFinalCard(BallotRules rules, IReadOnlyList<ConnectorRequest> afterClose, IEnumerable<SimulatedBallot> ballots, TextWriter output)
+    /// <summary>
+    /// Reads the scores off the last card the close sent and compares them with the sums of the acknowledged ballots
+    /// (the ground truth): true only when a final card reached the connector and every option's score equals its sum.
+    /// </summary>
+    private static bool CheckFinalCard(BallotRules rules, IReadOnlyList<ConnectorRequest> afterClose, IEnumerable<SimulatedBallot> ballots, TextWriter output)
     {
         var sums = new int[rules.Options.Count];
         foreach (var ballot in ballots)
@@ -191,14 +194,15 @@ internal static partial class VoteScenario
         var final = afterClose.LastOrDefault(r => r.Body.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal));
         if (final is null)
         {
-            output.WriteLine($"final card: none reached the connector after the close; expected {expected}");
-            return;
+            output.WriteLine($"final card: none reached the connector after the close; expected {expected} -> WRONG");
+            return false;
         }
 
         var texts = CardTexts.Of(JsonNode.Parse(final.Body));
         var read = rules.Options.Select(option => ScoreNear(texts, option)).ToArray();
         var matches = read.Select((score, i) => score == sums[i]).All(m => m);
-        output.WriteLine($"final card ({final.Method} {final.Call}): read {string.Join(", ", rules.Options.Select((o, i) => $"{o} {read[i]?.ToString(CultureInfo.InvariantCulture) ?? "?"}"))}; expected {expected} -> {(matches ? "match" : "differ (loose parse; storage is authoritative)")}");
+        output.WriteLine($"final card ({final.Method} {final.Call}): read {string.Join(", ", rules.Options.Select((o, i) => $"{o} {read[i]?.ToString(CultureInfo.InvariantCulture) ?? "?"}"))}; expected {expected} -> {(matches ? "ok" : "WRONG")}");
+        return matches;
     }
 
     /// <summary>The first whole number after <paramref name="option"/> in the text holding it or the two texts after it.</summary>

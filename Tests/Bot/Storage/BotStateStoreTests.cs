@@ -126,31 +126,63 @@ public sealed class BotStateStoreTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
-    public async Task UpdateAsync_FiftyParallelWriters_LoseNoIncrement()
+    public async Task UpdateAsync_FiftyParallelWriters_LoseNoIncrementAndConflictsHappened()
     {
         var (store, _) = NewStore();
+        var calls = 0;
+        using var secondRead = new ManualResetEventSlim();
 
+        // The first writer holds its update until a second writer has read the same (absent) state: both then write
+        // from one version, so at least one conflict and retry must happen, whatever the scheduling.
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => store.UpdateAsync(
             Conversation,
-            current => (current ?? new DialogState(0, "count", [])) with { Counter = (current?.Counter ?? 0) + 1 },
+            current =>
+            {
+                var call = Interlocked.Increment(ref calls);
+                if (call == 2)
+                {
+                    secondRead.Set();
+                }
+                else if (call == 1)
+                {
+                    secondRead.Wait(TimeSpan.FromSeconds(30));
+                }
+
+                return (current ?? new DialogState(0, "count", [])) with { Counter = (current?.Counter ?? 0) + 1 };
+            },
             StateTestJsonContext.Default.DialogState))));
 
         Assert.Equal(50, (await store.ReadAsync(Conversation, StateTestJsonContext.Default.DialogState))!.Value.Counter);
+        Assert.True(secondRead.IsSet, "the second writer never read");
+        Assert.True(calls > 50, $"{calls} update calls for 50 writers: no conflict was retried");
     }
 
     [Fact]
-    public async Task TableClient_FiftyParallelReadModifyWriteWithETags_LoseNoIncrement()
+    public async Task TableClient_FiftyParallelReadModifyWriteWithETags_LoseNoIncrementAndConflictsHappened()
     {
         var client = new TableServiceClient(azurite.ConnectionString).GetTableClient(AzuriteFixture.UniqueTableName("counter"));
         await client.CreateAsync();
         await client.AddEntityAsync(new TableEntity("counter", "votes") { ["Count"] = 0L });
         var conflicts = 0;
+        var reads = 0;
+        var secondRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         async Task IncrementAsync()
         {
             while (true)
             {
                 var current = (await client.GetEntityAsync<TableEntity>("counter", "votes")).Value;
+                // The first reader writes only once a second reader holds the same version: one of them must conflict.
+                switch (Interlocked.Increment(ref reads))
+                {
+                    case 1:
+                        await secondRead.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                        break;
+                    case 2:
+                        secondRead.TrySetResult();
+                        break;
+                }
+
                 current["Count"] = current.GetInt64("Count")!.Value + 1;
                 try
                 {
@@ -167,5 +199,6 @@ public sealed class BotStateStoreTests(AzuriteFixture azurite) : IClassFixture<A
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(IncrementAsync)));
 
         Assert.Equal(50L, (await client.GetEntityAsync<TableEntity>("counter", "votes")).Value.GetInt64("Count"));
+        Assert.True(conflicts > 0, "no 412 conflict happened, so the ETag check was never exercised");
     }
 }
