@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Bot.Protocol;
@@ -14,11 +14,10 @@ namespace ConcertationBot.Bot.Votes;
 /// second per card, counted from the stored ballots when it is sent, so the last update shows every ballot. The
 /// latest count is remembered for the voters' own views, which must not re-read every ballot on every click.
 /// </summary>
-public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roster, ILiveCardUpdater updater)
+public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roster, ILiveCardUpdater updater, IMemoryCache cache)
 {
-    private const int MaxRememberedTallies = 1_000;
-
-    private readonly ConcurrentDictionary<string, VoteTally> _latest = new(StringComparer.Ordinal);
+    /// <summary>How long a remembered count may stay in the host's size-limited memory cache (one unit each).</summary>
+    private static readonly TimeSpan RememberTally = TimeSpan.FromHours(1);
 
     public static VoteDefinition DefinitionOf(VoteRecord vote)
     {
@@ -68,16 +67,11 @@ public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roste
         var tally = VoteTallies.Compute(DefinitionOf(vote), ballots);
         if (vote.IsOpen)
         {
-            if (_latest.Count >= MaxRememberedTallies)
-            {
-                _latest.Clear();
-            }
-
-            _latest[vote.VoteId] = tally;
+            cache.Set(TallyKey(vote.VoteId), tally, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = RememberTally });
         }
         else
         {
-            _latest.TryRemove(vote.VoteId, out _);
+            cache.Remove(TallyKey(vote.VoteId));
         }
 
         return tally;
@@ -87,7 +81,7 @@ public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roste
     public async Task<VoteTally> LatestAsync(VoteRecord vote, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        return vote.IsOpen && _latest.TryGetValue(vote.VoteId, out var tally)
+        return vote.IsOpen && cache.TryGetValue(TallyKey(vote.VoteId), out VoteTally? tally) && tally is not null
             ? tally
             : await CountAsync(vote, cancellationToken).ConfigureAwait(false);
     }
@@ -116,6 +110,8 @@ public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roste
         var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
         return ProactiveMessages.Card(card) with { Id = vote.CardActivityId };
     }
+
+    private static (string, string) TallyKey(string voteId) => ("vote-tally", voteId);
 
     private static LiveCardTarget? Target(VoteRecord vote) =>
         vote.CardActivityId is { Length: > 0 } activityId ? new LiveCardTarget(vote.ServiceUrl, vote.ConversationId, activityId) : null;

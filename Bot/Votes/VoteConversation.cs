@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
@@ -30,6 +30,7 @@ public sealed partial class VoteConversation(
     VoteCardRefresher cards,
     VoteCloser closer,
     TimeProvider time,
+    IMemoryCache cache,
     ILogger<VoteConversation> logger)
 {
     public static readonly Localized OpenCommand = new("vote", "vote");
@@ -38,7 +39,6 @@ public sealed partial class VoteConversation(
 
     /// <summary>How long an open vote's record is reused between invokes; a close in between is caught by the ballot fence.</summary>
     private static readonly TimeSpan RecordReuse = TimeSpan.FromSeconds(10);
-    private const int MaxCachedVotes = 1_000;
 
     private static readonly Localized AlreadyOpen = new(
         "Un vote est déjà ouvert ici : le voici. Fermez-le avec « vote clore » avant d'en ouvrir un autre.",
@@ -49,8 +49,6 @@ public sealed partial class VoteConversation(
     private static readonly Localized LeversTrimmed = new(
         "Les {0} leviers les plus cités du dernier pulse (sur {1}).",
         "The {0} most cited levers of the last pulse (out of {1}).");
-
-    private readonly ConcurrentDictionary<string, (VoteRecord Vote, DateTimeOffset ReadAt)> _open = new(StringComparer.Ordinal);
 
     /// <summary>Every <c>vote …</c> command: open, <c>leviers</c>, <c>clore</c>; anything unreadable gets the vote help card.</summary>
     public Task CommandAsync(TurnContext context, CancellationToken cancellationToken)
@@ -127,7 +125,7 @@ public sealed partial class VoteConversation(
         if (!await votes.SaveBallotAsync(vote.VoteId, voterKey, VoteBallots.Encode(ballot), time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             // Closed between the read and the write: the fence refused the ballot, so the final count never saw it.
-            _open.TryRemove(CacheKey(vote.ChannelId, vote.ConversationId, vote.VoteId), out _);
+            cache.Remove(CacheKey(vote.ChannelId, vote.ConversationId, vote.VoteId));
             var closed = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) ?? vote with { ClosedAt = time.GetUtcNow() };
             return await cards.BuildAsync(closed, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
         }
@@ -259,7 +257,7 @@ public sealed partial class VoteConversation(
         var final = open is null ? null : await closer.CloseAsync(open, context.Language, cancellationToken).ConfigureAwait(false);
         if (open is not null)
         {
-            _open.TryRemove(CacheKey(open.ChannelId, open.ConversationId, open.VoteId), out _);
+            cache.Remove(CacheKey(open.ChannelId, open.ConversationId, open.VoteId));
         }
 
         await context.SendCardAsync(final ?? VoteNoticeCards.NoOpenVote(context.Language), cancellationToken).ConfigureAwait(false);
@@ -278,7 +276,7 @@ public sealed partial class VoteConversation(
     {
         var key = CacheKey(channelId, conversationId, voteId);
         var now = time.GetUtcNow();
-        if (_open.TryGetValue(key, out var cached) && now - cached.ReadAt < RecordReuse && cached.Vote.CardActivityId is not null)
+        if (cache.TryGetValue(key, out OpenVote? cached) && cached is not null && now - cached.ReadAt < RecordReuse && cached.Vote.CardActivityId is not null)
         {
             return cached.Vote;
         }
@@ -286,23 +284,21 @@ public sealed partial class VoteConversation(
         var vote = await votes.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
         if (vote is { IsOpen: true })
         {
-            if (_open.Count >= MaxCachedVotes)
-            {
-                _open.Clear();
-            }
-
-            _open[key] = (vote, now);
+            // One unit of the host's size-limited cache; gone from memory once it can no longer be reused.
+            cache.Set(key, new OpenVote(vote, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RecordReuse });
         }
         else
         {
-            _open.TryRemove(key, out _);
+            cache.Remove(key);
         }
 
         return vote;
     }
 
-    private static string CacheKey(string channelId, string conversationId, string voteId) =>
-        string.Join('\n', channelId, conversationId, voteId);
+    private static (string, string) CacheKey(string channelId, string conversationId, string voteId) =>
+        ("open-vote", string.Join('\n', channelId, conversationId, voteId));
+
+    private sealed record OpenVote(VoteRecord Vote, DateTimeOffset ReadAt);
 
     private static VoteRecord NewVote(TurnContext context, string channelId, string conversationId, VoteDefinition definition, string? sourcePulseId, DateTimeOffset now) => new()
     {
