@@ -1,4 +1,5 @@
 using ConcertationBot.Tests.Infrastructure;
+using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Tests.Bot;
 

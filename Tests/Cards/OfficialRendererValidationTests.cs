@@ -14,6 +14,7 @@ using ConcertationBot.Tests.Cards.Pulse;
 using ConcertationBot.Tests.Cards.Summary;
 using ConcertationBot.Tests.Cards.Votes;
 using ConcertationBot.Tests.Infrastructure;
+using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Tests.Cards;
 

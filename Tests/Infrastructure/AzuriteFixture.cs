@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Tests.Infrastructure;
 
@@ -33,7 +34,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        var root = FindRepositoryRoot();
+        var root = RepositoryPaths.Root;
         var azurite = Path.Combine(root, "node_modules", ".bin", "azurite-table");
         if (!File.Exists(azurite))
         {
@@ -42,7 +43,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var port = FreePort();
+            var port = FreePort.Next();
             var process = StartAzurite(azurite, port);
             if (await WaitForPortAsync(process, port, TimeSpan.FromSeconds(30)))
             {
@@ -129,25 +130,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         return false;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Finds the repository root by walking up to <c>ConcertationBot.sln</c>.</summary>
-    public static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ConcertationBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ConcertationBot.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static void Kill(Process process)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Tests.Infrastructure;
 

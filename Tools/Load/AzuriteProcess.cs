@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Load;
 

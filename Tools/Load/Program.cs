@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConcertationBot.Load;
+using ConcertationBot.Tests.Support;
 
 LoadSettings settings;
 try
@@ -22,7 +23,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var output = Console.Out;
-var root = RepositoryRoot.Find();
+var root = RepositoryPaths.Root;
 var logDirectory = Path.Combine(root, ".data", "logs");
 try
 {

@@ -6,6 +6,7 @@ using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Tests.Cards.Votes;
 using ConcertationBot.Tests.Infrastructure;
+using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Tests.Cards.Pulse;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ConcertationBot.Load;
+namespace ConcertationBot.Tests.Support;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A loopback port free right now (the OS's pick for port 0).</summary>
     public static int Next()
