@@ -10,6 +10,7 @@ using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Coordination;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Bot.Privacy;
@@ -21,14 +22,11 @@ namespace ConcertationBot.Bot.Privacy;
 /// </summary>
 public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulses, IVoteStore votes, RecordPurge purge)
 {
-    public static readonly Localized PulseCommand = new("pulse supprimer", "pulse delete");
-    public static readonly Localized VoteCommand = new("vote supprimer", "vote delete");
-
     /// <summary>Asks to confirm the deletion of the most recently opened closed pulse of the conversation.</summary>
     public async Task PulseDeleteAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!await gate.AdmitAsync(context, PulseCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, CommandNames.PulseDelete, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -52,7 +50,7 @@ public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulse
     public async Task VoteDeleteAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!await gate.AdmitAsync(context, VoteCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, CommandNames.VoteDelete, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -77,54 +75,55 @@ public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulse
         await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>"Supprimer" on the confirmation card of <c>pulse supprimer</c>: deletes, if the clicker is a coordinator and the pulse is closed here.</summary>
-    public async Task<AdaptiveCard> OnPulseConfirmAsync(TurnContext context, CardAction<PulseActionData> action, CancellationToken cancellationToken)
+    /// <summary>"Supprimer" on the confirmation card of <c>pulse supprimer</c>.</summary>
+    public Task<AdaptiveCard> OnPulseConfirmAsync(TurnContext context, CardAction<PulseActionData> action, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
-        if (action.Data.PulseId is not { Length: > 0 } id)
-        {
-            return NoticeCards.Expired(context.Language);
-        }
-
-        if (!await gate.AdmitAsync(context, PulseCommand, cancellationToken).ConfigureAwait(false))
-        {
-            return DeletionCards.Cancelled(context.Language);
-        }
-
-        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        if (await pulses.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } pulse)
-        {
-            return NoticeCards.Expired(context.Language);
-        }
-
-        await purge.PurgePulseAsync(pulse, cancellationToken).ConfigureAwait(false);
-        return DeletionCards.Done(context.Language, isPulse: true);
+        return OnConfirmAsync(context, action.Data.PulseId, isPulse: true, cancellationToken);
     }
 
-    /// <summary>"Supprimer" on the confirmation card of <c>vote supprimer</c>: deletes, if the clicker is a coordinator and the vote is closed here.</summary>
-    public async Task<AdaptiveCard> OnVoteConfirmAsync(TurnContext context, CardAction<VoteActionData> action, CancellationToken cancellationToken)
+    /// <summary>"Supprimer" on the confirmation card of <c>vote supprimer</c>.</summary>
+    public Task<AdaptiveCard> OnVoteConfirmAsync(TurnContext context, CardAction<VoteActionData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return OnConfirmAsync(context, action.Data.VoteId, isPulse: false, cancellationToken);
+    }
+
+    /// <summary>Deletes, if the clicker is a coordinator and the pulse or vote is closed here.</summary>
+    private async Task<AdaptiveCard> OnConfirmAsync(TurnContext context, string? id, bool isPulse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(action);
-        if (action.Data.VoteId is not { Length: > 0 } id)
+        if (id is not { Length: > 0 })
         {
             return NoticeCards.Expired(context.Language);
         }
 
-        if (!await gate.AdmitAsync(context, VoteCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, isPulse ? CommandNames.PulseDelete : CommandNames.VoteDelete, cancellationToken).ConfigureAwait(false))
         {
             return DeletionCards.Cancelled(context.Language);
         }
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        if (await votes.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } vote)
+        if (isPulse)
         {
-            return NoticeCards.Expired(context.Language);
+            if (await pulses.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } pulse)
+            {
+                return NoticeCards.Expired(context.Language);
+            }
+
+            await purge.PurgePulseAsync(pulse, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            if (await votes.GetAsync(channelId, conversationId, id, cancellationToken).ConfigureAwait(false) is not { IsOpen: false } vote)
+            {
+                return NoticeCards.Expired(context.Language);
+            }
+
+            await purge.PurgeVoteAsync(vote, cancellationToken).ConfigureAwait(false);
         }
 
-        await purge.PurgeVoteAsync(vote, cancellationToken).ConfigureAwait(false);
-        return DeletionCards.Done(context.Language, isPulse: false);
+        return DeletionCards.Done(context.Language, isPulse);
     }
 
     /// <summary>"Annuler" on a confirmation card.</summary>
