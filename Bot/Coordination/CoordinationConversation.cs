@@ -12,14 +12,11 @@ namespace ConcertationBot.Bot.Coordination;
 /// </summary>
 public sealed class CoordinationConversation(CoordinatorGate gate, ICoordinatorDirectory directory, IConversationSettingsStore settings, TimeProvider time)
 {
-    public static readonly Localized GrantCommand = new("coordination ajouter", "coordinator add");
-    public static readonly Localized LanguageCommand = new("langue", "language");
-
     /// <summary><c>coordination ajouter @nom</c> / <c>coordinator add @name</c>.</summary>
     public async Task GrantAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!await gate.AdmitAsync(context, GrantCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, CommandNames.CoordinatorAdd, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -46,7 +43,7 @@ public sealed class CoordinationConversation(CoordinatorGate gate, ICoordinatorD
             return;
         }
 
-        if (!await gate.AdmitAsync(context, LanguageCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, CommandNames.Language, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

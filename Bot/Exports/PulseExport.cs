@@ -8,6 +8,7 @@ using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards.Export;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Export;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
@@ -31,16 +32,12 @@ public sealed partial class PulseExport(
     TimeProvider time,
     ILogger<PulseExport> logger)
 {
-    public static readonly Localized ExportCommand = new("export", "export");
-
     private const int MaxVotesInReport = 50;
-
-    private static readonly Localized DefaultTitle = new("Table de quartier", "Round table");
 
     public async Task ExportAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!await gate.AdmitAsync(context, ExportCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, CommandNames.Export, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -73,7 +70,7 @@ public sealed partial class PulseExport(
             ExportCard.Build(new ExportCardModel
             {
                 Language = context.Language,
-                Title = pulse?.PlaceName ?? DefaultTitle.For(context.Language),
+                Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(context.Language),
                 PulsePeriod = SummaryWords.Period(LocalTime.In(from, zone), LocalTime.In(to, zone), context.Language),
                 AnswerCount = answers,
                 VoteCount = closedVotes.Count,
@@ -133,7 +130,7 @@ public sealed partial class PulseExport(
             Summary = summary is null ? null : LocalTime.In(summary, zone),
             Template = summary is null ? null : template,
             Language = language,
-            Title = pulse?.PlaceName ?? DefaultTitle.For(language),
+            Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(language),
             GeneratedAt = LocalTime.In(time.GetUtcNow(), zone),
             Votes = [.. closedVotes.Select(ResultOf)],
         });

@@ -28,14 +28,7 @@ public sealed partial class PulseConversation(
     TimeProvider time,
     ILogger<PulseConversation> logger)
 {
-    /// <summary>How the open command reads in each language (for the refusal card).</summary>
-    public static readonly Localized OpenCommand = new("pulse démarrer", "pulse start");
-
     private const int MaxStateAttempts = 20;
-
-    private static readonly Localized AlreadyOpen = new(
-        "Un pulse est déjà ouvert ici : le voici.",
-        "A pulse is already open here: here it is.");
 
     private static PulseTemplate Template => PulseTemplates.Default;
 
@@ -53,7 +46,7 @@ public sealed partial class PulseConversation(
             return;
         }
 
-        if (!await gate.AdmitAsync(context, OpenCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, CommandNames.PulseStart, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -65,7 +58,7 @@ public sealed partial class PulseConversation(
         {
             var existing = await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A pulse is open in this conversation but could not be read back.");
-            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, PulseNotices.AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -4,6 +4,8 @@ using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 
@@ -20,19 +22,11 @@ public sealed partial class PulseCoordination(
     TimeProvider time,
     ILogger<PulseCoordination> logger)
 {
-    public static readonly Localized StatusCommand = new("pulse état", "pulse status");
-    public static readonly Localized RemindCommand = new("pulse rappel", "pulse remind");
-    public static readonly Localized CloseCommand = new("pulse clore", "pulse close");
-
-    private static readonly Localized RemindersStarted = new(
-        "C'est parti : j'écris en privé à chaque membre qui n'a pas encore répondu. Je vous fais un bilan ici quand c'est fini.",
-        "On it: I am writing privately to every member who has not answered yet. I will report here when done.");
-
     /// <summary><c>pulse état</c> / <c>pulse status</c>: n / N and time left.</summary>
     public async Task StatusAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (await OpenPulseForCoordinatorAsync(context, StatusCommand, cancellationToken).ConfigureAwait(false) is not { } pulse)
+        if (await OpenPulseForCoordinatorAsync(context, CommandNames.PulseStatus, cancellationToken).ConfigureAwait(false) is not { } pulse)
         {
             return;
         }
@@ -63,12 +57,12 @@ public sealed partial class PulseCoordination(
     public async Task RemindAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (await OpenPulseForCoordinatorAsync(context, RemindCommand, cancellationToken).ConfigureAwait(false) is not { } pulse)
+        if (await OpenPulseForCoordinatorAsync(context, CommandNames.PulseRemind, cancellationToken).ConfigureAwait(false) is not { } pulse)
         {
             return;
         }
 
-        await context.SendTextAsync(RemindersStarted.For(context.Language), cancellationToken).ConfigureAwait(false);
+        await context.SendTextAsync(PulseNotices.RemindersStarted.For(context.Language), cancellationToken).ConfigureAwait(false);
         var command = context.Activity;
         var language = context.Language;
         var conversationId = command.Conversation!.Id!;
@@ -85,7 +79,7 @@ public sealed partial class PulseCoordination(
     public async Task CloseAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (await OpenPulseForCoordinatorAsync(context, CloseCommand, cancellationToken).ConfigureAwait(false) is not { } pulse)
+        if (await OpenPulseForCoordinatorAsync(context, CommandNames.PulseClose, cancellationToken).ConfigureAwait(false) is not { } pulse)
         {
             return;
         }

@@ -10,6 +10,7 @@ using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Votes;
 
@@ -33,22 +34,8 @@ public sealed partial class VoteConversation(
     IMemoryCache cache,
     ILogger<VoteConversation> logger)
 {
-    public static readonly Localized OpenCommand = new("vote", "vote");
-    public static readonly Localized LeversCommand = new("vote leviers", "vote levers");
-    public static readonly Localized CloseCommand = new("vote clore", "vote close");
-
     /// <summary>How long an open vote's record is reused between invokes; a close in between is caught by the ballot fence.</summary>
     private static readonly TimeSpan RecordReuse = TimeSpan.FromSeconds(10);
-
-    private static readonly Localized AlreadyOpen = new(
-        "Un vote est déjà ouvert ici : le voici. Fermez-le avec « vote clore » avant d'en ouvrir un autre.",
-        "A vote is already open here: here it is. Close it with \"vote close\" before opening another one.");
-
-    private static readonly Localized LeversQuestion = new("Quels leviers prioriser ?", "Which levers should we prioritise?");
-
-    private static readonly Localized LeversTrimmed = new(
-        "Les {0} leviers les plus cités du dernier pulse (sur {1}).",
-        "The {0} most cited levers of the last pulse (out of {1}).");
 
     /// <summary>Every <c>vote …</c> command: open, <c>leviers</c>, <c>clore</c>; anything unreadable gets the vote help card.</summary>
     public Task CommandAsync(TurnContext context, CancellationToken cancellationToken)
@@ -176,7 +163,7 @@ public sealed partial class VoteConversation(
 
     private async Task OpenLeversAsync(TurnContext context, VoteRules rules, CancellationToken cancellationToken)
     {
-        if (!await gate.AdmitAsync(context, LeversCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, CommandNames.VoteLevers, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -205,14 +192,14 @@ public sealed partial class VoteConversation(
             return;
         }
 
-        var notice = levers.Count > options.Count ? LeversTrimmed.Format(context.Language, options.Count, levers.Count) : null;
-        var definition = new VoteDefinition(LeversQuestion.For(context.Language), options, rules);
+        var notice = levers.Count > options.Count ? VoteNotices.LeversTrimmed.Format(context.Language, options.Count, levers.Count) : null;
+        var definition = new VoteDefinition(VoteNotices.LeversQuestion.For(context.Language), options, rules);
         await OpenAdmittedAsync(context, definition, pulse.PulseId, notice, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OpenAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, string? notice, CancellationToken cancellationToken)
     {
-        if (await gate.AdmitAsync(context, OpenCommand, cancellationToken).ConfigureAwait(false))
+        if (await gate.AdmitAsync(context, CommandNames.Vote, cancellationToken).ConfigureAwait(false))
         {
             await OpenAdmittedAsync(context, definition, sourcePulseId, notice, cancellationToken).ConfigureAwait(false);
         }
@@ -233,7 +220,7 @@ public sealed partial class VoteConversation(
         {
             var existing = await votes.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A vote is open in this conversation but could not be read back.");
-            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, VoteNotices.AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -247,7 +234,7 @@ public sealed partial class VoteConversation(
 
     private async Task CloseAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        if (!await gate.AdmitAsync(context, CloseCommand, cancellationToken).ConfigureAwait(false))
+        if (!await gate.AdmitAsync(context, CommandNames.VoteClose, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

@@ -86,4 +86,15 @@ public sealed class FolderGraphTests
         Assert.Contains(storage, f => f.Path == "Votes/VoteStore.cs");
         Assert.All(storage, f => Assert.DoesNotContain("using ConcertationBot.Cards", f.Text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Read_TheBotFolder_DeclaresNoLocalizedText()
+    {
+        var files = FolderGraph.Read(RepositoryPaths.Combine("Bot"));
+
+        var declaring = files.Where(f => f.Text.Contains("new Localized(", StringComparison.Ordinal) || f.Text.Contains("readonly Localized ", StringComparison.Ordinal))
+            .Select(f => f.Path);
+
+        Assert.Empty(declaring);
+    }
 }
