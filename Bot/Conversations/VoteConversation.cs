@@ -12,6 +12,7 @@ using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Votes;
 
@@ -64,6 +65,8 @@ public sealed partial class VoteConversation(
             VoteCommandKind.Open => OpenAsync(context, command.Definition!, sourcePulseId: null, notice: null, cancellationToken),
             VoteCommandKind.Levers => OpenLeversAsync(context, command.Rules, cancellationToken),
             VoteCommandKind.Close => CloseAsync(context, cancellationToken),
+            _ when command.Problem == VoteCommandProblem.NoQuestion && CommandSuggestions.Find(context.Text, context.Language) is { } suggestion =>
+                context.SendCardAsync(SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested), cancellationToken),
             _ => SendHelpAsync(context, command.Problem, cancellationToken),
         };
     }

@@ -14,7 +14,7 @@ public enum VoteCommandKind
     /// <summary><c>vote leviers</c> / <c>vote levers</c>: options come from the last closed pulse; <see cref="VoteCommand.Rules"/> is set.</summary>
     Levers,
 
-    /// <summary><c>vote clore</c> / <c>vote close</c>.</summary>
+    /// <summary><c>vote clore</c> / <c>vote close</c> (or <c>vote fermer</c>, <c>vote terminer</c>).</summary>
     Close,
 
     /// <summary>Unreadable: <see cref="VoteCommand.Problem"/> says why (the bot answers with the help card).</summary>
@@ -160,7 +160,7 @@ public static class VoteCommands
             return Invalid(VoteCommandProblem.Empty);
         }
 
-        if (words.Count == 1 && CommandText.Fold(words[0]) is "clore" or "close")
+        if (words.Count == 1 && CommandText.Fold(words[0]) is "clore" or "close" or "fermer" or "terminer")
         {
             return new VoteCommand(VoteCommandKind.Close, DefaultRules);
         }

@@ -160,6 +160,9 @@ public sealed class VoteCommandsTests
     [InlineData("Vote Clore")]
     [InlineData("vote close")]
     [InlineData("vote  CLOSE ")]
+    [InlineData("vote fermer")]
+    [InlineData("vote terminer")]
+    [InlineData("Vote Terminer")]
     public void Parse_CloseWord_Close(string text)
     {
         // Act

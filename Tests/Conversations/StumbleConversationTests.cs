@@ -1,0 +1,111 @@
+using System.Net;
+using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Votes;
+using ConcertationBot.Cards;
+using ConcertationBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConcertationBot.Tests.Conversations;
+
+/// <summary>
+/// What people stumble on (issue #20), over HTTP <c>/api/messages</c> with the real host, Azurite and the loopback
+/// connector: typos, synonyms and out-of-range durations get an answer that says what to do.
+/// </summary>
+public sealed class StumbleConversationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Theory]
+    [InlineData("puls état", "Je n'ai pas compris « puls état ». Vouliez-vous dire « pulse état » ?")]
+    [InlineData("pulse démarer", "Je n'ai pas compris « pulse démarer ». Vouliez-vous dire « pulse démarrer » ?")]
+    [InlineData("vote clôturer", "Je n'ai pas compris « vote clôturer ». Vouliez-vous dire « vote clore » ?")]
+    public async Task Typo_FrenchCoordinator_AsksDidYouMeanInsteadOfHelpCard(string typed, string expected)
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, typed));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = await bed.SentCardAsync(0);
+        var text = Plain(TestActivities.CardText(card));
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Affiche cette aide", text, StringComparison.Ordinal);
+        Assert.NotNull(ConversationTestBed.FindAction(card, CardVerbs.HelpShow));
+        Assert.Null(await bed.Factory.Services.GetRequiredService<IPulseStore>().GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None));
+        Assert.Single(bed.Posts);
+    }
+
+    [Fact]
+    public async Task Typo_EnglishConversation_SuggestsTheEnglishCommand()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Chris]);
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Chris, "puls status"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = TestActivities.CardText(await bed.SentCardAsync(0));
+        Assert.Contains("I did not understand \"puls status\". Did you mean \"pulse status\"?", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PulseStart_ZeroDays_SaysTooShortAndGivesTheRange()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse démarrer 0j"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Plain(TestActivities.CardText(await bed.SentCardAsync(0)));
+        Assert.Contains("La durée « 0j » est trop courte : un pulse reste ouvert de 1 heure à 90 jours.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("pas compris", text, StringComparison.Ordinal);
+        Assert.Null(await bed.Factory.Services.GetRequiredService<IPulseStore>().GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("pulse fermer")]
+    [InlineData("pulse terminer")]
+    public async Task PulseSynonym_Coordinator_ClosesThePulse(string command)
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await PulseFlows.OpenAsync(bed);
+        var store = bed.Factory.Services.GetRequiredService<IPulseStore>();
+        Assert.NotNull(await store.GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None));
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, command));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(await store.GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("vote fermer")]
+    [InlineData("vote terminer")]
+    public async Task VoteSynonym_Coordinator_ClosesTheVoteAndPostsResults(string command)
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité");
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, command));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Résultats du vote", TestActivities.CardText(await bed.SentCardAsync(1)), StringComparison.Ordinal);
+        var closed = await bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);
+        Assert.NotNull(closed?.ClosedAt);
+    }
+
+    /// <summary>French typography puts no-break spaces before « : ? » and inside « »; compare with plain spaces.</summary>
+    internal static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
+}
