@@ -47,8 +47,6 @@ public sealed partial class VoteConversation(
         "Un vote est déjà ouvert ici : le voici. Fermez-le avec « vote clore » avant d'en ouvrir un autre.",
         "A vote is already open here: here it is. Close it with \"vote close\" before opening another one.");
 
-    private static readonly Localized LeversQuestion = new("Quels leviers prioriser ?", "Which levers should we prioritise?");
-
     private static readonly Localized LeversTrimmed = new(
         "Les {0} leviers les plus cités du dernier pulse (sur {1}).",
         "The {0} most cited levers of the last pulse (out of {1}).");
@@ -108,7 +106,7 @@ public sealed partial class VoteConversation(
         if (reading.Ballot is not { } ballot)
         {
             var hasVoted = await votes.GetBallotAsync(vote.VoteId, voterKey, cancellationToken).ConfigureAwait(false) is not null;
-            return Form(context, vote, reading.Typed, VoteBallots.Describe(reading.Problem, definition, context.Language), hasVoted);
+            return Form(context, vote, reading.Typed, VoteBallots.Describe(reading, definition, context.Language), hasVoted);
         }
 
         if (!await votes.SaveBallotAsync(vote.VoteId, voterKey, VoteBallots.Encode(ballot), time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
@@ -195,7 +193,7 @@ public sealed partial class VoteConversation(
         }
 
         var notice = levers.Count > options.Count ? LeversTrimmed.Format(context.Language, options.Count, levers.Count) : null;
-        var definition = new VoteDefinition(LeversQuestion.For(context.Language), options, rules);
+        var definition = new VoteDefinition(VoteCommands.LeversQuestion(rules, context.Language), options, rules);
         await OpenAdmittedAsync(context, definition, pulse.PulseId, notice, cancellationToken).ConfigureAwait(false);
     }
 

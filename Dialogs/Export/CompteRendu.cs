@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Summary;
+using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
@@ -24,9 +25,7 @@ public static class CompteRendu
     private static readonly Localized ConditionsHeading = new("Conditions de l'impact collectif", "Collective Impact conditions");
     private static readonly Localized VotesHeading = new("Résultats des votes", "Vote results");
     private static readonly Localized NoVote = new("Aucun vote.", "No vote.");
-    private static readonly Localized HiddenResults = new(
-        "Résultats cachés jusqu'à la clôture du vote.",
-        "Results are hidden until the vote closes.");
+    private static Localized HiddenResults => VoteCardParts.HiddenUntilClose;
 
     private static readonly Localized Tied = new("ex æquo", "tied");
     private static readonly Localized Yes = new("oui", "yes");
@@ -293,10 +292,19 @@ public static class CompteRendu
         foreach (var vote in votes)
         {
             md.Heading(3, vote.Question);
-            md.Paragraph(MarkdownText.Escape(SummaryWords.Count(vote.Participation, new("votant", "voter"), new("votants", "voters"), language)) + ".");
+            md.Paragraph(vote.Participation <= 0
+                ? MarkdownText.Escape(NoVote.For(language))
+                : MarkdownText.Escape(SummaryWords.Count(vote.Participation, new("votant", "voter"), new("votants", "voters"), language)) + ".");
             if (vote.Hidden)
             {
-                md.Paragraph(Emphasis(HiddenResults.For(language)));
+                md.Paragraph(Emphasis(HiddenResults.For(language) + "."));
+                md.Bullets(vote.RankedOptions.Select(o => MarkdownText.Escape(o.Option)));
+                continue;
+            }
+
+            if (vote.Participation <= 0)
+            {
+                // Nothing to rank: the options as asked, not "1. … — 0 voix (ex æquo)" each.
                 md.Bullets(vote.RankedOptions.Select(o => MarkdownText.Escape(o.Option)));
                 continue;
             }

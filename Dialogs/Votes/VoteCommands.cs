@@ -98,6 +98,20 @@ public static class VoteCommands
         "Réglage non compris : « top N » va de 1 au nombre d’options moins 1, « points N » de 1 à 99, et un vote prend l’un ou l’autre, pas les deux.",
         "Setting not understood: \"top N\" goes from 1 to the number of options minus 1, \"points N\" from 1 to 99, and a vote takes one or the other, not both.");
 
+    private static readonly Localized LeversQuestionPlural = new("Quels leviers prioriser ?", "Which levers should we prioritise?");
+    private static readonly Localized LeversQuestionSingular = new("Quel levier prioriser ?", "Which lever should we prioritise?");
+
+    /// <summary>
+    /// The question of a <c>vote leviers</c>: in the singular when each person picks one lever (single choice or top 1),
+    /// in the plural when they pick several or spread points.
+    /// </summary>
+    public static string LeversQuestion(VoteRules rules, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var one = rules.Mode == VoteMode.Single || (rules.Mode == VoteMode.TopN && rules.Limit == 1);
+        return (one ? LeversQuestionSingular : LeversQuestionPlural).For(language);
+    }
+
     /// <summary>Reads the whole message text (the bot's mention already removed), which starts with the word <c>vote</c>.</summary>
     public static VoteCommand Parse(string text)
     {

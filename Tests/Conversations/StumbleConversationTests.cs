@@ -106,6 +106,43 @@ public sealed class StumbleConversationTests(AzuriteFixture azurite) : IClassFix
         Assert.NotNull(closed?.ClosedAt);
     }
 
+    [Fact]
+    public async Task Cast_DotVotingOverBudget_SaysHowManyPointsAndKeepsWhatWasTyped()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var voteId = await VoteFlows.OpenAsync(bed, "vote points 5 Nos priorités : Logement ; Mobilité ; Emploi");
+
+        // Act
+        var form = await bed.InvokeForCardAsync(bed.Invoke(TestPerson.Amelie, CardVerbs.VoteCast, VoteFlows.Points(voteId, 4, 3, 0)));
+
+        // Assert
+        var text = Plain(TestActivities.CardText(form));
+        Assert.Contains("Vous avez réparti 7 points sur 5 : retirez-en 2.", text, StringComparison.Ordinal);
+        Assert.NotNull(ConversationTestBed.FindAction(form, CardVerbs.VoteCast));
+        var values = form["body"]!.AsArray().Where(e => (string?)e?["type"] == "Input.Number").Select(e => (int?)e!["value"]).ToList();
+        Assert.Equal([4, 3, 0], values);
+    }
+
+    [Fact]
+    public async Task VoteClose_NoBallot_SaysNoVoteWithoutRankingTheOptions()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité");
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = TestActivities.CardText(await bed.SentCardAsync(1));
+        Assert.Contains("Aucun vote\n", text, StringComparison.Ordinal);
+        Assert.Contains("Logement", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ex æquo", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1. ", text, StringComparison.Ordinal);
+    }
+
     /// <summary>French typography puts no-break spaces before « : ? » and inside « »; compare with plain spaces.</summary>
     internal static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
 }
