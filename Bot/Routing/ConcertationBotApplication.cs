@@ -69,6 +69,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction(CardVerbs.PulseSkip, pulse.OnCardActionAsync);
         OnCardAction(CardVerbs.PulseEdit, pulse.OnCardActionAsync);
         OnCardAction(CardVerbs.PulseSubmit, pulse.OnCardActionAsync);
+        OnCardAction(CardVerbs.PulseClear, pulse.OnCardActionAsync);
         OnCardAction(CardVerbs.VoteOpen, vote.OnCardActionAsync);
         OnCardAction(CardVerbs.VoteCast, vote.OnCardActionAsync);
         OnCardAction(CardVerbs.PulseDeleteConfirm, deletion.OnConfirmAsync);

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
+using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -142,6 +144,85 @@ public sealed class StumbleConversationTests(AzuriteFixture azurite) : IClassFix
         Assert.DoesNotContain("ex æquo", text, StringComparison.Ordinal);
         Assert.DoesNotContain("1. ", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EditThenPasser_SavedLevier_StaysOnTheReviewAndInTheStoredAnswer()
+    {
+        // Arrange: Amélie sent a frein and a levier, then opens "Modifier mes réponses" on that step.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var thanks = await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
+        {
+            ["agenda"] = new() { [PulseInputIds.Frein] = "Manque de temps", [PulseInputIds.Levier] = "Le CLSC prête une salle" },
+        });
+        var review = await bed.ClickAsync(TestPerson.Amelie, thanks, CardVerbs.PulseEdit);
+        var editing = await bed.ClickAsync(TestPerson.Amelie, review, CardVerbs.PulseEdit, step: "agenda");
+        Assert.Null(ConversationTestBed.FindAction(editing, CardVerbs.PulseSkip));
+        Assert.NotNull(ConversationTestBed.FindAction(editing, CardVerbs.PulseClear));
+        Assert.Contains("Effacer cette réponse", TestActivities.CardText(editing), StringComparison.Ordinal);
+
+        // Act: "Passer" as an older card of that step still offers it.
+        var stepData = ConversationTestBed.FindAction(editing, CardVerbs.PulseNext)!["data"]!.DeepClone().AsObject();
+        var afterSkip = await bed.InvokeForCardAsync(bed.Invoke(TestPerson.Amelie, CardVerbs.PulseSkip, stepData));
+        var updated = await bed.ClickAsync(TestPerson.Amelie, afterSkip, CardVerbs.PulseSubmit);
+
+        // Assert
+        Assert.Contains("Le CLSC prête une salle", TestActivities.CardText(afterSkip), StringComparison.Ordinal);
+        Assert.Contains("Le CLSC prête une salle", TestActivities.CardText(updated), StringComparison.Ordinal);
+        var answer = Assert.Single(await PulseFlows.RowsAsync(azurite.ConnectionString, "PulseAnswers", pulseId));
+        Assert.Equal("Le CLSC prête une salle", answer.GetString("agenda_levier"));
+        Assert.Equal("Manque de temps", answer.GetString("agenda_frein"));
+    }
+
+    [Fact]
+    public async Task EditThenClear_SavedLevier_ErasedOnlyWithThatWord()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var thanks = await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
+        {
+            ["roleClarity"] = new() { [PulseInputIds.Rating] = "4" },
+            ["agenda"] = new() { [PulseInputIds.Levier] = "Le CLSC prête une salle" },
+        });
+        var review = await bed.ClickAsync(TestPerson.Amelie, thanks, CardVerbs.PulseEdit);
+        var editing = await bed.ClickAsync(TestPerson.Amelie, review, CardVerbs.PulseEdit, step: "agenda");
+
+        // Act
+        var cleared = await bed.ClickAsync(TestPerson.Amelie, editing, CardVerbs.PulseClear);
+        await bed.ClickAsync(TestPerson.Amelie, cleared, CardVerbs.PulseSubmit);
+
+        // Assert
+        Assert.DoesNotContain("Le CLSC prête une salle", TestActivities.CardText(cleared), StringComparison.Ordinal);
+        Assert.Contains("Sans réponse", TestActivities.CardText(cleared), StringComparison.Ordinal);
+        var answer = Assert.Single(await PulseFlows.RowsAsync(azurite.ConnectionString, "PulseAnswers", pulseId));
+        Assert.Null(answer.GetString("agenda_levier"));
+        Assert.Equal(4, answer.GetInt32("roleClarity"));
+    }
+
+    [Fact]
+    public async Task RetourAfterTyping_ThenSuivant_TheStepComesBackWithWhatWasTyped()
+    {
+        // Arrange: Amélie rates, types a frein and a levier on step 2, then goes back.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var step1 = await bed.InvokeForCardAsync(bed.Invoke(TestPerson.Amelie, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId }));
+        var step2 = await bed.ClickAsync(TestPerson.Amelie, step1, CardVerbs.PulseNext, new Dictionary<string, string> { [PulseInputIds.Rating] = "4" });
+        var typed = new Dictionary<string, string> { [PulseInputIds.Frein] = "Manque de temps", [PulseInputIds.Levier] = "Le CLSC prête une salle" };
+
+        // Act
+        var backOnStep1 = await bed.ClickAsync(TestPerson.Amelie, step2, CardVerbs.PulseBack, typed);
+        var step2Again = await bed.ClickAsync(TestPerson.Amelie, backOnStep1, CardVerbs.PulseNext, new Dictionary<string, string> { [PulseInputIds.Rating] = "4" });
+
+        // Assert
+        Assert.Equal("roleClarity", PulseFlows.StepOf(backOnStep1));
+        Assert.Equal("agenda", PulseFlows.StepOf(step2Again));
+        Assert.Equal("Manque de temps", InputValue(step2Again, PulseInputIds.Frein));
+        Assert.Equal("Le CLSC prête une salle", InputValue(step2Again, PulseInputIds.Levier));
+    }
+
+    private static string? InputValue(JsonObject card, string id) =>
+        (string?)card["body"]!.AsArray().FirstOrDefault(e => (string?)e?["id"] == id)?["value"];
 
     /// <summary>French typography puts no-break spaces before « : ? » and inside « »; compare with plain spaces.</summary>
     internal static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
