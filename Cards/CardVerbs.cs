@@ -18,11 +18,17 @@ public static class CardVerbs
     /// <summary>Saves the step's inputs and moves on (back to the review when editing from it). Data: pulseId, step, rev + inputs.</summary>
     public const string PulseNext = "pulse.next";
 
-    /// <summary>Goes to the previous step without saving. Data: pulseId, step, rev.</summary>
+    /// <summary>Goes to the previous step without saving; what was typed is kept as the step's draft. Data: pulseId, step, rev + inputs.</summary>
     public const string PulseBack = "pulse.back";
 
-    /// <summary>Leaves the step unanswered (clears it) and moves on. Data: pulseId, step, rev.</summary>
+    /// <summary>
+    /// "Passer": moves on without saving what is on the step; a saved answer stays (nothing is erased without "Effacer
+    /// cette réponse"). While editing from the review, goes back to it. Data: pulseId, step, rev.
+    /// </summary>
     public const string PulseSkip = "pulse.skip";
+
+    /// <summary>"Effacer cette réponse" while editing a step: erases that step's saved answer and draft. Data: pulseId, step, rev.</summary>
+    public const string PulseClear = "pulse.clear";
 
     /// <summary>"Modifier": to one step (data step) from the review, or to the review (no step) from the thank-you card. Data: pulseId, step?, rev.</summary>
     public const string PulseEdit = "pulse.edit";

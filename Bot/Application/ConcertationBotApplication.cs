@@ -53,6 +53,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("pulse remind", pulseCoordination.RemindAsync);
         OnCommand("pulse clore", pulseCoordination.CloseAsync);
         OnCommand("pulse close", pulseCoordination.CloseAsync);
+        OnCommand("pulse fermer", pulseCoordination.CloseAsync);
+        OnCommand("pulse terminer", pulseCoordination.CloseAsync);
         OnCommand("pulse supprimer", deletion.PulseDeleteAsync);
         OnCommand("pulse delete", deletion.PulseDeleteAsync);
         OnCommand("vote", vote.CommandAsync);
@@ -63,7 +65,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("coordinator add", coordination.GrantAsync);
         OnCommand("langue", coordination.SetLanguageAsync);
         OnCommand("language", coordination.SetLanguageAsync);
-        OnMessage(SendHelpAsync);
+        OnMessage(SendSuggestionOrHelpAsync);
 
         OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpFor(context)));
         OnCardAction<PulseActionData>(CardVerbs.PulseOpen, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Open, action, ct));
@@ -72,6 +74,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<PulseActionData>(CardVerbs.PulseSkip, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Skip, action, ct));
         OnCardAction<PulseActionData>(CardVerbs.PulseEdit, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Edit, action, ct));
         OnCardAction<PulseActionData>(CardVerbs.PulseSubmit, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Submit, action, ct));
+        OnCardAction<PulseActionData>(CardVerbs.PulseClear, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Clear, action, ct));
         OnCardAction<VoteActionData>(CardVerbs.VoteOpen, vote.OnOpenAsync);
         OnCardAction<VoteActionData>(CardVerbs.VoteCast, vote.OnCastAsync);
         OnCardAction<PulseActionData>(CardVerbs.PulseDeleteConfirm, deletion.OnPulseConfirmAsync);
@@ -115,6 +118,12 @@ public sealed partial class ConcertationBotApplication : BotApplication
 
     private static Task SendHelpAsync(TurnContext context, CancellationToken cancellationToken) =>
         context.SendCardAsync(HelpFor(context), cancellationToken);
+
+    /// <summary>A message that is no command: "Vouliez-vous dire … ?" when it is a command mistyped, else the help card.</summary>
+    private static Task SendSuggestionOrHelpAsync(TurnContext context, CancellationToken cancellationToken) =>
+        CommandSuggestions.Find(context.Text, context.Language) is { } suggestion
+            ? context.SendCardAsync(SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested), cancellationToken)
+            : SendHelpAsync(context, cancellationToken);
 
     private Task GreetOnInstallAsync(TurnContext context, CancellationToken cancellationToken) =>
         string.Equals(context.Activity.Action, "add", StringComparison.OrdinalIgnoreCase)

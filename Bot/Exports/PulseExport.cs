@@ -118,7 +118,7 @@ public sealed partial class PulseExport(
                 }
             }
 
-            return Results.File(CompteRendu.Csv(template, answers, language), "text/csv; charset=utf-8", name);
+            return Results.File(CompteRendu.Csv(template, answers, language, options.Value.MinimumGroupSize), "text/csv; charset=utf-8", name);
         }
 
         var summary = pulse is null

@@ -36,12 +36,17 @@ public sealed partial class PulseConversation(
     public async Task OpenAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!PulseDuration.TryParse(context.CommandArguments, out var duration))
+        var problem = PulseDuration.Read(context.CommandArguments, out var duration);
+        if (problem != PulseDurationProblem.None)
         {
             var typed = string.Join(' ', context.CommandArguments);
-            var card = typed.Any(char.IsDigit)
-                ? PulseNoticeCards.BadDuration(context.Language, typed)
-                : HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation));
+            var card = problem is PulseDurationProblem.TooShort or PulseDurationProblem.TooLong
+                ? PulseNoticeCards.DurationOutOfRange(context.Language, typed, problem == PulseDurationProblem.TooShort)
+                : CommandSuggestions.Find(context.Text, context.Language) is { } suggestion
+                    ? SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested)
+                    : typed.Any(char.IsDigit)
+                        ? PulseNoticeCards.BadDuration(context.Language, typed)
+                        : HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation));
             await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -47,6 +47,8 @@ public sealed partial class VoteConversation(
             VoteCommandKind.Open => OpenAsync(context, command.Definition!, sourcePulseId: null, notice: null, cancellationToken),
             VoteCommandKind.Levers => OpenLeversAsync(context, command.Rules, cancellationToken),
             VoteCommandKind.Close => CloseAsync(context, cancellationToken),
+            _ when command.Problem == VoteCommandProblem.NoQuestion && CommandSuggestions.Find(context.Text, context.Language) is { } suggestion =>
+                context.SendCardAsync(SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested), cancellationToken),
             _ => SendHelpAsync(context, command.Problem, cancellationToken),
         };
     }
@@ -106,7 +108,7 @@ public sealed partial class VoteConversation(
         if (reading.Ballot is not { } ballot)
         {
             var hasVoted = await votes.GetBallotAsync(vote.VoteId, voterKey, cancellationToken).ConfigureAwait(false) is not null;
-            return Form(context, vote, reading.Typed, VoteBallots.Describe(reading.Problem, definition, context.Language), hasVoted);
+            return Form(context, vote, reading.Typed, VoteBallots.Describe(reading, definition, context.Language), hasVoted);
         }
 
         if (!await votes.SaveBallotAsync(vote.VoteId, voterKey, VoteBallots.Encode(ballot), time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
@@ -193,7 +195,7 @@ public sealed partial class VoteConversation(
         }
 
         var notice = levers.Count > options.Count ? VoteNotices.LeversTrimmed.Format(context.Language, options.Count, levers.Count) : null;
-        var definition = new VoteDefinition(VoteNotices.LeversQuestion.For(context.Language), options, rules);
+        var definition = new VoteDefinition(VoteCommands.LeversQuestion(rules, context.Language), options, rules);
         await OpenAdmittedAsync(context, definition, pulse.PulseId, notice, cancellationToken).ConfigureAwait(false);
     }
 

@@ -111,6 +111,9 @@ public sealed record PulseStepCardModel : IPulseRespondentCardModel
 
     /// <summary>Editing one step from the review: the main button says "Enregistrer" and leads back to the review.</summary>
     public bool EditingFromReview { get; init; }
+
+    /// <summary>The step has a saved answer or a draft that "Effacer cette réponse" would erase (offered while editing).</summary>
+    public bool CanClear { get; init; }
 }
 
 /// <summary>The inputs of one step; current values pre-fill them (including over-long text kept after a refusal).</summary>

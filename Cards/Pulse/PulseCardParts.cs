@@ -10,7 +10,8 @@ internal static class PulseCardParts
 {
     private static readonly Localized RefreshTitle = new("Actualiser", "Refresh");
     private static readonly Localized LabelSeparator = new(" : ", ": ");
-    private static readonly Localized Skipped = new("Passé", "Skipped");
+    // "Passé" read as "past": an empty field, skipped or left blank, has no answer.
+    private static readonly Localized Skipped = new("Sans réponse", "No answer");
 
     /// <summary><c>{pulseId}</c>: the data of <see cref="CardVerbs.PulseOpen"/>.</summary>
     public static JsonObject OpenData(string pulseId, string? conversationId = null)
@@ -67,7 +68,7 @@ internal static class PulseCardParts
         };
         if (section.Lines.Count > 1 && section.Lines.All(line => line.Value is null))
         {
-            // A wholly skipped step reads as one "Passé" line, not one per field: the review stays short on a phone.
+            // A wholly skipped step reads as one "Sans réponse" line, not one per field: the review stays short on a phone.
             items.Add(new RichTextBlock { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = Skipped.For(language), IsSubtle = true, Italic = true }] });
         }
         else

@@ -18,6 +18,41 @@ public static class PulseNoticeCards
     private static readonly Localized Example1 = new("pulse démarrer 3j", "pulse start 3d");
     private static readonly Localized Example2 = new("pulse démarrer 48h", "pulse start 48h");
 
+    private static readonly Localized TooShortHeading = new("Durée trop courte", "Duration too short");
+    private static readonly Localized TooLongHeading = new("Durée trop longue", "Duration too long");
+    private static readonly Localized TooShort = new(
+        "La durée « {0} » est trop courte : un pulse reste ouvert de 1 heure à 90 jours.",
+        "The duration \"{0}\" is too short: a pulse stays open from 1 hour to 90 days.");
+    private static readonly Localized TooLong = new(
+        "La durée « {0} » est trop longue : un pulse reste ouvert de 1 heure à 90 jours.",
+        "The duration \"{0}\" is too long: a pulse stays open from 1 hour to 90 days.");
+    private static readonly Localized RangeHint = new(
+        "Sans durée, le pulse reste ouvert 7 jours.",
+        "Without a duration, the pulse stays open 7 days.");
+
+    /// <summary>
+    /// The duration after "pulse démarrer" was read but is outside 1 hour..90 days: says which way and gives the range
+    /// (rather than "not understood"); <paramref name="typed"/> is shown as typed.
+    /// </summary>
+    public static AdaptiveCard DurationOutOfRange(Language language, string typed, bool tooShort)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        var heading = (tooShort ? TooShortHeading : TooLongHeading).For(language);
+        return new AdaptiveCard
+        {
+            FallbackText = heading,
+            Body =
+            [
+                CardBlocks.Heading(heading, TextSize.Medium),
+                PulseCardParts.PlainParagraph((tooShort ? TooShort : TooLong).Format(language, typed.Trim())),
+                CardBlocks.Paragraph(RangeHint.For(language)),
+                new TextBlock { Text = ExamplesTitle.For(language), Spacing = CardSpacing.Medium, Weight = TextWeight.Bolder },
+                new TextBlock { Text = Example1.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
+                new TextBlock { Text = Example2.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
+            ],
+        };
+    }
+
     /// <summary>The duration after "pulse démarrer" was not understood; <paramref name="typed"/> is shown as typed.</summary>
     public static AdaptiveCard BadDuration(Language language, string typed)
     {

@@ -4,7 +4,10 @@ using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Cards.Pulse;
 
-/// <summary>One step of a respondent's own view: the question, its inputs (pre-filled), Suivant / Passer / Retour.</summary>
+/// <summary>
+/// One step of a respondent's own view: the question, its inputs (pre-filled), Suivant / Passer / Retour; while editing
+/// from the review, Enregistrer / Effacer cette réponse / Retour.
+/// </summary>
 public static class PulseStepCard
 {
     private static readonly Localized StepOf = new("Étape {0} sur {1}", "Step {0} of {1}");
@@ -12,12 +15,14 @@ public static class PulseStepCard
     private static readonly Localized Save = new("Enregistrer", "Save");
     private static readonly Localized Skip = new("Passer", "Skip");
     private static readonly Localized Back = new("Retour", "Back");
+    private static readonly Localized Clear = new("Effacer cette réponse", "Clear this answer");
     private static readonly Localized DontKnow = new("Je ne sais pas", "I don't know");
     private static readonly Localized FreinLabel = new("Un frein (ce qui bloque)", "A barrier (what holds us back)");
     private static readonly Localized LevierLabel = new("Un levier (ce qui aide)", "A lever (what helps)");
     private static readonly Localized Optional = new("Facultatif", "Optional");
     private static readonly Localized ChangeLabel = new("Le changement", "The change");
     private static readonly Localized DirectionLabel = new("Ce changement est plutôt…", "This change is rather…");
+    private static readonly Localized LabelWithLimit = new("{0}, {1} caractères au plus", "{0}, {1} characters at most");
 
     public static AdaptiveCard Build(PulseStepCardModel model)
     {
@@ -46,6 +51,9 @@ public static class PulseStepCard
 
         body.AddRange(Inputs(language, model.Input));
 
+        // While editing from the review: "Enregistrer", "Effacer cette réponse" (the only way to erase a saved answer)
+        // and "Retour"; no "Passer", which read as "leave it" and used to erase. Retour sends what was typed, which the
+        // dialog keeps as the step's draft.
         var actions = new List<CardAction>
         {
             new ExecuteAction
@@ -54,14 +62,29 @@ public static class PulseStepCard
                 Verb = CardVerbs.PulseNext,
                 Data = PulseCardParts.RespondentData(view, model.StepId),
             },
-            new ExecuteAction
+        };
+        if (!model.EditingFromReview)
+        {
+            actions.Add(new ExecuteAction
             {
                 Title = Skip.For(language),
                 Verb = CardVerbs.PulseSkip,
                 Data = PulseCardParts.RespondentData(view, model.StepId),
                 AssociatedInputs = "none",
-            },
-        };
+            });
+        }
+        else if (model.CanClear)
+        {
+            actions.Add(new ExecuteAction
+            {
+                Title = Clear.For(language),
+                Verb = CardVerbs.PulseClear,
+                Data = PulseCardParts.RespondentData(view, model.StepId),
+                AssociatedInputs = "none",
+                Style = ActionStyle.Destructive,
+            });
+        }
+
         if (model.CanGoBack || model.EditingFromReview)
         {
             actions.Add(new ExecuteAction
@@ -69,7 +92,6 @@ public static class PulseStepCard
                 Title = Back.For(language),
                 Verb = CardVerbs.PulseBack,
                 Data = PulseCardParts.RespondentData(view, model.StepId),
-                AssociatedInputs = "none",
             });
         }
 
@@ -87,8 +109,8 @@ public static class PulseStepCard
         RatingStepInput rating => [Rating(language, rating)],
         FreinLevierStepInput freinLevier =>
         [
-            FreeText(PulseInputIds.Frein, FreinLabel.For(language), Optional.For(language), freinLevier.Frein, freinLevier.MaxLength),
-            FreeText(PulseInputIds.Levier, LevierLabel.For(language), Optional.For(language), freinLevier.Levier, freinLevier.MaxLength),
+            FreeText(language, PulseInputIds.Frein, FreinLabel.For(language), Optional.For(language), freinLevier.Frein, freinLevier.MaxLength),
+            FreeText(language, PulseInputIds.Levier, LevierLabel.For(language), Optional.For(language), freinLevier.Levier, freinLevier.MaxLength),
         ],
         ChoiceStepInput choice =>
         [
@@ -105,7 +127,7 @@ public static class PulseStepCard
         ],
         ChangeStepInput change =>
         [
-            FreeText(PulseInputIds.ChangeText, ChangeLabel.For(language), Optional.For(language), change.Text, change.MaxLength),
+            FreeText(language, PulseInputIds.ChangeText, ChangeLabel.For(language), Optional.For(language), change.Text, change.MaxLength),
             new ChoiceSetInput
             {
                 Id = PulseInputIds.Direction,
@@ -151,10 +173,11 @@ public static class PulseStepCard
 
     // The value is kept even when longer than maxLength: the user sees all of it and shortens it
     // (browsers and the official renderer keep a pre-filled value whole; maxLength only stops further typing).
-    private static TextInput FreeText(string id, string label, string placeholder, string? value, int maxLength) => new()
+    // The label states the limit, so nobody is cut mid-sentence unawares.
+    private static TextInput FreeText(Language language, string id, string label, string placeholder, string? value, int maxLength) => new()
     {
         Id = id,
-        Label = label,
+        Label = LabelWithLimit.Format(language, label, maxLength.ToString(CultureInfo.InvariantCulture)),
         Placeholder = placeholder,
         IsMultiline = true,
         MaxLength = maxLength,

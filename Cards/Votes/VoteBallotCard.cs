@@ -18,7 +18,6 @@ public static class VoteBallotCard
     private static readonly Localized SpreadPoints = new(
         "Répartissez vos {0} points comme vous voulez : plusieurs sur une même option si elle compte beaucoup pour vous.",
         "Spread your {0} points as you wish: several on one option if it matters a lot to you.");
-    private static readonly Localized HiddenNote = new("Les résultats restent cachés jusqu'à la clôture.", "Results stay hidden until the vote closes.");
     private static readonly Localized AnonymousNote = new(
         "Votre vote est anonyme et vous pouvez le modifier jusqu'à la clôture.",
         "Your vote is anonymous and you can change it until the vote closes.");
@@ -48,7 +47,7 @@ public static class VoteBallotCard
         body.AddRange(Inputs(language, model));
         body.Add(new TextBlock
         {
-            Text = (model.Rules.HiddenResults ? HiddenNote.For(language) + " " : string.Empty) + AnonymousNote.For(language),
+            Text = (model.Rules.HiddenResults ? VoteCardParts.HiddenUntilClose.For(language) + ". " : string.Empty) + AnonymousNote.For(language),
             Size = TextSize.Small,
             IsSubtle = true,
             Spacing = CardSpacing.Medium,

@@ -52,14 +52,21 @@ public static class VoteCard
             Weight = TextWeight.Bolder,
         });
 
-        var showScores = model.IsClosed || !model.Rules.HiddenResults;
+        // A vote closed without a single ballot has no ranking: "Aucun vote" and the options, not "1. (ex æquo) 0" each.
+        var unranked = model.IsClosed && model.Participation <= 0;
+        var showScores = (model.IsClosed || !model.Rules.HiddenResults) && !unranked;
         var total = model.Rules.Mode == VoteCardMode.Points ? model.Options.Sum(o => Math.Max(0, o.Score)) : model.Participation;
         body.Add(new Container
         {
             Separator = true,
             Spacing = CardSpacing.Medium,
-            Items = [.. model.Options.Select(o => Option(language, model, o, showScores, total))],
+            Items = [.. model.Options.Select(o => Option(language, model, o, showScores, unranked, total))],
         });
+        if (showScores && model.Participation > 0 && VoteCardParts.SharesNote(language, model.Rules, model.IsClosed) is { } sharesNote)
+        {
+            // Top-N shares are of voters, so they add up to more than 100 %: say so under the bars.
+            body.Add(new TextBlock { Text = sharesNote, Size = TextSize.Small, IsSubtle = true, Spacing = CardSpacing.Small });
+        }
 
         if (model.YourBallot is { } ballot)
         {
@@ -90,10 +97,10 @@ public static class VoteCard
     }
 
     /// <summary>One option: "2. (ex æquo) " and the option as typed, then its bar and score (unless results are hidden).</summary>
-    private static Container Option(Language language, VoteCardModel model, VoteOptionLine line, bool showScores, int total)
+    private static Container Option(Language language, VoteCardModel model, VoteOptionLine line, bool showScores, bool unranked, int total)
     {
         var runs = new List<TextRun>();
-        if (model.IsClosed)
+        if (model.IsClosed && !unranked)
         {
             runs.Add(new TextRun { Text = VoteCardParts.Number(line.Rank) + ". ", Weight = TextWeight.Bolder });
             if (line.Tied)
@@ -102,7 +109,7 @@ public static class VoteCard
             }
         }
 
-        runs.Add(new TextRun { Text = line.Option, Weight = model.IsClosed && line.Rank == 1 ? TextWeight.Bolder : null });
+        runs.Add(new TextRun { Text = line.Option, Weight = model.IsClosed && !unranked && line.Rank == 1 ? TextWeight.Bolder : null });
         var items = new List<CardElement> { new RichTextBlock { Inlines = runs } };
         if (showScores)
         {

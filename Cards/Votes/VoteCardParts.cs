@@ -20,7 +20,16 @@ public static class VoteCardParts
     private static readonly Localized UpToChoices = new("Jusqu'à {0} choix", "Up to {0} choices");
     private static readonly Localized OnePointToGive = new("1 point à donner", "1 point to give");
     private static readonly Localized PointsToSpread = new("{0} points à répartir", "{0} points to spread");
-    private static readonly Localized HiddenUntilClose = new("Résultats cachés jusqu'à la clôture", "Results hidden until the close");
+    /// <summary>The one wording of hidden results, on every card that mentions them.</summary>
+    public static readonly Localized HiddenUntilClose = new("Résultats cachés jusqu'à la clôture", "Results hidden until the close");
+
+    private static readonly Localized SharesOfVotersOpen = new(
+        "% des votant·es ; chacun peut choisir jusqu'à {0} options",
+        "% of voters; each can choose up to {0} options");
+
+    private static readonly Localized SharesOfVotersClosed = new(
+        "% des votant·es ; chacun pouvait choisir jusqu'à {0} options",
+        "% of voters; each could choose up to {0} options");
     private static readonly Localized NoVoteYet = new("Aucun vote pour l'instant", "No votes yet");
     private static readonly Localized NoVote = new("Aucun vote", "No votes");
     private static readonly Localized OneVote = new("1 vote", "1 vote");
@@ -55,6 +64,18 @@ public static class VoteCardParts
             _ => throw new ArgumentOutOfRangeException(nameof(rules), rules.Mode, "Unknown vote mode."),
         };
         return rules.HiddenResults ? mode + " · " + HiddenUntilClose.For(language) : mode;
+    }
+
+    /// <summary>
+    /// What the percentages of a top-N vote are ("% des votant·es ; chacun pouvait choisir jusqu'à 2 options"), since
+    /// they add up to more than 100 %; null for the other modes, whose shares add up.
+    /// </summary>
+    public static string? SharesNote(Language language, VoteCardRules rules, bool isClosed)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.Mode == VoteCardMode.TopN && rules.Limit > 1
+            ? (isClosed ? SharesOfVotersClosed : SharesOfVotersOpen).Format(language, Number(rules.Limit))
+            : null;
     }
 
     /// <summary>"Aucun vote pour l'instant" (or "Aucun vote" once closed), "1 vote", "12 votes".</summary>

@@ -14,7 +14,7 @@ public static class VoteHelpCard
     private static readonly Localized SettingsTitle = new("Réglages, avant la question", "Settings, before the question");
     private static readonly Localized TopSetting = new("top N : jusqu'à N choix par personne", "top N: up to N choices each");
     private static readonly Localized PointsSetting = new("points N : N points à répartir (3 par défaut)", "points N: N points to spread (3 by default)");
-    private static readonly Localized HiddenSetting = new("résultats cachés : résultats montrés à la clôture seulement", "hidden results: results shown only at the close");
+    private static readonly Localized HiddenSetting = new("résultats cachés : {0}, seule la participation s'affiche", "hidden results: {0}, only participation shows");
     private static readonly Localized ExamplesTitle = new("Par exemple :", "For example:");
     private static readonly Localized SingleExample = new(
         "vote Nos priorités pour 2027 : Logement ; Mobilité ; Emploi des jeunes",
@@ -44,9 +44,9 @@ public static class VoteHelpCard
         body.Add(Command(Syntax.For(language), CardSpacing.Medium));
         body.Add(CardBlocks.Paragraph(Options.For(language)));
         body.Add(Title(SettingsTitle.For(language)));
-        foreach (var setting in new[] { TopSetting, PointsSetting, HiddenSetting })
+        foreach (var setting in new[] { TopSetting.For(language), PointsSetting.For(language), HiddenSetting.Format(language, LowerFirst(VoteCardParts.HiddenUntilClose.For(language))) })
         {
-            body.Add(new TextBlock { Text = "• " + setting.For(language), Spacing = CardSpacing.Small });
+            body.Add(new TextBlock { Text = "• " + setting, Spacing = CardSpacing.Small });
         }
 
         body.Add(Title(ExamplesTitle.For(language)));
@@ -63,6 +63,9 @@ public static class VoteHelpCard
 
         return new AdaptiveCard { FallbackText = Heading.For(language), Body = body };
     }
+
+    private static string LowerFirst(string text) =>
+        text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
     private static TextBlock Title(string text) =>
         new() { Text = text, Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Summary;
+using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
@@ -24,12 +25,18 @@ public static class CompteRendu
     private static readonly Localized ConditionsHeading = new("Conditions de l'impact collectif", "Collective Impact conditions");
     private static readonly Localized VotesHeading = new("Résultats des votes", "Vote results");
     private static readonly Localized NoVote = new("Aucun vote.", "No vote.");
-    private static readonly Localized HiddenResults = new(
-        "Résultats cachés jusqu'à la clôture du vote.",
-        "Results are hidden until the vote closes.");
+    private static Localized HiddenResults => VoteCardParts.HiddenUntilClose;
 
     private static readonly Localized Tied = new("ex æquo", "tied");
     private static readonly Localized Yes = new("oui", "yes");
+    private static readonly Localized DontKnowColumn = new("je ne sais pas", "don't know");
+    private static readonly Localized TextColumn = new("texte", "text");
+    private static readonly Localized DirectionColumn = new("sens", "direction");
+    private static readonly Localized FreinColumn = new("frein", "barrier");
+    private static readonly Localized LevierColumn = new("levier", "lever");
+    private static readonly Localized SmallGroupNote = new(
+        "Moins de {0} réponses : les réponses ne sont pas publiées (règle des petits groupes).",
+        "Fewer than {0} answers: the answers are not published (small-group rule).");
     private static readonly Localized PositiveValue = new("positif", "positive");
     private static readonly Localized NegativeValue = new("négatif", "negative");
 
@@ -64,22 +71,28 @@ public static class CompteRendu
     }
 
     /// <summary>
-    /// One row per answer, columns named after the stored fields (template order), sorted by content so the order says
-    /// nothing about who answered first. UTF-8 with BOM, CRLF, RFC 4180 quoting; cells that a spreadsheet would read as a
-    /// formula get a leading apostrophe. Choices and directions are written as words in <paramref name="language"/>.
+    /// One row per answer, columns named in <paramref name="language"/> after the template's steps (template order),
+    /// sorted by content so the order says nothing about who answered first. UTF-8 with BOM, CRLF, RFC 4180 quoting,
+    /// separated by <c>;</c> in French (what a French spreadsheet opens in columns) and <c>,</c> in English; cells that a
+    /// spreadsheet would read as a formula get a leading apostrophe. Choices and directions are words in
+    /// <paramref name="language"/>. Under <paramref name="minimumGroupSize"/> answers (the k rule), no answer row: the
+    /// header and a one-line note, as the summary card hides the distribution.
     /// </summary>
-    public static byte[] Csv(PulseTemplate template, IReadOnlyList<IReadOnlyDictionary<string, object?>> answers, Language language)
+    public static byte[] Csv(PulseTemplate template, IReadOnlyList<IReadOnlyDictionary<string, object?>> answers, Language language, int minimumGroupSize)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(answers);
-        var columns = Columns(template);
-        var rows = answers
-            .Select(fields => Row(template, PulseAnswerFields.FromFields(template, fields), language))
-            .Select(row => row.ToArray())
-            .Order(RowComparer.Instance)
-            .ToList();
+        var columns = Headers(template, language);
+        List<string[]> rows = answers.Count < minimumGroupSize
+            ? [SmallGroupRow(columns.Count, minimumGroupSize, language)]
+            : answers
+                .Select(fields => Row(template, PulseAnswerFields.FromFields(template, fields), language))
+                .Select(row => row.ToArray())
+                .Order(RowComparer.Instance)
+                .ToList();
         var options = CsvWriterOptions.Default with
         {
+            Separator = CsvSeparator(language),
             WriteByteOrderMark = true,
             NewLine = "\r\n",
             Quoting = CsvQuoting.WhenNeededOrWhitespace,
@@ -99,7 +112,57 @@ public static class CompteRendu
         return output.ToArray();
     }
 
-    /// <summary>The CSV header: stored field names in template order.</summary>
+    /// <summary>The CSV separator: <c>;</c> in French, <c>,</c> in English.</summary>
+    public static char CsvSeparator(Language language) => language == Language.English ? ',' : ';';
+
+    /// <summary>
+    /// The CSV header in <paramref name="language"/>, one per column of <see cref="Columns"/>: the step's title, with
+    /// " — frein" / " — levier" (" — barrier" / " — lever"), " — je ne sais pas", " — texte", " — sens" where a step has two.
+    /// </summary>
+    public static IReadOnlyList<string> Headers(PulseTemplate template, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var headers = new List<string>();
+        foreach (var step in template.Steps)
+        {
+            var title = step.Title.For(language);
+            string Part(Localized part) => title + " — " + part.For(language);
+            switch (step)
+            {
+                case RatingStep rating:
+                    headers.Add(title);
+                    if (rating.AllowDontKnow)
+                    {
+                        headers.Add(Part(DontKnowColumn));
+                    }
+
+                    break;
+                case ChoiceStep:
+                    headers.Add(title);
+                    break;
+                case ChangeStep:
+                    headers.Add(Part(TextColumn));
+                    headers.Add(Part(DirectionColumn));
+                    break;
+                default:
+                    headers.Add(Part(FreinColumn));
+                    headers.Add(Part(LevierColumn));
+                    break;
+            }
+        }
+
+        return headers;
+    }
+
+    private static string[] SmallGroupRow(int columns, int minimumGroupSize, Language language)
+    {
+        var row = new string[columns];
+        Array.Fill(row, string.Empty);
+        row[0] = SmallGroupNote.Format(language, minimumGroupSize.ToString(CultureInfo.InvariantCulture));
+        return row;
+    }
+
+    /// <summary>The stored field names in template order (the columns of <see cref="Headers"/>).</summary>
     public static IReadOnlyList<string> Columns(PulseTemplate template)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -293,10 +356,19 @@ public static class CompteRendu
         foreach (var vote in votes)
         {
             md.Heading(3, vote.Question);
-            md.Paragraph(MarkdownText.Escape(SummaryWords.Count(vote.Participation, new("votant", "voter"), new("votants", "voters"), language)) + ".");
+            md.Paragraph(vote.Participation <= 0
+                ? MarkdownText.Escape(NoVote.For(language))
+                : MarkdownText.Escape(SummaryWords.Count(vote.Participation, new("votant", "voter"), new("votants", "voters"), language)) + ".");
             if (vote.Hidden)
             {
-                md.Paragraph(Emphasis(HiddenResults.For(language)));
+                md.Paragraph(Emphasis(HiddenResults.For(language) + "."));
+                md.Bullets(vote.RankedOptions.Select(o => MarkdownText.Escape(o.Option)));
+                continue;
+            }
+
+            if (vote.Participation <= 0)
+            {
+                // Nothing to rank: the options as asked, not "1. … — 0 voix (ex æquo)" each.
                 md.Bullets(vote.RankedOptions.Select(o => MarkdownText.Escape(o.Option)));
                 continue;
             }

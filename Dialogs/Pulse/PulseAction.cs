@@ -15,6 +15,9 @@ public enum PulseActionKind
     Skip,
     Edit,
     Submit,
+
+    /// <summary>"Effacer cette réponse": erases the step's saved answer and draft.</summary>
+    Clear,
 }
 
 /// <summary>
@@ -153,6 +156,7 @@ public static class PulseActionReader
         CardVerbs.PulseSkip => PulseActionKind.Skip,
         CardVerbs.PulseEdit => PulseActionKind.Edit,
         CardVerbs.PulseSubmit => PulseActionKind.Submit,
+        CardVerbs.PulseClear => PulseActionKind.Clear,
         _ => null,
     };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Templates;
@@ -41,6 +42,7 @@ public static class PulseDialog
             PulseActionKind.Skip => Skip(template, state, action),
             PulseActionKind.Edit => Edit(template, state, action),
             PulseActionKind.Submit => Submit(state),
+            PulseActionKind.Clear => Clear(template, state, action),
             _ => Unchanged(state),
         };
     }
@@ -59,30 +61,63 @@ public static class PulseDialog
         }
 
         var answers = answer.IsEmpty ? state.Answers.Remove(step.Id) : state.Answers.SetItem(step.Id, answer);
-        return Changed(MoveOn(template, state with { Answers = answers }));
+        return Changed(MoveOn(template, state with { Answers = answers, Drafts = state.Drafts.Remove(step.Id) }));
     }
 
+    // What was typed goes with the person: kept as the step's draft (unless it is what is saved), never lost.
     private static PulseTurn Back(PulseTemplate template, PulseDialogState state, PulseAction action)
     {
-        if (CurrentStep(template, state, action) is null)
+        if (CurrentStep(template, state, action) is not { } step)
         {
             return Unchanged(state);
         }
 
-        if (state.EditingFromReview)
+        if (!state.EditingFromReview && state.StepIndex == 0)
         {
-            return Changed(state with { Position = PulsePosition.Review, EditingFromReview = false, Draft = null, Notice = null });
+            return Unchanged(state);
         }
 
-        return state.StepIndex == 0
-            ? Unchanged(state)
-            : Changed(state with { StepIndex = state.StepIndex - 1, Draft = null, Notice = null });
+        var left = state with { Drafts = KeepDraft(template, state, step, action.Inputs), Draft = null, Notice = null };
+        return state.EditingFromReview
+            ? Changed(left with { Position = PulsePosition.Review, EditingFromReview = false })
+            : Changed(left with { StepIndex = state.StepIndex - 1 });
     }
 
+    // Moves on without saving what is on the step and without erasing what was saved: only "Effacer cette réponse" erases.
+    // While editing from the review (an older card still offering "Passer"), it goes back to the review.
     private static PulseTurn Skip(PulseTemplate template, PulseDialogState state, PulseAction action) =>
-        CurrentStep(template, state, action) is { } step
-            ? Changed(MoveOn(template, state with { Answers = state.Answers.Remove(step.Id) }))
+        CurrentStep(template, state, action) is not null
+            ? Changed(MoveOn(template, state))
             : Unchanged(state);
+
+    private static PulseTurn Clear(PulseTemplate template, PulseDialogState state, PulseAction action) =>
+        CurrentStep(template, state, action) is { } step
+            ? Changed(MoveOn(template, state with { Answers = state.Answers.Remove(step.Id), Drafts = state.Drafts.Remove(step.Id) }))
+            : Unchanged(state);
+
+    /// <summary>
+    /// The drafts once the step is left with "Retour": what the card sent for the step, unless it is what is saved
+    /// (then no draft). A card that sent none of the step's inputs (an older card) leaves the drafts as they are.
+    /// </summary>
+    private static ImmutableDictionary<string, StepAnswer> KeepDraft(PulseTemplate template, PulseDialogState state, PulseStep step, IReadOnlyDictionary<string, string?> inputs)
+    {
+        if (!InputIdsOf(step).Any(inputs.ContainsKey))
+        {
+            return state.Drafts;
+        }
+
+        var (typed, _) = Read(template, step, inputs);
+        var saved = state.Answers.TryGetValue(step.Id, out var answer) ? answer : new StepAnswer();
+        return typed == saved ? state.Drafts.Remove(step.Id) : state.Drafts.SetItem(step.Id, typed);
+    }
+
+    private static string[] InputIdsOf(PulseStep step) => step switch
+    {
+        RatingStep => [PulseInputIds.Rating],
+        ChoiceStep => [PulseInputIds.Choice],
+        ChangeStep => [PulseInputIds.ChangeText, PulseInputIds.Direction],
+        _ => [PulseInputIds.Frein, PulseInputIds.Levier],
+    };
 
     private static PulseTurn Edit(PulseTemplate template, PulseDialogState state, PulseAction action)
     {
@@ -101,7 +136,7 @@ public static class PulseDialog
 
     private static PulseTurn Submit(PulseDialogState state) =>
         state.Position == PulsePosition.Review
-            ? new PulseTurn(state with { Position = PulsePosition.Done, HasSubmitted = true, Revision = state.Revision + 1 }, Changed: true, Submitted: true)
+            ? new PulseTurn(state with { Position = PulsePosition.Done, HasSubmitted = true, Drafts = state.Drafts.Clear(), Revision = state.Revision + 1 }, Changed: true, Submitted: true)
             : Unchanged(state);
 
     private static PulseStep? CurrentStep(PulseTemplate template, PulseDialogState state, PulseAction action) =>

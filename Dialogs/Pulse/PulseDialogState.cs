@@ -55,6 +55,12 @@ public sealed record PulseDialogState
     /// <summary>The sanitized inputs of a refused "Suivant", shown again (including an over-long text).</summary>
     public StepAnswer? Draft { get; init; }
 
+    /// <summary>
+    /// What was typed on a step and left with "Retour" without saving, by step id: shown again on that step until it is
+    /// saved ("Suivant" / "Enregistrer"), erased ("Effacer cette réponse") or the answers are sent.
+    /// </summary>
+    public ImmutableDictionary<string, StepAnswer> Drafts { get; init; } = ImmutableDictionary<string, StepAnswer>.Empty;
+
     public PulseNotice? Notice { get; init; }
 
     /// <summary>The answers were sent at least once (the review then offers "Mettre à jour").</summary>
@@ -72,7 +78,9 @@ public sealed record PulseDialogState
         && Notice == other.Notice
         && HasSubmitted == other.HasSubmitted
         && Answers.Count == other.Answers.Count
-        && Answers.All(a => other.Answers.TryGetValue(a.Key, out var answer) && answer == a.Value);
+        && Answers.All(a => other.Answers.TryGetValue(a.Key, out var answer) && answer == a.Value)
+        && Drafts.Count == other.Drafts.Count
+        && Drafts.All(d => other.Drafts.TryGetValue(d.Key, out var draft) && draft == d.Value);
 
     public override int GetHashCode() => HashCode.Combine(PulseId, Revision, Position, StepIndex, Answers.Count);
 }

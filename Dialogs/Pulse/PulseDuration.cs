@@ -2,6 +2,21 @@ using System.Globalization;
 
 namespace ConcertationBot.Dialogs.Pulse;
 
+/// <summary>Why a typed duration was refused.</summary>
+public enum PulseDurationProblem
+{
+    None,
+
+    /// <summary>Not a number and a unit ("3x", "bientôt").</summary>
+    Unreadable,
+
+    /// <summary>Read, but under <see cref="PulseDuration.Minimum"/> ("0j", "30min" is unreadable).</summary>
+    TooShort,
+
+    /// <summary>Read, but over <see cref="PulseDuration.Maximum"/> ("120j").</summary>
+    TooLong,
+}
+
 /// <summary>Reads the duration typed after <c>pulse démarrer</c> / <c>pulse start</c>.</summary>
 public static class PulseDuration
 {
@@ -23,7 +38,14 @@ public static class PulseDuration
     /// otherwise a whole number and a unit, joined or not ("3j", "3 jours", "48h", "2sem", "2 weeks"…), between
     /// 1 hour and 90 days. Anything else is false.
     /// </summary>
-    public static bool TryParse(IReadOnlyList<string> words, out TimeSpan duration)
+    public static bool TryParse(IReadOnlyList<string> words, out TimeSpan duration) =>
+        Read(words, out duration) == PulseDurationProblem.None;
+
+    /// <summary>
+    /// As <see cref="TryParse"/>, saying why a duration was refused: unreadable, or read but outside
+    /// <see cref="Minimum"/>..<see cref="Maximum"/> (so the answer can give the range instead of "not understood").
+    /// </summary>
+    public static PulseDurationProblem Read(IReadOnlyList<string> words, out TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(words);
         duration = default;
@@ -32,7 +54,7 @@ public static class PulseDuration
         {
             case 0:
                 duration = Default;
-                return true;
+                return PulseDurationProblem.None;
             case 1:
                 text = words[0];
                 break;
@@ -40,7 +62,7 @@ public static class PulseDuration
                 text = words[0] + words[1];
                 break;
             default:
-                return false;
+                return PulseDurationProblem.Unreadable;
         }
 
         var digits = 0;
@@ -53,16 +75,21 @@ public static class PulseDuration
             || !int.TryParse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             || !UnitHours.TryGetValue(text[digits..], out var hours))
         {
-            return false;
+            return PulseDurationProblem.Unreadable;
         }
 
         var candidate = TimeSpan.FromHours((long)count * hours);
-        if (candidate < Minimum || candidate > Maximum)
+        if (candidate < Minimum)
         {
-            return false;
+            return PulseDurationProblem.TooShort;
+        }
+
+        if (candidate > Maximum)
+        {
+            return PulseDurationProblem.TooLong;
         }
 
         duration = candidate;
-        return true;
+        return PulseDurationProblem.None;
     }
 }

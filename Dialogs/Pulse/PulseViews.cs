@@ -17,7 +17,8 @@ public static class PulseViews
     private static readonly Localized DirectionLabel = new("Positif ou négatif", "Positive or negative");
 
     /// <summary>
-    /// The step (pre-filled with the draft after a refusal, else the saved answer), the review, or the thank-you card.
+    /// The step (pre-filled with the draft after a refusal, else what was typed before "Retour", else the saved answer),
+    /// the review, or the thank-you card.
     /// The view's <see cref="PulseRespondentView.Revision"/> is set from the state, so the card's actions carry it.
     /// </summary>
     public static IPulseRespondentCardModel Describe(PulseTemplate template, PulseDialogState state, PulseRespondentView view)
@@ -50,7 +51,9 @@ public static class PulseViews
     {
         var language = view.Language;
         var step = template.Steps[state.StepIndex];
-        var answer = state.Draft ?? (state.Answers.TryGetValue(step.Id, out var saved) ? saved : null);
+        var hasSaved = state.Answers.TryGetValue(step.Id, out var saved);
+        var hasDraft = state.Drafts.TryGetValue(step.Id, out var draft);
+        var answer = state.Draft ?? (hasDraft ? draft : hasSaved ? saved : null);
         return new PulseStepCardModel
         {
             View = view,
@@ -63,6 +66,7 @@ public static class PulseViews
             Notice = state.Notice is { } notice ? NoticeText(template, step, notice).For(language) : null,
             CanGoBack = state.StepIndex > 0 || state.EditingFromReview,
             EditingFromReview = state.EditingFromReview,
+            CanClear = hasSaved || hasDraft,
         };
     }
 

@@ -31,9 +31,13 @@ public enum VoteBallotProblem
 
 /// <summary>
 /// A ballot read from the form: <see cref="Ballot"/> when valid, else <see cref="Problem"/>; <see cref="Typed"/> holds
-/// what can be pre-filled again (points per option, invalid values as 0), or null when nothing usable was typed.
+/// what can be pre-filled again (points per option, unreadable values as 0), or null when nothing usable was typed.
 /// </summary>
-public sealed record VoteBallotReading(VoteBallot? Ballot, VoteBallotProblem Problem, IReadOnlyList<int>? Typed);
+/// <para>
+/// Dot voting: <see cref="Given"/> is how many points the valid fields add up to (to say "7 points sur 5"), and a
+/// negative number stays in <see cref="Typed"/> as typed, so the form shows the person what to correct.
+/// </para>
+public sealed record VoteBallotReading(VoteBallot? Ballot, VoteBallotProblem Problem, IReadOnlyList<int>? Typed, long Given = 0);
 
 /// <summary>Reads, validates and stores ballots (pure).</summary>
 public static class VoteBallots
@@ -47,6 +51,12 @@ public static class VoteBallots
     private static readonly Localized NegativeText = new("Les points ne peuvent pas être négatifs.", "Points cannot be negative.");
     private static readonly Localized OverOnePoint = new("Vous avez 1 point à donner, pas plus.", "You have 1 point to give, no more.");
     private static readonly Localized OverBudgetText = new("Vous avez {0} points à répartir, pas plus.", "You have {0} points to spread, no more.");
+    private static readonly Localized OverBudgetGiven = new(
+        "Vous avez réparti {0} points sur {1} : retirez-en {2}.",
+        "You spread {0} points out of {1}: please take off {2}.");
+    private static readonly Localized NegativeGiven = new(
+        "Les points ne peuvent pas être négatifs : vous avez mis {0}. Mettez 0 ou plus.",
+        "Points cannot be negative: you entered {0}. Please enter 0 or more.");
     private static readonly Localized UnknownOptionText = new(
         "Ce choix ne fait pas partie du vote : rouvrez le vote et essayez de nouveau.",
         "This choice is not part of the vote: please open the vote again and retry.");
@@ -136,6 +146,28 @@ public static class VoteBallots
         };
     }
 
+    /// <summary>
+    /// The form's notice for a refused <paramref name="reading"/>, saying exactly what is wrong where it can: "Vous avez
+    /// réparti 7 points sur 5 : retirez-en 2.", or the negative number typed. Null for a valid ballot.
+    /// </summary>
+    public static string? Describe(VoteBallotReading reading, VoteDefinition vote, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(vote);
+        var limit = vote.Rules.Limit;
+        switch (reading.Problem)
+        {
+            case VoteBallotProblem.OverBudget when reading.Given > limit:
+                return OverBudgetGiven.Format(language, Number(reading.Given), Number(limit), Number(reading.Given - limit));
+            case VoteBallotProblem.Negative when reading.Typed?.FirstOrDefault(p => p < 0) is { } negative and < 0:
+                return NegativeGiven.Format(language, Number(negative));
+            default:
+                return Describe(reading.Problem, vote, language);
+        }
+    }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
     // Single choice and top-N: the set of chosen indexes; Typed marks the known ones.
     private static VoteBallotReading ReadChoices(VoteDefinition vote, JsonObject? data)
     {
@@ -169,6 +201,7 @@ public static class VoteBallots
     {
         var count = vote.Options.Count;
         var points = new int[count];
+        var shown = new int[count];
         var notWhole = false;
         var negative = false;
         long sum = 0;
@@ -178,24 +211,25 @@ public static class VoteBallots
             notWhole |= value.Problem == VoteBallotProblem.NotWhole;
             negative |= value.Problem == VoteBallotProblem.Negative;
             points[i] = value.Problem == VoteBallotProblem.None ? (int)Math.Min(value.Points, int.MaxValue) : 0;
+            shown[i] = value.Problem == VoteBallotProblem.Negative ? (int)Math.Max(value.Points, int.MinValue) : points[i];
             sum += points[i];
         }
 
         var unknown = data is not null && data.Any(pair => IsOutsidePointsField(pair.Key, count)
             && ReadPoint(pair.Value) is { Problem: not VoteBallotProblem.None } or { Points: > 0 });
-        var typed = points.Any(p => p > 0) ? points : null;
+        var typed = shown.Any(p => p != 0) ? shown : null;
         var problem = notWhole ? VoteBallotProblem.NotWhole
             : negative ? VoteBallotProblem.Negative
             : unknown ? VoteBallotProblem.UnknownOption
             : sum > vote.Rules.Limit ? VoteBallotProblem.OverBudget
             : sum == 0 ? VoteBallotProblem.NothingChosen
             : VoteBallotProblem.None;
-        return Reading(points, problem, typed);
+        return Reading(points, problem, typed) with { Given = sum };
     }
 
     private static VoteBallotReading Reading(int[] points, VoteBallotProblem problem, int[]? typed) =>
         problem == VoteBallotProblem.None
-            ? new VoteBallotReading(new VoteBallot(points), problem, points)
+            ? new VoteBallotReading(new VoteBallot(points), problem, points, points.Sum(p => (long)p))
             : new VoteBallotReading(null, problem, typed);
 
     private static JsonNode? Field(JsonObject? data, string key) =>
@@ -259,12 +293,12 @@ public static class VoteBallots
 
         var significant = digits.TrimStart('0');
         var magnitude = significant.Length > 12 ? long.MaxValue : significant.Length == 0 ? 0 : long.Parse(significant, CultureInfo.InvariantCulture);
-        return negative && magnitude > 0 ? (0, VoteBallotProblem.Negative) : (magnitude, VoteBallotProblem.None);
+        return negative && magnitude > 0 ? (-magnitude, VoteBallotProblem.Negative) : (magnitude, VoteBallotProblem.None);
     }
 
     private static (long Points, VoteBallotProblem Problem) FromNumber(decimal number) =>
         number != decimal.Truncate(number) ? (0, VoteBallotProblem.NotWhole)
-        : number < 0 ? (0, VoteBallotProblem.Negative)
+        : number < 0 ? (number < long.MinValue ? long.MinValue : (long)number, VoteBallotProblem.Negative)
         : (number > long.MaxValue ? long.MaxValue : (long)number, VoteBallotProblem.None);
 
     // "points12" in a vote of 12 options: an input this vote never had.

@@ -14,7 +14,7 @@ public enum VoteCommandKind
     /// <summary><c>vote leviers</c> / <c>vote levers</c>: options come from the last closed pulse; <see cref="VoteCommand.Rules"/> is set.</summary>
     Levers,
 
-    /// <summary><c>vote clore</c> / <c>vote close</c>.</summary>
+    /// <summary><c>vote clore</c> / <c>vote close</c> (or <c>vote fermer</c>, <c>vote terminer</c>).</summary>
     Close,
 
     /// <summary>Unreadable: <see cref="VoteCommand.Problem"/> says why (the bot answers with the help card).</summary>
@@ -98,6 +98,20 @@ public static class VoteCommands
         "Réglage non compris : « top N » va de 1 au nombre d’options moins 1, « points N » de 1 à 99, et un vote prend l’un ou l’autre, pas les deux.",
         "Setting not understood: \"top N\" goes from 1 to the number of options minus 1, \"points N\" from 1 to 99, and a vote takes one or the other, not both.");
 
+    private static readonly Localized LeversQuestionPlural = new("Quels leviers prioriser ?", "Which levers should we prioritise?");
+    private static readonly Localized LeversQuestionSingular = new("Quel levier prioriser ?", "Which lever should we prioritise?");
+
+    /// <summary>
+    /// The question of a <c>vote leviers</c>: in the singular when each person picks one lever (single choice or top 1),
+    /// in the plural when they pick several or spread points.
+    /// </summary>
+    public static string LeversQuestion(VoteRules rules, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var one = rules.Mode == VoteMode.Single || (rules.Mode == VoteMode.TopN && rules.Limit == 1);
+        return (one ? LeversQuestionSingular : LeversQuestionPlural).For(language);
+    }
+
     /// <summary>Reads the whole message text (the bot's mention already removed), which starts with the word <c>vote</c>.</summary>
     public static VoteCommand Parse(string text)
     {
@@ -160,7 +174,7 @@ public static class VoteCommands
             return Invalid(VoteCommandProblem.Empty);
         }
 
-        if (words.Count == 1 && CommandText.Fold(words[0]) is "clore" or "close")
+        if (words.Count == 1 && CommandText.Fold(words[0]) is "clore" or "close" or "fermer" or "terminer")
         {
             return new VoteCommand(VoteCommandKind.Close, DefaultRules);
         }

@@ -226,13 +226,14 @@ internal static partial class AnswerScenario
             return new RespondentOutcome(plan.Index, acknowledged, problems);
         }
 
-        // "Modifier mes réponses", "Modifier" on one step, a new answer ("Enregistrer") or "Passer" to clear it, "Envoyer".
+        // "Modifier mes réponses", "Modifier" on one step, a new answer ("Enregistrer") or "Effacer cette réponse"
+        // ("Retour" when nothing was saved there, as the card then offers nothing to erase), "Envoyer".
         var review = await ClickAsync(thanks, CardVerbs.PulseEdit).ConfigureAwait(false);
         var stepCard = await ClickAsync(review, CardVerbs.PulseEdit, editStep).ConfigureAwait(false);
         var editedStep = template.Steps.First(s => s.Id == editStep);
         review = plan.Edited is { } edited
             ? await ClickAsync(stepCard, CardVerbs.PulseNext, editStep, AnswerPlans.Inputs(editedStep, edited)).ConfigureAwait(false)
-            : await ClickAsync(stepCard, CardVerbs.PulseSkip, editStep).ConfigureAwait(false);
+            : await ClickAsync(stepCard, plan.Answers.ContainsKey(editStep) ? CardVerbs.PulseClear : CardVerbs.PulseBack, editStep).ConfigureAwait(false);
         var thanksAgain = await ClickAsync(review, CardVerbs.PulseSubmit).ConfigureAwait(false);
         if (AnswerCards.IsThankYou(thanksAgain))
         {

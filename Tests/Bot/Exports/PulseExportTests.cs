@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using ConcertationBot.Cards;
 using Microsoft.Extensions.DependencyInjection;
 using ConcertationBot.Bot.Exports;
 using ConcertationBot.Cards.Pulse;
@@ -49,6 +50,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         var pulseId = await PulseFlows.OpenAsync(bed);
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Méfiance envers l'arrondissement", "Le café-rencontre « Chez Léa » 🎉"));
         await PulseFlows.AnswerAsync(bed, TestPerson.Chris, pulseId, Answers("=HYPERLINK(\"http://evil\")", "Ça avance"));
+        await PulseFlows.AnswerAsync(bed, TestPerson.Bruno, pulseId, Answers("Peu de temps", "Une salle prêtée")); // k = 3: rows are published
         var (_, csv) = await ExportLinksAsync(bed, TestPerson.Nadia);
 
         // Act
@@ -61,7 +63,39 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains("Le café-rencontre « Chez Léa » 🎉", text, StringComparison.Ordinal);
         Assert.DoesNotContain(",=HYPERLINK", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"=HYPERLINK", text, StringComparison.Ordinal);
-        Assert.Equal(3, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.DoesNotContain(";=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.Equal(4, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("Clarté des rôles;", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr-CA", "Clarté des rôles;Clarté des rôles — je ne sais pas;", "Moins de 3 réponses")]
+    [InlineData("en-US", "Role clarity,Role clarity — don't know,", "Fewer than 3 answers")]
+    public async Task ExportCsv_FewerAnswersThanK_HeaderAndNoteWithoutAnswerRows(string locale, string header, string note)
+    {
+        // Arrange: one answer in a conversation of the opener's language (the export follows the pulse's language).
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var before = bed.Posts.Count;
+        using (var opening = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia with { Locale = locale }, "pulse démarrer")))
+        {
+            Assert.Equal(HttpStatusCode.OK, opening.StatusCode);
+        }
+
+        var pulseId = (string?)ConversationTestBed.FindAction(await bed.SentCardAsync(before), CardVerbs.PulseOpen)?["data"]?[CardDataFields.PulseId];
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId!, Answers("Méfiance envers l'arrondissement", "Le café-rencontre « Chez Léa »"));
+        var (_, csv) = await ExportLinksAsync(bed, TestPerson.Nadia with { Locale = locale });
+
+        // Act
+        var bytes = await bed.Http.GetByteArrayAsync(csv);
+
+        // Assert
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = new UTF8Encoding(false, true).GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(header, lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(note, lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Méfiance", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Chez Léa", string.Join('\n', lines), StringComparison.Ordinal);
     }
 
     [Fact]

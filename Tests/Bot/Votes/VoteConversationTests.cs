@@ -183,10 +183,10 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         // Assert
         var vote = await VoteFlows.OpenVoteAsync(bed);
         var definition = new VoteDefinition(vote!.Question, vote.Options, vote.Rules);
-        var problem = VoteBallots.Read(definition, data).Problem;
-        Assert.NotEqual(VoteBallotProblem.None, problem);
+        var reading = VoteBallots.Read(definition, data);
+        Assert.NotEqual(VoteBallotProblem.None, reading.Problem);
         Assert.NotNull(ConversationTestBed.FindAction(card, CardVerbs.VoteCast));
-        Assert.Contains(VoteBallots.Describe(problem, definition, Language.French)!, TestActivities.CardText(card), StringComparison.Ordinal);
+        Assert.Contains(VoteBallots.Describe(reading, definition, Language.French)!, TestActivities.CardText(card), StringComparison.Ordinal);
         Assert.Empty(await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 3));
     }
 

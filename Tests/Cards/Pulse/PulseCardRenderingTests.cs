@@ -67,7 +67,7 @@ public sealed class PulseCardRenderingTests
         var next = result["executed"]!.AsArray().Single(e => (string?)e!["verb"] == CardVerbs.PulseNext)!;
         Assert.Equal(PulseInputIds.DontKnow, (string?)next["data"]![PulseInputIds.Rating]);
         var back = result["executed"]!.AsArray().Single(e => (string?)e!["verb"] == CardVerbs.PulseBack)!;
-        Assert.Null(back["data"]![PulseInputIds.Rating]);
+        Assert.Equal(PulseInputIds.DontKnow, (string?)back["data"]![PulseInputIds.Rating]); // kept as the step's draft
     }
 
     [Fact]

@@ -43,17 +43,18 @@ public sealed class PulseReviewCardTests
     }
 
     [Fact]
-    public void Build_SkippedAnswer_ShowsSubtleSkipped()
+    public void Build_SkippedAnswer_ShowsSubtleNoAnswer()
     {
         // Act
         var fr = CardJson.Of(PulseReviewCard.Build(PulseFixtures.Review(Language.French)));
         var en = CardJson.Of(PulseReviewCard.Build(PulseFixtures.Review(Language.English)));
 
         // Assert
-        var skipped = CardJson.OfType(fr, "TextRun").Where(r => (string?)r["text"] == "Passé").ToList();
-        Assert.Equal(2, skipped.Count); // the wholly skipped step shows one "Passé", the half-answered one shows its skipped field
+        var skipped = CardJson.OfType(fr, "TextRun").Where(r => (string?)r["text"] == "Sans réponse").ToList();
+        Assert.Equal(2, skipped.Count); // the wholly skipped step shows one "Sans réponse", the half-answered one shows its empty field
         Assert.All(skipped, r => Assert.True((bool?)r["isSubtle"]));
-        Assert.Equal(2, CardJson.TextRuns(en).Count(t => t == "Skipped"));
+        Assert.Equal(2, CardJson.TextRuns(en).Count(t => t == "No answer"));
+        Assert.DoesNotContain("Passé", CardJson.TextRuns(fr));
         Assert.Contains("Frein\u00A0: ", CardJson.TextRuns(fr));
         Assert.Contains("Barrier: ", CardJson.TextRuns(en));
     }

@@ -25,7 +25,7 @@ public sealed class PulseStepCardTests
         Assert.All(actions, a => Assert.Equal("""{"pulseId":"p-2026-11-cdn","step":"role-clarity","rev":4}""", a["data"]!.ToJsonString()));
         Assert.Null(actions[0]["associatedInputs"]);
         Assert.Equal("none", (string?)actions[1]["associatedInputs"]);
-        Assert.Equal("none", (string?)actions[2]["associatedInputs"]);
+        Assert.Null(actions[2]["associatedInputs"]); // "Retour" sends what was typed: the dialog keeps it as a draft
         Assert.All(actions, a => Assert.Null(a["style"]));
     }
 
@@ -54,9 +54,28 @@ public sealed class PulseStepCardTests
         // Act
         var json = CardJson.Of(PulseStepCard.Build(model));
 
-        // Assert
+        // Assert: no "Passer" while editing (it read as "leave it" and erased the answer).
         Assert.Equal(save, (string?)CardJson.Actions(json)[0]["title"]);
-        Assert.Equal([CardVerbs.PulseNext, CardVerbs.PulseSkip, CardVerbs.PulseBack], Verbs(json));
+        Assert.Equal([CardVerbs.PulseNext, CardVerbs.PulseBack], Verbs(json));
+    }
+
+    [Theory]
+    [InlineData(Language.French, "Enregistrer", "Effacer cette réponse", "Retour")]
+    [InlineData(Language.English, "Save", "Clear this answer", "Back")]
+    public void Build_EditingASavedAnswer_OffersSaveClearAndBack(Language language, string save, string clear, string back)
+    {
+        // Arrange
+        var model = PulseFixtures.Step(language, PulseFixtures.Rating(language), number: 1, canGoBack: false, editingFromReview: true) with { CanClear = true };
+
+        // Act
+        var json = CardJson.Of(PulseStepCard.Build(model));
+
+        // Assert
+        var actions = CardJson.Actions(json);
+        Assert.Equal([CardVerbs.PulseNext, CardVerbs.PulseClear, CardVerbs.PulseBack], Verbs(json));
+        Assert.Equal([save, clear, back], actions.Select(a => (string?)a["title"]));
+        Assert.Equal("destructive", (string?)actions[1]["style"]);
+        Assert.Equal("none", (string?)actions[1]["associatedInputs"]);
     }
 
     [Fact]
@@ -117,8 +136,8 @@ public sealed class PulseStepCardTests
         Assert.True((bool?)frein["isMultiline"]);
         Assert.Equal(500, (int?)frein["maxLength"]);
         Assert.Equal(612, ((string?)frein["value"])!.Length);
-        Assert.Equal("Un frein (ce qui bloque)", (string?)frein["label"]);
-        Assert.Equal("Un levier (ce qui aide)", (string?)levier["label"]);
+        Assert.Equal("Un frein (ce qui bloque), 500 caractères au plus", (string?)frein["label"]);
+        Assert.Equal("Un levier (ce qui aide), 500 caractères au plus", (string?)levier["label"]);
         Assert.Equal(PulseFixtures.MarkdownText, (string?)levier["value"]);
     }
 
@@ -143,8 +162,8 @@ public sealed class PulseStepCardTests
         var json = CardJson.Of(PulseStepCard.Build(PulseFixtures.Step(Language.English, PulseFixtures.FreinLevier())));
 
         // Assert
-        Assert.Equal("A barrier (what holds us back)", (string?)CardJson.Input(json, PulseInputIds.Frein)["label"]);
-        Assert.Equal("A lever (what helps)", (string?)CardJson.Input(json, PulseInputIds.Levier)["label"]);
+        Assert.Equal("A barrier (what holds us back), 500 characters at most", (string?)CardJson.Input(json, PulseInputIds.Frein)["label"]);
+        Assert.Equal("A lever (what helps), 500 characters at most", (string?)CardJson.Input(json, PulseInputIds.Levier)["label"]);
     }
 
     [Fact]

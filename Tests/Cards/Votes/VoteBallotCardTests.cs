@@ -155,7 +155,7 @@ public sealed class VoteBallotCardTests
         var texts = CardJson.TextBlocks(json);
         Assert.Contains(CardText.Inert(VoteFixtures.MarkdownText), texts);
         Assert.DoesNotContain(VoteFixtures.MarkdownText, texts);
-        Assert.Contains(texts, t => t.StartsWith("Results stay hidden until the vote closes.", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("Results hidden until the close. ", StringComparison.Ordinal));
         Assert.Equal(VoteFixtures.MarkdownText, (string?)CardJson.Input(json, VoteInputIds.Choice)["choices"]![0]!["title"]);
     }
 

@@ -89,6 +89,7 @@ public sealed class VoteCardTests
         // Assert
         Assert.Equal(["████████░░ 9 · 75%", "██████░░░░ 7 · 58%", "██████░░░░ 7 · 58%", "█░░░░░░░░░ 1 · 8%"], texts.Where(HasBar));
         Assert.Contains("Up to 2 choices", texts);
+        Assert.Contains("% of voters; each can choose up to 2 options", texts);
     }
 
     [Fact]
@@ -162,10 +163,10 @@ public sealed class VoteCardTests
     }
 
     [Fact]
-    public void Build_ClosedEnglish_SaysTiedAndNoVotes()
+    public void Build_ClosedEnglish_SaysTied()
     {
         // Arrange
-        var model = VoteFixtures.Closed(Language.English, VoteCardMode.Single) with { Participation = 0 };
+        var model = VoteFixtures.Closed(Language.English, VoteCardMode.Single);
 
         // Act
         var json = CardJson.Of(VoteCard.Build(model));
@@ -173,7 +174,53 @@ public sealed class VoteCardTests
         // Assert
         Assert.Contains("(tied) ", CardJson.TextRuns(json));
         Assert.Contains("Vote results", CardJson.TextBlocks(json));
-        Assert.Contains("No votes", CardJson.TextBlocks(json));
+    }
+
+    [Theory]
+    [InlineData(Language.English, "No votes")]
+    [InlineData(Language.French, "Aucun vote")]
+    public void Build_ClosedWithoutBallot_SaysNoVotesAndRanksNothing(Language language, string noVotes)
+    {
+        // Arrange: closed with no ballot, every option at 0 (the tally ranks them all first, tied).
+        var model = VoteFixtures.Closed(language, VoteCardMode.Single, hidden: false) with
+        {
+            Participation = 0,
+            Options = [.. VoteFixtures.Options(language).Select(o => new VoteOptionLine(o, 0, 1, true))],
+        };
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var texts = CardJson.TextBlocks(json);
+        Assert.Contains(noVotes, texts);
+        Assert.DoesNotContain(texts, HasBar);
+        Assert.Equal(VoteFixtures.Options(language), CardJson.TextRuns(json));
+    }
+
+    [Fact]
+    public void Build_TopNFrenchClosed_SaysThePercentagesAreOfVotersWhoCouldChooseSeveral()
+    {
+        // Arrange: 12 ballots of up to 2 choices: the shares add up to more than 100 %.
+        var model = VoteFixtures.Closed(Language.French, VoteCardMode.TopN);
+
+        // Act
+        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
+
+        // Assert
+        Assert.Contains("% des votant·es ; chacun pouvait choisir jusqu'à 2 options", texts.Select(t => t.Replace('\u202F', ' ').Replace('\u00A0', ' ')));
+    }
+
+    [Theory]
+    [InlineData(VoteCardMode.Single)]
+    [InlineData(VoteCardMode.Points)]
+    public void Build_SharesThatAddUp_NoPercentageNote(VoteCardMode mode)
+    {
+        // Act
+        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(VoteFixtures.Open(Language.French, mode))));
+
+        // Assert
+        Assert.DoesNotContain(texts, t => t.Contains("votant·es", StringComparison.Ordinal));
     }
 
     [Theory]

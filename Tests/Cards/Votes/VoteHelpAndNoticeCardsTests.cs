@@ -38,6 +38,20 @@ public sealed class VoteHelpAndNoticeCardsTests
         Assert.Contains(CardJson.TextBlocks(json), t => t.StartsWith("Entre 2 et 12 options, séparées par «", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(Language.French, "• résultats cachés")]
+    [InlineData(Language.English, "• hidden results")]
+    public void Build_HiddenResultsSetting_UsesTheSameWordingAsTheVoteCard(Language language, string start)
+    {
+        // Act
+        var texts = CardJson.TextBlocks(CardJson.Of(VoteHelpCard.Build(new VoteHelpCardModel { Language = language })));
+
+        // Assert
+        var line = Assert.Single(texts, t => t.StartsWith(start, StringComparison.Ordinal));
+        var wording = VoteCardParts.HiddenUntilClose.For(language);
+        Assert.Contains(char.ToLowerInvariant(wording[0]) + wording[1..], line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_EnglishHelpWithoutProblem_HasNoAttentionBox()
     {

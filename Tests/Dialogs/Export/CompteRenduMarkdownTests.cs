@@ -91,6 +91,24 @@ public sealed class CompteRenduMarkdownTests
     }
 
     [Fact]
+    public void Markdown_VoteClosedWithoutBallot_SaysNoVoteAndRanksNothing()
+    {
+        // Arrange
+        var input = TwelveInput(Language.French) with
+        {
+            Votes = [new VoteResultSummary("Quelle date ?", 0, [new VoteOptionResult(1, "Mardi", 0, true), new VoteOptionResult(1, "Jeudi", 0, true)])],
+        };
+
+        // Act
+        var markdown = CompteRendu.Markdown(input);
+
+        // Assert
+        Assert.Contains("Aucun vote.\n\n- Mardi\n- Jeudi\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("ex æquo", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 votant", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_HostileTitleAndVoteOption_Escaped()
     {
         // Arrange

@@ -179,7 +179,41 @@ public sealed class PulseDialogTests
     }
 
     [Fact]
-    public void Apply_SkipWhileEditingFromReview_ClearsThatAnswerAndReturnsToReview()
+    public void Apply_SkipWhileEditingFromReview_KeepsThatAnswerAndReturnsToReview()
+    {
+        // Arrange: "Passer" on an older card while editing used to erase the saved answer (issue #20).
+        var script = new PulseScript();
+        script.AnswerAll();
+        script.Edit("agenda");
+
+        // Act
+        var turn = script.Skip();
+
+        // Assert
+        Assert.Equal(PulsePosition.Review, turn.State.Position);
+        Assert.Equal("levier agenda", turn.State.Answers["agenda"].Levier);
+        Assert.Equal(8, turn.State.Answers.Count);
+    }
+
+    [Fact]
+    public void Apply_SkipOnAStepWithASavedAnswer_MovesOnAndKeepsIt()
+    {
+        // Arrange: answered step 2, went back to it with "Retour".
+        var script = new PulseScript();
+        script.Next((PulseInputIds.Rating, "4"));
+        script.Next((PulseInputIds.Frein, "Manque de temps"), (PulseInputIds.Levier, "Le CLSC prête une salle"));
+        script.Back();
+
+        // Act
+        var turn = script.Skip();
+
+        // Assert
+        Assert.Equal(2, turn.State.StepIndex);
+        Assert.Equal("Le CLSC prête une salle", turn.State.Answers["agenda"].Levier);
+    }
+
+    [Fact]
+    public void Apply_ClearWhileEditingFromReview_ErasesThatAnswerAndItsDraftAndReturnsToReview()
     {
         // Arrange
         var script = new PulseScript();
@@ -187,12 +221,88 @@ public sealed class PulseDialogTests
         script.Edit("continuum");
 
         // Act
-        var turn = script.Skip();
+        var turn = script.Clear();
 
         // Assert
         Assert.Equal(PulsePosition.Review, turn.State.Position);
         Assert.False(turn.State.Answers.ContainsKey("continuum"));
         Assert.Equal(7, turn.State.Answers.Count);
+        Assert.Empty(turn.State.Drafts);
+    }
+
+    [Fact]
+    public void Apply_BackAfterTypingThenNextAgain_TheStepShowsWhatWasTyped()
+    {
+        // Arrange: step 2 typed but not saved, "Retour" to step 1, "Suivant" to step 2 again.
+        var script = new PulseScript();
+        script.Next((PulseInputIds.Rating, "4"));
+        script.Back((PulseInputIds.Frein, "Manque de temps"), (PulseInputIds.Levier, "Le CLSC prête"));
+
+        // Act
+        script.Next((PulseInputIds.Rating, "4"));
+
+        // Assert
+        Assert.Equal("agenda", script.CurrentStepId);
+        Assert.False(script.State.Answers.ContainsKey("agenda"));
+        var view = Assert.IsType<PulseStepCardModel>(PulseViews.Describe(script.Template, script.State, PulseViewsTests.View(Language.French)));
+        var input = Assert.IsType<FreinLevierStepInput>(view.Input);
+        Assert.Equal("Manque de temps", input.Frein);
+        Assert.Equal("Le CLSC prête", input.Levier);
+    }
+
+    [Fact]
+    public void Apply_BackWhileEditingFromReview_KeepsTheSavedAnswerAndTheTypedDraft()
+    {
+        // Arrange
+        var script = new PulseScript();
+        script.AnswerAll();
+        script.Edit("agenda");
+
+        // Act
+        var turn = script.Back((PulseInputIds.Frein, "frein agenda"), (PulseInputIds.Levier, "un autre levier"));
+        script.Edit("agenda");
+
+        // Assert
+        Assert.Equal(PulsePosition.Review, turn.State.Position);
+        Assert.Equal("levier agenda", turn.State.Answers["agenda"].Levier);
+        Assert.Equal("un autre levier", turn.State.Drafts["agenda"].Levier);
+        var view = Assert.IsType<PulseStepCardModel>(PulseViews.Describe(script.Template, script.State, PulseViewsTests.View(Language.French)));
+        Assert.Equal("un autre levier", Assert.IsType<FreinLevierStepInput>(view.Input).Levier);
+        Assert.True(view.CanClear);
+    }
+
+    [Fact]
+    public void Apply_BackWithoutInputsFromAnOlderCard_LeavesDraftsAlone()
+    {
+        // Arrange
+        var script = new PulseScript();
+        script.AnswerAll();
+        script.Edit("agenda");
+
+        // Act
+        var turn = script.Back();
+
+        // Assert
+        Assert.Empty(turn.State.Drafts);
+        Assert.Equal("levier agenda", turn.State.Answers["agenda"].Levier);
+    }
+
+    [Fact]
+    public void Apply_NextAfterADraft_SavesAndDropsTheDraft()
+    {
+        // Arrange
+        var script = new PulseScript();
+        script.AnswerAll();
+        script.Edit("agenda");
+        script.Back((PulseInputIds.Levier, "brouillon"));
+        script.Edit("agenda");
+
+        // Act
+        var turn = script.Next((PulseInputIds.Levier, "brouillon"));
+
+        // Assert
+        Assert.Equal("brouillon", turn.State.Answers["agenda"].Levier);
+        Assert.Empty(turn.State.Drafts);
     }
 
     [Fact]

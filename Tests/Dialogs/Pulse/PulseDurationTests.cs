@@ -63,4 +63,24 @@ public sealed class PulseDurationTests
         Assert.False(ok);
         Assert.Equal(TimeSpan.Zero, duration);
     }
+
+    [Theory]
+    [InlineData("0j", PulseDurationProblem.TooShort)]
+    [InlineData("0h", PulseDurationProblem.TooShort)]
+    [InlineData("91j", PulseDurationProblem.TooLong)]
+    [InlineData("14sem", PulseDurationProblem.TooLong)]
+    [InlineData("3x", PulseDurationProblem.Unreadable)]
+    [InlineData("trois jours", PulseDurationProblem.Unreadable)]
+    [InlineData("3j", PulseDurationProblem.None)]
+    public void Read_TypedDuration_SaysWhyRefused(string typed, PulseDurationProblem expected)
+    {
+        // Arrange
+        var words = CommandText.Words(typed);
+
+        // Act
+        var problem = PulseDuration.Read(words, out _);
+
+        // Assert
+        Assert.Equal(expected, problem);
+    }
 }

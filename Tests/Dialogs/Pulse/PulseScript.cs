@@ -31,6 +31,12 @@ internal sealed class PulseScript(PulseTemplate template, PulseDialogState state
 
     public PulseTurn Back() => Apply(new PulseAction(PulseActionKind.Back, CurrentStepId, State.Revision));
 
+    /// <summary>"Retour" from a card that sends what was typed on the step (as Teams does with associated inputs).</summary>
+    public PulseTurn Back(params (string Id, string? Value)[] inputs) =>
+        Apply(new PulseAction(PulseActionKind.Back, CurrentStepId, State.Revision) { Inputs = inputs.ToDictionary(i => i.Id, i => i.Value) });
+
+    public PulseTurn Clear() => Apply(new PulseAction(PulseActionKind.Clear, CurrentStepId, State.Revision));
+
     public PulseTurn Edit(string? stepId = null) => Apply(new PulseAction(PulseActionKind.Edit, stepId, State.Revision));
 
     public PulseTurn Submit() => Apply(new PulseAction(PulseActionKind.Submit, null, State.Revision));

@@ -6,6 +6,8 @@ namespace ConcertationBot.Tests.Dialogs.Pulse;
 
 public sealed class PulseViewsTests
 {
+    internal static PulseRespondentView View(Language language) => ViewIn(language);
+
     private static PulseRespondentView ViewIn(Language language) => new()
     {
         Language = language,

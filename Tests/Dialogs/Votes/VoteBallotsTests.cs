@@ -437,4 +437,54 @@ public sealed class VoteBallotsTests
         // Assert
         Assert.Null(text);
     }
+
+    [Theory]
+    [InlineData(Language.French, "Vous avez réparti 7 points sur 5\u00A0: retirez-en 2.")]
+    [InlineData(Language.English, "You spread 7 points out of 5: please take off 2.")]
+    public void Describe_ReadingOverBudget_SaysHowManyPointsWereSpread(Language language, string expected)
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Points, 5);
+        var reading = VoteBallots.Read(vote, Data("""{"points0":"4","points1":"3"}"""));
+
+        // Act
+        var text = VoteBallots.Describe(reading, vote, language);
+
+        // Assert
+        Assert.Equal(VoteBallotProblem.OverBudget, reading.Problem);
+        Assert.Equal(expected, text);
+        Assert.Equal([4, 3, 0, 0], reading.Typed!);
+    }
+
+    [Fact]
+    public void Describe_ReadingNegative_NamesTheNumberAndTheFormKeepsIt()
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Points, 3);
+        var reading = VoteBallots.Read(vote, Data("""{"points0":"2","points1":"-1"}"""));
+
+        // Act
+        var text = VoteBallots.Describe(reading, vote, Language.French);
+
+        // Assert
+        Assert.Equal(VoteBallotProblem.Negative, reading.Problem);
+        Assert.Equal("Les points ne peuvent pas être négatifs\u00A0: vous avez mis -1. Mettez 0 ou plus.", text);
+        Assert.Equal([2, -1, 0, 0], reading.Typed!);
+        Assert.Null(reading.Ballot);
+    }
+
+    [Fact]
+    public void Describe_ReadingValid_Null()
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Points, 3);
+        var reading = VoteBallots.Read(vote, Data("""{"points0":"2"}"""));
+
+        // Act
+        var text = VoteBallots.Describe(reading, vote, Language.French);
+
+        // Assert
+        Assert.Null(text);
+        Assert.Equal(2, reading.Given);
+    }
 }

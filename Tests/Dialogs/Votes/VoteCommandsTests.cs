@@ -160,6 +160,9 @@ public sealed class VoteCommandsTests
     [InlineData("Vote Clore")]
     [InlineData("vote close")]
     [InlineData("vote  CLOSE ")]
+    [InlineData("vote fermer")]
+    [InlineData("vote terminer")]
+    [InlineData("Vote Terminer")]
     public void Parse_CloseWord_Close(string text)
     {
         // Act
@@ -360,5 +363,21 @@ public sealed class VoteCommandsTests
 
         // Assert
         Assert.Null(text);
+    }
+
+    [Theory]
+    [InlineData(VoteMode.Single, 1, Language.French, "Quel levier prioriser ?")]
+    [InlineData(VoteMode.TopN, 1, Language.French, "Quel levier prioriser ?")]
+    [InlineData(VoteMode.TopN, 3, Language.French, "Quels leviers prioriser ?")]
+    [InlineData(VoteMode.Points, 5, Language.French, "Quels leviers prioriser ?")]
+    [InlineData(VoteMode.Single, 1, Language.English, "Which lever should we prioritise?")]
+    [InlineData(VoteMode.TopN, 2, Language.English, "Which levers should we prioritise?")]
+    public void LeversQuestion_Rules_SingularForOneChoice(VoteMode mode, int limit, Language language, string expected)
+    {
+        // Act
+        var question = VoteCommands.LeversQuestion(new VoteRules(mode, limit, false), language);
+
+        // Assert
+        Assert.Equal(expected, question.Replace('\u202F', ' '));
     }
 }

@@ -23,6 +23,7 @@ const stepKicker = (n) => new RegExp(`^Étape ${n} sur 8\\b`);
 const frein = "Les réunions tombent pendant les heures d'école : les parents n'y viennent pas 😕";
 const levier = 'Le café-rencontre du jeudi à la bibliothèque, où élus et résidents se parlent ☕';
 const ratingLine = /Votre note\s*:\s*4 \/ 5/;
+const newLevier = 'Une salle prêtée par le CLSC, le soir';
 
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 400, height: 900 };
@@ -90,7 +91,8 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
       assert.match(reviewText, ratingLine, `the review does not show the rating: ${reviewText}`);
       assert.ok(reviewText.includes(frein), `the review does not show the frein as typed: ${reviewText}`);
       assert.ok(reviewText.includes(levier), `the review does not show the levier as typed: ${reviewText}`);
-      assert.match(reviewText, /Passé/, 'skipped steps are not marked "Passé"');
+      assert.match(reviewText, /Sans réponse/, 'skipped steps are not marked "Sans réponse"');
+      assert.doesNotMatch(reviewText, /Passé/, 'a skipped step still reads "Passé" (as in "past")');
       assert.equal(await review.getByRole('button', { name: 'Modifier', exact: true }).count(), 8, 'one "Modifier" per step');
       await cardShot(review, 'pulse-review.png');
       await clickCardButton(review, 'Envoyer');
@@ -152,10 +154,20 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
       const step2 = await waitForCard(page, stepKicker(2));
       assert.equal(await step2.getByLabel('Un frein (ce qui bloque)').inputValue(), frein);
       assert.equal(await step2.getByLabel('Un levier (ce qui aide)').inputValue(), levier);
+      assert.equal(await step2.getByRole('button', { name: 'Passer', exact: true }).count(), 0, 'editing offers "Passer", which used to erase');
+      assert.equal(await step2.getByRole('button', { name: 'Effacer cette réponse', exact: true }).count(), 1);
       await cardShot(step2, 'pulse-step2-phone.png');
-      await clickCardButton(step2, 'Retour');
+      // She edits the levier only: the frein, the rating and every other answer stay as they were.
+      await step2.getByLabel('Un levier (ce qui aide)').fill(newLevier);
+      await clickCardButton(step2, 'Enregistrer');
 
       review = await waitForCard(page, reviewHeading);
+      const editedText = await review.innerText();
+      assert.ok(editedText.includes(newLevier), `the review does not show the edited levier: ${editedText}`);
+      assert.ok(!editedText.includes(levier), `the review still shows the old levier: ${editedText}`);
+      assert.ok(editedText.includes(frein), `the edit lost the frein: ${editedText}`);
+      assert.match(editedText, ratingLine, `the edit lost the rating: ${editedText}`);
+      await cardShot(review, 'pulse-review-edited-phone.png');
       await review.getByRole('button', { name: 'Modifier', exact: true }).nth(6).click();
       const step7 = await waitForCard(page, stepKicker(7));
       await cardShot(step7, 'pulse-step7-phone.png');
@@ -164,7 +176,10 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
       review = await waitForCard(page, reviewHeading);
       await clickCardButton(review, 'Mettre à jour');
       const updated = await waitForCard(page, thanksHeading);
-      assert.ok((await updated.innerText()).includes(frein));
+      const updatedText = await updated.innerText();
+      assert.ok(updatedText.includes(frein));
+      assert.ok(updatedText.includes(newLevier), `the sent answers lost the edited levier: ${updatedText}`);
+      assert.match(updatedText, ratingLine);
       assert.equal(await cardsWithText(page, reviewHeading).count(), 0, 'the review card is still shown after "Mettre à jour"');
     }, { cardWidth: phoneCardWidth });
   });
@@ -181,7 +196,7 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
       // One answer is under the small-group rule (k = 3): no distribution, but the free text is there, without a name.
       assert.match(text, /1 réponse/, `no participation on the summary: ${text}`);
       assert.match(text, /Pas assez de réponses/, `the k rule did not hide the distribution: ${text}`);
-      assert.ok(text.includes(levier), `the levier is not on the summary: ${text}`);
+      assert.ok(text.includes(newLevier), `the edited levier is not on the summary: ${text}`);
       assert.ok(!text.includes('Nadia'), 'the summary names a respondent');
       await cardShot(summary, 'pulse-summary.png');
       await narrowCards(page, phoneCardWidth);
