@@ -1,17 +1,21 @@
 using ConcertationBot.Bot.Concertation;
 using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Votes;
 using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Bot.Conversations;
 
 /// <summary>
-/// Closes pulses whose deadline has passed. Every bot instance runs this sweep against the shared storage; the
-/// close itself is claimed with an ETag-conditioned transaction (<see cref="PulseCloser"/>), so exactly one instance
-/// closes each pulse and posts its summary.
+/// Closes pulses whose deadline has passed, and finishes closes left unfinished (a pulse summary not posted, a vote
+/// result not recorded). Every bot instance runs this sweep against the shared storage; the close itself is claimed
+/// with an ETag-conditioned transaction and the summary post with a lease (<see cref="PulseCloser"/>), so exactly one
+/// instance closes each pulse and posts its summary.
 /// </summary>
 public sealed partial class PulseDeadlineService(
     IPulseStore pulses,
     PulseCloser closer,
+    IVoteStore votes,
+    VoteCloser voteCloser,
     IOptions<ConcertationOptions> options,
     TimeProvider time,
     ILogger<PulseDeadlineService> logger) : BackgroundService
@@ -34,7 +38,7 @@ public sealed partial class PulseDeadlineService(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>Closes every due pulse this instance wins; returns how many.</summary>
+    /// <summary>Closes every due pulse this instance wins, then finishes unfinished closes; returns how many pulses it closed.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var closed = 0;
@@ -46,8 +50,37 @@ public sealed partial class PulseDeadlineService(
             }
         }
 
+        await FinishUnfinishedAsync(cancellationToken).ConfigureAwait(false);
         return closed;
     }
+
+    /// <summary>Posts pending pulse summaries (one instance at a time, by claim) and records pending vote results.</summary>
+    public async Task FinishUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var pulse in pulses.ListSummaryPendingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (pulse.SummaryClaimUntil is null || pulse.SummaryClaimUntil <= time.GetUtcNow())
+            {
+                await closer.FinishAsync(pulse, PulseCardRefresher.LanguageOf(pulse), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await foreach (var vote in votes.ListResultPendingAsync(null, null, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await voteCloser.FinishAsync(vote, VoteCardRefresher.LanguageOf(vote), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Storage trouble: the result stays pending for the next sweep; the other votes go on.
+                LogVoteFinishFailed(logger, exception, vote.VoteId);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vote {VoteId}: its pending result could not be recorded; the next sweep tries again")]
+    private static partial void LogVoteFinishFailed(ILogger logger, Exception exception, string voteId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The deadline sweep failed; it will run again")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
