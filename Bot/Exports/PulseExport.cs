@@ -27,6 +27,7 @@ public sealed partial class PulseExport(
     IVoteStore votes,
     IBotStateStore state,
     PulseCloser closer,
+    VoteCloser voteCloser,
     ExportLinks links,
     IOptions<ConcertationOptions> options,
     TimeProvider time,
@@ -145,15 +146,26 @@ public sealed partial class PulseExport(
         return VoteTallies.ToResult(definition, VoteTallies.FromScores(definition, vote.FinalParticipation ?? 0, scores));
     }
 
-    /// <summary>Votes closed in the conversation since the pulse opened (all of them without a pulse), with a recorded result.</summary>
+    /// <summary>
+    /// Votes closed in the conversation since the pulse opened (all of them without a pulse), with a recorded result; a
+    /// closed vote whose result was never recorded gets it recorded first.
+    /// </summary>
     private async Task<List<VoteRecord>> ClosedVotesAsync(string channelId, string conversationId, PulseRecord? pulse, CancellationToken cancellationToken)
     {
         var closed = new List<VoteRecord>();
         await foreach (var vote in votes.ListClosedAsync(channelId, conversationId, pulse?.OpenedAt ?? DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false))
         {
-            if (vote.FinalScores is not null && closed.Count < MaxVotesInReport)
+            var final = vote;
+            if (vote.FinalScores is null && vote.PurgedAt is null && closed.Count < MaxVotesInReport)
             {
-                closed.Add(vote);
+                // A close that never recorded its result (it failed part-way): finish it now rather than leave the vote out.
+                await voteCloser.FinishAsync(vote, VoteCardRefresher.LanguageOf(vote), cancellationToken).ConfigureAwait(false);
+                final = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) ?? vote;
+            }
+
+            if (final.FinalScores is not null && closed.Count < MaxVotesInReport)
+            {
+                closed.Add(final);
             }
         }
 

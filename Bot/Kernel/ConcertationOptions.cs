@@ -23,6 +23,12 @@ public sealed class ConcertationOptions
     /// <summary>How often each bot instance looks for pulses past their deadline to close them.</summary>
     public TimeSpan DeadlineSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long one instance holds the claim on posting a pending summary (so two instances never post it together).</summary>
+    public TimeSpan CloseClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>After a failed summary post, how long before any instance's sweep tries again.</summary>
+    public TimeSpan CloseRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// How long answers, ballots and dialog states of a closed pulse or vote are kept (days after its close); then they are
     /// deleted and only the summary or result stays. Three years by default.

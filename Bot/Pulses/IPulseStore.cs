@@ -19,8 +19,10 @@ public interface IPulseStore
     Task<PulseRecord> SetCardActivityIdAsync(PulseRecord pulse, string activityId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Closes the pulse if it is still the open one: the pointer is removed and <see cref="PulseRecord.ClosedAt"/> set in one
-    /// transaction. Returns the closed pulse, or null when it was not open (already closed, or another pulse is open).
+    /// Closes the pulse if it is still the open one: the answer fence is deleted, then the pointer is removed and
+    /// <see cref="PulseRecord.ClosedAt"/> and <see cref="PulseRecord.SummaryPending"/> set in one transaction. Returns the
+    /// closed pulse, or null when it was not open (already closed, or another pulse is open). A 404/412 on a retried
+    /// transaction is judged by re-reading the row's close token: a close of this call's own is still returned.
     /// </summary>
     Task<PulseRecord?> TryCloseAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -29,6 +31,27 @@ public interface IPulseStore
     /// fields plus <c>AnsweredOn</c>, the UTC day of <paramref name="at"/> (no finer time). Never pass a name or an Entra id in the fields.
     /// </summary>
     Task SaveAnswerAsync(string pulseId, string respondentKey, IReadOnlyDictionary<string, object> fields, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores one respondent's answers written from dialog <paramref name="revision"/>: nothing is replaced when the stored row
+    /// comes from the same or a newer revision (a concurrent or late submit of the same person). For a pulse with
+    /// <see cref="PulseRecord.AnswerFence"/>, the row is written in one transaction with a touch of the fence row the
+    /// close deletes: false, with nothing written, when the pulse is closed.
+    /// </summary>
+    Task<bool> SaveAnswerAsync(PulseRecord pulse, string respondentKey, IReadOnlyDictionary<string, object> fields, int revision, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Closed pulses whose summary is not posted yet (<see cref="PulseRecord.SummaryPending"/>), in every conversation.</summary>
+    IAsyncEnumerable<PulseRecord> ListSummaryPendingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the right to post the pending summary until <paramref name="until"/> (an ETag-conditioned write): the pulse
+    /// when this call won; null when the summary is not pending, another claim runs until after <paramref name="now"/>, or
+    /// another instance claimed it at the same moment.
+    /// </summary>
+    Task<PulseRecord?> TryClaimSummaryAsync(PulseRecord pulse, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>After a failed try: no instance tries again before <paramref name="retryAt"/>; records the delay notice when given.</summary>
+    Task DeferSummaryAsync(PulseRecord pulse, DateTimeOffset retryAt, DateTimeOffset? noticeAt, CancellationToken cancellationToken);
 
     /// <summary>How many respondents answered (a partition query reading only keys).</summary>
     Task<int> CountAnswersAsync(string pulseId, CancellationToken cancellationToken);
@@ -56,6 +79,6 @@ public interface IPulseStore
     /// <summary>Closed pulses, in every conversation, closed at or before <paramref name="cutoff"/> and not purged yet (for retention).</summary>
     IAsyncEnumerable<PulseRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
-    /// <summary>Records that the closing summary was posted.</summary>
+    /// <summary>Records that the closing summary was posted (or given up): the close is finished.</summary>
     Task MarkSummaryPostedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -105,7 +105,13 @@ public sealed partial class PulseConversation(
         var stateKey = PulseStateKeys.Respondent(pulse.PulseId, respondentKey);
         var step = PulseActionReader.Read(kind, action.Data.StepFields());
 
-        var dialog = await ApplyAsync(pulse, respondentKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, cancellationToken).ConfigureAwait(false);
+        var (dialog, closedMeanwhile) = await ApplyAsync(pulse, respondentKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, cancellationToken).ConfigureAwait(false);
+        if (closedMeanwhile)
+        {
+            // Closed between the read and the write: the fence refused the answer, so no count ever sees it.
+            return PulseClosedCard.Build(new PulseClosedCardModel(context.Language, pulseTitle));
+        }
+
         if (dialog is null)
         {
             // An automatic refresh for someone who never clicked "Répondre": they keep the shared card.
@@ -138,7 +144,7 @@ public sealed partial class PulseConversation(
     /// it. Nothing that names the person is written in this turn (both rows are keyed by the respondent key), so no
     /// storage reader can tie the answer to them by time. Null when there is no dialog and none should start.
     /// </summary>
-    private async Task<PulseDialogState?> ApplyAsync(
+    private async Task<(PulseDialogState? State, bool ClosedMeanwhile)> ApplyAsync(
         PulseRecord pulse, string respondentKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -146,19 +152,24 @@ public sealed partial class PulseConversation(
             var stored = await state.ReadAsync(stateKey, PulseDialogJsonContext.Default.PulseDialogState, cancellationToken).ConfigureAwait(false);
             if (stored is null && !startIfMissing)
             {
-                return null;
+                return (null, false);
             }
 
             var current = stored?.Value ?? PulseDialog.Start(pulse.PulseId);
             var turn = PulseDialog.Apply(Template, current, action);
             if (!turn.Changed && stored is not null)
             {
-                return current;
+                return (current, false);
             }
 
             if (turn.Submitted)
             {
-                await pulses.SaveAnswerAsync(pulse.PulseId, respondentKey, PulseAnswerFields.ToFields(Template, turn.State.Answers), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                var fields = PulseAnswerFields.ToFields(Template, turn.State.Answers);
+                if (!await pulses.SaveAnswerAsync(pulse, respondentKey, fields, turn.State.Revision, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+                {
+                    return (null, true);
+                }
+
                 cards.Schedule(pulse);
                 LogSubmitted(logger, pulse.PulseId);
             }
@@ -166,7 +177,7 @@ public sealed partial class PulseConversation(
             try
             {
                 await state.WriteAsync(stateKey, turn.State, stored?.ETag ?? default, PulseDialogJsonContext.Default.PulseDialogState, cancellationToken).ConfigureAwait(false);
-                return turn.State;
+                return (turn.State, false);
             }
             catch (StateConflictException) when (attempt < MaxStateAttempts)
             {

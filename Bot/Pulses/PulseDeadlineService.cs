@@ -4,9 +4,10 @@ using ConcertationBot.Bot.Kernel;
 namespace ConcertationBot.Bot.Pulses;
 
 /// <summary>
-/// Closes pulses whose deadline has passed. Every bot instance runs this sweep against the shared storage; the
-/// close itself is claimed with an ETag-conditioned transaction (<see cref="PulseCloser"/>), so exactly one instance
-/// closes each pulse and posts its summary.
+/// Closes pulses whose deadline has passed, and finishes closes left unfinished (a pulse summary not posted; a vote
+/// result not recorded is <see cref="Votes.VoteResultSweep"/>'s). Every bot instance runs this sweep against the shared storage; the close itself is claimed
+/// with an ETag-conditioned transaction and the summary post with a lease (<see cref="PulseCloser"/>), so exactly one
+/// instance closes each pulse and posts its summary.
 /// </summary>
 public sealed partial class PulseDeadlineService(
     IPulseStore pulses,
@@ -33,7 +34,7 @@ public sealed partial class PulseDeadlineService(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>Closes every due pulse this instance wins; returns how many.</summary>
+    /// <summary>Closes every due pulse this instance wins, then finishes unfinished closes; returns how many pulses it closed.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var closed = 0;
@@ -45,7 +46,20 @@ public sealed partial class PulseDeadlineService(
             }
         }
 
+        await FinishUnfinishedAsync(cancellationToken).ConfigureAwait(false);
         return closed;
+    }
+
+    /// <summary>Posts pending pulse summaries, one instance at a time (by claim).</summary>
+    public async Task FinishUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var pulse in pulses.ListSummaryPendingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (pulse.SummaryClaimUntil is null || pulse.SummaryClaimUntil <= time.GetUtcNow())
+            {
+                await closer.FinishAsync(pulse, PulseCardRefresher.LanguageOf(pulse), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The deadline sweep failed; it will run again")]

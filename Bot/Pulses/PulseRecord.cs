@@ -40,6 +40,24 @@ public sealed record PulseRecord
     /// <summary>When its per-person rows (answers, dialog states, reminder claims) were deleted; its summary stays.</summary>
     public DateTimeOffset? PurgedAt { get; init; }
 
+    /// <summary>
+    /// True from the close until the summary is posted (or given up): an unfinished close that any instance's sweep finishes.
+    /// False for pulses closed before closes were resumable.
+    /// </summary>
+    public bool SummaryPending { get; init; }
+
+    /// <summary>Until when one instance holds the right to post the pending summary (its lease, or the wait before the next try).</summary>
+    public DateTimeOffset? SummaryClaimUntil { get; init; }
+
+    /// <summary>When the conversation was told that the summary is delayed (told once).</summary>
+    public DateTimeOffset? SummaryDelayNoticeAt { get; init; }
+
+    /// <summary>
+    /// True when the pulse's answers are fenced (opened since answers have a fence row that the close deletes): an answer
+    /// can then not be stored after the close. False for pulses opened before.
+    /// </summary>
+    public bool AnswerFence { get; init; }
+
     public ETag ETag { get; init; }
 
     public bool IsOpen => ClosedAt is null;

@@ -19,6 +19,15 @@ public sealed partial class PulseStore : IPulseStore
     /// <summary>The table earlier versions kept who answered in (user id, Entra id, time); the start-up sweep deletes it.</summary>
     public const string RetiredParticipationTable = "PulseParticipation";
 
+    /// <summary>The row of a fenced pulse's answer partition that every answer write touches and the close deletes.</summary>
+    internal const string FenceRowKey = "~fence";
+
+    /// <summary>A random token the close transaction writes, so a retried close can tell its own earlier success from another's.</summary>
+    private const string CloseToken = nameof(CloseToken);
+
+    /// <summary>The dialog revision an answer row was written from: a write of an older revision never replaces a newer one.</summary>
+    private const string Revision = nameof(Revision);
+
     private const string OpenPointerRowKey = "open";
     private const string UpdatedAt = nameof(UpdatedAt);
     private const string FirstSubmittedAt = nameof(FirstSubmittedAt);
@@ -28,7 +37,7 @@ public sealed partial class PulseStore : IPulseStore
 
     private static readonly HashSet<string> ReservedFieldNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "PartitionKey", "RowKey", "Timestamp", UpdatedAt, FirstSubmittedAt, AnsweredOn,
+        "PartitionKey", "RowKey", "Timestamp", UpdatedAt, FirstSubmittedAt, AnsweredOn, Revision,
     };
 
     private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
@@ -91,7 +100,7 @@ public sealed partial class PulseStore : IPulseStore
             throw new ArgumentException($"Pulse language must be 'fr' or 'en', not '{pulse.Language}'.", nameof(pulse));
         }
 
-        var stored = pulse with { ConversationId = ConversationKeys.Normalize(pulse.ConversationId), ClosedAt = null };
+        var stored = pulse with { ConversationId = ConversationKeys.Normalize(pulse.ConversationId), ClosedAt = null, AnswerFence = true, SummaryPending = false };
         var partition = ConversationKeys.Partition(stored.ChannelId, stored.ConversationId);
         var pointer = new TableEntity(partition, OpenPointerRowKey)
         {
@@ -101,6 +110,18 @@ public sealed partial class PulseStore : IPulseStore
             [nameof(PulseRecord.Deadline)] = stored.Deadline,
         };
         var row = ToEntity(partition, stored);
+
+        // The answer fence exists before the pulse does, so no answer of an open pulse ever finds it missing; the close deletes it.
+        var answers = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await answers.AddEntityAsync(new TableEntity(stored.PulseId, FenceRowKey), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Already there: a retried open of the same pulse id.
+        }
+
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -114,7 +135,9 @@ public sealed partial class PulseStore : IPulseStore
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return null;
+            // Either another pulse is open, or the client retried this very transaction after its first try was stored
+            // (a network timeout): storage tells which.
+            return await GetAsync(stored.ChannelId, stored.ConversationId, stored.PulseId, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -150,7 +173,17 @@ public sealed partial class PulseStore : IPulseStore
             return null;
         }
 
-        var patch = new TableEntity(partition, pulse.PulseId) { [nameof(PulseRecord.ClosedAt)] = at };
+        // The answer fence goes first: from here on no answer can be stored, so the summary counts every acknowledged one.
+        var answers = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
+        await answers.DeleteEntityAsync(pulse.PulseId, FenceRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+
+        var token = Guid.NewGuid().ToString("N");
+        var patch = new TableEntity(partition, pulse.PulseId)
+        {
+            [nameof(PulseRecord.ClosedAt)] = at,
+            [nameof(PulseRecord.SummaryPending)] = true,
+            [CloseToken] = token,
+        };
         try
         {
             var results = await table.SubmitTransactionAsync(
@@ -165,8 +198,74 @@ public sealed partial class PulseStore : IPulseStore
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
+            // Closed by someone else, or by this very call: the client retried the transaction after a network timeout
+            // and the first try had been stored. Only the row's close token tells.
+            return await ClosedByAsync(pulse, token, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<PulseRecord?> ClosedByAsync(PulseRecord pulse, string token, CancellationToken cancellationToken)
+    {
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value!.GetString(CloseToken) == token ? FromEntity(row.Value) : null;
+    }
+
+    public async IAsyncEnumerable<PulseRecord> ListSummaryPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"SummaryPending eq {true}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false, SummaryPending: true } pulse)
+            {
+                yield return pulse;
+            }
+        }
+    }
+
+    public async Task<PulseRecord?> TryClaimSummaryAsync(PulseRecord pulse, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        TableKeys.ThrowIfInvalid(pulse.PulseId, nameof(pulse));
+        var current = await GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false);
+        if (current is not { IsOpen: false, SummaryPending: true } || current.SummaryClaimUntil > now)
+        {
             return null;
         }
+
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
+        {
+            [nameof(PulseRecord.SummaryClaimUntil)] = until,
+        };
+        try
+        {
+            var response = await table.UpdateEntityAsync(patch, current.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return current with { SummaryClaimUntil = until, ETag = response.Headers.ETag ?? current.ETag };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Another instance claimed (or finished) it first.
+            return null;
+        }
+    }
+
+    public async Task DeferSummaryAsync(PulseRecord pulse, DateTimeOffset retryAt, DateTimeOffset? noticeAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        TableKeys.ThrowIfInvalid(pulse.PulseId, nameof(pulse));
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
+        {
+            [nameof(PulseRecord.SummaryClaimUntil)] = retryAt,
+        };
+        if (noticeAt is { } at)
+        {
+            patch[nameof(PulseRecord.SummaryDelayNoticeAt)] = at;
+        }
+
+        await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<PulseRecord> ListDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -215,11 +314,21 @@ public sealed partial class PulseStore : IPulseStore
         var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
         {
             [nameof(PulseRecord.SummaryPostedAt)] = at,
+            [nameof(PulseRecord.SummaryPending)] = false,
         };
         await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SaveAnswerAsync(string pulseId, string respondentKey, IReadOnlyDictionary<string, object> fields, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task SaveAnswerAsync(string pulseId, string respondentKey, IReadOnlyDictionary<string, object> fields, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SaveAsync(pulseId, fenced: false, revision: null, respondentKey, fields, at, cancellationToken);
+
+    public Task<bool> SaveAnswerAsync(PulseRecord pulse, string respondentKey, IReadOnlyDictionary<string, object> fields, int revision, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        return SaveAsync(pulse.PulseId, pulse.AnswerFence, revision, respondentKey, fields, at, cancellationToken);
+    }
+
+    private async Task<bool> SaveAsync(string pulseId, bool fenced, int? revision, string respondentKey, IReadOnlyDictionary<string, object> fields, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pulseId);
         ArgumentException.ThrowIfNullOrEmpty(respondentKey);
@@ -231,9 +340,18 @@ public sealed partial class PulseStore : IPulseStore
 
         // Insert first; on a re-send, replace conditionally on the ETag just read, so a late duplicate cannot undo an edit.
         // The row holds the day only: a finer time would tie the answer to whoever acted at that moment.
+        // A fenced pulse's answer is written in one transaction with a touch of the fence row, which the close deletes
+        // first: an answer that reaches storage after the close is refused (404 on the fence), never counted later.
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(pulseId, respondentKey, [AnsweredOn], cancellationToken).ConfigureAwait(false);
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(pulseId, respondentKey, [AnsweredOn, Revision], cancellationToken).ConfigureAwait(false);
+            if (revision is { } mine && existing.HasValue && existing.Value!.GetInt32(Revision) is { } stored && stored >= mine)
+            {
+                // A write of the same or a newer revision of this person's answers is already there (a concurrent
+                // submit, or this one arriving late): replacing it would undo a newer edit.
+                return true;
+            }
+
             var entity = new TableEntity(pulseId, respondentKey);
             foreach (var (name, value) in fields)
             {
@@ -241,9 +359,23 @@ public sealed partial class PulseStore : IPulseStore
             }
 
             entity[AnsweredOn] = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
+            if (revision is { } written)
+            {
+                entity[Revision] = written;
+            }
+
+            var write = existing.HasValue
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, existing.Value!.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, entity);
             try
             {
-                if (!existing.HasValue)
+                if (fenced)
+                {
+                    await table.SubmitTransactionAsync(
+                        [write, new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(pulseId, FenceRowKey), ETag.All)],
+                        cancellationToken).ConfigureAwait(false);
+                }
+                else if (!existing.HasValue)
                 {
                     await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 }
@@ -252,7 +384,12 @@ public sealed partial class PulseStore : IPulseStore
                     await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
 
-                return;
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is null or 1)
+            {
+                // No fence: the pulse is closed; the transaction wrote nothing.
+                return false;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404 && attempt < MaxSaveAttempts)
             {
@@ -266,9 +403,12 @@ public sealed partial class PulseStore : IPulseStore
         ArgumentException.ThrowIfNullOrEmpty(pulseId);
         var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
         var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), select: KeysOnly, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), select: KeysOnly, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            count++;
+            if (entity.RowKey != FenceRowKey)
+            {
+                count++;
+            }
         }
 
         return count;
@@ -280,6 +420,11 @@ public sealed partial class PulseStore : IPulseStore
         var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (entity.RowKey == FenceRowKey)
+            {
+                continue;
+            }
+
             var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var (name, value) in entity)
             {
@@ -300,7 +445,10 @@ public sealed partial class PulseStore : IPulseStore
         var keys = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), select: KeysOnly, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            keys.Add(entity.RowKey);
+            if (entity.RowKey != FenceRowKey)
+            {
+                keys.Add(entity.RowKey);
+            }
         }
 
         return keys;
@@ -385,6 +533,11 @@ public sealed partial class PulseStore : IPulseStore
         SetIfPresent(entity, nameof(PulseRecord.TimeZone), pulse.TimeZone);
         SetIfPresent(entity, nameof(PulseRecord.PlaceName), pulse.PlaceName);
         SetIfPresent(entity, nameof(PulseRecord.CardActivityId), pulse.CardActivityId);
+        if (pulse.AnswerFence)
+        {
+            entity[nameof(PulseRecord.AnswerFence)] = true;
+        }
+
         return entity;
     }
 
@@ -418,6 +571,10 @@ public sealed partial class PulseStore : IPulseStore
         CardActivityId = entity.GetString(nameof(PulseRecord.CardActivityId)),
         SummaryPostedAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryPostedAt)),
         PurgedAt = entity.GetDateTimeOffset(nameof(PulseRecord.PurgedAt)),
+        SummaryPending = entity.GetBoolean(nameof(PulseRecord.SummaryPending)) ?? false,
+        SummaryClaimUntil = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryClaimUntil)),
+        SummaryDelayNoticeAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryDelayNoticeAt)),
+        AnswerFence = entity.GetBoolean(nameof(PulseRecord.AnswerFence)) ?? false,
         ETag = entity.ETag,
     };
 

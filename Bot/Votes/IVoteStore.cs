@@ -39,10 +39,17 @@ public interface IVoteStore
 
     /// <summary>
     /// Closes: removes the ballot fence first (no ballot can be written after it), then removes the "open" pointer and
-    /// sets <see cref="VoteRecord.ClosedAt"/> in one ETag-conditioned transaction. Returns the closed vote when this call
-    /// closed it; null when it was not open (already closed by another caller, or another vote is open).
+    /// sets <see cref="VoteRecord.ClosedAt"/> and <see cref="VoteRecord.ResultPending"/> in one ETag-conditioned transaction.
+    /// Returns the closed vote when this call closed it; null when it was not open (already closed by another caller, or
+    /// another vote is open). A 404/412 on a retried transaction is judged by re-reading the row's close token.
     /// </summary>
     Task<VoteRecord?> TryCloseAsync(VoteRecord vote, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closed votes whose result is not recorded yet (<see cref="VoteRecord.ResultPending"/>): in one conversation, or in
+    /// every conversation when both ids are null (for the sweep).
+    /// </summary>
+    IAsyncEnumerable<VoteRecord> ListResultPendingAsync(string? channelId, string? conversationId, CancellationToken cancellationToken);
 
     /// <summary>Records the final result (ballot count, scores in the vote's order) and when the result card was posted.</summary>
     Task<VoteRecord> RecordResultAsync(VoteRecord vote, int participation, IReadOnlyList<int> scores, DateTimeOffset at, CancellationToken cancellationToken);

@@ -7,8 +7,10 @@ namespace ConcertationBot.Bot.Votes;
 
 /// <summary>
 /// Closes a vote once: the store removes the ballot fence before anything else, so the count taken here includes
-/// every ballot that was ever acknowledged and no later one. The winner records the result (for the compte-rendu)
-/// and turns the posted card into the final ranking.
+/// every ballot that was ever acknowledged and no later one. The close leaves the result pending in storage; recording
+/// it (<see cref="FinishAsync"/>) is a separate, idempotent step that <c>vote clore</c>, the export or any instance's
+/// sweep finishes when the closing call could not (storage or the process failed in between). The winner turns the
+/// posted card into the final ranking.
 /// </summary>
 public sealed partial class VoteCloser(IVoteStore votes, VoteCardRefresher cards, TimeProvider time, ILogger<VoteCloser> logger)
 {
@@ -17,9 +19,19 @@ public sealed partial class VoteCloser(IVoteStore votes, VoteCardRefresher cards
     {
         ArgumentNullException.ThrowIfNull(vote);
         var closed = await votes.TryCloseAsync(vote, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (closed is null)
+        return closed is null ? null : await FinishAsync(closed, language, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records the result of a closed vote from its ballots (the fence is gone, so the count cannot change: two instances
+    /// finishing together record the same result) and turns the posted card into the final ranking; returns that card.
+    /// </summary>
+    public async Task<AdaptiveCard> FinishAsync(VoteRecord closed, Language language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(closed);
+        if (closed.IsOpen)
         {
-            return null;
+            throw new InvalidOperationException($"Vote {closed.VoteId} is open; only a closed vote is finished.");
         }
 
         var tally = await cards.CountAsync(closed, cancellationToken).ConfigureAwait(false);

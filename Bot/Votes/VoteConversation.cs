@@ -249,7 +249,27 @@ public sealed partial class VoteConversation(
             cache.Remove(CacheKey(open.ChannelId, open.ConversationId, open.VoteId));
         }
 
+        if (final is null && await LatestResultPendingAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } unfinished)
+        {
+            // Closed earlier, but its result was never recorded (the closing turn failed part-way): finish that close.
+            final = await closer.FinishAsync(unfinished, context.Language, cancellationToken).ConfigureAwait(false);
+        }
+
         await context.SendCardAsync(final ?? VoteNoticeCards.NoOpenVote(context.Language), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<VoteRecord?> LatestResultPendingAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        VoteRecord? latest = null;
+        await foreach (var vote in votes.ListResultPendingAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            if (latest is null || vote.OpenedAt > latest.OpenedAt)
+            {
+                latest = vote;
+            }
+        }
+
+        return latest;
     }
 
     private static Task SendHelpAsync(TurnContext context, VoteCommandProblem problem, CancellationToken cancellationToken) =>

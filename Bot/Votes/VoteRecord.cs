@@ -49,6 +49,9 @@ public sealed record VoteRecord
     /// <summary>When its ballots were deleted; the recorded result stays.</summary>
     public DateTimeOffset? PurgedAt { get; init; }
 
+    /// <summary>True from the close until the result is recorded: an unfinished close that any instance (or <c>vote clore</c>) finishes.</summary>
+    public bool ResultPending { get; init; }
+
     public ETag ETag { get; init; }
 
     public bool IsOpen => ClosedAt is null;

@@ -25,6 +25,9 @@ public sealed class VoteStore : IVoteStore
     /// <summary>The row of a vote's ballot partition that every ballot write touches and the close deletes.</summary>
     internal const string FenceRowKey = "~fence";
 
+    /// <summary>A random token the close transaction writes, so a retried close can tell its own earlier success from another's.</summary>
+    private const string CloseToken = nameof(CloseToken);
+
     private const string OpenPointerRowKey = "open";
     private const string Points = nameof(Points);
     private const string UpdatedAt = nameof(UpdatedAt);
@@ -111,7 +114,12 @@ public sealed class VoteStore : IVoteStore
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return null;
+            // Either another vote is open, or the client retried this very transaction after its first try was stored
+            // (a network timeout): storage tells which. Our own vote goes on to get its fence.
+            if (await GetAsync(stored.ChannelId, stored.ConversationId, stored.VoteId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return null;
+            }
         }
 
         var ballots = await _ballots.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -260,27 +268,57 @@ public sealed class VoteStore : IVoteStore
             return null;
         }
 
-        var patch = new TableEntity(partition, vote.VoteId) { [nameof(VoteRecord.ClosedAt)] = at };
-        Response<IReadOnlyList<Response>> results;
+        var token = Guid.NewGuid().ToString("N");
+        var patch = new TableEntity(partition, vote.VoteId)
+        {
+            [nameof(VoteRecord.ClosedAt)] = at,
+            [nameof(VoteRecord.ResultPending)] = true,
+            [CloseToken] = token,
+        };
+        ETag? closedETag;
         try
         {
-            results = await table.SubmitTransactionAsync(
+            var results = await table.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, OpenPointerRowKey), pointer.Value.ETag),
                     new TableTransactionAction(TableTransactionActionType.UpdateMerge, patch, ETag.All),
                 ],
                 cancellationToken).ConfigureAwait(false);
+            closedETag = results.Value[1].Headers.ETag;
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            return null;
+            // Closed by someone else, or by this very call: the client retried the transaction after a network timeout
+            // and the first try had been stored. Only the row's close token tells.
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, vote.VoteId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!row.HasValue || row.Value!.GetString(CloseToken) != token)
+            {
+                return null;
+            }
+
+            closedETag = row.Value.ETag;
         }
 
         // Again after the close: a fence added by an open that raced this close is gone before the caller counts.
         await ballots.DeleteEntityAsync(vote.VoteId, FenceRowKey, ETag.All, cancellationToken).ConfigureAwait(false);
         return await GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) is { } closed
-            ? closed with { ETag = results.Value[1].Headers.ETag ?? closed.ETag }
+            ? closed with { ETag = closedETag ?? closed.ETag }
             : null;
+    }
+
+    public async IAsyncEnumerable<VoteRecord> ListResultPendingAsync(string? channelId, string? conversationId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = channelId is null || conversationId is null
+            ? TableClient.CreateQueryFilter($"ResultPending eq {true}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {ConversationKeys.Partition(channelId, conversationId)} and ResultPending eq {true}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false, ResultPending: true } vote)
+            {
+                yield return vote;
+            }
+        }
     }
 
     public async Task<VoteRecord> RecordResultAsync(VoteRecord vote, int participation, IReadOnlyList<int> scores, DateTimeOffset at, CancellationToken cancellationToken)
@@ -305,9 +343,10 @@ public sealed class VoteStore : IVoteStore
             [nameof(VoteRecord.FinalParticipation)] = participation,
             [nameof(VoteRecord.FinalScores)] = FormatScores(scores),
             [nameof(VoteRecord.ResultPostedAt)] = at,
+            [nameof(VoteRecord.ResultPending)] = false,
         };
         var response = await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        var updated = vote with { FinalParticipation = participation, FinalScores = [.. scores], ResultPostedAt = at };
+        var updated = vote with { FinalParticipation = participation, FinalScores = [.. scores], ResultPostedAt = at, ResultPending = false };
         if (response.Headers.ETag is { } etag)
         {
             return updated with { ETag = etag };
@@ -493,6 +532,7 @@ public sealed class VoteStore : IVoteStore
         FinalScores = ParseScores(entity.GetString(nameof(VoteRecord.FinalScores))),
         ResultPostedAt = entity.GetDateTimeOffset(nameof(VoteRecord.ResultPostedAt)),
         PurgedAt = entity.GetDateTimeOffset(nameof(VoteRecord.PurgedAt)),
+        ResultPending = entity.GetBoolean(nameof(VoteRecord.ResultPending)) ?? false,
         ETag = entity.ETag,
     };
 

@@ -11,6 +11,7 @@ public static class VotesServiceCollectionExtensions
         services.AddSingleton<VoteCardRefresher>();
         services.AddSingleton<VoteCloser>();
         services.AddSingleton<VoteConversation>();
+        services.AddHostedService<VoteResultSweep>();
         return services;
     }
 }

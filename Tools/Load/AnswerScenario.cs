@@ -39,7 +39,7 @@ internal static partial class AnswerScenario
 
     private static readonly HashSet<string> BookkeepingFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        "PartitionKey", "RowKey", "Timestamp", "UpdatedAt", "FirstSubmittedAt", "AnsweredOn",
+        "PartitionKey", "RowKey", "Timestamp", "UpdatedAt", "FirstSubmittedAt", "AnsweredOn", "Revision",
     };
 
     /// <summary>Starts the bot with the respondents as its roster (at most 40 with --short), runs, stops it.</summary>
@@ -276,6 +276,12 @@ internal static partial class AnswerScenario
         var table = new TableClient(storageConnectionString, PulseStore.AnswersTable);
         await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pulseId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (entity.RowKey == "~fence")
+            {
+                // The pulse's answer fence (no fields), not an answer.
+                continue;
+            }
+
             var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, value) in entity)
             {

@@ -54,7 +54,7 @@ public sealed class AnonymityLinkageTests(AzuriteFixture azurite) : IClassFixtur
 
         // Assert
         var keys = new RespondentKeys(Options.Create(new ConcertationOptions { HashKey = BotApplicationFactory.TestHashKey }));
-        var answers = dump.Where(r => r.Table == PulseStore.AnswersTable && r.Entity.PartitionKey == pulseId)
+        var answers = dump.Where(r => r.Table == PulseStore.AnswersTable && r.Entity.PartitionKey == pulseId && r.Entity.RowKey != "~fence")
             .Select(r => new Target(r, partners.Single(p => keys.ForPulse(pulseId, p.AadObjectId) == r.Entity.RowKey))).ToList();
         var ballots = dump.Where(r => r.Table == VoteStore.BallotsTable && r.Entity.PartitionKey == voteId && r.Entity.RowKey != "~fence")
             .Select(r => new Target(r, partners.Single(p => keys.ForVote(voteId, p.AadObjectId) == r.Entity.RowKey))).ToList();
