@@ -138,16 +138,17 @@ public sealed partial class ConcertationBotApplication : BotApplication
         return botAdded ? GreetOnceAsync(context, cancellationToken) : Task.CompletedTask;
     }
 
-    private Task GreetOnceAsync(TurnContext context, CancellationToken cancellationToken)
+    private async Task GreetOnceAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var conversationId = context.Activity.Conversation?.Id;
-        if (conversationId is null || !_greetings.TryClaim(conversationId))
+        var channelId = context.Activity.ChannelId ?? "msteams";
+        if (conversationId is null || !await _greetings.TryClaimAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var welcome = context.CardReply(WelcomeCard.Build(context.Language, context.IsGroupConversation)) with { ReplyToId = null };
-        return context.SendActivityAsync(welcome, cancellationToken);
+        await context.SendActivityAsync(welcome, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation language could not be read (status {Status}); using the sender's locale")]

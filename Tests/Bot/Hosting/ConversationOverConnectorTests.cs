@@ -42,8 +42,10 @@ public sealed class ConversationOverConnectorTests
         await using var connector = await CaptureConnector.StartAsync();
         await using var factory = new BotApplicationFactory();
         using var client = factory.CreateClient();
+        var conversationId = $"19:{Guid.NewGuid():N}@thread.tacv2";
         var install = TestActivities.Base("installationUpdate", "fr-CA", "channel", connector.ServiceUrl);
         install["action"] = "add";
+        install["conversation"]!["id"] = conversationId;
 
         // Act
         using var response = await client.PostAsync("/api/messages", TestActivities.Json(install));
@@ -52,7 +54,7 @@ public sealed class ConversationOverConnectorTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = Assert.Single(await connector.WaitForActivitiesAsync(1, Wait));
         Assert.Equal(ConnectorOperation.SendToConversation, sent.Operation);
-        Assert.Equal("19:general@thread.tacv2", sent.ConversationId);
+        Assert.Equal(conversationId, sent.ConversationId);
         Assert.Contains("Bienvenue dans ConcertationBot", sent.Body, StringComparison.Ordinal);
     }
 

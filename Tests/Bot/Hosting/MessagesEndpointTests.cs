@@ -249,10 +249,14 @@ public sealed class MessagesEndpointTests
         // Arrange
         await using var factory = new BotApplicationFactory();
         using var client = factory.CreateClient();
+        // A conversation of its own: greetings are stored, and the run's Azurite is shared by every test.
+        var conversationId = $"19:{Guid.NewGuid():N}@thread.tacv2";
         var install = TestActivities.Base("installationUpdate", "fr-CA", "channel", deliveryMode: "expectReplies");
         install["action"] = "add";
+        install["conversation"]!["id"] = conversationId;
         var added = TestActivities.Base("conversationUpdate", "fr-CA", "channel", deliveryMode: "expectReplies");
         added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TestActivities.BotId });
+        added["conversation"]!["id"] = conversationId;
 
         // Act
         using var first = await client.PostAsync("/api/messages", TestActivities.Json(install));
@@ -275,6 +279,7 @@ public sealed class MessagesEndpointTests
         using var client = factory.CreateClient();
         var added = TestActivities.Base("conversationUpdate", "en-US", deliveryMode: "expectReplies");
         added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TestActivities.UserId }, new JsonObject { ["id"] = TestActivities.BotId });
+        added["conversation"]!["id"] = $"a:personal-{Guid.NewGuid():N}";
 
         // Act
         using var response = await client.PostAsync("/api/messages", TestActivities.Json(added));
