@@ -16,9 +16,12 @@ public interface ILiveCardUpdater
     /// <summary>
     /// Marks the card dirty. <paramref name="render"/> is called at send time (so it reads the latest state) and returns
     /// the activity to PUT (type message + one Adaptive Card attachment). Never blocks on the network; safe from many
-    /// threads. Of several calls for one card, only the latest <paramref name="render"/> is used.
+    /// threads. Of several calls for one card, only the latest <paramref name="render"/> is used. When given,
+    /// <paramref name="isStale"/> is asked after each accepted PUT whether what was just sent is already out of date
+    /// (another instance changed the state between the render and the PUT, e.g. closed the vote); if so the card is
+    /// rendered and sent once more, so that a render taken before a close never stays over the final card.
     /// </summary>
-    void Schedule(LiveCardTarget target, Func<CancellationToken, Task<Activity>> render);
+    void Schedule(LiveCardTarget target, Func<CancellationToken, Task<Activity>> render, Func<CancellationToken, Task<bool>>? isStale = null);
 
     /// <summary>
     /// Waits until everything scheduled so far for this card has been sent (used to close a vote or a pulse, and by tests).
@@ -114,7 +117,7 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
         }
     }
 
-    public void Schedule(LiveCardTarget target, Func<CancellationToken, Task<Activity>> render)
+    public void Schedule(LiveCardTarget target, Func<CancellationToken, Task<Activity>> render, Func<CancellationToken, Task<bool>>? isStale = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(render);
@@ -151,6 +154,7 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
 
             card.Target = target;
             card.Render = render;
+            card.IsStale = isStale;
             card.Scheduled++;
         }
     }
@@ -242,11 +246,13 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
                 long version;
                 LiveCardTarget target;
                 Func<CancellationToken, Task<Activity>> render;
+                Func<CancellationToken, Task<bool>>? isStale;
                 lock (_gate)
                 {
                     version = card.Scheduled;
                     target = card.Target!;
                     render = card.Render!;
+                    isStale = card.IsStale;
                 }
 
                 switch (await SendAsync(target, render, _abortToken).ConfigureAwait(false))
@@ -255,9 +261,16 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
                         transientFailures = 0;
                         failingSince = null;
                         throttled = 0;
+                        var stale = isStale is not null && await IsStaleAsync(target, isStale, _abortToken).ConfigureAwait(false);
                         bool pending;
                         lock (_gate)
                         {
+                            if (stale)
+                            {
+                                // What was just sent is older than storage: one more render, after the interval.
+                                card.Scheduled++;
+                            }
+
                             card.Sent = Math.Max(card.Sent, version);
                             card.LastSentAt = Now();
                             ReleaseWaiters(card, all: false);
@@ -395,6 +408,30 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
         }
     }
 
+    /// <summary>Asks whether the PUT just accepted is out of date; if the question cannot be answered, sends again to be sure.</summary>
+    private async Task<bool> IsStaleAsync(LiveCardTarget target, Func<CancellationToken, Task<bool>> isStale, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await isStale(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            LogStaleRender(_logger, target.ConversationId, target.ActivityId);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogStaleCheckFailed(_logger, target.ConversationId, target.ActivityId, ex);
+            return true;
+        }
+    }
+
     /// <summary><see cref="LiveCardOptions.InitialBackoff"/> · 2^(attempt-1), capped at <see cref="LiveCardOptions.MaxBackoff"/>.</summary>
     private TimeSpan Backoff(int attempt)
     {
@@ -483,6 +520,12 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
     [LoggerMessage(Level = LogLevel.Debug, Message = "Live card {ConversationId}/{ActivityId} was given up; update ignored")]
     private static partial void LogIgnoredDropped(ILogger logger, string conversationId, string activityId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live card {ConversationId}/{ActivityId}: the update just sent was already out of date; sending the current state")]
+    private static partial void LogStaleRender(ILogger logger, string conversationId, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live card {ConversationId}/{ActivityId}: could not tell whether the update just sent is current; sending again")]
+    private static partial void LogStaleCheckFailed(ILogger logger, string conversationId, string activityId, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Live card {ConversationId}/{ActivityId} update ignored: the host has stopped")]
     private static partial void LogIgnoredAfterStop(ILogger logger, string conversationId, string activityId);
 
@@ -501,6 +544,9 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
         public LiveCardTarget? Target { get; set; }
 
         public Func<CancellationToken, Task<Activity>>? Render { get; set; }
+
+        /// <summary>Asked after a PUT whether it is already out of date (see <see cref="ILiveCardUpdater.Schedule"/>).</summary>
+        public Func<CancellationToken, Task<bool>>? IsStale { get; set; }
 
         /// <summary>Bumped by every Schedule.</summary>
         public long Scheduled { get; set; }

@@ -22,7 +22,8 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
         ArgumentNullException.ThrowIfNull(pulse);
         if (Target(pulse) is { } target)
         {
-            updater.Schedule(target, cancellationToken => RenderAsync(pulse, cancellationToken));
+            var rendered = new RenderedState();
+            updater.Schedule(target, cancellationToken => RenderAsync(pulse, rendered, cancellationToken), cancellationToken => IsStaleAsync(pulse, rendered, cancellationToken));
         }
     }
 
@@ -58,11 +59,33 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
         Languages.FromCode(pulse?.Language);
 
     /// <summary>Runs when the update is sent, maybe seconds after it was scheduled: re-reads the pulse (it may have closed since).</summary>
-    private async Task<Activity> RenderAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    private async Task<Activity> RenderAsync(PulseRecord pulse, RenderedState rendered, CancellationToken cancellationToken)
     {
         var current = await pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false) ?? pulse;
+        rendered.Open = current.IsOpen;
         var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
         return ProactiveMessages.Card(card) with { Id = pulse.CardActivityId };
+    }
+
+    /// <summary>
+    /// After a PUT: an open card sent while another instance closed the pulse would otherwise stay over the final card
+    /// (issue #22 item 6), so a card rendered open is stale once storage says closed. A closed card is final.
+    /// </summary>
+    private async Task<bool> IsStaleAsync(PulseRecord pulse, RenderedState rendered, CancellationToken cancellationToken)
+    {
+        if (!rendered.Open)
+        {
+            return false;
+        }
+
+        var current = await pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false);
+        return current is not null && !current.IsOpen;
+    }
+
+    /// <summary>What the last render of one scheduled update showed; render and check run one after the other on the card's worker.</summary>
+    private sealed class RenderedState
+    {
+        public bool Open { get; set; }
     }
 
     private static LiveCardTarget? Target(PulseRecord pulse) =>

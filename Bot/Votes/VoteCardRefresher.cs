@@ -35,7 +35,8 @@ public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roste
         ArgumentNullException.ThrowIfNull(vote);
         if (Target(vote) is { } target)
         {
-            updater.Schedule(target, cancellationToken => RenderAsync(vote, cancellationToken));
+            var rendered = new RenderedState();
+            updater.Schedule(target, cancellationToken => RenderAsync(vote, rendered, cancellationToken), cancellationToken => IsStaleAsync(vote, rendered, cancellationToken));
         }
     }
 
@@ -104,11 +105,33 @@ public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roste
     }
 
     /// <summary>Runs when the update is sent, maybe a second after it was scheduled: re-reads the vote (it may have closed since).</summary>
-    private async Task<Activity> RenderAsync(VoteRecord vote, CancellationToken cancellationToken)
+    private async Task<Activity> RenderAsync(VoteRecord vote, RenderedState rendered, CancellationToken cancellationToken)
     {
         var current = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) ?? vote;
+        rendered.Open = current.IsOpen;
         var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
         return ProactiveMessages.Card(card) with { Id = vote.CardActivityId };
+    }
+
+    /// <summary>
+    /// After a PUT: an open card sent while another instance closed the vote would otherwise stay over the final card
+    /// (issue #22 item 6), so a card rendered open is stale once storage says closed. A closed card is final.
+    /// </summary>
+    private async Task<bool> IsStaleAsync(VoteRecord vote, RenderedState rendered, CancellationToken cancellationToken)
+    {
+        if (!rendered.Open)
+        {
+            return false;
+        }
+
+        var current = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false);
+        return current is not null && !current.IsOpen;
+    }
+
+    /// <summary>What the last render of one scheduled update showed; render and check run one after the other on the card's worker.</summary>
+    private sealed class RenderedState
+    {
+        public bool Open { get; set; }
     }
 
     private static (string, string) TallyKey(string voteId) => ("vote-tally", voteId);

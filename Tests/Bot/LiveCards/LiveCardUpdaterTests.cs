@@ -399,6 +399,57 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         Assert.Empty(_connector.Requests);
     }
 
+    [Fact]
+    public async Task Schedule_SentRenderTurnsOutStale_SendsTheCurrentStateOnceMore()
+    {
+        // Arrange: another instance "closes" (count 99) right after this one's PUT of count 1 was accepted.
+        var updater = Updater(Options(minInterval: TimeSpan.FromMilliseconds(100)));
+        var target = Target("19:channel@thread.tacv2", "31");
+        var count = 1;
+        var checks = 0;
+        Task<bool> IsStale(CancellationToken _)
+        {
+            var first = Interlocked.Increment(ref checks) == 1;
+            if (first)
+            {
+                Volatile.Write(ref count, 99);
+            }
+
+            return Task.FromResult(first);
+        }
+
+        // Act
+        updater.Schedule(target, RenderCount(() => Volatile.Read(ref count)), IsStale);
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+
+        // Assert: the stale PUT is followed by one with the current state, and that one is not sent again.
+        var puts = Puts(_connector, target);
+        Assert.Equal(["count = 1", "count = 99"], puts.Select(CardText));
+        Assert.Equal(2, Volatile.Read(ref checks));
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("out of date", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Schedule_StaleCheckThrows_SendsOnceMoreAndLogsAWarning()
+    {
+        // Arrange
+        var updater = Updater(Options(minInterval: TimeSpan.FromMilliseconds(100)));
+        var target = Target("19:channel@thread.tacv2", "32");
+        var checks = 0;
+        Task<bool> IsStale(CancellationToken _) =>
+            Interlocked.Increment(ref checks) == 1 ? throw new InvalidOperationException("storage unavailable") : Task.FromResult(false);
+
+        // Act
+        updater.Schedule(target, RenderCount(() => 7), IsStale);
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+
+        // Assert
+        Assert.Equal(2, Puts(_connector, target).Count);
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("could not tell", StringComparison.Ordinal));
+    }
+
     private LiveCardUpdater Updater(LiveCardOptions? options = null, OutboundPacingOptions? pacing = null, IConnectorClientFactory? connectors = null)
     {
         var updater = CreateUpdater(_logger, options, pacing, connectors);
