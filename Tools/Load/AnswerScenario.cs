@@ -64,7 +64,7 @@ internal static partial class AnswerScenario
         var open = await channel.SendAsync(channel.Message(setup.Coordinator, openCommand), cancellationToken).ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answers: '{openCommand}' answered {open.Status} in {open.Latency.TotalMilliseconds:0.0} ms"));
         var posted = await connector.WaitForAsync(
-            r => r.At >= openedAt && r.IsPost && r.Succeeded && AnswerCards.FindAction(Parse(r.Body), CardVerbs.PulseOpen) is not null,
+            r => r.ReceivedAt >= openedAt && r.IsPost && r.Succeeded && AnswerCards.FindAction(Parse(r.Body), CardVerbs.PulseOpen) is not null,
             TimeSpan.FromSeconds(30),
             cancellationToken).ConfigureAwait(false);
         var openAction = posted is null ? null : AnswerCards.FindAction(Parse(posted.Body), CardVerbs.PulseOpen);
@@ -248,17 +248,17 @@ internal static partial class AnswerScenario
     }
 
     /// <summary>PUTs of the pulse card from the first answer on: at most elapsed seconds + 1, and the last one shows every answer.</summary>
-    private static (bool Ok, string Line) CheckLiveCard(IReadOnlyList<ConnectorRequest> requests, string cardActivityId, TimeSpan from, TimeSpan answeringEnd, int respondents)
+    private static (bool Ok, string Line) CheckLiveCard(IReadOnlyList<CapturedRequest> requests, string cardActivityId, DateTimeOffset from, DateTimeOffset answeringEnd, int respondents)
     {
-        var puts = requests.Where(r => r.Call == ConnectorCall.Update && r.At >= from && r.ActivityId == cardActivityId).ToList();
+        var puts = requests.Where(r => r.Operation == ConnectorOperation.UpdateActivity && r.ReceivedAt >= from && r.ActivityId == cardActivityId).ToList();
         var last = puts.LastOrDefault(r => r.Succeeded);
-        var window = (last is null || last.At < answeringEnd ? answeringEnd : last.At) - from;
+        var window = (last is null || last.ReceivedAt < answeringEnd ? answeringEnd : last.ReceivedAt) - from;
         var bound = (int)Math.Floor(window.TotalSeconds) + 1;
         var shown = last is null ? null : CardTexts.Of(Parse(last.Body)).Select(t => AnswerCount().Match(t)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
         var expected = respondents.ToString(CultureInfo.InvariantCulture);
         var paced = puts.Count <= bound;
         var final = shown == expected;
-        var throttled = requests.Count(r => r.Status == 429);
+        var throttled = requests.Count(r => r.ResponseStatus == 429);
         return (paced && final, string.Create(CultureInfo.InvariantCulture,
             $"connector: {puts.Count} PUTs of the pulse card in {window.TotalSeconds:0.0} s (bound elapsed + 1 = {bound}: {(paced ? "ok" : "EXCEEDED")}); last shows {shown ?? "?"} answers, expected {expected} ({(final ? "ok" : "WRONG")}); 429s {throttled}; requests {requests.Count}"));
     }

@@ -11,9 +11,12 @@ namespace ConcertationBot.Load;
 /// </summary>
 internal sealed class BotUnderLoad : IAsyncDisposable
 {
+    /// <summary>The most members one roster page holds here (Teams serves pages of at most 500; the bot asks for 200).</summary>
+    public const int RosterPageSize = 200;
+
     private readonly HttpClient _http;
 
-    private BotUnderLoad(TeamsConnector connector, BotProcess bot, HttpClient http, TeamsChannel channel, TeamsUser coordinator, IReadOnlyList<TeamsUser> voters, string hashKey)
+    private BotUnderLoad(CaptureConnector connector, BotProcess bot, HttpClient http, TeamsChannel channel, TeamsUser coordinator, IReadOnlyList<TeamsUser> voters, string hashKey)
     {
         Connector = connector;
         Bot = bot;
@@ -24,7 +27,7 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         HashKey = hashKey;
     }
 
-    public TeamsConnector Connector { get; }
+    public CaptureConnector Connector { get; }
 
     public BotProcess Bot { get; }
 
@@ -51,7 +54,10 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         var hashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var botAssembly = settings.BotAssembly ?? Path.Combine(repositoryRoot, "Bot", "bin", "Release", "net10.0", "ConcertationBot.Bot.dll");
 
-        var connector = await TeamsConnector.StartAsync(roster, cancellationToken).ConfigureAwait(false);
+        var connector = await CaptureConnector.StartAsync(
+            new CaptureConnectorOptions { Roster = roster, MaxPageSize = RosterPageSize, CountRepliesWithTheirChannel = true },
+            cancellationToken).ConfigureAwait(false);
+        connector.EnforceTeamsRateLimits = true;
         BotProcess bot;
         try
         {

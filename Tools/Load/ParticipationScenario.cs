@@ -53,7 +53,7 @@ internal static class ParticipationScenario
         var openedAt = connector.Now;
         var open = await channel.SendAsync(channel.Message(setup.Coordinator, "pulse démarrer"), cancellationToken).ConfigureAwait(false);
         var posted = await connector.WaitForAsync(
-            r => r.At >= openedAt && r.IsPost && r.Succeeded && AnswerCards.FindAction(Parse(r.Body), CardVerbs.PulseOpen) is not null,
+            r => r.ReceivedAt >= openedAt && r.IsPost && r.Succeeded && AnswerCards.FindAction(Parse(r.Body), CardVerbs.PulseOpen) is not null,
             TimeSpan.FromSeconds(30),
             cancellationToken).ConfigureAwait(false);
         if (open.Status is < 200 or >= 300 || posted is null
@@ -82,20 +82,20 @@ internal static class ParticipationScenario
             async (member, token) => await store.SaveAnswerAsync(pulseId, keys.ForPulse(pulseId, PersonOf(member)), fields, DateTimeOffset.UtcNow, token).ConfigureAwait(false))
             .ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"participation: pulse {pulseId}; {members} members (roster pages of at most {TeamsConnector.MaxPageSize}), {answered.Count} answers of {Sentence.Length * 10} characters"));
+            $"participation: pulse {pulseId}; {members} members (roster pages of at most {BotUnderLoad.RosterPageSize}), {answered.Count} answers of {Sentence.Length * 10} characters"));
 
         // (1) pulse état over HTTP, one at a time: the roster is read afresh each time, the answer rows counted.
         var expected = new[] { answered.Count.ToString(CultureInfo.InvariantCulture), members.ToString(CultureInfo.InvariantCulture) };
         var statusSamples = new List<TimeSpan>();
         var wrongReplies = 0;
-        var pagesBefore = connector.Requests.Count(r => r.Call == ConnectorCall.PagedMembers);
+        var pagesBefore = connector.Requests.Count(r => r.Operation == ConnectorOperation.GetPagedMembers);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < repetitions; i++)
         {
             var sentAt = connector.Now;
             var answer = await channel.SendAsync(channel.Message(setup.Coordinator, "pulse état"), cancellationToken).ConfigureAwait(false);
             statusSamples.Add(answer.Latency);
-            var reply = await connector.WaitForAsync(r => r.At >= sentAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            var reply = await connector.WaitForAsync(r => r.ReceivedAt >= sentAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             var texts = reply is null ? [] : CardTexts.Of(Parse(reply.Body));
             if (answer.Status is < 200 or >= 300 || !texts.Any(t => expected.All(n => ContainsNumber(t, n))))
             {
@@ -105,7 +105,7 @@ internal static class ParticipationScenario
 
         clock.Stop();
         var status = Latencies.Of(statusSamples, clock.Elapsed);
-        var pages = connector.Requests.Count(r => r.Call == ConnectorCall.PagedMembers) - pagesBefore;
+        var pages = connector.Requests.Count(r => r.Operation == ConnectorOperation.GetPagedMembers) - pagesBefore;
         output.WriteLine("participation: pulse état " + status.Describe("commands"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"participation: roster page requests {pages} ({(double)pages / repetitions:0.0} per command); replies without \"{expected[0]} … {expected[1]}\": {wrongReplies}"));
