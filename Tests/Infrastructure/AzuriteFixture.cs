@@ -1,5 +1,3 @@
-using ConcertationBot.Tests.Support;
-
 namespace ConcertationBot.Tests.Infrastructure;
 
 /// <summary>

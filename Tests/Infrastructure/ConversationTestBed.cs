@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Infrastructure;
 
 /// <summary>A person of the round table as Teams describes them in activities.</summary>

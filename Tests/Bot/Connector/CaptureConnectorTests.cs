@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Connector;
 
 public sealed class CaptureConnectorTests : IAsyncLifetime

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Hosting;
 

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.LiveCards;
-using ConcertationBot.Tests.Infrastructure;
 using MsalServiceException = Microsoft.Identity.Client.MsalServiceException;
 using static ConcertationBot.Tests.Bot.LiveCards.LiveCardTestSupport;
 

@@ -1,9 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Pulses;
 

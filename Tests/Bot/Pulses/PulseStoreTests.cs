@@ -1,11 +1,3 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 public sealed class PulseStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
