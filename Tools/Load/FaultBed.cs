@@ -71,8 +71,7 @@ internal sealed class FaultBed : IAsyncDisposable
         var http = new HttpClient(handler) { BaseAddress = setup.Bot.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"storage: Azurite pid {azurite.ProcessId} persisted under {location}, {azurite.ConnectionString.Split(';').Last(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bot: pid {setup.Bot.ProcessId} at {setup.Bot.BaseAddress} (log {setup.Bot.LogPath}); connector {setup.Connector.ServiceUrl}"));
+        output.WriteLine(setup.Describe());
         return new FaultBed(settings, azurite, location, setup, http, output);
     }
 
