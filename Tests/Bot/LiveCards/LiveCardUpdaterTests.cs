@@ -258,11 +258,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         var target = Target("19:channel@thread.tacv2", "14");
 
         // Act
-        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        var stop = await Record.ExceptionAsync(() => updater.StopAsync(CancellationToken.None).WaitAsync(HangGuard));
+        var stop = await ScheduleTwiceThenStopAsync(updater, target);
 
         // Assert
         Assert.Null(stop);
@@ -286,11 +282,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         var target = Target("19:channel@thread.tacv2", "15");
 
         // Act
-        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        var stop = await Record.ExceptionAsync(() => updater.StopAsync(CancellationToken.None).WaitAsync(HangGuard));
+        var stop = await ScheduleTwiceThenStopAsync(updater, target);
 
         // Assert
         Assert.Null(stop);
@@ -393,6 +385,16 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
 
         Assert.Equal(0, updater.ActiveCount);
         Assert.Empty(_connector.Requests);
+    }
+
+    /// <summary>Schedules "count = 1" and flushes, "count = 2" and flushes, then stops; what the stop threw, if anything.</summary>
+    private static async Task<Exception?> ScheduleTwiceThenStopAsync(LiveCardUpdater updater, LiveCardTarget target)
+    {
+        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        return await Record.ExceptionAsync(() => updater.StopAsync(CancellationToken.None).WaitAsync(HangGuard));
     }
 
     private LiveCardUpdater Updater(LiveCardOptions? options = null, OutboundPacingOptions? pacing = null, IConnectorClientFactory? connectors = null)
