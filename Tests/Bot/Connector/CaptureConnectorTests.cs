@@ -15,6 +15,19 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
         return connector;
     }
 
+    private static readonly Activity Hello = new() { Type = ActivityTypes.Message, Text = "x" };
+
+    private static IConnectorClient NoRetryClient(CaptureConnector connector) =>
+        ConnectorTestSupport.CreateClient(connector.ServiceUrl, options: ConnectorTestSupport.FastRetries(maxRetries: 0));
+
+    private static async Task SendHellosAsync(IConnectorClient client, string conversationId, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await client.SendToConversationAsync(conversationId, Hello, CancellationToken.None);
+        }
+    }
+
     [Fact]
     public async Task TeamsRateLimits_EighthSendWithinOneSecond_Answers429WithRetryAfter()
     {
@@ -44,18 +57,14 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         await using var connector = await StartWithFrozenClockAsync(clock);
-        var client = ConnectorTestSupport.CreateClient(connector.ServiceUrl, options: ConnectorTestSupport.FastRetries(maxRetries: 0));
-        var hello = new Activity { Type = ActivityTypes.Message, Text = "x" };
-        for (var i = 0; i < 7; i++)
-        {
-            await client.SendToConversationAsync("a:1", hello, CancellationToken.None);
-        }
+        var client = NoRetryClient(connector);
+        await SendHellosAsync(client, "a:1", 7);
 
         clock.Advance(TimeSpan.FromSeconds(1.2));
-        await client.SendToConversationAsync("a:1", hello, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:1", hello, CancellationToken.None));
+        await client.SendToConversationAsync("a:1", Hello, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:1", Hello, CancellationToken.None));
         clock.Advance(TimeSpan.FromSeconds(0.9));
-        await client.SendToConversationAsync("a:1", hello, CancellationToken.None);
+        await client.SendToConversationAsync("a:1", Hello, CancellationToken.None);
 
         Assert.Equal(429, error.Status);
         Assert.Equal(9, connector.AcceptedActivities.Count);
@@ -66,15 +75,11 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         await using var connector = await StartWithFrozenClockAsync(clock);
-        var client = ConnectorTestSupport.CreateClient(connector.ServiceUrl, options: ConnectorTestSupport.FastRetries(maxRetries: 0));
-        var hello = new Activity { Type = ActivityTypes.Message, Text = "x" };
-        for (var i = 0; i < 7; i++)
-        {
-            await client.SendToConversationAsync("a:first", hello, CancellationToken.None);
-        }
+        var client = NoRetryClient(connector);
+        await SendHellosAsync(client, "a:first", 7);
 
-        await client.SendToConversationAsync("a:second", hello, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:first", hello, CancellationToken.None));
+        await client.SendToConversationAsync("a:second", Hello, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:first", Hello, CancellationToken.None));
 
         Assert.Equal(429, error.Status);
         Assert.Equal(8, connector.AcceptedActivities.Count);
