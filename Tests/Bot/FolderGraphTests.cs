@@ -1,6 +1,3 @@
-using ConcertationBot.Tests.Infrastructure;
-using ConcertationBot.Tests.Support;
-
 namespace ConcertationBot.Tests.Bot;
 
 public sealed class FolderGraphTests

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ConcertationBot.Cards;
-
 namespace ConcertationBot.Tests.Cards;
 
 public sealed class CardActionDataTests

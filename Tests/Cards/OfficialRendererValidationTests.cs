@@ -1,20 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Coordination;
-using ConcertationBot.Cards.Export;
-using ConcertationBot.Cards.Help;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Cards.Summary;
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Commands;
-using ConcertationBot.Tests.Cards.Pulse;
 using ConcertationBot.Tests.Cards.Summary;
 using ConcertationBot.Tests.Cards.Votes;
-using ConcertationBot.Tests.Infrastructure;
-using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Tests.Cards;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Infrastructure;
 
 /// <summary>A person of the round table as Teams describes them in activities.</summary>
@@ -143,32 +137,8 @@ internal sealed class ConversationTestBed : IAsyncDisposable
         return JsonNode.Parse(JsonSerializer.Serialize(attachment.Content))!.AsObject();
     }
 
-    public static JsonObject? FindAction(JsonNode? node, string verb, string? step = null)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                if ((string?)obj["type"] == "Action.Execute" && (string?)obj["verb"] == verb
-                    && (step is null || (string?)obj["data"]?["step"] == step))
-                {
-                    return obj;
-                }
-
-                foreach (var (key, value) in obj)
-                {
-                    if (key != "refresh" && FindAction(value, verb, step) is { } found)
-                    {
-                        return found;
-                    }
-                }
-
-                return null;
-            case JsonArray array:
-                return array.Select(item => FindAction(item, verb, step)).FirstOrDefault(found => found is not null);
-            default:
-                return null;
-        }
-    }
+    /// <summary>The first <c>Action.Execute</c> with this verb (and step, when given) outside the card's refresh.</summary>
+    public static JsonObject? FindAction(JsonNode? node, string verb, string? step = null) => CardActions.Find(node, verb, step);
 
     public async ValueTask DisposeAsync()
     {

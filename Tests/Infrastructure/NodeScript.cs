@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Tests.Infrastructure;
 

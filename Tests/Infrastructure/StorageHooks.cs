@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 
 namespace ConcertationBot.Tests.Infrastructure;
 

@@ -28,33 +28,21 @@ internal static class AnswerCards
         }
     }
 
-    /// <summary>The first <c>Action.Execute</c> with this verb (and step, when given) outside the card's refresh.</summary>
-    public static JsonObject? FindAction(JsonNode? node, string verb, string? step = null)
+    /// <summary>A request or response body as JSON (an empty body as <c>{}</c>); null when it is not JSON.</summary>
+    public static JsonNode? Parse(string body)
     {
-        switch (node)
+        try
         {
-            case JsonObject obj:
-                if ((string?)obj["type"] == "Action.Execute" && (string?)obj["verb"] == verb
-                    && (step is null || (string?)obj["data"]?[CardDataFields.Step] == step))
-                {
-                    return obj;
-                }
-
-                foreach (var (key, value) in obj)
-                {
-                    if (key != "refresh" && FindAction(value, verb, step) is { } found)
-                    {
-                        return found;
-                    }
-                }
-
-                return null;
-            case JsonArray array:
-                return array.Select(item => FindAction(item, verb, step)).FirstOrDefault(found => found is not null);
-            default:
-                return null;
+            return JsonNode.Parse(body.Length == 0 ? "{}" : body);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
+
+    /// <summary>The first <c>Action.Execute</c> with this verb (and step, when given) outside the card's refresh.</summary>
+    public static JsonObject? FindAction(JsonNode? node, string verb, string? step = null) => CardActions.Find(node, verb, step);
 
     /// <summary>
     /// What a Teams client sends for a click: the action's data, merged (unless the action says

@@ -1,33 +1,16 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Load;
 
-/// <summary>What one respondent answers at one step; a step absent from a plan is skipped ("Passer").</summary>
-public sealed record PlannedAnswer
-{
-    public int? Rating { get; init; }
-
-    public bool DontKnow { get; init; }
-
-    public string? Frein { get; init; }
-
-    public string? Levier { get; init; }
-
-    public string? Choice { get; init; }
-
-    public string? Text { get; init; }
-
-    public string? Direction { get; init; }
-}
-
 /// <summary>How one simulated respondent behaves: answers, and whether the final submit is delivered twice or edited after sending.</summary>
-public sealed record RespondentPlan(int Index, ImmutableDictionary<string, PlannedAnswer> Answers, bool DeliverTwice, bool ConcurrentDuplicate, string? EditStep, PlannedAnswer? Edited)
+public sealed record RespondentPlan(int Index, ImmutableDictionary<string, StepAnswer> Answers, bool DeliverTwice, bool ConcurrentDuplicate, string? EditStep, StepAnswer? Edited)
 {
     /// <summary>The answers after the edit (the edited step replaced, or cleared when <see cref="Edited"/> is null).</summary>
-    public ImmutableDictionary<string, PlannedAnswer> AfterEdit =>
+    public ImmutableDictionary<string, StepAnswer> AfterEdit =>
         EditStep is null ? Answers : Edited is null ? Answers.Remove(EditStep) : Answers.SetItem(EditStep, Edited);
 }
 
@@ -76,7 +59,7 @@ public static class AnswerPlans
         var editors = Pick(random, respondents, editShare);
         for (var i = 0; i < respondents; i++)
         {
-            var answers = ImmutableDictionary.CreateBuilder<string, PlannedAnswer>(StringComparer.Ordinal);
+            var answers = ImmutableDictionary.CreateBuilder<string, StepAnswer>(StringComparer.Ordinal);
             foreach (var step in template.Steps)
             {
                 if (Answer(random, step, i) is { } answer)
@@ -86,7 +69,7 @@ public static class AnswerPlans
             }
 
             string? editStep = null;
-            PlannedAnswer? edited = null;
+            StepAnswer? edited = null;
             if (editors.Contains(i))
             {
                 var step = template.Steps[random.Next(template.Steps.Count)];
@@ -110,7 +93,7 @@ public static class AnswerPlans
     }
 
     /// <summary>The card inputs a respondent fills in on a step to give <paramref name="answer"/>; empty strings clear what the card had.</summary>
-    public static Dictionary<string, string> Inputs(PulseStep step, PlannedAnswer answer) => step switch
+    public static Dictionary<string, string> Inputs(PulseStep step, StepAnswer answer) => step switch
     {
         RatingStep => new()
         {
@@ -130,7 +113,7 @@ public static class AnswerPlans
     };
 
     /// <summary>The answer entity's fields for these answers, with values as invariant strings ("4", "true", text).</summary>
-    public static SortedDictionary<string, string> ExpectedFields(PulseTemplate template, IReadOnlyDictionary<string, PlannedAnswer> answers)
+    public static SortedDictionary<string, string> ExpectedFields(PulseTemplate template, IReadOnlyDictionary<string, StepAnswer> answers)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(answers);
@@ -180,7 +163,7 @@ public static class AnswerPlans
     private static HashSet<int> Pick(Random random, int count, double share) =>
         [.. Enumerable.Range(0, count).OrderBy(_ => random.Next()).Take((int)Math.Round(share * count))];
 
-    private static PlannedAnswer? Answer(Random random, PulseStep step, int respondent, bool mustAnswer = false)
+    private static StepAnswer? Answer(Random random, PulseStep step, int respondent, bool mustAnswer = false)
     {
         var who = " (n° " + (respondent + 1).ToString(CultureInfo.InvariantCulture) + ")";
         switch (step)
@@ -189,18 +172,18 @@ public static class AnswerPlans
                 return (mustAnswer ? random.Next(1, 10) : random.Next(10)) switch
                 {
                     0 => null,
-                    1 when rating.AllowDontKnow => new PlannedAnswer { DontKnow = true },
-                    _ => new PlannedAnswer { Rating = random.Next(rating.Min, rating.Max + 1) },
+                    1 when rating.AllowDontKnow => new StepAnswer { DontKnow = true },
+                    _ => new StepAnswer { Rating = random.Next(rating.Min, rating.Max + 1) },
                 };
             case ChoiceStep choice:
-                return !mustAnswer && random.Next(5) == 0 ? null : new PlannedAnswer { Choice = choice.Options[random.Next(choice.Options.Count)].Id };
+                return !mustAnswer && random.Next(5) == 0 ? null : new StepAnswer { Choice = choice.Options[random.Next(choice.Options.Count)].Id };
             case ChangeStep:
                 if (!mustAnswer && random.Next(4) == 0)
                 {
                     return null;
                 }
 
-                return new PlannedAnswer
+                return new StepAnswer
                 {
                     Text = Changes[random.Next(Changes.Length)] + who,
                     Direction = random.Next(5) switch
@@ -215,9 +198,9 @@ public static class AnswerPlans
                 return roll switch
                 {
                     0 or 1 or 2 => null,
-                    3 => new PlannedAnswer { Frein = Freins[random.Next(Freins.Length)] + who },
-                    4 => new PlannedAnswer { Levier = Leviers[random.Next(Leviers.Length)] + who },
-                    _ => new PlannedAnswer { Frein = Freins[random.Next(Freins.Length)] + who, Levier = Leviers[random.Next(Leviers.Length)] + who },
+                    3 => new StepAnswer { Frein = Freins[random.Next(Freins.Length)] + who },
+                    4 => new StepAnswer { Levier = Leviers[random.Next(Leviers.Length)] + who },
+                    _ => new StepAnswer { Frein = Freins[random.Next(Freins.Length)] + who, Levier = Leviers[random.Next(Leviers.Length)] + who },
                 };
         }
     }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Cards;
+using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Load;
@@ -20,7 +21,7 @@ public sealed record AnswerResult(Latencies Invokes, Latencies Submits, bool Pas
 internal sealed record AnswerInvoke(int Respondent, string Verb, BotAnswer Answer);
 
 /// <summary>One respondent's walk: the answers the bot last acknowledged (null when none was), and what went off script.</summary>
-internal sealed record RespondentOutcome(int Respondent, ImmutableDictionary<string, PlannedAnswer>? Acknowledged, IReadOnlyList<string> Problems);
+internal sealed record RespondentOutcome(int Respondent, ImmutableDictionary<string, StepAnswer>? Acknowledged, IReadOnlyList<string> Problems);
 
 /// <summary>
 /// The coordinator opens the default pulse in the channel; N respondents walk it over <c>adaptiveCard/action</c>
@@ -47,8 +48,7 @@ internal static partial class AnswerScenario
     {
         var bounded = settings.Short ? settings with { Voters = Math.Min(settings.Voters, ShortRespondents) } : settings;
         await using var setup = await BotUnderLoad.StartAsync(bounded, repositoryRoot, storageConnectionString, logDirectory, cancellationToken).ConfigureAwait(false);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bot: pid {setup.Bot.ProcessId} at {setup.Bot.BaseAddress} (log {setup.Bot.LogPath}); connector {setup.Connector.ServiceUrl}"));
+        output.WriteLine(setup.Describe());
         var result = await RunAsync(bounded, setup, storageConnectionString, output, cancellationToken).ConfigureAwait(false);
         return result.Pass;
     }
@@ -60,14 +60,9 @@ internal static partial class AnswerScenario
         var channel = setup.Channel;
         const string openCommand = "pulse démarrer";
 
-        var openedAt = connector.Now;
-        var open = await channel.SendAsync(channel.Message(setup.Coordinator, openCommand), cancellationToken).ConfigureAwait(false);
+        var (open, posted) = await setup.OpenPulseAsync(openCommand, cancellationToken).ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answers: '{openCommand}' answered {open.Status} in {open.Latency.TotalMilliseconds:0.0} ms"));
-        var posted = await connector.WaitForAsync(
-            r => r.At >= openedAt && r.IsPost && r.Succeeded && AnswerCards.FindAction(Parse(r.Body), CardVerbs.PulseOpen) is not null,
-            TimeSpan.FromSeconds(30),
-            cancellationToken).ConfigureAwait(false);
-        var openAction = posted is null ? null : AnswerCards.FindAction(Parse(posted.Body), CardVerbs.PulseOpen);
+        var openAction = posted is null ? null : AnswerCards.FindAction(AnswerCards.Parse(posted.Body), CardVerbs.PulseOpen);
         if (posted is null || openAction?["data"] is not JsonObject openData || (string?)openData[CardDataFields.PulseId] is not { Length: > 0 } pulseId)
         {
             output.WriteLine("answers: no pulse card with a 'Répondre' action reached the connector");
@@ -144,7 +139,7 @@ internal static partial class AnswerScenario
         PulseTemplate template, TeamsChannel channel, TeamsUser user, RespondentPlan plan, JsonObject openData, string cardActivityId, ConcurrentBag<AnswerInvoke> invokes, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        ImmutableDictionary<string, PlannedAnswer>? acknowledged = null;
+        ImmutableDictionary<string, StepAnswer>? acknowledged = null;
 
         async Task<JsonObject?> SendAsync(JsonObject activity, string verb)
         {
@@ -248,24 +243,24 @@ internal static partial class AnswerScenario
     }
 
     /// <summary>PUTs of the pulse card from the first answer on: at most elapsed seconds + 1, and the last one shows every answer.</summary>
-    private static (bool Ok, string Line) CheckLiveCard(IReadOnlyList<ConnectorRequest> requests, string cardActivityId, TimeSpan from, TimeSpan answeringEnd, int respondents)
+    private static (bool Ok, string Line) CheckLiveCard(IReadOnlyList<CapturedRequest> requests, string cardActivityId, DateTimeOffset from, DateTimeOffset answeringEnd, int respondents)
     {
-        var puts = requests.Where(r => r.Call == ConnectorCall.Update && r.At >= from && r.ActivityId == cardActivityId).ToList();
+        var puts = requests.Where(r => r.Operation == ConnectorOperation.UpdateActivity && r.ReceivedAt >= from && r.ActivityId == cardActivityId).ToList();
         var last = puts.LastOrDefault(r => r.Succeeded);
-        var window = (last is null || last.At < answeringEnd ? answeringEnd : last.At) - from;
+        var window = (last is null || last.ReceivedAt < answeringEnd ? answeringEnd : last.ReceivedAt) - from;
         var bound = (int)Math.Floor(window.TotalSeconds) + 1;
-        var shown = last is null ? null : CardTexts.Of(Parse(last.Body)).Select(t => AnswerCount().Match(t)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        var shown = last is null ? null : CardTexts.Of(AnswerCards.Parse(last.Body)).Select(t => AnswerCount().Match(t)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
         var expected = respondents.ToString(CultureInfo.InvariantCulture);
         var paced = puts.Count <= bound;
         var final = shown == expected;
-        var throttled = requests.Count(r => r.Status == 429);
+        var throttled = requests.Count(r => r.ResponseStatus == 429);
         return (paced && final, string.Create(CultureInfo.InvariantCulture,
             $"connector: {puts.Count} PUTs of the pulse card in {window.TotalSeconds:0.0} s (bound elapsed + 1 = {bound}: {(paced ? "ok" : "EXCEEDED")}); last shows {shown ?? "?"} answers, expected {expected} ({(final ? "ok" : "WRONG")}); 429s {throttled}; requests {requests.Count}"));
     }
 
     /// <summary>Exactly one answer entity per respondent, under the keyed hash of (pulse, person), equal to the last acknowledged answers.</summary>
     private static async Task<bool> CheckAnswersAsync(
-        PulseTemplate template, BotUnderLoad setup, string storageConnectionString, string pulseId, RespondentKeys keys, Dictionary<int, ImmutableDictionary<string, PlannedAnswer>> truth, TextWriter output, CancellationToken cancellationToken)
+        PulseTemplate template, BotUnderLoad setup, string storageConnectionString, string pulseId, RespondentKeys keys, Dictionary<int, ImmutableDictionary<string, StepAnswer>> truth, TextWriter output, CancellationToken cancellationToken)
     {
         var expected = truth.ToDictionary(
             t => keys.ForPulse(pulseId, PersonId.Of(new Bot.Protocol.ChannelAccount { Id = setup.Voters[t.Key].Id, AadObjectId = setup.Voters[t.Key].AadObjectId })),
@@ -360,18 +355,6 @@ internal static partial class AnswerScenario
             .Select(name => name + (stored.ContainsKey(name) ? expected.ContainsKey(name) ? " (other value)" : " (not expected)" : " (missing)")));
 
     private static string Yes(bool ok) => ok ? "yes" : "NO";
-
-    private static JsonNode? Parse(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body.Length == 0 ? "{}" : body);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
 
     private static List<string> Noted(List<string> problems, string problem)
     {

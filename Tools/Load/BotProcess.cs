@@ -36,7 +36,7 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>Whether the current instance is still running.</summary>
     public bool IsRunning => !_process.HasExited;
 
-    public string LogPath => _log.LogPath;
+    public string LogPath => _log.LogPath ?? string.Empty;
 
     /// <summary>The highest VmRSS sampled so far and the kernel's VmHWM, in kB (0 when /proc is not readable).</summary>
     public (long SampledPeakKb, long HighWaterMarkKb) Memory()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using ConcertationBot.Bot.Protocol;
+using ConcertationBot.Cards;
 
 namespace ConcertationBot.Load;
 
@@ -11,9 +12,12 @@ namespace ConcertationBot.Load;
 /// </summary>
 internal sealed class BotUnderLoad : IAsyncDisposable
 {
+    /// <summary>The most members one roster page holds here (Teams serves pages of at most 500; the bot asks for 200).</summary>
+    public const int RosterPageSize = 200;
+
     private readonly HttpClient _http;
 
-    private BotUnderLoad(TeamsConnector connector, BotProcess bot, HttpClient http, TeamsChannel channel, TeamsUser coordinator, IReadOnlyList<TeamsUser> voters, string hashKey)
+    private BotUnderLoad(CaptureConnector connector, BotProcess bot, HttpClient http, TeamsChannel channel, TeamsUser coordinator, IReadOnlyList<TeamsUser> voters, string hashKey)
     {
         Connector = connector;
         Bot = bot;
@@ -24,7 +28,7 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         HashKey = hashKey;
     }
 
-    public TeamsConnector Connector { get; }
+    public CaptureConnector Connector { get; }
 
     public BotProcess Bot { get; }
 
@@ -51,7 +55,10 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         var hashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var botAssembly = settings.BotAssembly ?? Path.Combine(repositoryRoot, "Bot", "bin", "Release", "net10.0", "ConcertationBot.Bot.dll");
 
-        var connector = await TeamsConnector.StartAsync(roster, cancellationToken).ConfigureAwait(false);
+        var connector = await CaptureConnector.StartAsync(
+            new CaptureConnectorOptions { Roster = roster, MaxPageSize = RosterPageSize, CountRepliesWithTheirChannel = true },
+            cancellationToken).ConfigureAwait(false);
+        connector.EnforceTeamsRateLimits = true;
         BotProcess bot;
         try
         {
@@ -68,6 +75,25 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         var unique = Guid.NewGuid().ToString("N")[..12];
         var channel = new TeamsChannel(http, connector.ServiceUrl, tenantId, $"19:load-team-{unique}@thread.tacv2", $"19:load-{unique}@thread.tacv2");
         return new BotUnderLoad(connector, bot, http, channel, coordinator, voters, hashKey);
+    }
+
+    /// <summary>The line a run prints first: the bot's process, address and log, and the connector's URL.</summary>
+    public string Describe() =>
+        string.Create(CultureInfo.InvariantCulture, $"bot: pid {Bot.ProcessId} at {Bot.BaseAddress} (log {Bot.LogPath}); connector {Connector.ServiceUrl}");
+
+    /// <summary>
+    /// The coordinator types <c>pulse démarrer</c>: the answer, and the pulse card's post at the connector (null when no
+    /// card with a "Répondre" action arrived within 30 s).
+    /// </summary>
+    public async Task<(BotAnswer Open, CapturedRequest? Posted)> OpenPulseAsync(string command, CancellationToken cancellationToken)
+    {
+        var openedAt = Connector.Now;
+        var open = await Channel.SendAsync(Channel.Message(Coordinator, command), cancellationToken).ConfigureAwait(false);
+        var posted = await Connector.WaitForAsync(
+            r => r.ReceivedAt >= openedAt && r.IsPost && r.Succeeded && AnswerCards.FindAction(AnswerCards.Parse(r.Body), CardVerbs.PulseOpen) is not null,
+            TimeSpan.FromSeconds(30),
+            cancellationToken).ConfigureAwait(false);
+        return (open, posted);
     }
 
     public string DescribeMemory()

@@ -71,8 +71,7 @@ internal sealed class FaultBed : IAsyncDisposable
         var http = new HttpClient(handler) { BaseAddress = setup.Bot.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"storage: Azurite pid {azurite.ProcessId} persisted under {location}, {azurite.ConnectionString.Split(';').Last(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bot: pid {setup.Bot.ProcessId} at {setup.Bot.BaseAddress} (log {setup.Bot.LogPath}); connector {setup.Connector.ServiceUrl}"));
+        output.WriteLine(setup.Describe());
         return new FaultBed(settings, azurite, location, setup, http, output);
     }
 
@@ -165,7 +164,7 @@ internal sealed class FaultVote
         var openedAt = connector.Now;
         var open = await FaultBed.SendAsync(channel, channel.Message(bed.Setup.Coordinator, rules.OpenCommand), cancellationToken).ConfigureAwait(false);
         var card = await connector.WaitForAsync(
-            r => r.At >= openedAt && r.IsPost && r.Succeeded && r.ConversationId?.StartsWith(channel.ConversationId, StringComparison.Ordinal) == true && VoteScenario.FindVoteId(r.Body) is not null,
+            r => r.ReceivedAt >= openedAt && r.IsPost && r.Succeeded && r.ConversationId?.StartsWith(channel.ConversationId, StringComparison.Ordinal) == true && VoteScenario.FindVoteId(r.Body) is not null,
             TimeSpan.FromSeconds(30),
             cancellationToken).ConfigureAwait(false);
         if (card is null)
@@ -300,7 +299,7 @@ internal sealed class FaultVote
         var connector = _bed.Setup.Connector;
         var closeAt = connector.Now;
         var close = await FaultBed.SendAsync(Channel, Channel.Message(_bed.Setup.Coordinator, "vote clore"), cancellationToken).ConfigureAwait(false);
-        var posted = await connector.WaitForAsync(r => r.At >= closeAt && r.IsPost && r.Succeeded && InThisChannel(r), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var posted = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.IsPost && r.Succeeded && InThisChannel(r), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         await connector.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
 
         var sums = Sums(truth.Values);
@@ -315,7 +314,7 @@ internal sealed class FaultVote
     }
 
     /// <summary>Whether a connector request belongs to this vote's channel (any thread of it).</summary>
-    public bool InThisChannel(ConnectorRequest request) =>
+    public bool InThisChannel(CapturedRequest request) =>
         request.ConversationId?.StartsWith(Channel.ConversationId, StringComparison.Ordinal) == true;
 
     /// <summary>"200×57, 0×3" and the outcomes, for a log line.</summary>

@@ -77,8 +77,7 @@ internal static class LoadRun
     private static async Task<BotUnderLoad> StartBotAsync(LoadSettings settings, string repositoryRoot, string storage, string logDirectory, TextWriter output, CancellationToken cancellationToken)
     {
         var setup = await BotUnderLoad.StartAsync(settings, repositoryRoot, storage, logDirectory, cancellationToken).ConfigureAwait(false);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bot: pid {setup.Bot.ProcessId} at {setup.Bot.BaseAddress} (log {setup.Bot.LogPath}); connector {setup.Connector.ServiceUrl}"));
+        output.WriteLine(setup.Describe());
         return setup;
     }
 

@@ -36,8 +36,7 @@ internal static class ParticipationScenario
     {
         var bounded = settings.Short ? settings with { Voters = Math.Min(settings.Voters, ShortMembers) } : settings;
         await using var setup = await BotUnderLoad.StartAsync(bounded, repositoryRoot, storageConnectionString, logDirectory, cancellationToken).ConfigureAwait(false);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bot: pid {setup.Bot.ProcessId} at {setup.Bot.BaseAddress} (log {setup.Bot.LogPath}); connector {setup.Connector.ServiceUrl}"));
+        output.WriteLine(setup.Describe());
         var result = await RunAsync(bounded, setup, storageConnectionString, output, cancellationToken).ConfigureAwait(false);
         return result.Pass;
     }
@@ -50,14 +49,9 @@ internal static class ParticipationScenario
         var repetitions = settings.Short ? ShortRepetitions : Repetitions;
         var failed = new ParticipationResult(Latencies.Of([], TimeSpan.Zero), Latencies.Of([], TimeSpan.Zero), false);
 
-        var openedAt = connector.Now;
-        var open = await channel.SendAsync(channel.Message(setup.Coordinator, "pulse démarrer"), cancellationToken).ConfigureAwait(false);
-        var posted = await connector.WaitForAsync(
-            r => r.At >= openedAt && r.IsPost && r.Succeeded && AnswerCards.FindAction(Parse(r.Body), CardVerbs.PulseOpen) is not null,
-            TimeSpan.FromSeconds(30),
-            cancellationToken).ConfigureAwait(false);
+        var (open, posted) = await setup.OpenPulseAsync("pulse démarrer", cancellationToken).ConfigureAwait(false);
         if (open.Status is < 200 or >= 300 || posted is null
-            || AnswerCards.FindAction(Parse(posted.Body), CardVerbs.PulseOpen)?["data"]?[CardDataFields.PulseId] is not JsonValue idValue
+            || AnswerCards.FindAction(AnswerCards.Parse(posted.Body), CardVerbs.PulseOpen)?["data"]?[CardDataFields.PulseId] is not JsonValue idValue
             || idValue.GetValue<string>() is not { Length: > 0 } pulseId)
         {
             output.WriteLine("participation: no pulse card with a 'Répondre' action reached the connector");
@@ -82,21 +76,21 @@ internal static class ParticipationScenario
             async (member, token) => await store.SaveAnswerAsync(pulseId, keys.ForPulse(pulseId, PersonOf(member)), fields, DateTimeOffset.UtcNow, token).ConfigureAwait(false))
             .ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"participation: pulse {pulseId}; {members} members (roster pages of at most {TeamsConnector.MaxPageSize}), {answered.Count} answers of {Sentence.Length * 10} characters"));
+            $"participation: pulse {pulseId}; {members} members (roster pages of at most {BotUnderLoad.RosterPageSize}), {answered.Count} answers of {Sentence.Length * 10} characters"));
 
         // (1) pulse état over HTTP, one at a time: the roster is read afresh each time, the answer rows counted.
         var expected = new[] { answered.Count.ToString(CultureInfo.InvariantCulture), members.ToString(CultureInfo.InvariantCulture) };
         var statusSamples = new List<TimeSpan>();
         var wrongReplies = 0;
-        var pagesBefore = connector.Requests.Count(r => r.Call == ConnectorCall.PagedMembers);
+        var pagesBefore = connector.Requests.Count(r => r.Operation == ConnectorOperation.GetPagedMembers);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < repetitions; i++)
         {
             var sentAt = connector.Now;
             var answer = await channel.SendAsync(channel.Message(setup.Coordinator, "pulse état"), cancellationToken).ConfigureAwait(false);
             statusSamples.Add(answer.Latency);
-            var reply = await connector.WaitForAsync(r => r.At >= sentAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
-            var texts = reply is null ? [] : CardTexts.Of(Parse(reply.Body));
+            var reply = await connector.WaitForAsync(r => r.ReceivedAt >= sentAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            var texts = reply is null ? [] : CardTexts.Of(AnswerCards.Parse(reply.Body));
             if (answer.Status is < 200 or >= 300 || !texts.Any(t => expected.All(n => ContainsNumber(t, n))))
             {
                 wrongReplies++;
@@ -105,7 +99,7 @@ internal static class ParticipationScenario
 
         clock.Stop();
         var status = Latencies.Of(statusSamples, clock.Elapsed);
-        var pages = connector.Requests.Count(r => r.Call == ConnectorCall.PagedMembers) - pagesBefore;
+        var pages = connector.Requests.Count(r => r.Operation == ConnectorOperation.GetPagedMembers) - pagesBefore;
         output.WriteLine("participation: pulse état " + status.Describe("commands"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"participation: roster page requests {pages} ({(double)pages / repetitions:0.0} per command); replies without \"{expected[0]} … {expected[1]}\": {wrongReplies}"));
@@ -157,17 +151,5 @@ internal static class ParticipationScenario
         }
 
         return false;
-    }
-
-    private static JsonNode? Parse(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body.Length == 0 ? "{}" : body);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

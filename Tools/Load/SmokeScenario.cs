@@ -11,7 +11,7 @@ internal static class SmokeScenario
         var answer = await setup.Channel.SendAsync(setup.Channel.Message(setup.Coordinator, "aide"), cancellationToken).ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"smoke: 'aide' answered {answer.Status} in {answer.Latency.TotalMilliseconds:0.0} ms"));
         var card = await setup.Connector.WaitForAsync(
-            r => r.At >= since && r.IsPost && r.Succeeded && r.Body.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal),
+            r => r.ReceivedAt >= since && r.IsPost && r.Succeeded && r.Body.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30),
             cancellationToken).ConfigureAwait(false);
         if (card is null)
@@ -21,7 +21,7 @@ internal static class SmokeScenario
             return false;
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"smoke: {card.Method} {card.Path} -> {card.Status}, {card.Body.Length} bytes of card"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"smoke: {card.Method} {card.Path} -> {card.ResponseStatus}, {card.Body.Length} bytes of card"));
         output.WriteLine(setup.DescribeMemory());
         var limited = await CheckRateLimitAsync(setup.Connector, output, cancellationToken).ConfigureAwait(false);
         var pass = answer.Status is >= 200 and < 300 && limited;
@@ -30,7 +30,7 @@ internal static class SmokeScenario
     }
 
     /// <summary>Ten sends at once to a fresh conversation: Teams lets 7 through in a second and answers 429 + Retry-After to the rest.</summary>
-    private static async Task<bool> CheckRateLimitAsync(TeamsConnector connector, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<bool> CheckRateLimitAsync(CaptureConnector connector, TextWriter output, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = new Uri(connector.ServiceUrl) };
         var path = new Uri("v3/conversations/" + Uri.EscapeDataString("19:rate-check@thread.tacv2") + "/activities", UriKind.Relative);

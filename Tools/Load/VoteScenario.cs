@@ -54,16 +54,16 @@ internal static partial class VoteScenario
         var open = await channel.SendAsync(channel.Message(setup.Coordinator, rules.OpenCommand), cancellationToken).ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"votes: '{rules.OpenCommand}' answered {open.Status} in {open.Latency.TotalMilliseconds:0.0} ms"));
         // The vote card, or soon after whatever else the bot posted (the help card when it does not know the command).
-        var firstPost = await connector.WaitForAsync(r => r.At >= openedAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var firstPost = await connector.WaitForAsync(r => r.ReceivedAt >= openedAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         var card = firstPost is null
             ? null
-            : await connector.WaitForAsync(r => r.At >= openedAt && r.IsPost && r.Succeeded && FindVoteId(r.Body) is not null, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            : await connector.WaitForAsync(r => r.ReceivedAt >= openedAt && r.IsPost && r.Succeeded && FindVoteId(r.Body) is not null, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         if (card is null)
         {
             output.WriteLine("votes: no card with a voteId reached the connector (is the vote feature in this build?)");
-            foreach (var request in connector.Requests.Where(r => r.At >= openedAt).Take(5))
+            foreach (var request in connector.Requests.Where(r => r.ReceivedAt >= openedAt).Take(5))
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"votes: the bot sent {request.Method} {request.Path} -> {request.Status}: {Shorten(string.Join(" | ", TextsOf(request.Body)))}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"votes: the bot sent {request.Method} {request.Path} -> {request.ResponseStatus}: {Shorten(string.Join(" | ", TextsOf(request.Body)))}"));
             }
 
             output.WriteLine("verdict: FAIL");
@@ -97,7 +97,7 @@ internal static partial class VoteScenario
         var closeAt = connector.Now;
         var close = await channel.SendAsync(channel.Message(setup.Coordinator, "vote clore"), cancellationToken).ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"votes: 'vote clore' answered {close.Status} in {close.Latency.TotalMilliseconds:0.0} ms"));
-        await connector.WaitForAsync(r => r.At >= closeAt && r.IsWrite && r.Succeeded, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.IsWrite && r.Succeeded, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         await connector.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
 
         // Ground truth: each voter's last acknowledged ballot.
@@ -118,15 +118,15 @@ internal static partial class VoteScenario
 
         var requests = connector.Requests;
         var window = closeAt - castStart;
-        var puts = requests.Count(r => r.Call == ConnectorCall.Update && r.At >= castStart && r.At < closeAt);
+        var puts = requests.Count(r => r.Operation == ConnectorOperation.UpdateActivity && r.ReceivedAt >= castStart && r.ReceivedAt < closeAt);
         var bound = (int)Math.Floor(window.TotalSeconds) + 1;
         var coalesced = puts <= bound;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"connector: {puts} PUTs in {window.TotalSeconds:0.0} s of voting (bound elapsed + 1 = {bound}: {(coalesced ? "ok" : "EXCEEDED")}); 429s {requests.Count(r => r.Status == 429)}; requests {requests.Count}"));
+            $"connector: {puts} PUTs in {window.TotalSeconds:0.0} s of voting (bound elapsed + 1 = {bound}: {(coalesced ? "ok" : "EXCEEDED")}); 429s {requests.Count(r => r.ResponseStatus == 429)}; requests {requests.Count}"));
         output.WriteLine(setup.DescribeMemory());
 
         var storageOk = await CheckStorageAsync(settings, setup, storageConnectionString, voteId, truth, output, cancellationToken).ConfigureAwait(false);
-        var finalCardOk = CheckFinalCard(rules, requests.Where(r => r.At >= closeAt && r.IsWrite && r.Succeeded).ToList(), truth.Values, output);
+        var finalCardOk = CheckFinalCard(rules, requests.Where(r => r.ReceivedAt >= closeAt && r.IsWrite && r.Succeeded).ToList(), truth.Values, output);
 
         var allOk = casts.All(c => c.Answer.Status == 200);
         var pass = storageOk && finalCardOk && coalesced && allOk && open.Status is >= 200 and < 300 && close.Status is >= 200 and < 300;
@@ -179,7 +179,7 @@ internal static partial class VoteScenario
     /// Reads the scores off the last card the close sent and compares them with the sums of the acknowledged ballots
     /// (the ground truth): true only when a final card reached the connector and every option's score equals its sum.
     /// </summary>
-    private static bool CheckFinalCard(BallotRules rules, IReadOnlyList<ConnectorRequest> afterClose, IEnumerable<SimulatedBallot> ballots, TextWriter output)
+    private static bool CheckFinalCard(BallotRules rules, IReadOnlyList<CapturedRequest> afterClose, IEnumerable<SimulatedBallot> ballots, TextWriter output)
     {
         var sums = new int[rules.Options.Count];
         foreach (var ballot in ballots)
@@ -201,7 +201,7 @@ internal static partial class VoteScenario
         var texts = CardTexts.Of(JsonNode.Parse(final.Body));
         var read = rules.Options.Select(option => ScoreNear(texts, option)).ToArray();
         var matches = read.Select((score, i) => score == sums[i]).All(m => m);
-        output.WriteLine($"final card ({final.Method} {final.Call}): read {string.Join(", ", rules.Options.Select((o, i) => $"{o} {read[i]?.ToString(CultureInfo.InvariantCulture) ?? "?"}"))}; expected {expected} -> {(matches ? "ok" : "WRONG")}");
+        output.WriteLine($"final card ({final.Method} {final.Operation}): read {string.Join(", ", rules.Options.Select((o, i) => $"{o} {read[i]?.ToString(CultureInfo.InvariantCulture) ?? "?"}"))}; expected {expected} -> {(matches ? "ok" : "WRONG")}");
         return matches;
     }
 

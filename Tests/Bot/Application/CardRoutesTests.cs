@@ -1,8 +1,5 @@
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
 using ConcertationBot.Bot.Routing;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Application;
 

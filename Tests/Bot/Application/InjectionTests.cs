@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Tests.Bot.Pulses;
-using ConcertationBot.Tests.Bot.Votes;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Application;
 
 /// <summary>

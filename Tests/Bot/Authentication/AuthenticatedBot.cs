@@ -1,11 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Authentication;
 

@@ -1,8 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Authentication;
 

@@ -1,4 +1,3 @@
-using ConcertationBot.Bot.Authentication;
 using static ConcertationBot.Tests.Bot.Authentication.AuthenticatorHarness;
 
 namespace ConcertationBot.Tests.Bot.Authentication;

@@ -1,6 +1,4 @@
 using Microsoft.IdentityModel.Tokens;
-using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Tests.Infrastructure;
 using static ConcertationBot.Tests.Bot.Authentication.AuthenticatorHarness;
 
 namespace ConcertationBot.Tests.Bot.Authentication;

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
-using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Tests.Infrastructure;
 using ConcertationBot.Tests.Bot.Authentication;
 
 namespace ConcertationBot.Tests.Bot.Authentication;

@@ -1,5 +1,3 @@
-using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Bot.Protocol;
 using static ConcertationBot.Tests.Bot.Authentication.AuthenticatorHarness;
 
 namespace ConcertationBot.Tests.Bot.Authentication;

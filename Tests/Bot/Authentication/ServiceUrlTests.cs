@@ -1,13 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Authentication;
 
 /// <summary>

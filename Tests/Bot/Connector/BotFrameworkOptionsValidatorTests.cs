@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.Protocol;
-
 namespace ConcertationBot.Tests.Bot.Connector;
 
 public sealed class BotFrameworkOptionsValidatorTests

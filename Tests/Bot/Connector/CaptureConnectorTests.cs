@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Connector;
 
 public sealed class CaptureConnectorTests : IAsyncLifetime
@@ -19,6 +13,19 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
         var connector = await CaptureConnector.StartAsync(new CaptureConnectorOptions { TimeProvider = clock });
         connector.EnforceTeamsRateLimits = true;
         return connector;
+    }
+
+    private static readonly Activity Hello = new() { Type = ActivityTypes.Message, Text = "x" };
+
+    private static IConnectorClient NoRetryClient(CaptureConnector connector) =>
+        ConnectorTestSupport.CreateClient(connector.ServiceUrl, options: ConnectorTestSupport.FastRetries(maxRetries: 0));
+
+    private static async Task SendHellosAsync(IConnectorClient client, string conversationId, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await client.SendToConversationAsync(conversationId, Hello, CancellationToken.None);
+        }
     }
 
     [Fact]
@@ -50,18 +57,14 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         await using var connector = await StartWithFrozenClockAsync(clock);
-        var client = ConnectorTestSupport.CreateClient(connector.ServiceUrl, options: ConnectorTestSupport.FastRetries(maxRetries: 0));
-        var hello = new Activity { Type = ActivityTypes.Message, Text = "x" };
-        for (var i = 0; i < 7; i++)
-        {
-            await client.SendToConversationAsync("a:1", hello, CancellationToken.None);
-        }
+        var client = NoRetryClient(connector);
+        await SendHellosAsync(client, "a:1", 7);
 
         clock.Advance(TimeSpan.FromSeconds(1.2));
-        await client.SendToConversationAsync("a:1", hello, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:1", hello, CancellationToken.None));
+        await client.SendToConversationAsync("a:1", Hello, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:1", Hello, CancellationToken.None));
         clock.Advance(TimeSpan.FromSeconds(0.9));
-        await client.SendToConversationAsync("a:1", hello, CancellationToken.None);
+        await client.SendToConversationAsync("a:1", Hello, CancellationToken.None);
 
         Assert.Equal(429, error.Status);
         Assert.Equal(9, connector.AcceptedActivities.Count);
@@ -72,18 +75,72 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         await using var connector = await StartWithFrozenClockAsync(clock);
-        var client = ConnectorTestSupport.CreateClient(connector.ServiceUrl, options: ConnectorTestSupport.FastRetries(maxRetries: 0));
-        var hello = new Activity { Type = ActivityTypes.Message, Text = "x" };
-        for (var i = 0; i < 7; i++)
-        {
-            await client.SendToConversationAsync("a:first", hello, CancellationToken.None);
-        }
+        var client = NoRetryClient(connector);
+        await SendHellosAsync(client, "a:first", 7);
 
-        await client.SendToConversationAsync("a:second", hello, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:first", hello, CancellationToken.None));
+        await client.SendToConversationAsync("a:second", Hello, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:first", Hello, CancellationToken.None));
 
         Assert.Equal(429, error.Status);
         Assert.Equal(8, connector.AcceptedActivities.Count);
+    }
+
+    [Theory]
+    [InlineData(true, 429)]
+    [InlineData(false, 201)]
+    public async Task TeamsRateLimits_ReplyChainAfterSevenChannelSends_CountedWithTheChannelOnlyWhenAsked(bool countWithChannel, int expected)
+    {
+        // Arrange: the load tool's stricter reading puts a reply chain (…;messageid=…) under its channel's limits.
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        await using var connector = await CaptureConnector.StartAsync(new CaptureConnectorOptions { TimeProvider = clock, CountRepliesWithTheirChannel = countWithChannel });
+        connector.EnforceTeamsRateLimits = true;
+        await SendHellosAsync(NoRetryClient(connector), "19:busy@thread.tacv2", 7);
+        using var http = new HttpClient();
+
+        // Act
+        using var reply = await http.PostAsync(
+            connector.ServiceUrl + "v3/conversations/" + Uri.EscapeDataString("19:busy@thread.tacv2;messageid=1") + "/activities",
+            new StringContent("""{"type":"message","text":"x"}""", Encoding.UTF8, "application/json"));
+
+        // Assert
+        Assert.Equal(expected, (int)reply.StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_CallRetriedAfterA503_AttemptsShareTheirKeyAndTheSuccessCarriesTheAssignedId()
+    {
+        // Arrange
+        _connector.Enqueue(CannedResponse.Error(503, "ServiceUnavailable", "down"));
+        var client = ConnectorTestSupport.CreateClient(_connector.ServiceUrl, options: ConnectorTestSupport.FastRetries(maxRetries: 2));
+
+        // Act
+        var sent = await client.SendToConversationAsync("a:1", Hello, CancellationToken.None);
+
+        // Assert
+        var requests = _connector.Requests;
+        Assert.Equal([503, 201], requests.Select(r => r.ResponseStatus));
+        Assert.Equal([1, 2], requests.Select(r => r.Attempt));
+        Assert.NotEmpty(requests[0].AttemptKey);
+        Assert.Equal(requests[0].AttemptKey, requests[1].AttemptKey);
+        Assert.Null(requests[0].AssignedId);
+        Assert.Equal(sent.Id, requests[1].AssignedId);
+        Assert.True(requests[1].IsPost && requests[1].IsWrite && requests[1].Succeeded);
+    }
+
+    [Fact]
+    public async Task PagedMembers_PageSizeAboveTheMaximum_CappedToMaxPageSize()
+    {
+        // Arrange
+        var roster = Enumerable.Range(1, 5).Select(i => new TeamsChannelAccount { Id = $"29:m{i}", Name = $"M{i}" }).ToList();
+        await using var connector = await CaptureConnector.StartAsync(new CaptureConnectorOptions { Roster = roster, MaxPageSize = 2 });
+        var client = NoRetryClient(connector);
+
+        // Act
+        var page = await client.GetConversationPagedMembersAsync("a:1", 500, null, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(["29:m1", "29:m2"], (page.Members ?? []).Select(m => m.Id));
+        Assert.Equal("page:2", page.ContinuationToken);
     }
 
     [Fact]

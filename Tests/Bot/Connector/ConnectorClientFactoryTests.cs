@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Connector;
 
 public sealed class ConnectorClientFactoryTests

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Connector;
 
 public sealed class ConnectorClientTests : IAsyncLifetime

@@ -1,8 +1,3 @@
-using System.Globalization;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Connector;
 
 public sealed class ConnectorRetryTests : IAsyncLifetime

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using ConcertationBot.Bot.Connector;
 
 namespace ConcertationBot.Tests.Bot.Connector;
 

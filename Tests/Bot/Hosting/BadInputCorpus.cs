@@ -1,12 +1,5 @@
 using System.IO.Compression;
-using System.Net;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Cards.Votes;
 
 namespace ConcertationBot.Tests.Bot.Hosting;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Hosting;
 
 /// <summary>

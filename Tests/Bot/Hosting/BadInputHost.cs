@@ -1,11 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Hosting;
 

@@ -1,12 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Cards.Votes;
 
 namespace ConcertationBot.Tests.Bot.Hosting;
 

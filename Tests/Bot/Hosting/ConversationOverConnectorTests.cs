@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards.Help;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Hosting;
 
 /// <summary>Turns in normal delivery mode: the bot answers through a real HTTP connector (the capture connector on loopback).</summary>

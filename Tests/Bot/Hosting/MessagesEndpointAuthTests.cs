@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using ConcertationBot.Bot.Authentication;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Hosting;
 
@@ -41,22 +38,30 @@ public sealed class MessagesEndpointAuthTests
         ServiceUrl = ServiceUrl,
     };
 
+    /// <summary>
+    /// A local channel OpenID provider publishing one key with these endorsements, the bot trusting it, and one
+    /// <c>/api/messages</c> post with the token <paramref name="token"/> mints from that key (none when it returns null).
+    /// </summary>
+    private static async Task<(HttpStatusCode Status, string Body)> PostAsync(string endorsements, Func<LocalSigningKey, LocalTokenRequest?> token)
+    {
+        await using var channel = await LocalOpenIdProvider.StartAsync(BotAuthenticator.ChannelIssuer);
+        var key = channel.PublishKey(endorsements: endorsements);
+        await using var factory = CreateFactory(channel);
+        using var client = factory.CreateClient();
+        using var response = await client.SendAsync(Post(token(key) is { } request ? LocalOpenIdProvider.MintToken(request) : null));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task ApiMessages_ValidChannelToken_Returns200WithReply()
     {
-        // Arrange
-        await using var channel = await LocalOpenIdProvider.StartAsync(BotAuthenticator.ChannelIssuer);
-        var key = channel.PublishKey(endorsements: "msteams");
-        await using var factory = CreateFactory(channel);
-        using var client = factory.CreateClient();
-
         // Act
-        using var response = await client.SendAsync(Post(LocalOpenIdProvider.MintToken(ValidToken(key))));
+        var (status, body) = await PostAsync("msteams", ValidToken);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await TestActivities.ReadJsonAsync(response);
-        Assert.Single(body["activities"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, status);
+        var json = JsonNode.Parse(body) ?? throw new InvalidOperationException("empty JSON body");
+        Assert.Single(json["activities"]!.AsArray());
     }
 
     [Theory]
@@ -67,12 +72,8 @@ public sealed class MessagesEndpointAuthTests
     public async Task ApiMessages_TokenMissingOrWrong_Returns401WithEmptyBody(string defect)
     {
         // Arrange
-        await using var channel = await LocalOpenIdProvider.StartAsync(BotAuthenticator.ChannelIssuer);
-        var key = channel.PublishKey(endorsements: "msteams");
-        await using var factory = CreateFactory(channel);
-        using var client = factory.CreateClient();
         var now = DateTime.UtcNow;
-        var token = defect switch
+        LocalTokenRequest? Token(LocalSigningKey key) => defect switch
         {
             "no token" => null,
             "token for another bot" => ValidToken(key) with { Audience = "another-app" },
@@ -82,26 +83,20 @@ public sealed class MessagesEndpointAuthTests
         };
 
         // Act
-        using var response = await client.SendAsync(Post(token is null ? null : LocalOpenIdProvider.MintToken(token)));
+        var (status, body) = await PostAsync("msteams", Token);
 
         // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Empty(body);
     }
 
     [Fact]
     public async Task ApiMessages_KeyNotEndorsedForChannel_Returns403()
     {
-        // Arrange
-        await using var channel = await LocalOpenIdProvider.StartAsync(BotAuthenticator.ChannelIssuer);
-        var key = channel.PublishKey(endorsements: "webchat");
-        await using var factory = CreateFactory(channel);
-        using var client = factory.CreateClient();
-
         // Act
-        using var response = await client.SendAsync(Post(LocalOpenIdProvider.MintToken(ValidToken(key))));
+        var (status, _) = await PostAsync("webchat", ValidToken);
 
         // Assert
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
     }
 }

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Hosting;
 
 public sealed class MessagesEndpointTests

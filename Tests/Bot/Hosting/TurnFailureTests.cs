@@ -1,14 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Coordination;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Help;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Tests.Bot.Votes;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Hosting;
 

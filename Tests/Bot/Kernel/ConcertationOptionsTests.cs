@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Kernel;
 

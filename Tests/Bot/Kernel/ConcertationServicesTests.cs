@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Coordination;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Kernel;
 
 public sealed class ConcertationServicesTests

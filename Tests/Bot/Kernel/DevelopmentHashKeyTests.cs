@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Kernel;
 
 namespace ConcertationBot.Tests.Bot.Kernel;
 

@@ -1,8 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Protocol;
-
 namespace ConcertationBot.Tests.Bot.Kernel;
 
 public sealed class RespondentKeysTests

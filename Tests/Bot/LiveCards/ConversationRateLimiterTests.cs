@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.LiveCards;
-
 namespace ConcertationBot.Tests.Bot.LiveCards;
 
 public sealed class ConversationRateLimiterTests

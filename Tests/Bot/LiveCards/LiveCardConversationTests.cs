@@ -1,12 +1,4 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.LiveCards;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Bot.Pulses;
-using ConcertationBot.Tests.Bot.Votes;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.LiveCards;
 

@@ -1,13 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.LiveCards;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Tests.Bot.Connector;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.LiveCards;
 

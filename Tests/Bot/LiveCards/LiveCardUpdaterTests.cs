@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.LiveCards;
-using ConcertationBot.Tests.Infrastructure;
 using MsalServiceException = Microsoft.Identity.Client.MsalServiceException;
 using static ConcertationBot.Tests.Bot.LiveCards.LiveCardTestSupport;
 
@@ -262,11 +258,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         var target = Target("19:channel@thread.tacv2", "14");
 
         // Act
-        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        var stop = await Record.ExceptionAsync(() => updater.StopAsync(CancellationToken.None).WaitAsync(HangGuard));
+        var stop = await ScheduleTwiceThenStopAsync(updater, target);
 
         // Assert
         Assert.Null(stop);
@@ -290,11 +282,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         var target = Target("19:channel@thread.tacv2", "15");
 
         // Act
-        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        var stop = await Record.ExceptionAsync(() => updater.StopAsync(CancellationToken.None).WaitAsync(HangGuard));
+        var stop = await ScheduleTwiceThenStopAsync(updater, target);
 
         // Assert
         Assert.Null(stop);
@@ -448,6 +436,16 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         // Assert
         Assert.Equal(2, Puts(_connector, target).Count);
         Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("could not tell", StringComparison.Ordinal));
+    }
+
+    /// <summary>Schedules "count = 1" and flushes, "count = 2" and flushes, then stops; what the stop threw, if anything.</summary>
+    private static async Task<Exception?> ScheduleTwiceThenStopAsync(LiveCardUpdater updater, LiveCardTarget target)
+    {
+        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
+        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        return await Record.ExceptionAsync(() => updater.StopAsync(CancellationToken.None).WaitAsync(HangGuard));
     }
 
     private LiveCardUpdater Updater(LiveCardOptions? options = null, OutboundPacingOptions? pacing = null, IConnectorClientFactory? connectors = null)

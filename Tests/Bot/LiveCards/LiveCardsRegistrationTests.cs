@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Connector;
-using ConcertationBot.Bot.LiveCards;
-using ConcertationBot.Tests.Infrastructure;
 using static ConcertationBot.Tests.Bot.LiveCards.LiveCardTestSupport;
 
 namespace ConcertationBot.Tests.Bot.LiveCards;

@@ -1,17 +1,3 @@
-using System.Text;
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Tests.Bot.Pulses;
-using ConcertationBot.Tests.Bot.Votes;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Privacy;
 
 /// <summary>

@@ -1,19 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Privacy;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Dialogs.Summaries;
-using ConcertationBot.Tests.Bot.Pulses;
-using ConcertationBot.Tests.Bot.Votes;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Privacy;
 

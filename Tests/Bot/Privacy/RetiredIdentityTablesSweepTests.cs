@@ -1,9 +1,4 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 using ConcertationBot.Bot.Privacy;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Privacy;
 

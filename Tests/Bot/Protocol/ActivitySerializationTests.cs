@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ConcertationBot.Bot.Protocol;
-
 namespace ConcertationBot.Tests.Bot.Protocol;
 
 public sealed class ActivitySerializationTests

@@ -1,9 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Pulses;
 
@@ -109,21 +104,7 @@ public sealed class AnswerRaceTests(AzuriteFixture azurite) : IClassFixture<Azur
 
     private static Dictionary<string, object> Answer(string frein) => new() { ["RoleClarity"] = 3, ["Frein"] = frein };
 
-    private PulseRecord NewPulse() => new()
-    {
-        PulseId = PulseRecord.NewId(),
-        ChannelId = Channel,
-        ConversationId = _conversation,
-        ServiceUrl = "https://smba.trafficmanager.net/amer/",
-        TenantId = "tenant-1",
-        ConversationType = ConversationTypes.Channel,
-        TemplateId = "collective-impact",
-        TemplateVersion = 1,
-        Language = "fr",
-        OpenedAt = Opened,
-        Deadline = Opened.AddDays(7),
-        OpenedByUserId = "29:nadia",
-    };
+    private PulseRecord NewPulse() => TestRecords.Pulse(_conversation, Opened);
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {

@@ -1,13 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Azure.Data.Tables;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>The pulse over HTTP <c>/api/messages</c>, with the real host, a real Azurite and the loopback connector.</summary>

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>The pulse as people walk it in Teams, for conversation tests: open it, answer it step by step.</summary>

@@ -1,11 +1,3 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 public sealed class PulseStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
@@ -22,20 +14,11 @@ public sealed class PulseStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
 
     private TableClient Table(string name) => new TableServiceClient(azurite.ConnectionString).GetTableClient(_prefix + name);
 
-    private static PulseRecord NewPulse(string conversationId = Conversation) => new()
+    private static PulseRecord NewPulse(string conversationId = Conversation) => TestRecords.Pulse(conversationId, Opened) with
     {
-        PulseId = PulseRecord.NewId(),
-        ChannelId = Channel,
-        ConversationId = conversationId,
-        ServiceUrl = "https://smba.trafficmanager.net/amer/",
-        TenantId = "tenant-1",
         TeamId = "19:team@thread.tacv2",
-        ConversationType = ConversationTypes.Channel,
         TemplateId = "default",
         TemplateVersion = 2,
-        Language = "fr",
-        OpenedAt = Opened,
-        Deadline = Opened.AddDays(7),
         OpenedByUserId = Nadia.Id!,
         OpenedByName = Nadia.Name,
     };

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Routing;
 
 namespace ConcertationBot.Tests.Bot.Routing;

@@ -1,10 +1,6 @@
 using System.Text.Json.Serialization;
 using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Storage;
 

@@ -1,6 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Storage;
 

@@ -1,9 +1,3 @@
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Dialogs.Votes;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Storage;
 
 /// <summary>
@@ -98,21 +92,7 @@ public sealed class RetriedTransactionTests(AzuriteFixture azurite) : IClassFixt
         Assert.True(opened.IsOpen);
     }
 
-    private PulseRecord NewPulse() => new()
-    {
-        PulseId = PulseRecord.NewId(),
-        ChannelId = Channel,
-        ConversationId = _conversation,
-        ServiceUrl = "https://smba.trafficmanager.net/amer/",
-        TenantId = "tenant-1",
-        ConversationType = ConversationTypes.Channel,
-        TemplateId = "collective-impact",
-        TemplateVersion = 1,
-        Language = "fr",
-        OpenedAt = Opened,
-        Deadline = Opened.AddDays(7),
-        OpenedByUserId = "29:nadia",
-    };
+    private PulseRecord NewPulse() => TestRecords.Pulse(_conversation, Opened);
 
     private VoteRecord NewVote() => new()
     {

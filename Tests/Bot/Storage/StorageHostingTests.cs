@@ -1,16 +1,8 @@
-using System.Net;
 using Azure;
 using Azure.Core;
-using Azure.Data.Tables;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Application;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Storage;
 

@@ -1,5 +1,3 @@
-using ConcertationBot.Bot.Storage;
-
 namespace ConcertationBot.Tests.Bot.Storage;
 
 public sealed class TableKeysTests

@@ -1,15 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Votes;
-using ConcertationBot.Tests.Bot.Pulses;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Votes;
 

@@ -1,13 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Votes;
-using ConcertationBot.Tests.Bot.Pulses;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Votes;
 
 /// <summary>Votes as people use them in Teams, for conversation tests: open one, cast ballots, close it.</summary>

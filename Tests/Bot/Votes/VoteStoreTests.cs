@@ -1,13 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Votes;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Votes;
 

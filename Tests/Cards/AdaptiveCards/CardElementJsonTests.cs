@@ -1,5 +1,3 @@
-using ConcertationBot.Cards.AdaptiveCards;
-
 namespace ConcertationBot.Tests.Cards.AdaptiveCards;
 
 /// <summary>The exact JSON of the table and input elements, spelled as the Adaptive Card schema names them.</summary>

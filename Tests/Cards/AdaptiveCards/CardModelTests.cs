@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.AdaptiveCards;
-using ConcertationBot.Cards.Help;
-using ConcertationBot.Cards.Localization;
-
 namespace ConcertationBot.Tests.Cards.AdaptiveCards;
 
 public sealed class CardModelTests

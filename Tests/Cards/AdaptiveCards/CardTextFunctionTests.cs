@@ -1,5 +1,3 @@
-using ConcertationBot.Cards.AdaptiveCards;
-
 namespace ConcertationBot.Tests.Cards.AdaptiveCards;
 
 /// <summary>Adaptive Card text functions ({{DATE(…)}}, {{TIME(…)}}) in user text are never expanded.</summary>

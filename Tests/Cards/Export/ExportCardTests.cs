@@ -1,6 +1,3 @@
-using ConcertationBot.Cards.Export;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Tests.Cards.Pulse;
 using ConcertationBot.Tests.Cards.Summary;
 
 namespace ConcertationBot.Tests.Cards.Export;

@@ -1,5 +1,3 @@
-using ConcertationBot.Cards.Localization;
-
 namespace ConcertationBot.Tests.Cards.Localization;
 
 public sealed class LanguagesTests

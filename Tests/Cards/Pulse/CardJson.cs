@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards.AdaptiveCards;
-
 namespace ConcertationBot.Tests.Cards.Pulse;
 
 /// <summary>Reads a built card back as the JSON Teams receives.</summary>

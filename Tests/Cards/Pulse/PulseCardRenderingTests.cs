@@ -1,12 +1,4 @@
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.AdaptiveCards;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Cards.Votes;
 using ConcertationBot.Tests.Cards.Votes;
-using ConcertationBot.Tests.Infrastructure;
-using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Tests.Cards.Pulse;
 

@@ -1,8 +1,3 @@
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.AdaptiveCards;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
-
 namespace ConcertationBot.Tests.Cards.Pulse;
 
 public sealed class PulseCardTests

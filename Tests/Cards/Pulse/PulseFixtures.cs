@@ -1,6 +1,3 @@
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
-
 namespace ConcertationBot.Tests.Cards.Pulse;
 
 /// <summary>Realistic pulse card models (long French text, accents, emoji, Markdown characters); every call builds new ones.</summary>

@@ -1,6 +1,4 @@
 using ConcertationBot.Cards.Coordination;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
 
 namespace ConcertationBot.Tests.Cards.Pulse;
 

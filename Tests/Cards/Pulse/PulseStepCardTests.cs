@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
-
 namespace ConcertationBot.Tests.Cards.Pulse;
 
 public sealed class PulseStepCardTests

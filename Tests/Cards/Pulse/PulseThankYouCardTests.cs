@@ -1,7 +1,3 @@
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
-
 namespace ConcertationBot.Tests.Cards.Pulse;
 
 public sealed class PulseThankYouCardTests

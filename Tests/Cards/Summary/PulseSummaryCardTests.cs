@@ -1,7 +1,3 @@
-using ConcertationBot.Cards.AdaptiveCards;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Summary;
-using ConcertationBot.Tests.Cards.Pulse;
 using ConcertationBot.Tests.Dialogs.Summaries;
 
 namespace ConcertationBot.Tests.Cards.Summary;

@@ -1,7 +1,3 @@
-using ConcertationBot.Cards.Export;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Summary;
-using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Tests.Dialogs.Summaries;
 
 namespace ConcertationBot.Tests.Cards.Summary;

@@ -1,6 +1,3 @@
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Commands;
-
 namespace ConcertationBot.Tests.Dialogs.Commands;
 
 public sealed class CommandSuggestionsTests

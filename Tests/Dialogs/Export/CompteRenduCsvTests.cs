@@ -1,6 +1,3 @@
-using System.Text;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Export;
 using CsvHelper;
 using static ConcertationBot.Tests.Dialogs.Summaries.SummaryFixtures;
 

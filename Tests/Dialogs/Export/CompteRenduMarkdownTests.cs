@@ -1,8 +1,3 @@
-using System.Text;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Export;
-using ConcertationBot.Tests.Infrastructure;
-using ConcertationBot.Tests.Support;
 using static ConcertationBot.Tests.Dialogs.Summaries.SummaryFixtures;
 
 namespace ConcertationBot.Tests.Dialogs.Export;

@@ -1,5 +1,3 @@
-using ConcertationBot.Dialogs.Export;
-
 namespace ConcertationBot.Tests.Dialogs.Export;
 
 public sealed class MarkdownTextTests

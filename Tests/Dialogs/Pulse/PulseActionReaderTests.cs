@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Dialogs.Pulse;
-
 namespace ConcertationBot.Tests.Dialogs.Pulse;
 
 public sealed class PulseActionReaderTests

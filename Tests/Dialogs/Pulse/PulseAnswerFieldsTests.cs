@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Dialogs.Pulse;
 
 namespace ConcertationBot.Tests.Dialogs.Pulse;
 

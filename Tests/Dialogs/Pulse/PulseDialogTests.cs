@@ -1,9 +1,3 @@
-using System.Text.Json;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Dialogs.Pulse;
-using ConcertationBot.Dialogs.Templates;
-
 namespace ConcertationBot.Tests.Dialogs.Pulse;
 
 public sealed class PulseDialogTests

@@ -1,6 +1,3 @@
-using ConcertationBot.Dialogs.Commands;
-using ConcertationBot.Dialogs.Pulse;
-
 namespace ConcertationBot.Tests.Dialogs.Pulse;
 
 public sealed class PulseDurationTests

@@ -1,7 +1,3 @@
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Dialogs.Pulse;
-using ConcertationBot.Dialogs.Templates;
-
 namespace ConcertationBot.Tests.Dialogs.Pulse;
 
 /// <summary>Builds the actions a respondent's current card would send (right step, right revision).</summary>

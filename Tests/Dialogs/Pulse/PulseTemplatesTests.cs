@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Templates;
-
 namespace ConcertationBot.Tests.Dialogs.Pulse;
 
 public sealed class PulseTemplatesTests

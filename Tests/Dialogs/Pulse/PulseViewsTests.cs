@@ -1,7 +1,3 @@
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Dialogs.Pulse;
-
 namespace ConcertationBot.Tests.Dialogs.Pulse;
 
 public sealed class PulseViewsTests

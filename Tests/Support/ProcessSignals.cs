@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ConcertationBot.Load;
+namespace ConcertationBot.Tests.Support;
 
 /// <summary>Sends a POSIX signal to a child process with <c>kill -s NAME pid</c> (INT, STOP, CONT, KILL).</summary>
-internal static class FaultSignals
+internal static class ProcessSignals
 {
     public static async Task SendAsync(int processId, string signal, CancellationToken cancellationToken)
     {

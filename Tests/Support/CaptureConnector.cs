@@ -1,5 +1,7 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ConcertationBot.Bot.Protocol;
@@ -13,13 +15,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ConcertationBot.Tests.Infrastructure;
+namespace ConcertationBot.Tests.Support;
 
 /// <summary>
-/// A fake Bot Framework v3 connector on loopback Kestrel (port 0). It records every request, answers
-/// <c>201 {"id":"n"}</c> to sends / replies / updates, <c>{id, activityId}</c> to create-conversation, pages a
-/// configurable roster, and can be told to fail (queued <see cref="CannedResponse"/>s, a <see cref="Responder"/>,
-/// or Teams' per-conversation rate limits).
+/// A fake Bot Framework v3 connector on loopback Kestrel (port 0), the Teams connector of the xunit tests and of the
+/// load tool. It records every request, answers <c>201 {"id":"n"}</c> to sends / replies, <c>200</c> to updates,
+/// <c>{id, activityId}</c> to create-conversation, pages a configurable roster, and can be told to fail (queued
+/// <see cref="CannedResponse"/>s, a <see cref="Responder"/>, or Teams' per-conversation rate limits).
 /// </summary>
 public sealed class CaptureConnector : IAsyncDisposable
 {
@@ -30,6 +32,7 @@ public sealed class CaptureConnector : IAsyncDisposable
     private readonly Queue<CannedResponse> _queued = new();
     private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
     private readonly Dictionary<string, List<DateTimeOffset>> _writesByConversation = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private int _nextId;
     private int _sequence;
 
@@ -51,6 +54,9 @@ public sealed class CaptureConnector : IAsyncDisposable
 
     /// <summary>When true, sends / replies / updates / creates over Teams' per-thread limits get 429 + Retry-After.</summary>
     public bool EnforceTeamsRateLimits { get; set; }
+
+    /// <summary>The connector's clock (<see cref="CaptureConnectorOptions.TimeProvider"/>), as stamped on <see cref="CapturedRequest.ReceivedAt"/>.</summary>
+    public DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
 
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<CapturedRequest> Requests
@@ -132,6 +138,39 @@ public sealed class CaptureConnector : IAsyncDisposable
         return AcceptedActivities;
     }
 
+    /// <summary>Waits until a recorded request matches; null after <paramref name="timeout"/> (real time).</summary>
+    public async Task<CapturedRequest?> WaitForAsync(Func<CapturedRequest, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var found = Requests.FirstOrDefault(match);
+            if (found is not null || waited.Elapsed > timeout)
+            {
+                return found;
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until no request arrived for <paramref name="quiet"/> (at most <paramref name="timeout"/>).</summary>
+    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        var started = Now;
+        while (waited.Elapsed < timeout)
+        {
+            var last = Requests.LastOrDefault()?.ReceivedAt ?? started;
+            if (Now - last >= quiet)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
@@ -139,7 +178,7 @@ public sealed class CaptureConnector : IAsyncDisposable
     }
 
     private static bool IsAcceptedActivity(CapturedRequest request) =>
-        request.Activity is not null && request.ResponseStatus is >= 200 and < 300
+        request.Activity is not null && request.Succeeded
         && request.Operation is ConnectorOperation.SendToConversation or ConnectorOperation.ReplyToActivity or ConnectorOperation.UpdateActivity;
 
     private void Map(WebApplication app, string pathBase)
@@ -192,6 +231,9 @@ public sealed class CaptureConnector : IAsyncDisposable
             Body = body,
             Activity = activity,
             Parameters = parameters,
+            AttemptKey = context.Request.Headers["x-ms-client-request-id"].FirstOrDefault() is { Length: > 0 } requestId
+                ? requestId
+                : $"{context.Request.Method} {context.Request.Path.Value} {Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body)))}",
         };
 
         var (response, final) = Decide(captured, context.Request.Query);
@@ -220,7 +262,8 @@ public sealed class CaptureConnector : IAsyncDisposable
     {
         lock (_gate)
         {
-            captured = captured with { Sequence = ++_sequence };
+            _attempts[captured.AttemptKey] = _attempts.GetValueOrDefault(captured.AttemptKey) + 1;
+            captured = captured with { Sequence = ++_sequence, Attempt = _attempts[captured.AttemptKey] };
             if (_queued.TryDequeue(out var queued))
             {
                 return (queued, captured);
@@ -231,23 +274,25 @@ public sealed class CaptureConnector : IAsyncDisposable
                 return (programmed, captured);
             }
 
-            if (EnforceTeamsRateLimits && IsWrite(captured.Operation) && RateLimited(captured) is { } limited)
+            if (EnforceTeamsRateLimits && captured.IsWrite && RateLimited(captured) is { } limited)
             {
                 return (limited, captured);
             }
 
-            return (Answer(captured, query), captured);
+            var (answer, assignedId) = Answer(captured, query);
+            return (answer, captured with { AssignedId = assignedId });
         }
     }
-
-    private static bool IsWrite(ConnectorOperation operation) =>
-        operation is ConnectorOperation.SendToConversation or ConnectorOperation.ReplyToActivity
-            or ConnectorOperation.UpdateActivity or ConnectorOperation.CreateConversation;
 
     /// <summary>Teams per bot per thread: 7 per 1 s, 8 per 2 s, 60 per 30 s, 1800 per hour; rejected calls are not counted.</summary>
     private CannedResponse? RateLimited(CapturedRequest captured)
     {
         var key = captured.ConversationId ?? "(create)";
+        if (_options.CountRepliesWithTheirChannel)
+        {
+            key = key.Split(";messageid=", 2)[0];
+        }
+
         if (!_writesByConversation.TryGetValue(key, out var times))
         {
             times = [];
@@ -277,31 +322,34 @@ public sealed class CaptureConnector : IAsyncDisposable
         return null;
     }
 
-    private CannedResponse Answer(CapturedRequest captured, IQueryCollection query)
+    /// <summary>The normal answer, and the activity id it gives the bot (null when none).</summary>
+    private (CannedResponse Response, string? AssignedId) Answer(CapturedRequest captured, IQueryCollection query)
     {
         switch (captured.Operation)
         {
             case ConnectorOperation.SendToConversation or ConnectorOperation.ReplyToActivity:
-                return Created(JsonSerializer.Serialize(new ResourceResponse { Id = NextId() }, ProtocolJsonContext.Default.ResourceResponse));
+                var sent = NextId();
+                return (Created(JsonSerializer.Serialize(new ResourceResponse { Id = sent }, ProtocolJsonContext.Default.ResourceResponse)), sent);
             case ConnectorOperation.UpdateActivity:
-                return new CannedResponse(200, JsonSerializer.Serialize(new ResourceResponse { Id = captured.ActivityId }, ProtocolJsonContext.Default.ResourceResponse));
+                return (new CannedResponse(200, JsonSerializer.Serialize(new ResourceResponse { Id = captured.ActivityId }, ProtocolJsonContext.Default.ResourceResponse)), captured.ActivityId);
             case ConnectorOperation.DeleteActivity:
-                return new CannedResponse(200);
+                return (new CannedResponse(200), null);
             case ConnectorOperation.CreateConversation:
                 var id = "a:conversation-" + NextId();
                 var activityId = captured.Parameters?.Activity is null ? null : NextId();
                 var created = new ConversationResourceResponse { Id = activityId is null ? id : $"{id};messageid={activityId}", ActivityId = activityId };
-                return Created(JsonSerializer.Serialize(created, ProtocolJsonContext.Default.ConversationResourceResponse));
+                return (Created(JsonSerializer.Serialize(created, ProtocolJsonContext.Default.ConversationResourceResponse)), activityId);
             case ConnectorOperation.GetPagedMembers:
-                return Page(query);
+                return (Page(query), null);
             default:
-                return CannedResponse.Error(404, "NotFound", "No such connector route.");
+                return (CannedResponse.Error(404, "NotFound", "No such connector route."), null);
         }
     }
 
     private CannedResponse Page(IQueryCollection query)
     {
         var pageSize = int.TryParse(query["pageSize"], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0 ? size : _options.DefaultPageSize;
+        pageSize = Math.Min(pageSize, _options.MaxPageSize);
         var start = 0;
         var token = query["continuationToken"].ToString();
         if (token.Length > 0 && !(token.StartsWith("page:", StringComparison.Ordinal)
@@ -369,6 +417,15 @@ public sealed record CaptureConnectorOptions
     /// <summary>Page size when the request gives none.</summary>
     public int DefaultPageSize { get; init; } = 200;
 
+    /// <summary>The most members one page holds, whatever the request asks (Teams serves at most 500).</summary>
+    public int MaxPageSize { get; init; } = 500;
+
+    /// <summary>
+    /// When true, a reply chain (<c>…;messageid=…</c>) counts toward its channel's rate limits, the stricter reading the
+    /// load tool uses; when false (the default), each conversation id is counted on its own.
+    /// </summary>
+    public bool CountRepliesWithTheirChannel { get; init; }
+
     /// <summary>The clock stamping <see cref="CapturedRequest.ReceivedAt"/> and driving the rate limiter.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
@@ -433,4 +490,25 @@ public sealed record CapturedRequest
     public Activity? Activity { get; init; }
     public ConversationParameters? Parameters { get; init; }
     public int ResponseStatus { get; init; }
+
+    /// <summary>
+    /// The same for every attempt of one call: its <c>x-ms-client-request-id</c> (the bot's retry policy keeps it across
+    /// retries), else the method, path and a hash of the body.
+    /// </summary>
+    public string AttemptKey { get; init; } = string.Empty;
+
+    /// <summary>1 for the first request with this <see cref="AttemptKey"/>, 2 for its first retry, and so on.</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>The activity id the answer gave the bot (a new id for a send or reply, the updated one for an update).</summary>
+    public string? AssignedId { get; init; }
+
+    /// <summary>A send, reply, update or create-conversation: what Teams' rate limits count.</summary>
+    public bool IsWrite => Operation is ConnectorOperation.SendToConversation or ConnectorOperation.ReplyToActivity
+        or ConnectorOperation.UpdateActivity or ConnectorOperation.CreateConversation;
+
+    /// <summary>A new message: a send or a reply.</summary>
+    public bool IsPost => Operation is ConnectorOperation.SendToConversation or ConnectorOperation.ReplyToActivity;
+
+    public bool Succeeded => ResponseStatus is >= 200 and < 300;
 }

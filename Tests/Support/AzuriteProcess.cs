@@ -1,39 +1,46 @@
 using System.Diagnostics;
 using System.Globalization;
-using ConcertationBot.Tests.Support;
 
-namespace ConcertationBot.Load;
+namespace ConcertationBot.Tests.Support;
 
 /// <summary>
 /// A private <c>azurite-table</c> on a free loopback port, killed on dispose: in memory, or persisted under a directory
 /// (<c>--location</c>) so that it can be stopped gracefully and restarted on the same port with its data. It can also be
-/// frozen (SIGSTOP) and thawed (SIGCONT), which keeps connections open but unanswered.
+/// frozen (SIGSTOP) and thawed (SIGCONT), which keeps connections open but unanswered. The xunit tests start it through
+/// their <c>AzuriteFixture</c>, the load tool directly.
 /// </summary>
-internal sealed class AzuriteProcess : IAsyncDisposable
+public sealed class AzuriteProcess : IAsyncDisposable
 {
-    private const string AccountName = "devstoreaccount1";
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string AccountName = "devstoreaccount1";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly ProcessStartInfo _info;
     private readonly ChildLog _log;
     private readonly int _port;
     private Process _process;
 
-    private AzuriteProcess(Process process, ProcessStartInfo info, ChildLog log, int port, string connectionString)
+    private AzuriteProcess(Process process, ProcessStartInfo info, ChildLog log, int port)
     {
         _process = process;
         _info = info;
         _log = log;
         _port = port;
-        ConnectionString = connectionString;
+        TableEndpoint = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/{AccountName}");
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint}";
     }
 
+    /// <summary>Connection string with account name, key and explicit table endpoint.</summary>
     public string ConnectionString { get; }
+
+    public Uri TableEndpoint { get; }
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts Azurite in memory, or persisted under <paramref name="location"/> when one is given.</summary>
-    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string logDirectory, string? location, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts Azurite in memory, or persisted under <paramref name="location"/> when one is given; its output goes to
+    /// <c>load-azurite.log</c> in <paramref name="logDirectory"/>, or is only kept for the error message when that is null.
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? logDirectory, string? location, CancellationToken cancellationToken)
     {
         var executable = Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite-table");
         if (!File.Exists(executable))
@@ -56,13 +63,12 @@ internal sealed class AzuriteProcess : IAsyncDisposable
                 info.ArgumentList.Add(argument);
             }
 
-            var log = new ChildLog(Path.Combine(logDirectory, "load-azurite.log"));
+            var log = new ChildLog(logDirectory is null ? null : Path.Combine(logDirectory, "load-azurite.log"));
             var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start Azurite.");
             log.Attach(process);
             if (await WaitListeningAsync(process, port, cancellationToken).ConfigureAwait(false))
             {
-                var endpoint = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/{AccountName}";
-                return new AzuriteProcess(process, info, log, port, $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={endpoint}");
+                return new AzuriteProcess(process, info, log, port);
             }
 
             Kill(process);
@@ -87,7 +93,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             return true;
         }
 
-        await FaultSignals.SendAsync(_process.Id, "INT", cancellationToken).ConfigureAwait(false);
+        await ProcessSignals.SendAsync(_process.Id, "INT", cancellationToken).ConfigureAwait(false);
         try
         {
             await _process.WaitForExitAsync(cancellationToken).WaitAsync(grace, cancellationToken).ConfigureAwait(false);
@@ -118,10 +124,10 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>SIGSTOP: the port stays open, the kernel still accepts connections, nothing is answered.</summary>
-    public Task FreezeAsync(CancellationToken cancellationToken) => FaultSignals.SendAsync(_process.Id, "STOP", cancellationToken);
+    public Task FreezeAsync(CancellationToken cancellationToken) => ProcessSignals.SendAsync(_process.Id, "STOP", cancellationToken);
 
     /// <summary>SIGCONT after <see cref="FreezeAsync"/>.</summary>
-    public Task ThawAsync(CancellationToken cancellationToken) => FaultSignals.SendAsync(_process.Id, "CONT", cancellationToken);
+    public Task ThawAsync(CancellationToken cancellationToken) => ProcessSignals.SendAsync(_process.Id, "CONT", cancellationToken);
 
     public ValueTask DisposeAsync()
     {

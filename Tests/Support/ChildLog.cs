@@ -1,22 +1,28 @@
 using System.Diagnostics;
 
-namespace ConcertationBot.Load;
+namespace ConcertationBot.Tests.Support;
 
-/// <summary>Copies a child process's stdout and stderr into a log file, and keeps the last lines for error messages.</summary>
-internal sealed class ChildLog : IDisposable
+/// <summary>
+/// Copies a child process's stdout and stderr into a log file (when given a path), and keeps the last lines for error
+/// messages.
+/// </summary>
+public sealed class ChildLog : IDisposable
 {
-    private readonly StreamWriter _file;
+    private readonly StreamWriter? _file;
     private readonly Queue<string> _tail = new();
     private readonly object _gate = new();
 
-    public ChildLog(string path)
+    public ChildLog(string? path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         LogPath = path;
-        _file = new StreamWriter(path, append: false) { AutoFlush = true };
+        if (path is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            _file = new StreamWriter(path, append: false) { AutoFlush = true };
+        }
     }
 
-    public string LogPath { get; }
+    public string? LogPath { get; }
 
     public void Attach(Process process)
     {
@@ -38,7 +44,7 @@ internal sealed class ChildLog : IDisposable
     {
         lock (_gate)
         {
-            _file.Dispose();
+            _file?.Dispose();
         }
     }
 
@@ -51,7 +57,7 @@ internal sealed class ChildLog : IDisposable
 
         lock (_gate)
         {
-            _file.WriteLine(line);
+            _file?.WriteLine(line);
             _tail.Enqueue(line);
             while (_tail.Count > 40)
             {
