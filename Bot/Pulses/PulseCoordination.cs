@@ -93,21 +93,62 @@ public sealed partial class PulseCoordination(
             var bot = command.Recipient ?? throw new InvalidOperationException("The command has no recipient (the bot).");
             var place = PulseRemindersPlace.Of(pulse, command);
             var target = new ReminderProgressTarget(conversationId, ActivityId: null, context.Language, pulse.TimeZone);
-            var activityId = await context.SendCardAsync(PulseReminders.ProgressCard(target, plan.ToRemind.Count, 0, estimatedEnd: null, now), cancellationToken).ConfigureAwait(false);
-            target = target with { ActivityId = activityId };
-            await reminderStore.ReportRunProgressAsync(pulse.PulseId, new ReminderRun(0, plan.ToRemind.Count, now + reminderOptions.Value.RunLease, activityId), cancellationToken).ConfigureAwait(false);
-            background.Enqueue("pulse reminders", async stoppingToken =>
+
+            // Queued before the reply, so the reply never promises a run the bot no longer accepts (it is stopping);
+            // the run waits for the reply's id, and ends without reminding anyone if the reply could not be sent.
+            var replied = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            try
             {
+                background.Enqueue("pulse reminders", async stoppingToken =>
+                {
+                    try
+                    {
+                        string? activityId;
+                        try
+                        {
+                            activityId = await replied.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+                        }
+                        catch (Exception exception) when (exception is not OperationCanceledException || stoppingToken.IsCancellationRequested)
+                        {
+                            // The reply failed (the turn reports that), or the bot stopped first: nobody was claimed.
+                            return;
+                        }
+
+                        await reminders.RunAsync(pulse, plan, bot, place, target with { ActivityId = activityId }, stoppingToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        await EndRunAsync(pulse.PulseId).ConfigureAwait(false);
+                    }
+                });
+            }
+            catch (InvalidOperationException)
+            {
+                await context.SendTextAsync(ReminderWords.Restarting(context.Language), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            handedToBackground = true;
+            try
+            {
+                var activityId = await context.SendCardAsync(PulseReminders.ProgressCard(target, plan.ToRemind.Count, 0, estimatedEnd: null, now), cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await reminders.RunAsync(pulse, plan, bot, place, target, stoppingToken).ConfigureAwait(false);
+                    await reminderStore.ReportRunProgressAsync(pulse.PulseId, new ReminderRun(0, plan.ToRemind.Count, now + reminderOptions.Value.RunLease, activityId), cancellationToken).ConfigureAwait(false);
                 }
-                finally
+                catch (Exception exception) when (TransientFailures.IsTransient(exception))
                 {
-                    await EndRunAsync(pulse.PulseId).ConfigureAwait(false);
+                    // Only the "already running" reply's count waits for the run's first progress.
+                    LogRunProgressNotStored(logger, exception, pulse.PulseId);
                 }
-            });
-            handedToBackground = true;
+
+                replied.SetResult(activityId);
+            }
+            catch (Exception exception)
+            {
+                replied.TrySetException(exception);
+                throw;
+            }
         }
         finally
         {
@@ -163,6 +204,9 @@ public sealed partial class PulseCoordination(
 
         return pulse;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: the reminder run's size could not be stored")]
+    private static partial void LogRunProgressNotStored(ILogger logger, Exception exception, string pulseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: the reminder run could not be marked ended; the next run waits for its lease")]
     private static partial void LogRunNotEnded(ILogger logger, Exception exception, string pulseId);

@@ -32,6 +32,10 @@ public static class ReminderWords
         "Un rappel est déjà en cours ({0}) : je fais le bilan sur sa carte quand il se termine.",
         "A reminder run is already going ({0}): I will report on its card when it ends.");
 
+    private static readonly Localized RestartingText = new(
+        "Le bot redémarre : personne n'a été relancé. Refaites « pulse rappel » dans une minute.",
+        "The bot is restarting: nobody was reminded. Run \"pulse remind\" again in a minute.");
+
     private static readonly Localized ProgressOne = new("{0} / {1} relancé", "{0} / {1} reminded");
     private static readonly Localized ProgressMany = new("{0} / {1} relancés", "{0} / {1} reminded");
     private static readonly Localized EtaText = new(" · fin estimée vers {0}", " · expected to finish around {0}");
@@ -60,6 +64,9 @@ public static class ReminderWords
     /// <summary>A run is already going for this pulse (here or on another instance of the bot).</summary>
     public static string AlreadyRunning(int done, int total, Language language) =>
         AlreadyRunningText.Format(language, Progress(done, total, estimatedEnd: null, now: default, timeZoneId: null, language));
+
+    /// <summary>The bot is stopping and takes no new run: nobody was reminded.</summary>
+    public static string Restarting(Language language) => RestartingText.For(language);
 
     /// <summary>"120 / 300 relancés · fin estimée vers 14 h 52"; without the estimate when <paramref name="estimatedEnd"/> is null.</summary>
     public static string Progress(int done, int total, DateTimeOffset? estimatedEnd, DateTimeOffset now, string? timeZoneId, Language language)

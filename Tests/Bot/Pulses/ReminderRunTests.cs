@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
@@ -193,6 +194,42 @@ public sealed partial class ReminderRunTests(AzuriteFixture azurite) : IClassFix
         Assert.Contains("Rappels envoyés\n3", report, StringComparison.Ordinal);
         Assert.Equal(3, Reminders(bed).Count);
         Assert.Equal(3, Reminders(bed).Select(r => r.ConversationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Remind_BotStopsMidRun_ClaimsGivenBackPartialReportPostedAndANewRappelRefusedHonestly()
+    {
+        // Arrange: the run is held at its first create-conversation when the host's shutdown timeout ends.
+        var pacer = new GatedPacer();
+        await using var bed = await ConversationTestBed.StartAsync(
+            azurite.ConnectionString, [TestPerson.Nadia], services: s => s.AddSingleton<IOutboundPacer>(pacer));
+        bed.Connector.Roster.AddRange(Members(3));
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse rappel")))
+        {
+            await pacer.Entered.Task.WaitAsync(Bound);
+        }
+
+        var background = bed.Factory.Services.GetRequiredService<BackgroundWork>();
+        using var shutdownTimeout = new CancellationTokenSource();
+
+        // Act
+        var stopping = background.StopAsync(shutdownTimeout.Token);
+        await shutdownTimeout.CancelAsync();
+        await stopping.WaitAsync(Bound);
+        var report = await WaitForReportAsync(bed, 1);
+        var posts = bed.Posts.Count;
+        using var again = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse rappel"));
+        var refusal = Normalized(PulseFlows.TextOf(await WaitForPostAsync(bed, posts)));
+
+        // Assert: nobody reminded, nobody left claimed (the next rappel after the restart reminds all three), the
+        // coordinator told the report is partial; after the stop a new run is refused in words, not silently dropped.
+        Assert.Empty(Reminders(bed));
+        Assert.Empty(await PulseFlows.RowsAsync(azurite.ConnectionString, ReminderStore.RemindersTable, pulseId));
+        Assert.Contains("Pas joints pour l'instant\n3", report, StringComparison.Ordinal);
+        Assert.Contains("ce bilan est partiel", report, StringComparison.Ordinal);
+        Assert.Contains("Le bot redémarre : personne n'a été relancé", refusal, StringComparison.Ordinal);
+        Assert.Equal(posts + 1, bed.Posts.Count);
     }
 
     [Fact]
