@@ -60,8 +60,11 @@ public sealed class ReminderStore : IReminderStore
 
     private const string LastSentAt = nameof(LastSentAt);
 
-    /// <summary>The row of a pulse's running reminder run; member rows are composed keys (<c>29%3A…</c>), never this.</summary>
-    private const string RunRowKey = "run";
+    /// <summary>
+    /// The row of a pulse's running reminder run. Member rows are <c>BotStateKey.Compose(userId)</c>, which escapes every
+    /// '|' in a single part, so no member's key can start with one.
+    /// </summary>
+    private const string RunRowKey = "|run";
 
     private readonly CreatedTable _reminders;
     private readonly CreatedTable _references;
