@@ -1,6 +1,10 @@
+using System.Text.Json.Nodes;
 using ConcertationBot.Cards;
+using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Tests.Infrastructure;
+using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Tests.Cards.Pulse;
 
@@ -131,6 +135,47 @@ public sealed class ReminderCardsTests
         // Assert
         Assert.Single(CardJson.TextRuns(json));
         Assert.Equal("Answer", (string?)Assert.Single(CardJson.Actions(json))["title"]);
+    }
+
+    [Fact]
+    public async Task Validate_EveryReminderCard_HasNoRendererErrors()
+    {
+        // Arrange: the progress card, the reports and the 1:1 reminder in both languages, through Microsoft's adaptivecards.
+        var cards = new List<(string Name, AdaptiveCard Card)>();
+        foreach (var language in Enum.GetValues<Language>())
+        {
+            cards.Add(($"progress-{language}", ReminderCards.Progress(new ReminderProgressCardModel
+            {
+                Language = language,
+                Heading = "Je relance 300 membres en privé",
+                Progress = "120 / 300 relancés · fin estimée vers 14 h 52",
+                Detail = "Cette carte suit les envois ; j'y fais le bilan quand c'est fini.",
+            })));
+            cards.Add(($"report-{language}", PulseCoordinationCards.ReminderReport(new ReminderReportCardModel { Language = language, Sent = 280, AlreadyAnswered = 20, Unreachable = 1, NotReachedNow = 2 })));
+            cards.Add(($"report-partial-{language}", PulseCoordinationCards.ReminderReport(new ReminderReportCardModel { Language = language, NotReachedNow = 3, Interrupted = true })));
+            cards.Add(($"reminder-{language}", PulseCoordinationCards.Reminder(new PulseReminderCardModel
+            {
+                Language = language,
+                PulseId = "p1",
+                ConversationId = "19:abc@thread.tacv2",
+                PulseTitle = "Pulse *novembre*",
+                DeadlineText = "vendredi 11 décembre 2026 à 17 h 00 (UTC−05:00)",
+                PlaceName = "Table *Saint-Michel* <at>x</at>",
+                ChannelName = "Général",
+                PulseLink = new Uri("https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1700000000000?tenantId=t&parentMessageId=1700000000000"),
+            })));
+        }
+
+        var input = new JsonArray([.. cards.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["card"] = JsonNode.Parse(AdaptiveCardSerializer.ToJson(c.Card)) })]);
+
+        // Act
+        var output = await NodeScript.RunAsync(RepositoryPaths.Combine("Tests", "Node", "cards", "validate-cards.cjs"), input.ToJsonString(), CancellationToken.None);
+
+        // Assert
+        var results = JsonNode.Parse(output)!.AsArray();
+        Assert.Equal(input.Count, results.Count);
+        var failures = results.Where(r => r!["errors"]!.AsArray().Count > 0).Select(r => r!.ToJsonString()).ToList();
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
     private static List<(string Label, string Value)> Facts(System.Text.Json.Nodes.JsonNode card) =>
