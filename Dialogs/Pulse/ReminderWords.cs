@@ -32,6 +32,10 @@ public static class ReminderWords
         "Un rappel est déjà en cours ({0}) : je fais le bilan sur sa carte quand il se termine.",
         "A reminder run is already going ({0}): I will report on its card when it ends.");
 
+    private static readonly Localized AlreadyStartingText = new(
+        "Un rappel est déjà en cours : je fais le bilan sur sa carte quand il se termine.",
+        "A reminder run is already going: I will report on its card when it ends.");
+
     private static readonly Localized RestartingText = new(
         "Le bot redémarre : personne n'a été relancé. Refaites « pulse rappel » dans une minute.",
         "The bot is restarting: nobody was reminded. Run \"pulse remind\" again in a minute.");
@@ -63,7 +67,9 @@ public static class ReminderWords
 
     /// <summary>A run is already going for this pulse (here or on another instance of the bot).</summary>
     public static string AlreadyRunning(int done, int total, Language language) =>
-        AlreadyRunningText.Format(language, Progress(done, total, estimatedEnd: null, now: default, timeZoneId: null, language));
+        total <= 0
+            ? AlreadyStartingText.For(language)
+            : AlreadyRunningText.Format(language, Progress(done, total, estimatedEnd: null, now: default, timeZoneId: null, language));
 
     /// <summary>The bot is stopping and takes no new run: nobody was reminded.</summary>
     public static string Restarting(Language language) => RestartingText.For(language);

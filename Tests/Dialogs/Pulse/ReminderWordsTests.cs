@@ -136,4 +136,14 @@ public sealed class ReminderWordsTests
         // Assert
         Assert.Equal("Un rappel est déjà en cours (120 / 300 relancés)\u00A0: je fais le bilan sur sa carte quand il se termine.", text);
     }
+
+    [Fact]
+    public void AlreadyRunning_SizeNotKnownYet_NoCount()
+    {
+        // Act
+        var text = ReminderWords.AlreadyRunning(0, 0, Language.English);
+
+        // Assert
+        Assert.Equal("A reminder run is already going: I will report on its card when it ends.", text);
+    }
 }
