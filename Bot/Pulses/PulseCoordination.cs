@@ -8,6 +8,7 @@ using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
+using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Bot.Pulses;
 
@@ -17,6 +18,8 @@ public sealed partial class PulseCoordination(
     IPulseStore pulses,
     IConnectorClientFactory connectors,
     PulseReminders reminders,
+    IReminderStore reminderStore,
+    IOptions<PulseRemindersOptions> reminderOptions,
     PulseCloser closer,
     BackgroundWork background,
     TimeProvider time,
@@ -51,8 +54,10 @@ public sealed partial class PulseCoordination(
     }
 
     /// <summary>
-    /// <c>pulse rappel</c> / <c>pulse remind</c>: answers at once, then reminds in the background (paced, so 40
-    /// members take longer than Teams waits for a reply) and posts the report in this conversation.
+    /// <c>pulse rappel</c> / <c>pulse remind</c>: works out who will be reminded and says so at once ("Je relance 5
+    /// membres en privé", or why nobody is), then reminds in the background (paced, so 300 members take minutes) while
+    /// that reply, a progress card, is updated in place and ends as the report. One run per pulse at a time, across
+    /// instances: a second <c>pulse rappel</c> meanwhile says one is running.
     /// </summary>
     public async Task RemindAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -62,17 +67,110 @@ public sealed partial class PulseCoordination(
             return;
         }
 
-        await context.SendTextAsync(PulseNotices.RemindersStarted.For(context.Language), cancellationToken).ConfigureAwait(false);
-        var command = context.Activity;
-        var language = context.Language;
-        var conversationId = command.Conversation!.Id!;
-        background.Enqueue("pulse reminders", async stoppingToken =>
+        var now = time.GetUtcNow();
+        var (started, running) = await reminderStore.TryStartRunAsync(pulse.PulseId, 0, now, reminderOptions.Value.RunLease, cancellationToken).ConfigureAwait(false);
+        if (!started)
         {
-            var report = await reminders.RemindAsync(pulse, command, language, stoppingToken).ConfigureAwait(false);
-            var connector = connectors.Create(pulse.ServiceUrl);
-            var card = PulseCoordinationCards.ReminderReport(report);
-            await connector.SendToConversationAsync(conversationId, ProactiveMessages.Card(card), stoppingToken).ConfigureAwait(false);
-        });
+            await context.SendTextAsync(ReminderWords.AlreadyRunning(running?.Done ?? 0, running?.Total ?? 0, context.Language), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var handedToBackground = false;
+        try
+        {
+            var plan = await reminders.PlanAsync(pulse, cancellationToken).ConfigureAwait(false);
+            if (plan.ToRemind.Count == 0)
+            {
+                var reason = plan.NextPossibleAt is { } next
+                    ? ReminderWords.EveryoneRecentlyReminded(next, now, pulse.TimeZone, context.Language)
+                    : ReminderWords.EveryoneAnswered(context.Language);
+                await context.SendTextAsync(reason, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var command = context.Activity;
+            var conversationId = command.Conversation!.Id!;
+            var bot = command.Recipient ?? throw new InvalidOperationException("The command has no recipient (the bot).");
+            var place = PulseRemindersPlace.Of(pulse, command);
+            var target = new ReminderProgressTarget(conversationId, ActivityId: null, context.Language, pulse.TimeZone);
+
+            // Queued before the reply, so the reply never promises a run the bot no longer accepts (it is stopping);
+            // the run waits for the reply's id, and ends without reminding anyone if the reply could not be sent.
+            var replied = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            try
+            {
+                background.Enqueue("pulse reminders", async stoppingToken =>
+                {
+                    try
+                    {
+                        string? activityId;
+                        try
+                        {
+                            activityId = await replied.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+                        }
+                        catch (Exception exception) when (exception is not OperationCanceledException || stoppingToken.IsCancellationRequested)
+                        {
+                            // The reply failed (the turn reports that), or the bot stopped first: nobody was claimed.
+                            return;
+                        }
+
+                        await reminders.RunAsync(pulse, plan, bot, place, target with { ActivityId = activityId }, stoppingToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        await EndRunAsync(pulse.PulseId).ConfigureAwait(false);
+                    }
+                });
+            }
+            catch (InvalidOperationException)
+            {
+                await context.SendTextAsync(ReminderWords.Restarting(context.Language), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            handedToBackground = true;
+            try
+            {
+                var activityId = await context.SendCardAsync(PulseReminders.ProgressCard(target, plan.ToRemind.Count, 0, estimatedEnd: null, now), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await reminderStore.ReportRunProgressAsync(pulse.PulseId, new ReminderRun(0, plan.ToRemind.Count, now + reminderOptions.Value.RunLease, activityId), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (TransientFailures.IsTransient(exception))
+                {
+                    // Only the "already running" reply's count waits for the run's first progress.
+                    LogRunProgressNotStored(logger, exception, pulse.PulseId);
+                }
+
+                replied.SetResult(activityId);
+            }
+            catch (Exception exception)
+            {
+                replied.TrySetException(exception);
+                throw;
+            }
+        }
+        finally
+        {
+            if (!handedToBackground)
+            {
+                await EndRunAsync(pulse.PulseId).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Ends a run under its own budget (the caller's token may be spent); a failure only delays the next run until the lease ends.</summary>
+    private async Task EndRunAsync(string pulseId)
+    {
+        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await reminderStore.EndRunAsync(pulseId, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (TransientFailures.IsTransient(exception))
+        {
+            LogRunNotEnded(logger, exception, pulseId);
+        }
     }
 
     /// <summary><c>pulse clore</c> / <c>pulse close</c>: closes now and posts the summary.</summary>
@@ -106,6 +204,12 @@ public sealed partial class PulseCoordination(
 
         return pulse;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: the reminder run's size could not be stored")]
+    private static partial void LogRunProgressNotStored(ILogger logger, Exception exception, string pulseId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: the reminder run could not be marked ended; the next run waits for its lease")]
+    private static partial void LogRunNotEnded(ILogger logger, Exception exception, string pulseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: the roster could not be read; participation is shown without the member count")]
     private static partial void LogRosterUnavailable(ILogger logger, string pulseId);

@@ -10,6 +10,7 @@ public static class PulsesServiceCollectionExtensions
         services.TryAddSingleton<IPulseStore, PulseStore>();
         services.AddSingleton<IReminderStore, ReminderStore>();
         services.AddSingleton<PulseCardRefresher>();
+        services.AddOptions<PulseRemindersOptions>().BindConfiguration(PulseRemindersOptions.SectionName);
         services.AddSingleton<PulseReminders>();
         services.AddSingleton<PulseCloser>();
         services.AddSingleton<PulseCoordination>();

@@ -33,6 +33,15 @@ public sealed record ReminderReportCardModel
 
     /// <summary>Members the bot could not reach (no 1:1 possible, blocked, left the tenant).</summary>
     public int Unreachable { get; init; }
+
+    /// <summary>
+    /// Members Teams kept refusing for now (429, 5xx, no answer, after the retries) or not reached because the bot stopped:
+    /// not counted as reminded, so the next <c>pulse rappel</c> reminds them.
+    /// </summary>
+    public int NotReachedNow { get; init; }
+
+    /// <summary>True when the run stopped early (the bot shutting down): the counts are partial.</summary>
+    public bool Interrupted { get; init; }
 }
 
 /// <summary>The 1:1 reminder: the pulse waits for this person's answer; "Répondre" opens their own view right here.</summary>
@@ -47,8 +56,14 @@ public sealed record PulseReminderCardModel
 
     public required string PulseTitle { get; init; }
 
-    /// <summary>Where the pulse was opened (team or chat name; user data, shown inertly), when known.</summary>
+    /// <summary>Where the pulse was opened (the table: team or chat name; user data, shown inertly), when known.</summary>
     public string? PlaceName { get; init; }
+
+    /// <summary>The channel of the team the pulse was opened in (user data, shown inertly), when known.</summary>
+    public string? ChannelName { get; init; }
+
+    /// <summary>A Teams link to the pulse card in its channel or chat, when its ids are known.</summary>
+    public Uri? PulseLink { get; init; }
 
     public required string DeadlineText { get; init; }
 }
@@ -66,11 +81,23 @@ public static class PulseCoordinationCards
     private static readonly Localized TimeLeftLabel = new("Temps restant", "Time left");
     private static readonly Localized DeadlineLabel = new("Échéance", "Deadline");
 
-    private static readonly Localized ReportHeading = new("Rappels envoyés", "Reminders sent");
-    private static readonly Localized SentLabel = new("Rappel envoyé", "Reminded now");
-    private static readonly Localized AnsweredLabel = new("Ont déjà répondu", "Already answered");
-    private static readonly Localized RecentLabel = new("Rappelés il y a moins de 24 h", "Reminded in the last 24 h");
-    private static readonly Localized UnreachableLabel = new("Impossibles à joindre", "Could not be reached");
+    private static readonly Localized ReportHeading = new("Bilan des rappels", "Reminder report");
+    private static readonly Localized SentOne = new("Rappel envoyé", "Reminder sent");
+    private static readonly Localized SentMany = new("Rappels envoyés", "Reminders sent");
+    private static readonly Localized AnsweredOne = new("A déjà répondu", "Already answered");
+    private static readonly Localized AnsweredMany = new("Ont déjà répondu", "Already answered");
+    private static readonly Localized RecentOne = new("Rappelé il y a moins de 24 h", "Reminded in the last 24 h");
+    private static readonly Localized RecentMany = new("Rappelés il y a moins de 24 h", "Reminded in the last 24 h");
+    private static readonly Localized UnreachableOne = new("Impossible à joindre", "Could not be reached");
+    private static readonly Localized UnreachableMany = new("Impossibles à joindre", "Could not be reached");
+    private static readonly Localized NotReachedOne = new("Pas joint pour l'instant", "Not reached for now");
+    private static readonly Localized NotReachedMany = new("Pas joints pour l'instant", "Not reached for now");
+    private static readonly Localized NotReachedText = new(
+        "Teams n'a pas laissé passer certains rappels pour l'instant : ces personnes ne sont pas comptées comme relancées. Refaites « pulse rappel » un peu plus tard.",
+        "Teams did not let some reminders through for now: those people are not counted as reminded. Run \"pulse remind\" again a bit later.");
+    private static readonly Localized InterruptedText = new(
+        "Le bot a redémarré pendant les envois : ce bilan est partiel. Refaites « pulse rappel » pour relancer les autres.",
+        "The bot restarted while sending: this report is partial. Run \"pulse remind\" again to remind the others.");
     private static readonly Localized UnreachableText = new(
         "Je ne peux pas écrire en privé à certaines personnes (application non installée pour elles, ou compte désactivé). Relancez-les de vive voix !",
         "I cannot write privately to some people (the app is not installed for them, or their account is disabled). Remind them in person!");
@@ -80,7 +107,9 @@ public static class PulseCoordinationCards
         "Le pulse « {0} » attend encore votre réponse (quelques minutes, chaque question peut être passée). Réponses jusqu'au {1}.",
         "The pulse \"{0}\" is still waiting for your answer (a few minutes; every question can be skipped). Answers until {1}.");
 
-    private static readonly Localized ReminderPlace = new("Ouvert dans : ", "Opened in: ");
+    private static readonly Localized ReminderPlace = new("Table : ", "Table: ");
+    private static readonly Localized ReminderChannel = new(" · canal ", " · channel ");
+    private static readonly Localized SeePulse = new("Voir le pulse", "See the pulse");
     private static readonly Localized Answer = new("Répondre", "Answer");
 
     public static AdaptiveCard NoOpenPulse(Language language) =>
@@ -121,16 +150,26 @@ public static class PulseCoordinationCards
             {
                 Facts =
                 [
-                    new Fact(SentLabel.For(language), Number(model.Sent)),
-                    new Fact(AnsweredLabel.For(language), Number(model.AlreadyAnswered)),
-                    new Fact(RecentLabel.For(language), Number(model.RecentlyReminded)),
-                    new Fact(UnreachableLabel.For(language), Number(model.Unreachable)),
+                    CountFact(model.Sent, SentOne, SentMany, language),
+                    CountFact(model.AlreadyAnswered, AnsweredOne, AnsweredMany, language),
+                    CountFact(model.RecentlyReminded, RecentOne, RecentMany, language),
+                    CountFact(model.Unreachable, UnreachableOne, UnreachableMany, language),
+                    .. model.NotReachedNow > 0 ? [CountFact(model.NotReachedNow, NotReachedOne, NotReachedMany, language)] : Array.Empty<Fact>(),
                 ],
             },
         };
         if (model.Unreachable > 0)
         {
             body.Add(new TextBlock { Text = UnreachableText.For(language), IsSubtle = true, Size = TextSize.Small });
+        }
+
+        if (model.Interrupted)
+        {
+            body.Add(new TextBlock { Text = InterruptedText.For(language), Size = TextSize.Small });
+        }
+        else if (model.NotReachedNow > 0)
+        {
+            body.Add(new TextBlock { Text = NotReachedText.For(language), Size = TextSize.Small });
         }
 
         return new AdaptiveCard { FallbackText = ReportHeading.For(language), Body = body };
@@ -150,18 +189,30 @@ public static class PulseCoordinationCards
         };
         if (!string.IsNullOrWhiteSpace(model.PlaceName))
         {
-            body.Add(new RichTextBlock
+            var place = new List<TextRun> { new() { Text = ReminderPlace.For(language), IsSubtle = true }, new() { Text = model.PlaceName, IsSubtle = true } };
+            if (!string.IsNullOrWhiteSpace(model.ChannelName))
             {
-                Spacing = CardSpacing.Small,
-                Inlines = [new TextRun { Text = ReminderPlace.For(language), IsSubtle = true }, new TextRun { Text = model.PlaceName, IsSubtle = true }],
-            });
+                place.Add(new TextRun { Text = ReminderChannel.For(language), IsSubtle = true });
+                place.Add(new TextRun { Text = model.ChannelName, IsSubtle = true });
+            }
+
+            body.Add(new RichTextBlock { Spacing = CardSpacing.Small, Inlines = place });
+        }
+
+        var actions = new List<CardAction>
+        {
+            new ExecuteAction { Title = Answer.For(language), Verb = CardVerbs.PulseOpen, Data = PulseCardParts.OpenData(model.PulseId, model.ConversationId) },
+        };
+        if (model.PulseLink is { } link)
+        {
+            actions.Add(new OpenUrlAction { Title = SeePulse.For(language), Url = link });
         }
 
         return new AdaptiveCard
         {
             FallbackText = ReminderHeading.For(language),
             Body = body,
-            Actions = [new ExecuteAction { Title = Answer.For(language), Verb = CardVerbs.PulseOpen, Data = PulseCardParts.OpenData(model.PulseId, model.ConversationId) }],
+            Actions = actions,
         };
     }
 
@@ -195,4 +246,8 @@ public static class PulseCoordinationCards
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A count with its label in agreement: "Rappels envoyés 5", "Rappel envoyé 1" (French: 0 and 1 singular).</summary>
+    private static Fact CountFact(int count, Localized one, Localized many, Language language) =>
+        new((language == Language.English ? count == 1 : count is 0 or 1) ? one.For(language) : many.For(language), Number(count));
 }

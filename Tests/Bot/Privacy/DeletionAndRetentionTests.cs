@@ -22,7 +22,7 @@ public sealed class DeletionAndRetentionTests(AzuriteFixture azurite) : IClassFi
         await bed.InvokeForCardAsync(bed.Invoke(dalia, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId }));
         using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse rappel")))
         {
-            await WaitForTextAsync(bed, "Rappels envoyés");
+            await WaitForTextAsync(bed, "Bilan des rappels");
         }
 
         using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))

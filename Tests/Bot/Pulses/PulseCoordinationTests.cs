@@ -225,7 +225,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
-    public async Task Remind_Twice_SecondTimeRemindsNobodyAndReportsUnreachable()
+    public async Task Remind_Twice_SecondTimeRemindsNobodySaysWhenNextIsPossibleAndFirstReportCountsTheUnreachable()
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
@@ -235,16 +235,22 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
             : null;
         await PulseFlows.OpenAsync(bed);
         using var first = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse rappel"));
-        var firstReport = TestActivities.CardText(await WaitForCardAsync(bed, "Rappels envoyés"));
+        var firstReport = TestActivities.CardText(await WaitForCardAsync(bed, "Bilan des rappels"));
+        var posts = bed.Posts.Count;
+        var accepted = bed.Connector.AcceptedActivities.Count;
 
         // Act
         using var second = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia with { Locale = "en-US" }, "pulse remind"));
-        var secondReport = await WaitForCardAsync(bed, "Reminders sent");
+        var activities = await bed.Connector.WaitForActivitiesAsync(accepted + 1, Wait);
 
-        // Assert
-        Assert.Contains("Impossibles à joindre\n1", firstReport.Replace("\u00A0", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        // Assert: the one the app cannot reach is reported once and not retried within 24 h; the second time says why
+        // nobody is reminded, and when the next reminder is possible, instead of a report of zeros.
+        Assert.Contains("Impossible à joindre\n1", firstReport.Replace("\u00A0", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Rappels envoyés\n2", firstReport, StringComparison.Ordinal);
         Assert.Equal(2, bed.Posts.Count(r => r.ConversationId!.StartsWith("a:conversation-", StringComparison.Ordinal)));
-        Assert.Contains("Reminded in the last 24 h\n3", TestActivities.CardText(secondReport), StringComparison.Ordinal);
+        Assert.Equal(posts + 1, bed.Posts.Count);
+        Assert.Contains("Everyone was reminded less than 24 h ago; next reminder possible tomorrow at", PulseFlows.TextOf(bed.Posts[posts]), StringComparison.Ordinal);
+        Assert.Single(activities, r => PulseFlows.TextOf(r).Contains("Bilan des rappels", StringComparison.Ordinal) || PulseFlows.TextOf(r).Contains("Reminder report", StringComparison.Ordinal));
     }
 
     [Fact]
