@@ -19,7 +19,7 @@ namespace ConcertationBot.Bot.Exports;
 
 /// <summary>
 /// <c>export</c>: a compte-rendu card with two signed, expiring download links (Markdown and CSV) for the last
-/// pulse of the conversation and the votes closed since it opened (or every closed vote when there is no pulse),
+/// pulse of the conversation and the votes closed since the pulse before it closed (every closed vote for the first pulse or without a pulse),
 /// and the endpoint that serves them.
 /// </summary>
 public sealed partial class PulseExport(

@@ -47,7 +47,7 @@ public static class CompteRendu
     public static string Markdown(CompteRenduInput input) => string.Concat(MarkdownParts(input));
 
     /// <summary>
-    /// <see cref="Markdown"/> in pieces of about <see cref="PartLength"/> characters, each ending at the end of a line,
+    /// <see cref="Markdown"/> in pieces of about <see cref="PartLength"/> characters, each cut at the end of a line,
     /// made as they are asked for: the download is written piece by piece, never held whole.
     /// </summary>
     public static IEnumerable<string> MarkdownParts(CompteRenduInput input)
@@ -324,8 +324,10 @@ public static class CompteRendu
 
                     foreach (var list in lists)
                     {
-                        WriteList(md, list, language);
-                        yield return true;
+                        foreach (var written in WriteList(md, list, language))
+                        {
+                            yield return written;
+                        }
                     }
 
                     break;
@@ -339,8 +341,10 @@ public static class CompteRendu
                     md.Heading(3, step.Title.For(language));
                     foreach (var list in PulseSummaries.ConditionLists(texts, language))
                     {
-                        WriteList(md, list, language);
-                        yield return true;
+                        foreach (var written in WriteList(md, list, language))
+                        {
+                            yield return written;
+                        }
                     }
 
                     break;
@@ -399,17 +403,24 @@ public static class CompteRendu
         }
     }
 
-    private static void WriteList(MarkdownWriter md, SummaryList list, Language language)
+    /// <summary>Writes one list; yields after each item, so a list of a big table is passed on as it is written.</summary>
+    private static IEnumerable<bool> WriteList(MarkdownWriter md, SummaryList list, Language language)
     {
         md.Paragraph(Strong(list.Heading));
         if (list.Items.Count == 0 && list.HiddenItems == 0)
         {
             md.Paragraph(Emphasis(list.EmptyText));
-            return;
+            yield break;
         }
 
-        md.Bullets(list.Items.Select(i =>
-            MarkdownText.Escape(i.Text) + (i.Count > 1 ? " (×" + i.Count.ToString(CultureInfo.InvariantCulture) + ")" : string.Empty)));
+        md.Blank();
+        foreach (var item in list.Items)
+        {
+            md.Line("- " + MarkdownText.Escape(item.Text) + (item.Count > 1 ? " (×" + item.Count.ToString(CultureInfo.InvariantCulture) + ")" : string.Empty));
+            yield return true;
+        }
+
+        md.Blank();
         if (list.HiddenItems > 0)
         {
             // Only a pulse whose answers were deleted: its bounded summary kept the texts its card showed.
