@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
@@ -18,14 +19,13 @@ namespace ConcertationBot.Bot.Exports;
 
 /// <summary>
 /// <c>export</c>: a compte-rendu card with two signed, expiring download links (Markdown and CSV) for the last
-/// pulse of the conversation and the votes closed since it opened (or every closed vote when there is no pulse),
+/// pulse of the conversation and the votes closed since the pulse before it closed (every closed vote for the first pulse or without a pulse),
 /// and the endpoint that serves them.
 /// </summary>
 public sealed partial class PulseExport(
     CoordinatorGate gate,
     IPulseStore pulses,
     IVoteStore votes,
-    IBotStateStore state,
     PulseCloser closer,
     VoteCloser voteCloser,
     ExportLinks links,
@@ -82,17 +82,21 @@ public sealed partial class PulseExport(
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary><c>GET /exports/{token}/{file}</c>: 403 for a bad or expired link, 404 for an unknown file or pulse.</summary>
+    /// <summary>
+    /// <c>GET /exports/{file}?grant=…</c>: 403 for a bad or expired link, 404 for an unknown file or pulse, both with a
+    /// small page in French and English (<see cref="ExportLinkPage"/>). The document is written to the response as it
+    /// is made, in pieces (<see cref="CompteRendu.PartLength"/>), never held whole.
+    /// </summary>
     public async Task<IResult> DownloadAsync(string token, string file, CancellationToken cancellationToken)
     {
         if (links.Verify(token) is not { } grant)
         {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+            return LinkPage(StatusCodes.Status403Forbidden);
         }
 
         if (file is not (ExportLinks.MarkdownFile or ExportLinks.CsvFile))
         {
-            return Results.NotFound();
+            return LinkPage(StatusCodes.Status404NotFound);
         }
 
         var pulse = grant.PulseId == ExportGrant.VotesOnly
@@ -101,7 +105,7 @@ public sealed partial class PulseExport(
         var closedVotes = await ClosedVotesAsync(grant.ChannelId, grant.ConversationId, pulse, cancellationToken).ConfigureAwait(false);
         if (pulse is null && (grant.PulseId != ExportGrant.VotesOnly || closedVotes.Count == 0))
         {
-            return Results.NotFound();
+            return LinkPage(StatusCodes.Status404NotFound);
         }
 
         var language = pulse is not null ? PulseCardRefresher.LanguageOf(pulse) : VoteCardRefresher.LanguageOf(closedVotes[^1]);
@@ -110,23 +114,21 @@ public sealed partial class PulseExport(
         var name = ExportLinks.DownloadName(file, LocalTime.In(pulse?.ClosedAt ?? closedVotes.LastOrDefault()?.ClosedAt ?? time.GetUtcNow(), zone));
         if (file == ExportLinks.CsvFile)
         {
-            var answers = new List<IReadOnlyDictionary<string, object?>>();
+            var rows = new List<string[]>();
             if (pulse is not null)
             {
                 await foreach (var row in pulses.ReadAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
                 {
-                    answers.Add(row.Fields);
+                    rows.Add(CompteRendu.CsvRow(template, row.Fields, language));
                 }
             }
 
-            return Results.File(CompteRendu.Csv(template, answers, language, options.Value.MinimumGroupSize), "text/csv; charset=utf-8", name);
+            var parts = CompteRendu.CsvParts(template, rows, language, options.Value.MinimumGroupSize);
+            return Results.Stream(body => WriteAsync(body, parts, static part => part, cancellationToken), "text/csv; charset=utf-8", name);
         }
 
-        var summary = pulse is null
-            ? null
-            : (await state.ReadAsync(PulseStateKeys.Summary(pulse.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value
-                ?? await closer.SummarizeAsync(pulse, cancellationToken).ConfigureAwait(false);
-        var markdown = CompteRendu.Markdown(new CompteRenduInput
+        var summary = pulse is null ? null : await closer.ReadSummaryAsync(pulse, wholeTexts: true, cancellationToken).ConfigureAwait(false);
+        var markdown = CompteRendu.MarkdownParts(new CompteRenduInput
         {
             Summary = summary is null ? null : LocalTime.In(summary, zone),
             Template = summary is null ? null : template,
@@ -135,7 +137,17 @@ public sealed partial class PulseExport(
             GeneratedAt = LocalTime.In(time.GetUtcNow(), zone),
             Votes = [.. closedVotes.Select(ResultOf)],
         });
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", name);
+        return Results.Stream(body => WriteAsync(body, markdown, static part => Encoding.UTF8.GetBytes(part), cancellationToken), "text/markdown; charset=utf-8", name);
+    }
+
+    private static IResult LinkPage(int status) => Results.Content(ExportLinkPage.Html, "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    private static async Task WriteAsync<T>(Stream body, IEnumerable<T> parts, Func<T, byte[]> bytes, CancellationToken cancellationToken)
+    {
+        foreach (var part in parts)
+        {
+            await body.WriteAsync(bytes(part), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The recorded result of a closed vote, ranked for the compte-rendu.</summary>
@@ -147,14 +159,23 @@ public sealed partial class PulseExport(
     }
 
     /// <summary>
-    /// Votes closed in the conversation since the pulse opened (all of them without a pulse), with a recorded result; a
-    /// closed vote whose result was never recorded gets it recorded first.
+    /// The votes of <paramref name="pulse"/>'s compte-rendu, with a recorded result (a closed vote whose result was never
+    /// recorded gets it recorded first). The scope rule, so that no closed vote falls between two compte-rendus: the
+    /// votes closed after the previous pulse of the conversation closed (every closed vote when the pulse is the first,
+    /// or when there is no pulse). A vote closed between two pulses is thus in the next pulse's compte-rendu (and in the
+    /// earlier one's when it is downloaded after that vote closed).
     /// </summary>
     private async Task<List<VoteRecord>> ClosedVotesAsync(string channelId, string conversationId, PulseRecord? pulse, CancellationToken cancellationToken)
     {
+        var after = await ScopeStartAsync(pulse, cancellationToken).ConfigureAwait(false);
         var closed = new List<VoteRecord>();
-        await foreach (var vote in votes.ListClosedAsync(channelId, conversationId, pulse?.OpenedAt ?? DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false))
+        await foreach (var vote in votes.ListClosedAsync(channelId, conversationId, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false))
         {
+            if (after is { } start && !(vote.ClosedAt > start))
+            {
+                continue;
+            }
+
             var final = vote;
             if (vote.FinalScores is null && vote.PurgedAt is null && closed.Count < MaxVotesInReport)
             {
@@ -170,6 +191,23 @@ public sealed partial class PulseExport(
         }
 
         return closed;
+    }
+
+    /// <summary>
+    /// When the pulse's vote scope starts: the close of the pulse before it; null (every vote) for the first pulse or no
+    /// pulse. For a link to a pulse that is no longer the latest, its opening (the pulse before it is not looked for).
+    /// </summary>
+    private async Task<DateTimeOffset?> ScopeStartAsync(PulseRecord? pulse, CancellationToken cancellationToken)
+    {
+        if (pulse is null)
+        {
+            return null;
+        }
+
+        var previous = await pulses.GetLatestAsync(pulse.ChannelId, pulse.ConversationId, closedOnly: true, exceptPulseId: pulse.PulseId, cancellationToken).ConfigureAwait(false);
+        return previous is null ? null
+            : previous.OpenedAt < pulse.OpenedAt ? previous.ClosedAt
+            : pulse.OpenedAt;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Export links made for pulse {PulseId} and {VoteCount} vote(s)")]

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Azure;
 using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Kernel;
@@ -87,7 +89,12 @@ public sealed partial class PulseCloser(
         return true;
     }
 
-    /// <summary>The summary kept at the first try of this close, or computed and kept now (trends read it later).</summary>
+    /// <summary>
+    /// The summary kept at the first try of this close, or computed and kept now (trends and the compte-rendu read it
+    /// later). What is kept is the bounded form (<see cref="PulseSummaries.Bound"/>): its size does not depend on the
+    /// number or length of the answers, and the card built from it is the card of the whole summary. Should storage
+    /// still refuse it, the summary is posted all the same.
+    /// </summary>
     private async Task<PulseSummary> StoredSummaryAsync(PulseRecord closed, CancellationToken cancellationToken)
     {
         if ((await state.ReadAsync(PulseStateKeys.Summary(closed.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value is { } kept)
@@ -96,16 +103,37 @@ public sealed partial class PulseCloser(
         }
 
         var summary = await SummarizeAsync(closed, cancellationToken).ConfigureAwait(false);
+        await KeepAsync(closed.PulseId, summary, cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+
+    /// <summary>
+    /// Stores the bounded summary unless it is over the state store's limit (checked here, before the write, so the
+    /// close does not depend on the store's error) or storage refuses it for good (400, 413): then it is not stored
+    /// (logged at Error; the next pulse shows no trend, and the compte-rendu computes it again from the answer rows)
+    /// and the caller posts it anyway. A failure that may pass (5xx, timeouts) propagates: the close is tried again.
+    /// </summary>
+    private async Task KeepAsync(string pulseId, PulseSummary summary, CancellationToken cancellationToken)
+    {
+        var length = JsonSerializer.Serialize(summary, PulseSummaryJsonContext.Default.PulseSummary).Length;
+        if (length > BotStateStore.MaxJsonLength)
+        {
+            LogSummaryTooLarge(logger, pulseId, length);
+            return;
+        }
+
         try
         {
-            await state.WriteAsync(PulseStateKeys.Summary(closed.PulseId), summary, default, PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false);
+            await state.WriteAsync(PulseStateKeys.Summary(pulseId), summary, default, PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false);
         }
         catch (StateConflictException)
         {
             // Kept meanwhile by an earlier try of this same close.
         }
-
-        return summary;
+        catch (RequestFailedException exception) when (exception.Status is 400 or 413)
+        {
+            LogSummaryRefused(logger, exception, pulseId);
+        }
     }
 
     /// <summary>After a failed post: tell the conversation once, and let no instance try again before the retry delay.</summary>
@@ -137,16 +165,52 @@ public sealed partial class PulseCloser(
         }
     }
 
-    /// <summary>The summary of a pulse from its stored answers, with the previous closed pulse of the conversation for trends.</summary>
-    public async Task<PulseSummary> SummarizeAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    /// <summary>
+    /// The summary of a pulse from its stored answers, with the previous closed pulse of the conversation for trends, in
+    /// its bounded form (<see cref="PulseSummaries.Bound"/>: what is stored and what the card is built from).
+    /// </summary>
+    public async Task<PulseSummary> SummarizeAsync(PulseRecord pulse, CancellationToken cancellationToken) =>
+        PulseSummaries.Bound(await SummarizeWholeAsync(pulse, cancellationToken).ConfigureAwait(false), PulseTemplates.Default);
+
+    /// <summary>
+    /// The summary to write a compte-rendu or a <c>vote leviers</c> from: the stored figures (computed now when none is
+    /// stored) and, when <paramref name="wholeTexts"/>, every text, read again from the answer rows when the stored
+    /// summary is bounded. A pulse whose answers were deleted keeps only the texts of its bounded summary.
+    /// </summary>
+    public async Task<PulseSummary> ReadSummaryAsync(PulseRecord pulse, bool wholeTexts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pulse);
-        var answers = new List<IReadOnlyDictionary<string, object?>>();
-        await foreach (var row in pulses.ReadAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
+        var stored = (await state.ReadAsync(PulseStateKeys.Summary(pulse.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value;
+        if (!wholeTexts || pulse.PurgedAt is not null)
         {
-            answers.Add(row.Fields);
+            return stored ?? await SummarizeAsync(pulse, cancellationToken).ConfigureAwait(false);
         }
 
+        if (stored is null)
+        {
+            return await SummarizeWholeAsync(pulse, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!PulseSummaries.IsBounded(stored))
+        {
+            return stored;
+        }
+
+        var texts = PulseSummaries.Compute(new PulseSummaryInput
+        {
+            Template = PulseTemplates.Default,
+            Answers = await AnswersAsync(pulse, cancellationToken).ConfigureAwait(false),
+            OpenedAt = pulse.OpenedAt,
+            ClosedAt = pulse.ClosedAt ?? time.GetUtcNow(),
+            MinimumGroupSize = options.Value.MinimumGroupSize,
+        });
+        return PulseSummaries.WithTextsOf(stored, texts);
+    }
+
+    private async Task<PulseSummary> SummarizeWholeAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        var answers = await AnswersAsync(pulse, cancellationToken).ConfigureAwait(false);
         PulseSummary? previous = null;
         if (await pulses.GetLatestAsync(pulse.ChannelId, pulse.ConversationId, closedOnly: true, exceptPulseId: pulse.PulseId, cancellationToken).ConfigureAwait(false) is { } earlier
             && earlier.OpenedAt < pulse.OpenedAt)
@@ -165,6 +229,23 @@ public sealed partial class PulseCloser(
             Previous = previous,
         });
     }
+
+    private async Task<List<IReadOnlyDictionary<string, object?>>> AnswersAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    {
+        var answers = new List<IReadOnlyDictionary<string, object?>>();
+        await foreach (var row in pulses.ReadAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
+        {
+            answers.Add(row.Fields);
+        }
+
+        return answers;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pulse {PulseId}: the summary is {Length} characters of JSON, over the state limit; it is posted but not stored")]
+    private static partial void LogSummaryTooLarge(ILogger logger, string pulseId, int length);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pulse {PulseId}: storage refused the summary; it is posted but not stored")]
+    private static partial void LogSummaryRefused(ILogger logger, Exception exception, string pulseId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pulse {PulseId} closed")]
     private static partial void LogClosed(ILogger logger, string pulseId);

@@ -104,6 +104,9 @@ public sealed partial class BotStateStore : IBotStateStore
     private const int MaxChunks = 15;
     private const int MaxUpdateAttempts = 500;
 
+    /// <summary>The longest JSON one state can hold (characters); a longer write throws.</summary>
+    public const int MaxJsonLength = ChunkLength * MaxChunks;
+
     private readonly TableClient _table;
     private readonly ILogger<BotStateStore> _logger;
     private readonly SemaphoreSlim _createLock = new(1, 1);
@@ -234,7 +237,7 @@ public sealed partial class BotStateStore : IBotStateStore
         {
             throw new InvalidOperationException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"State {key} is {json.Length} characters of JSON; the limit is {MaxChunks * ChunkLength}."));
+                $"State {key} is {json.Length} characters of JSON; the limit is {MaxJsonLength}."));
         }
 
         var entity = new TableEntity(key.PartitionKey, key.RowKey) { ["Chunks"] = chunks };

@@ -25,7 +25,6 @@ public sealed partial class VoteConversation(
     CoordinatorGate gate,
     IVoteStore votes,
     IPulseStore pulses,
-    IBotStateStore state,
     PulseCloser pulseCloser,
     IRespondentKeys keys,
     VoteCardRefresher cards,
@@ -178,8 +177,7 @@ public sealed partial class VoteConversation(
             return;
         }
 
-        var summary = (await state.ReadAsync(PulseStateKeys.Summary(pulse.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value
-            ?? await pulseCloser.SummarizeAsync(pulse, cancellationToken).ConfigureAwait(false);
+        var summary = await pulseCloser.ReadSummaryAsync(pulse, wholeTexts: true, cancellationToken).ConfigureAwait(false);
         var levers = VoteTallies.Levers(summary);
         if (levers.Count < VoteCommands.MinOptions)
         {

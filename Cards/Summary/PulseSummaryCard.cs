@@ -20,9 +20,11 @@ public static class PulseSummaryCard
     /// <summary>Cells of a full bar.</summary>
     public const int BarWidth = 10;
 
-    private const int InitialTextBudget = 24_000;
+    /// <summary>The most text (with <see cref="ItemOverhead"/> per item) the card shows over all its lists, at its first try.</summary>
+    public const int InitialTextBudget = 24_000;
     private const int MinimumTextBudget = 400;
-    private const int ItemOverhead = 100;
+    /// <summary>What an item costs beyond its text when the card shares its text budget.</summary>
+    public const int ItemOverhead = 100;
     private const int ShortestCut = 80;
     private const char FullCell = '█';
     private const char EmptyCell = '░';
@@ -123,7 +125,7 @@ public static class PulseSummaryCard
 
     private static IEnumerable<CardElement> TextLists(TextListsSection section, Language language, Dictionary<SummaryList, int> allowances)
     {
-        if (section.Groups.All(g => g.Lists.All(l => l.Items.Count == 0)))
+        if (section.Groups.All(g => g.Lists.All(l => l.Items.Count == 0 && l.HiddenItems == 0)))
         {
             yield return new TextBlock { Text = section.EmptyText, IsSubtle = true, Spacing = CardSpacing.Small };
             yield break;
@@ -139,7 +141,7 @@ public static class PulseSummaryCard
             foreach (var list in group.Lists)
             {
                 yield return new TextBlock { Text = CardText.Inert(list.Heading), IsSubtle = true, Weight = TextWeight.Bolder, Spacing = CardSpacing.Small };
-                if (list.Items.Count == 0)
+                if (list.Items.Count == 0 && list.HiddenItems == 0)
                 {
                     yield return new TextBlock { Text = list.EmptyText, IsSubtle = true, Spacing = CardSpacing.None };
                     continue;
@@ -151,7 +153,7 @@ public static class PulseSummaryCard
                     yield return Item(item);
                 }
 
-                var hidden = list.Items.Count - shown.Count;
+                var hidden = list.Items.Count + list.HiddenItems - shown.Count;
                 if (hidden > 0)
                 {
                     var text = hidden == 1
@@ -205,25 +207,74 @@ public static class PulseSummaryCard
     /// </summary>
     private static Dictionary<SummaryList, int> Allowances(PulseSummaryCardModel model, int budget)
     {
-        var lists = model.Sections
-            .OfType<TextListsSection>()
-            .SelectMany(s => s.Groups)
-            .SelectMany(g => g.Lists)
-            .Select(l => (List: l, Need: l.Items.Sum(Size)))
-            .OrderBy(x => x.Need)
-            .ToList();
+        var lists = TextLists(model);
+        var given = Allowances([.. lists.Select(Need)], budget);
         var allowances = new Dictionary<SummaryList, int>(ReferenceEqualityComparer.Instance);
-        var remaining = budget;
         for (var i = 0; i < lists.Count; i++)
         {
-            var share = remaining / (lists.Count - i);
-            var given = Math.Min(lists[i].Need, share);
-            allowances[lists[i].List] = given;
+            allowances[lists[i]] = given[i];
+        }
+
+        return allowances;
+    }
+
+    /// <summary>The allowance of each list (by its need, in card order) out of <paramref name="budget"/>.</summary>
+    private static int[] Allowances(IReadOnlyList<long> needs, int budget)
+    {
+        var order = Enumerable.Range(0, needs.Count).OrderBy(i => needs[i]).ToList();
+        var allowances = new int[needs.Count];
+        var remaining = budget;
+        for (var i = 0; i < order.Count; i++)
+        {
+            var share = remaining / (order.Count - i);
+            var given = (int)Math.Min(needs[order[i]], share);
+            allowances[order[i]] = given;
             remaining -= given;
         }
 
         return allowances;
     }
+
+    /// <summary>
+    /// For text lists in the order the card shows them (each given by its items' text lengths, whole), how many leading
+    /// items of each the card can ever show: with any smaller budget it shows fewer, never others. A summary that keeps
+    /// just these (with the count and length of the rest in <see cref="SummaryList.HiddenItems"/> and
+    /// <see cref="SummaryList.HiddenCharacters"/>) gives the very card the whole lists give.
+    /// </summary>
+    public static int[] MostShown(IReadOnlyList<IReadOnlyList<int>> itemLengths)
+    {
+        ArgumentNullException.ThrowIfNull(itemLengths);
+        var allowances = Allowances([.. itemLengths.Select(l => l.Sum(length => (long)length + ItemOverhead))], InitialTextBudget);
+        var shown = new int[itemLengths.Count];
+        for (var i = 0; i < itemLengths.Count; i++)
+        {
+            var used = 0L;
+            foreach (var length in itemLengths[i])
+            {
+                if (used + length + ItemOverhead > allowances[i])
+                {
+                    break;
+                }
+
+                used += length + ItemOverhead;
+                shown[i]++;
+            }
+
+            if (shown[i] == 0 && itemLengths[i].Count > 0)
+            {
+                shown[i] = 1;
+            }
+        }
+
+        return shown;
+    }
+
+    /// <summary>The card's text lists in the order it shows them.</summary>
+    private static List<SummaryList> TextLists(PulseSummaryCardModel model) =>
+        [.. model.Sections.OfType<TextListsSection>().SelectMany(s => s.Groups).SelectMany(g => g.Lists)];
+
+    private static long Need(SummaryList list) =>
+        list.Items.Sum(item => (long)Size(item)) + list.HiddenCharacters + ((long)list.HiddenItems * ItemOverhead);
 
     private static int Size(SummaryItem item) => item.Text.Length + ItemOverhead;
 

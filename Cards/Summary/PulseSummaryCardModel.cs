@@ -62,8 +62,19 @@ public sealed record TextListsSection(string Title) : SummarySection(Title)
 /// <summary>A condition (or null title for a single group) and its lists.</summary>
 public sealed record SummaryGroup(string? Title, IReadOnlyList<SummaryList> Lists);
 
-/// <summary>"Freins" and its items; <see cref="EmptyText"/> when there are none ("Aucun frein nommé.").</summary>
-public sealed record SummaryList(string Heading, IReadOnlyList<SummaryItem> Items, string EmptyText);
+/// <summary>
+/// "Freins" and its items; <see cref="EmptyText"/> when there are none ("Aucun frein nommé."). A list kept in bounded
+/// form holds only the items the card can show; <see cref="HiddenItems"/> and <see cref="HiddenCharacters"/> say how many
+/// more there are and how long their texts are, so the card shares its space and counts "… et 12 autres" as with the whole list.
+/// </summary>
+public sealed record SummaryList(string Heading, IReadOnlyList<SummaryItem> Items, string EmptyText)
+{
+    /// <summary>Items of the whole list that <see cref="Items"/> leaves out.</summary>
+    public int HiddenItems { get; init; }
+
+    /// <summary>The length of those items' texts, in UTF-16 code units.</summary>
+    public long HiddenCharacters { get; init; }
+}
 
 /// <summary>User text and how many answers gave it (shown "×2" when more than one).</summary>
 public sealed record SummaryItem(string Text, int Count);

@@ -37,13 +37,30 @@ public static class CompteRendu
     private static readonly Localized SmallGroupNote = new(
         "Moins de {0} réponses : les réponses ne sont pas publiées (règle des petits groupes).",
         "Fewer than {0} answers: the answers are not published (small-group rule).");
+    private static readonly Localized DeletedTexts = new(
+        "… et {0} autres, effacés avec les réponses.",
+        "… and {0} more, deleted with the answers.");
     private static readonly Localized PositiveValue = new("positif", "positive");
     private static readonly Localized NegativeValue = new("négatif", "negative");
 
     /// <summary>The compte-rendu in Markdown (LF line ends). Every user text goes through <see cref="MarkdownText.Escape"/>.</summary>
-    public static string Markdown(CompteRenduInput input)
+    public static string Markdown(CompteRenduInput input) => string.Concat(MarkdownParts(input));
+
+    /// <summary>
+    /// <see cref="Markdown"/> in pieces of about <see cref="PartLength"/> characters, each cut at the end of a line,
+    /// made as they are asked for: the download is written piece by piece, never held whole.
+    /// </summary>
+    public static IEnumerable<string> MarkdownParts(CompteRenduInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return MarkdownPartsOf(input);
+    }
+
+    /// <summary>The size of the pieces <see cref="MarkdownParts"/> and <see cref="CsvParts"/> give (characters, bytes).</summary>
+    public const int PartLength = 16 * 1024;
+
+    private static IEnumerable<string> MarkdownPartsOf(CompteRenduInput input)
+    {
         var language = input.Language;
         var md = new MarkdownWriter();
         md.Line(TitleLine.Format(language, MarkdownText.Escape(input.Title)));
@@ -57,7 +74,13 @@ public static class CompteRendu
             md.Paragraph(GeneratedLine.Format(language, SummaryWords.Date(input.GeneratedAt, language)));
             md.Heading(2, ParticipationHeading.For(language));
             md.Paragraph(MarkdownText.Escape(SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language)) + ".");
-            WritePulse(md, summary, template, language);
+            foreach (var _ in WritePulse(md, summary, template, language))
+            {
+                if (md.Pending >= PartLength)
+                {
+                    yield return md.Take();
+                }
+            }
         }
         else
         {
@@ -67,7 +90,7 @@ public static class CompteRendu
         }
 
         WriteVotes(md, input.Votes, language);
-        return md.ToString();
+        yield return md.Finish();
     }
 
     /// <summary>
@@ -82,14 +105,47 @@ public static class CompteRendu
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(answers);
+        using var output = new MemoryStream();
+        foreach (var part in CsvParts(template, [.. answers.Select(fields => CsvRow(template, fields, language))], language, minimumGroupSize))
+        {
+            output.Write(part);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>One answer's cells, in the order of <see cref="Headers"/>.</summary>
+    public static string[] CsvRow(PulseTemplate template, IReadOnlyDictionary<string, object?> fields, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(fields);
+        return [.. Row(template, PulseAnswerFields.FromFields(template, fields), language)];
+    }
+
+    /// <summary>
+    /// <see cref="Csv"/> in pieces of about <see cref="PartLength"/> bytes, made as they are asked for, from the answers'
+    /// cells (<see cref="CsvRow"/>; sorted here, in place, by content). Only the cells are held, to sort them: the
+    /// document itself never is.
+    /// </summary>
+    public static IEnumerable<byte[]> CsvParts(PulseTemplate template, List<string[]> rows, Language language, int minimumGroupSize)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(rows);
         var columns = Headers(template, language);
-        List<string[]> rows = answers.Count < minimumGroupSize
-            ? [SmallGroupRow(columns.Count, minimumGroupSize, language)]
-            : answers
-                .Select(fields => Row(template, PulseAnswerFields.FromFields(template, fields), language))
-                .Select(row => row.ToArray())
-                .Order(RowComparer.Instance)
-                .ToList();
+        if (rows.Count < minimumGroupSize)
+        {
+            rows = [SmallGroupRow(columns.Count, minimumGroupSize, language)];
+        }
+        else
+        {
+            rows.Sort(RowComparer.Instance);
+        }
+
+        return CsvPartsOf(columns, rows, language);
+    }
+
+    private static IEnumerable<byte[]> CsvPartsOf(IReadOnlyList<string> columns, List<string[]> rows, Language language)
+    {
         var options = CsvWriterOptions.Default with
         {
             Separator = CsvSeparator(language),
@@ -99,17 +155,26 @@ public static class CompteRendu
             Injection = CsvInjection.Escape,
             InjectionEscape = '\'',
         };
-        using var output = new MemoryStream();
-        using (var csv = CsvWriter.Create(output, options, leaveOpen: true))
+        var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
         {
             csv.WriteHeader([.. columns]);
             foreach (var row in rows)
             {
                 csv.WriteRecord(row);
+                csv.Flush();
+                if (buffer.Length >= PartLength)
+                {
+                    yield return buffer.ToArray();
+                    buffer.SetLength(0);
+                }
             }
         }
 
-        return output.ToArray();
+        if (buffer.Length > 0)
+        {
+            yield return buffer.ToArray();
+        }
     }
 
     /// <summary>The CSV separator: <c>;</c> in French, <c>,</c> in English.</summary>
@@ -235,7 +300,8 @@ public static class CompteRendu
         return row;
     }
 
-    private static void WritePulse(MarkdownWriter md, PulseSummary summary, PulseTemplate template, Language language)
+    /// <summary>Writes the pulse's part; yields after each block so the caller can pass on what is written.</summary>
+    private static IEnumerable<bool> WritePulse(MarkdownWriter md, PulseSummary summary, PulseTemplate template, Language language)
     {
         var conditionsWritten = false;
         foreach (var step in template.Steps)
@@ -258,7 +324,10 @@ public static class CompteRendu
 
                     foreach (var list in lists)
                     {
-                        WriteList(md, list);
+                        foreach (var written in WriteList(md, list, language))
+                        {
+                            yield return written;
+                        }
                     }
 
                     break;
@@ -272,7 +341,10 @@ public static class CompteRendu
                     md.Heading(3, step.Title.For(language));
                     foreach (var list in PulseSummaries.ConditionLists(texts, language))
                     {
-                        WriteList(md, list);
+                        foreach (var written in WriteList(md, list, language))
+                        {
+                            yield return written;
+                        }
                     }
 
                     break;
@@ -331,17 +403,29 @@ public static class CompteRendu
         }
     }
 
-    private static void WriteList(MarkdownWriter md, SummaryList list)
+    /// <summary>Writes one list; yields after each item, so a list of a big table is passed on as it is written.</summary>
+    private static IEnumerable<bool> WriteList(MarkdownWriter md, SummaryList list, Language language)
     {
         md.Paragraph(Strong(list.Heading));
-        if (list.Items.Count == 0)
+        if (list.Items.Count == 0 && list.HiddenItems == 0)
         {
             md.Paragraph(Emphasis(list.EmptyText));
-            return;
+            yield break;
         }
 
-        md.Bullets(list.Items.Select(i =>
-            MarkdownText.Escape(i.Text) + (i.Count > 1 ? " (×" + i.Count.ToString(CultureInfo.InvariantCulture) + ")" : string.Empty)));
+        md.Blank();
+        foreach (var item in list.Items)
+        {
+            md.Line("- " + MarkdownText.Escape(item.Text) + (item.Count > 1 ? " (×" + item.Count.ToString(CultureInfo.InvariantCulture) + ")" : string.Empty));
+            yield return true;
+        }
+
+        md.Blank();
+        if (list.HiddenItems > 0)
+        {
+            // Only a pulse whose answers were deleted: its bounded summary kept the texts its card showed.
+            md.Paragraph(Emphasis(DeletedTexts.Format(language, list.HiddenItems.ToString(CultureInfo.InvariantCulture))));
+        }
     }
 
     private static void WriteVotes(MarkdownWriter md, IReadOnlyList<VoteResultSummary> votes, Language language)
@@ -391,18 +475,39 @@ public static class CompteRendu
 
     private static string Strong(string text) => "**" + MarkdownText.Escape(text) + "**";
 
-    /// <summary>Blocks separated by one blank line; LF line ends; exactly one newline at the end.</summary>
+    /// <summary>
+    /// Blocks separated by one blank line; LF line ends; exactly one newline at the end. What is written can be taken
+    /// out in pieces (<see cref="Take"/>): the line ends still owed are kept back until the next line, so the pieces
+    /// join into the same text as one whole.
+    /// </summary>
     private sealed class MarkdownWriter
     {
         private readonly StringBuilder _text = new();
+        private bool _started;
+        private int _newlines;
 
-        public void Line(string line) => _text.Append(line).Append('\n');
+        /// <summary>Characters written and not taken yet.</summary>
+        public int Pending => _text.Length;
+
+        public void Line(string line)
+        {
+            var content = line.TrimEnd('\n');
+            if (content.Length == 0)
+            {
+                _newlines += line.Length + 1;
+                return;
+            }
+
+            _text.Append('\n', _newlines).Append(content);
+            _started = true;
+            _newlines = line.Length - content.Length + 1;
+        }
 
         public void Blank()
         {
-            if (_text.Length > 0 && !(_text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n'))
+            if ((_started || _newlines > 0) && _newlines < 2)
             {
-                _text.Append('\n');
+                _newlines++;
             }
         }
 
@@ -431,7 +536,16 @@ public static class CompteRendu
             Blank();
         }
 
-        public override string ToString() => _text.ToString().TrimEnd('\n') + "\n";
+        /// <summary>What was written since the last take (line ends still owed stay back).</summary>
+        public string Take()
+        {
+            var part = _text.ToString();
+            _text.Clear();
+            return part;
+        }
+
+        /// <summary>The rest, with exactly one newline at the end.</summary>
+        public string Finish() => Take() + "\n";
     }
 
     /// <summary>Orders rows cell by cell, ordinally.</summary>

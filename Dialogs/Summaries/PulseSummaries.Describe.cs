@@ -68,8 +68,8 @@ public static partial class PulseSummaries
 
     internal static IReadOnlyList<SummaryList> ConditionLists(FreinLevierSummary texts, Language language) =>
     [
-        new SummaryList(SummaryWords.Freins.For(language), Items(texts.Freins), SummaryWords.NoFrein.For(language)),
-        new SummaryList(SummaryWords.Leviers.For(language), Items(texts.Leviers), SummaryWords.NoLevier.For(language)),
+        new SummaryList(SummaryWords.Freins.For(language), Items(texts.Freins), SummaryWords.NoFrein.For(language)) { HiddenItems = texts.FreinsOmitted?.Items ?? 0, HiddenCharacters = texts.FreinsOmitted?.Characters ?? 0 },
+        new SummaryList(SummaryWords.Leviers.For(language), Items(texts.Leviers), SummaryWords.NoLevier.For(language)) { HiddenItems = texts.LeviersOmitted?.Items ?? 0, HiddenCharacters = texts.LeviersOmitted?.Characters ?? 0 },
     ];
 
     /// <summary>The changes by direction (positive, negative, then unspecified when any), as lists.</summary>
@@ -84,9 +84,14 @@ public static partial class PulseSummaries
         })
         {
             var items = changes.Items.Where(i => i.Direction == direction).Select(i => new SummaryItem(i.Text, i.Count)).ToList();
-            if (items.Count > 0)
+            var omitted = changes.Omitted?.FirstOrDefault(o => o.Direction == direction)?.Texts;
+            if (items.Count > 0 || omitted is not null)
             {
-                lists.Add(new SummaryList(heading.For(language), items, SummaryWords.NoChange.For(language)));
+                lists.Add(new SummaryList(heading.For(language), items, SummaryWords.NoChange.For(language))
+                {
+                    HiddenItems = omitted?.Items ?? 0,
+                    HiddenCharacters = omitted?.Characters ?? 0,
+                });
             }
         }
 

@@ -114,14 +114,36 @@ public sealed record ChoiceSummary
 
 public sealed record ChoiceCount(string OptionId, int Count);
 
-/// <summary>One condition's freins and leviers, merged and ordered (shown whatever k: free text carries no names).</summary>
-public sealed record FreinLevierSummary(string StepId, IReadOnlyList<SummaryText> Freins, IReadOnlyList<SummaryText> Leviers);
+/// <summary>
+/// One condition's freins and leviers, merged and ordered (shown whatever k: free text carries no names). In the bounded
+/// form (<see cref="PulseSummaries.Bound"/>) the lists hold the texts the summary card can show, and
+/// <see cref="FreinsOmitted"/> / <see cref="LeviersOmitted"/> what was left out.
+/// </summary>
+public sealed record FreinLevierSummary(string StepId, IReadOnlyList<SummaryText> Freins, IReadOnlyList<SummaryText> Leviers)
+{
+    public OmittedTexts? FreinsOmitted { get; init; }
+
+    public OmittedTexts? LeviersOmitted { get; init; }
+}
+
+/// <summary>
+/// Texts of a list that the bounded summary does not keep: how many (distinct, after merging), how long together
+/// (UTF-16 code units) and how many answers gave them. The answer rows still hold them until the pulse is deleted.
+/// </summary>
+public sealed record OmittedTexts(int Items, long Characters, int Answers);
 
 /// <summary>One free text and how many answers gave it (after case, accent and space folding).</summary>
 public sealed record SummaryText(string Text, int Count);
 
-/// <summary>The most significant changes named, each with its direction.</summary>
-public sealed record ChangeSummary(string StepId, IReadOnlyList<ChangeText> Items);
+/// <summary>The most significant changes named, each with its direction; in the bounded form, what each direction left out.</summary>
+public sealed record ChangeSummary(string StepId, IReadOnlyList<ChangeText> Items)
+{
+    /// <summary>Per direction with texts left out (bounded form); null when nothing was.</summary>
+    public IReadOnlyList<OmittedChanges>? Omitted { get; init; }
+}
+
+/// <summary>The changes of one direction that the bounded summary does not keep.</summary>
+public sealed record OmittedChanges(ChangeDirection Direction, OmittedTexts Texts);
 
 public sealed record ChangeText(string Text, ChangeDirection Direction, int Count);
 

@@ -51,6 +51,8 @@ internal static class LoadRun
                     return await AnswerScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
                 case LoadScenario.Participation:
                     return await ParticipationScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
+                case LoadScenario.BigTable:
+                    return await BigTableScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
                 default:
                     var raw = await UpsertScenario.RunAsync(settings, storage, output, cancellationToken).ConfigureAwait(false);
                     output.WriteLine();

@@ -12,6 +12,7 @@ public enum LoadScenario
     Faults,
     Answers,
     Participation,
+    BigTable,
 }
 
 /// <summary>The vote mode a <c>votes</c> run opens: <c>single</c>, <c>top</c> (top-2) or <c>points</c> (3 points).</summary>
@@ -57,10 +58,11 @@ public sealed record LoadSettings
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 
     public const string Usage = """
-        usage: load <votes|upsert|compare|smoke|faults|answers|participation> [options]
+        usage: load <votes|upsert|compare|smoke|faults|answers|participation|bigtable> [options]
           --voters N         distinct voters (votes, compare; default 300)
           --respondents N    scenario 'answers': N people answer a pulse (default 300; --short at most 40)
                              scenario 'participation': N members besides the coordinator, half of whom answered (--short at most 60)
+                             scenario 'bigtable': N members besides the coordinator, all of whom answer with 500 characters per text field (--short at most 60)
           --count N          raw upserts (upsert, compare; default 3000)
           --concurrency N    requests in flight (default 50)
           --revote F         fraction of voters who vote again with another ballot (default 0.33)
@@ -92,6 +94,7 @@ public sealed record LoadSettings
             "faults" => LoadScenario.Faults,
             "answers" => LoadScenario.Answers,
             "participation" => LoadScenario.Participation,
+            "bigtable" => LoadScenario.BigTable,
             _ => throw new ArgumentException($"unknown scenario '{args[0]}'"),
         };
         var settings = new LoadSettings { Scenario = scenario };

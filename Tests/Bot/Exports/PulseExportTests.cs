@@ -215,6 +215,92 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
     }
 
+    [Fact]
+    public async Task Export_VoteClosedBetweenTwoPulses_InTheNextPulsesCompteRenduAndVotesOfTheEarlierCycleNotRepeated()
+    {
+        // Arrange: a vote closed while the first pulse runs, the pulse closed, a vote closed before the second pulse opens.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await PulseFlows.OpenAsync(bed);
+        await CloseVoteAsync(bed, "vote Pendant le premier pulse : Logement ; Mobilité");
+        await SendAsync(bed, "pulse clore");
+        await CloseVoteAsync(bed, "vote Entre deux pulses : Parc ; Bibliothèque");
+        await PulseFlows.OpenAsync(bed);
+
+        // Act
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var text = await bed.Http.GetStringAsync(markdown);
+
+        // Assert
+        Assert.Contains("### Entre deux pulses", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pendant le premier pulse", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_VotesClosedBeforeTheFirstPulse_InItsCompteRendu()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await CloseVoteAsync(bed, "vote Avant tout pulse : Logement ; Mobilité");
+        await PulseFlows.OpenAsync(bed);
+
+        // Act
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var text = await bed.Http.GetStringAsync(markdown);
+
+        // Assert
+        Assert.Contains("### Avant tout pulse", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("expired", HttpStatusCode.Forbidden)]
+    [InlineData("tampered", HttpStatusCode.Forbidden)]
+    [InlineData("garbage", HttpStatusCode.Forbidden)]
+    [InlineData("unknown-file", HttpStatusCode.NotFound)]
+    [InlineData("unknown-pulse", HttpStatusCode.NotFound)]
+    public async Task ExportLink_ExpiredTamperedOrUnknown_SmallHtmlPageInFrenchAndEnglish(string kind, HttpStatusCode status)
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var links = bed.Factory.Services.GetRequiredService<ExportLinks>();
+        var valid = links.CreateToken(new ExportGrant("msteams", bed.ConversationId, pulseId, DateTimeOffset.UtcNow.AddHours(1)));
+        var payload = valid.Split('.')[0];
+        var token = kind switch
+        {
+            "expired" => links.CreateToken(new ExportGrant("msteams", bed.ConversationId, pulseId, DateTimeOffset.UtcNow.AddSeconds(-1))),
+            "tampered" => valid.Replace(payload, payload[..^1] + (payload[^1] == 'A' ? 'B' : 'A'), StringComparison.Ordinal),
+            "garbage" => "not-a-token",
+            "unknown-pulse" => links.CreateToken(new ExportGrant("msteams", bed.ConversationId, "0123456789abcdef0123456789abcdef", DateTimeOffset.UtcNow.AddHours(1))),
+            _ => valid,
+        };
+        var file = kind == "unknown-file" ? "compte-rendu.pdf" : "compte-rendu.md";
+
+        // Act
+        using var response = await bed.Http.GetAsync(new Uri($"/exports/{file}?grant={Uri.EscapeDataString(token)}", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("Ce lien a expiré ou n'est pas valide : demandez un nouvel export dans Teams.", html, StringComparison.Ordinal);
+        Assert.Contains("This link has expired or is not valid: ask for a new export in Teams.", html, StringComparison.Ordinal);
+    }
+
+    private static async Task SendAsync(ConversationTestBed bed, string command)
+    {
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, command));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task CloseVoteAsync(ConversationTestBed bed, string command)
+    {
+        var voteId = await VoteFlows.OpenAsync(bed, command);
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 0));
+        await SendAsync(bed, "vote clore");
+    }
+
     private static Dictionary<string, Dictionary<string, string>> Answers(string frein, string levier) => new()
     {
         ["roleClarity"] = new() { [PulseInputIds.Rating] = "4" },

@@ -1,0 +1,295 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ConcertationBot.Cards;
+using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Templates;
+
+namespace ConcertationBot.Load;
+
+/// <summary>
+/// A big table (issue #23): a team of N + 1 members (the connector serves the roster in pages of at most 200, as Teams
+/// does), N respondents who each walk the whole pulse over HTTP and write 500 characters in every text field (5 freins,
+/// 5 leviers, the change: 11 texts), then <c>pulse état</c>, <c>pulse clore</c> (time until the summary card reaches
+/// the connector, and its size) and the two export downloads (time and size). PASS when every invoke is answered with
+/// a card and every walk ends on the thank-you card, every <c>pulse état</c> says "N … N + 1", the summary card arrives,
+/// under 80 KB (UTF-16), saying "N réponses", and the compte-rendu holds every text of every answer (Markdown and CSV).
+/// </summary>
+internal static class BigTableScenario
+{
+    public const int TextLength = 500;
+    private const int StatusRepetitions = 5;
+    private const int MaxCardUtf16Bytes = 80 * 1024;
+    private const int MaxReplays = 5;
+    private static int s_replays;
+
+    /// <summary>How long the close may take to post its summary: a close the command's turn cannot finish is posted by the sweep, whose next try comes a minute later.</summary>
+    private static readonly TimeSpan SummaryWait = TimeSpan.FromSeconds(150);
+    private static readonly string[] Conditions = ["agenda", "mesures", "activites", "communication", "soutien"];
+
+    public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string storageConnectionString, string logDirectory, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var setup = await BotUnderLoad.StartAsync(settings, repositoryRoot, storageConnectionString, logDirectory, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bot: pid {setup.Bot.ProcessId} at {setup.Bot.BaseAddress} (log {setup.Bot.LogPath}); connector {setup.Connector.ServiceUrl}"));
+        return await RunAsync(settings, setup, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> RunAsync(LoadSettings settings, BotUnderLoad setup, TextWriter output, CancellationToken cancellationToken)
+    {
+        var template = PulseTemplates.Default;
+        var connector = setup.Connector;
+        var channel = setup.Channel;
+        var respondents = setup.Voters.Count;
+        var members = respondents + 1;
+
+        // The pulse.
+        var openedAt = connector.Now;
+        await channel.SendAsync(channel.Message(setup.Coordinator, "pulse démarrer"), cancellationToken).ConfigureAwait(false);
+        var posted = await connector.WaitForAsync(
+            r => r.ReceivedAt >= openedAt && r.IsPost && r.Succeeded && AnswerCards.FindAction(Parse(r.Body), CardVerbs.PulseOpen) is not null,
+            TimeSpan.FromSeconds(30),
+            cancellationToken).ConfigureAwait(false);
+        if (posted is null || AnswerCards.FindAction(Parse(posted.Body), CardVerbs.PulseOpen)?["data"] is not JsonObject openData)
+        {
+            output.WriteLine("bigtable: no pulse card with a 'Répondre' action reached the connector");
+            output.WriteLine("verdict: FAIL");
+            return false;
+        }
+
+        var cardActivityId = posted.AssignedId ?? "pulse-card";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bigtable: {members} members (roster pages of at most {BotUnderLoad.RosterPageSize}), {respondents} respondents writing {TextLength} characters in each of 11 text fields, concurrency {settings.Concurrency}"));
+
+        // Every respondent walks the pulse and sends it.
+        var invokes = new ConcurrentBag<(string Verb, BotAnswer Answer)>();
+        var problems = new ConcurrentBag<string>();
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, respondents),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                var problem = await WalkAsync(template, channel, setup.Voters[index], index, openData, cardActivityId, invokes, token).ConfigureAwait(false);
+                if (problem is not null)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"respondent {index + 1}: {problem}"));
+                }
+            }).ConfigureAwait(false);
+        clock.Stop();
+        var all = Latencies.Of(invokes.Select(i => i.Answer.Latency).ToList(), clock.Elapsed);
+        var submits = Latencies.Of(invokes.Where(i => i.Verb == CardVerbs.PulseSubmit).Select(i => i.Answer.Latency).ToList(), clock.Elapsed);
+        var notOk = invokes.Count(i => i.Answer.Status != 200 || AnswerCards.CardOf(i.Answer) is null);
+        var tryAgain = invokes.Count(i => FaultAnswers.RetryAction(i.Answer) is not null);
+        output.WriteLine("bigtable: answer invokes " + all.Describe("invokes"));
+        output.WriteLine("bigtable: submits " + submits.Describe("submits"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bigtable: invokes not answered 200 with a card {notOk}; try-again cards {tryAgain}, replayed through their 'Réessayer' {Volatile.Read(ref s_replays)}; walks off script {problems.Count}"));
+        foreach (var problem in problems.Take(5))
+        {
+            output.WriteLine("bigtable: e.g. " + problem);
+        }
+
+        await connector.WaitForQuietAsync(TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+
+        // pulse état, one at a time.
+        var expected = new[] { respondents.ToString(CultureInfo.InvariantCulture), members.ToString(CultureInfo.InvariantCulture) };
+        var statusSamples = new List<TimeSpan>();
+        var wrongStatus = 0;
+        clock.Restart();
+        for (var i = 0; i < StatusRepetitions; i++)
+        {
+            var sentAt = connector.Now;
+            var answer = await channel.SendAsync(channel.Message(setup.Coordinator, "pulse état"), cancellationToken).ConfigureAwait(false);
+            statusSamples.Add(answer.Latency);
+            var reply = await connector.WaitForAsync(r => r.ReceivedAt >= sentAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            var texts = reply is null ? [] : CardTexts.Of(Parse(reply.Body));
+            if (answer.Status is < 200 or >= 300 || !texts.Any(t => expected.All(n => ContainsNumber(t, n))))
+            {
+                wrongStatus++;
+            }
+        }
+
+        clock.Stop();
+        output.WriteLine("bigtable: pulse état " + Latencies.Of(statusSamples, clock.Elapsed).Describe("commands")
+            + string.Create(CultureInfo.InvariantCulture, $"; replies without \"{expected[0]} … {expected[1]}\": {wrongStatus}"));
+        var (beforeClose, _) = setup.Bot.Memory();
+
+        // pulse clore: until the summary card reaches the connector.
+        var closedAt = connector.Now;
+        var close = await channel.SendAsync(channel.Message(setup.Coordinator, "pulse clore"), cancellationToken).ConfigureAwait(false);
+        var summary = await connector.WaitForAsync(
+            r => r.ReceivedAt >= closedAt && r.IsPost && r.Succeeded && CardTexts.Of(Parse(r.Body)).Any(t => t.Contains("Synthèse du pulse", StringComparison.Ordinal)),
+            SummaryWait,
+            cancellationToken).ConfigureAwait(false);
+        var delayed = connector.Requests.FirstOrDefault(r => r.ReceivedAt >= closedAt && r.IsPost && r.Succeeded && CardTexts.Of(Parse(r.Body)).Any(t => t.Contains("retardée", StringComparison.Ordinal)));
+        if (delayed is not null)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bigtable: the close did not finish within the command's turn: 'Synthèse retardée' posted {(delayed.ReceivedAt - closedAt).TotalMilliseconds:0} ms after the command; the summary is left to the sweep"));
+        }
+        var summaryOk = false;
+        if (summary is null)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bigtable: pulse clore answered {close.Status} in {close.Latency.TotalMilliseconds:0} ms; NO summary card within {SummaryWait.TotalSeconds:0} s"));
+        }
+        else
+        {
+            var card = Parse(summary.Body)?["attachments"]?[0]?["content"];
+            var cardBytes = (card?.ToJsonString().Length ?? int.MaxValue) * 2L;
+            var says = CardTexts.Of(Parse(summary.Body)).Any(t => t.Contains(expected[0] + " réponses", StringComparison.Ordinal));
+            summaryOk = cardBytes <= MaxCardUtf16Bytes && says;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bigtable: pulse clore answered {close.Status} in {close.Latency.TotalMilliseconds:0} ms; summary card posted {(summary.ReceivedAt - closedAt).TotalMilliseconds:0} ms after the command, {cardBytes / 1024.0:0.0} KB (UTF-16; limit 80), says \"{expected[0]} réponses\": {(says ? "yes" : "no")}"));
+        }
+
+        // The exports.
+        var (exportOk, exportLine) = await ExportAsync(setup, respondents, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(exportLine);
+        var (afterExport, highWater) = setup.Bot.Memory();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bigtable: bot RSS peak before the close {beforeClose / 1024.0:0.0} MB, after the close and the exports {afterExport / 1024.0:0.0} MB (VmHWM {highWater / 1024.0:0.0} MB)"));
+        output.WriteLine(setup.DescribeMemory());
+
+        var pass = notOk == 0 && problems.IsEmpty && wrongStatus == 0 && summaryOk && exportOk;
+        output.WriteLine("verdict: " + (pass ? "PASS" : "FAIL"));
+        return pass;
+    }
+
+    /// <summary>The respondent's walk: "Répondre", every step answered, "Envoyer"; null when it ended on the thank-you card.</summary>
+    private static async Task<string?> WalkAsync(
+        PulseTemplate template, TeamsChannel channel, TeamsUser user, int index, JsonObject openData, string cardActivityId, ConcurrentBag<(string, BotAnswer)> invokes, CancellationToken cancellationToken)
+    {
+        async Task<JsonObject?> SendAsync(string verb, JsonObject data)
+        {
+            var answer = await channel.SendAsync(channel.CardAction(user, verb, data, cardActivityId), cancellationToken).ConfigureAwait(false);
+            invokes.Add((verb, answer));
+
+            // A try-again card (storage too slow for the invoke's budget): click its "Réessayer", as a person would.
+            for (var replay = 0; replay < MaxReplays && FaultAnswers.RetryAction(answer) is { } retry; replay++)
+            {
+                Interlocked.Increment(ref s_replays);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                answer = await channel.SendAsync(channel.CardAction(user, retry.Verb, retry.Data, cardActivityId), cancellationToken).ConfigureAwait(false);
+                invokes.Add((retry.Verb, answer));
+            }
+
+            return AnswerCards.CardOf(answer);
+        }
+
+        var card = await SendAsync(CardVerbs.PulseOpen, openData.DeepClone().AsObject()).ConfigureAwait(false);
+        for (var walked = 0; card is not null && AnswerCards.FindAction(card, CardVerbs.PulseSubmit) is null; walked++)
+        {
+            var step = template.Steps.FirstOrDefault(s => s.Id == AnswerCards.StepOf(card));
+            if (step is null || walked > template.Steps.Count || AnswerCards.FindAction(card, CardVerbs.PulseNext, step.Id) is not { } next)
+            {
+                return "expected a step or the review, got: " + string.Join(" | ", CardTexts.Of(card)).Left(200);
+            }
+
+            card = await SendAsync(CardVerbs.PulseNext, AnswerCards.DataOf(card, next, Inputs(step, index))).ConfigureAwait(false);
+        }
+
+        if (card is null || AnswerCards.FindAction(card, CardVerbs.PulseSubmit) is not { } submit)
+        {
+            return "never reached the review";
+        }
+
+        var thanks = await SendAsync(CardVerbs.PulseSubmit, AnswerCards.DataOf(card, submit, null)).ConfigureAwait(false);
+        return AnswerCards.IsThankYou(thanks) ? null : "no thank-you card after Envoyer";
+    }
+
+    private static Dictionary<string, string> Inputs(PulseStep step, int index) => step switch
+    {
+        RatingStep => new() { [PulseInputIds.Rating] = (1 + (index % 5)).ToString(CultureInfo.InvariantCulture) },
+        ChoiceStep choice => new() { [PulseInputIds.Choice] = choice.Options[index % choice.Options.Count].Id },
+        ChangeStep => new() { [PulseInputIds.ChangeText] = Text(index, "change"), [PulseInputIds.Direction] = index % 2 == 0 ? PulseInputIds.Positive : "negative" },
+        _ => new() { [PulseInputIds.Frein] = Text(index, step.Id + " frein"), [PulseInputIds.Levier] = Text(index, step.Id + " levier") },
+    };
+
+    /// <summary>A distinct 500-character text: "R0042 agenda frein : " and full sentences with accents and guillemets.</summary>
+    internal static string Text(int index, string field)
+    {
+        var text = new StringBuilder(Marker(index)).Append(' ').Append(field).Append(" : ");
+        const string Sentences = "les réunions tombent pendant les heures d'école et les parents n'y viennent pas, il faudrait « varier les horaires » et garder la salle du centre communautaire ouverte le soir ";
+        while (text.Length < TextLength)
+        {
+            text.Append(Sentences);
+        }
+
+        return text.ToString(0, TextLength - 1) + ".";
+    }
+
+    private static string Marker(int index) => "R" + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary><c>export</c>, then both downloads: their time and size, and whether every text of every answer is in each.</summary>
+    private static async Task<(bool Ok, string Line)> ExportAsync(BotUnderLoad setup, int respondents, CancellationToken cancellationToken)
+    {
+        var connector = setup.Connector;
+        var sentAt = connector.Now;
+        await setup.Channel.SendAsync(setup.Channel.Message(setup.Coordinator, "export"), cancellationToken).ConfigureAwait(false);
+        var reply = await connector.WaitForAsync(r => r.ReceivedAt >= sentAt && r.IsPost && r.Succeeded && r.Body.Contains("compte-rendu.csv", StringComparison.Ordinal), TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        var urls = reply is null ? [] : Regex.Matches(Parse(reply.Body)?.ToJsonString() ?? string.Empty, "https?://[^\"]+").Select(m => m.Value.Replace("\\u0026", "&", StringComparison.Ordinal)).ToList();
+        var markdownUrl = urls.FirstOrDefault(u => new Uri(u).AbsolutePath.EndsWith(".md", StringComparison.Ordinal));
+        var csvUrl = urls.FirstOrDefault(u => new Uri(u).AbsolutePath.EndsWith(".csv", StringComparison.Ordinal));
+        if (markdownUrl is null || csvUrl is null)
+        {
+            return (false, "bigtable: export: no card with the two download links");
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
+        var line = new StringBuilder("bigtable: export");
+        var ok = true;
+        foreach (var (name, url) in new[] { ("Markdown", markdownUrl), ("CSV", csvUrl) })
+        {
+            var started = Stopwatch.GetTimestamp();
+            var bytes = await http.GetByteArrayAsync(new Uri(url), cancellationToken).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var text = Encoding.UTF8.GetString(bytes);
+
+            // Every text starts with its respondent's marker and field: count the distinct (marker, field) pairs found.
+            var found = Regex.Matches(text, @"R\d{5} [a-z]+(?: frein| levier)? : les réunions").Select(m => m.Value).Distinct(StringComparer.Ordinal).Count();
+            var lines = name == "CSV" ? text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length : 0;
+            var complete = found == respondents * 11 && (name != "CSV" || lines == respondents + 1);
+            ok &= complete;
+            line.Append(string.Create(CultureInfo.InvariantCulture,
+                $"; {name} {bytes.Length / 1024.0:0.0} KB in {elapsed.TotalMilliseconds:0} ms, texts found {found} of {respondents * 11}{(name == "CSV" ? $", lines {lines}" : string.Empty)}"));
+        }
+
+        return (ok, line.ToString());
+    }
+
+    private static bool ContainsNumber(string text, string number)
+    {
+        var at = text.IndexOf(number, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var before = at == 0 || !char.IsDigit(text[at - 1]);
+            var after = at + number.Length >= text.Length || !char.IsDigit(text[at + number.Length]);
+            if (before && after)
+            {
+                return true;
+            }
+
+            at = text.IndexOf(number, at + 1, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static string Left(this string text, int length) => text.Length <= length ? text : text[..length] + "…";
+
+    private static JsonNode? Parse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body.Length == 0 ? "{}" : body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
