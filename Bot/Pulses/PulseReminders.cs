@@ -4,6 +4,7 @@ using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Bot.Pulses;
