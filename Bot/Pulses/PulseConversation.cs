@@ -49,7 +49,7 @@ public sealed partial class PulseConversation(
                     ? SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested)
                     : typed.Any(char.IsDigit)
                         ? PulseNoticeCards.BadDuration(context.Language, typed)
-                        : HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation));
+                        : HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, options.Value.MinimumGroupSize));
             await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
             return;
         }
