@@ -1,6 +1,8 @@
 using Azure;
+using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Exports;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Privacy;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
@@ -20,6 +22,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
     private readonly GreetingLedger _greetings;
     private readonly IConversationSettingsStore _settings;
     private readonly ILogger<ConcertationBotApplication> _logger;
+    private readonly int _minimumGroupSize;
 
     public ConcertationBotApplication(
         GreetingLedger greetings,
@@ -30,6 +33,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         VoteConversation vote,
         CoordinationConversation coordination,
         DeletionConversation deletion,
+        IOptions<ConcertationOptions> options,
         ILogger<ConcertationBotApplication> logger)
     {
         ArgumentNullException.ThrowIfNull(pulse);
@@ -41,6 +45,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         _greetings = greetings;
         _settings = settings;
         _logger = logger;
+        _minimumGroupSize = options?.Value.MinimumGroupSize ?? throw new ArgumentNullException(nameof(options));
 
         OnCommand("aide", SendHelpAsync);
         OnCommand("help", SendHelpAsync);
@@ -102,7 +107,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
 
         try
         {
-            if (await _settings.GetLanguageAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } fixedLanguage)
+            var teamId = TeamsChannelData.Team(context.Activity)?.Id;
+            if (await _settings.GetLanguageAsync(channelId, conversationId, teamId, cancellationToken).ConfigureAwait(false) is { } fixedLanguage)
             {
                 context.Language = fixedLanguage;
             }
@@ -113,14 +119,14 @@ public sealed partial class ConcertationBotApplication : BotApplication
         }
     }
 
-    private static AdaptiveCard HelpFor(TurnContext context) =>
-        HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation));
+    private AdaptiveCard HelpFor(TurnContext context) =>
+        HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, _minimumGroupSize));
 
-    private static Task SendHelpAsync(TurnContext context, CancellationToken cancellationToken) =>
+    private Task SendHelpAsync(TurnContext context, CancellationToken cancellationToken) =>
         context.SendCardAsync(HelpFor(context), cancellationToken);
 
     /// <summary>A message that is no command: "Vouliez-vous dire … ?" when it is a command mistyped, else the help card.</summary>
-    private static Task SendSuggestionOrHelpAsync(TurnContext context, CancellationToken cancellationToken) =>
+    private Task SendSuggestionOrHelpAsync(TurnContext context, CancellationToken cancellationToken) =>
         CommandSuggestions.Find(context.Text, context.Language) is { } suggestion
             ? context.SendCardAsync(SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested), cancellationToken)
             : SendHelpAsync(context, cancellationToken);
@@ -147,7 +153,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
             return;
         }
 
-        var welcome = context.CardReply(WelcomeCard.Build(context.Language, context.IsGroupConversation)) with { ReplyToId = null };
+        var welcome = context.CardReply(WelcomeCard.Build(context.Language, context.IsGroupConversation, _minimumGroupSize)) with { ReplyToId = null };
         await context.SendActivityAsync(welcome, cancellationToken).ConfigureAwait(false);
     }
 

@@ -5,16 +5,30 @@ using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Bot.Coordination;
 
-/// <summary>Per-conversation settings a coordinator chose; for now the fixed language (null follows each person's locale).</summary>
+/// <summary>
+/// Settings a coordinator chose; for now the fixed language (null follows each person's locale). In a team, a language
+/// set in one channel applies to every channel of the team unless a channel has set its own.
+/// </summary>
 public interface IConversationSettingsStore
 {
     Task<Language?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken);
 
     /// <summary>Fixes the conversation's language; null returns to following each person's locale.</summary>
     Task SetLanguageAsync(string channelId, string conversationId, Language? language, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The conversation's own language when it set one (<c>langue auto</c> included, as null); else, in a team
+    /// (<paramref name="teamId"/> from the activity's channelData), the language last set in any of its channels.
+    /// </summary>
+    Task<Language?> GetLanguageAsync(string channelId, string conversationId, string? teamId, CancellationToken cancellationToken) =>
+        GetLanguageAsync(channelId, conversationId, cancellationToken);
+
+    /// <summary>Fixes the conversation's language and, in a team, the language of every channel that has not set its own.</summary>
+    Task SetLanguageAsync(string channelId, string conversationId, string? teamId, Language? language, CancellationToken cancellationToken) =>
+        SetLanguageAsync(channelId, conversationId, language, cancellationToken);
 }
 
-/// <summary>The settings of one conversation, as stored (JSON) in bot state.</summary>
+/// <summary>The settings of one conversation (or of a team), as stored (JSON) in bot state.</summary>
 public sealed record ConversationSettings(Language? Language);
 
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -22,39 +36,72 @@ public sealed record ConversationSettings(Language? Language);
 internal sealed partial class ConversationSettingsJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// <see cref="IConversationSettingsStore"/> on <see cref="IBotStateStore"/>, keyed by the conversation without thread suffix.
-/// Every turn asks for the language, so reads are cached for <see cref="CacheDuration"/>: a change made through another
-/// bot instance reaches this one within that time; a change made here is seen at once.
+/// <see cref="IConversationSettingsStore"/> on <see cref="IBotStateStore"/>: one entry per conversation (keyed without
+/// the thread suffix) and one per team (keyed by the team id). Every turn asks for the language, so reads are cached for
+/// <see cref="CacheDuration"/>: a change made through another bot instance reaches this one within that time; a change
+/// made here is seen at once.
 /// </summary>
 public sealed class ConversationSettingsStore(IBotStateStore state, IMemoryCache cache) : IConversationSettingsStore
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
-    public async Task<Language?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    public Task<Language?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        GetLanguageAsync(channelId, conversationId, teamId: null, cancellationToken);
+
+    public Task SetLanguageAsync(string channelId, string conversationId, Language? language, CancellationToken cancellationToken) =>
+        SetLanguageAsync(channelId, conversationId, teamId: null, language, cancellationToken);
+
+    public async Task<Language?> GetLanguageAsync(string channelId, string conversationId, string? teamId, CancellationToken cancellationToken)
     {
-        var key = Key(channelId, conversationId);
-        if (cache.TryGetValue(key, out ConversationSettings? cached) && cached is not null)
+        if (await ReadAsync(ConversationKey(channelId, conversationId), cancellationToken).ConfigureAwait(false) is { } own)
         {
-            return cached.Language;
+            return own.Language;
+        }
+
+        return teamId is { Length: > 0 } && await ReadAsync(TeamKey(channelId, teamId), cancellationToken).ConfigureAwait(false) is { } team
+            ? team.Language
+            : null;
+    }
+
+    public async Task SetLanguageAsync(string channelId, string conversationId, string? teamId, Language? language, CancellationToken cancellationToken)
+    {
+        await WriteAsync(ConversationKey(channelId, conversationId), language, cancellationToken).ConfigureAwait(false);
+        if (teamId is { Length: > 0 })
+        {
+            await WriteAsync(TeamKey(channelId, teamId), language, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The stored settings, or null when none were ever set there (cached either way).</summary>
+    private async Task<ConversationSettings?> ReadAsync(BotStateKey key, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(key, out Cached? cached) && cached is not null)
+        {
+            return cached.Settings;
         }
 
         var entry = await state.ReadAsync(key, ConversationSettingsJsonContext.Default.ConversationSettings, cancellationToken).ConfigureAwait(false);
-        var settings = entry?.Value ?? new ConversationSettings(null);
-        cache.Set(key, settings, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheDuration, Size = 1 });
-        return settings.Language;
+        var settings = entry?.Value;
+        cache.Set(key, new Cached(settings), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheDuration, Size = 1 });
+        return settings;
     }
 
-    public async Task SetLanguageAsync(string channelId, string conversationId, Language? language, CancellationToken cancellationToken)
+    private async Task WriteAsync(BotStateKey key, Language? language, CancellationToken cancellationToken)
     {
-        var key = Key(channelId, conversationId);
         var written = await state.UpdateAsync(
             key,
             current => (current ?? new ConversationSettings(null)) with { Language = language },
             ConversationSettingsJsonContext.Default.ConversationSettings,
             cancellationToken).ConfigureAwait(false);
-        cache.Set(key, written.Value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheDuration, Size = 1 });
+        cache.Set(key, new Cached(written.Value), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheDuration, Size = 1 });
     }
 
-    private static BotStateKey Key(string channelId, string conversationId) =>
+    private static BotStateKey ConversationKey(string channelId, string conversationId) =>
         BotStateKey.ForConversation(channelId, ConversationKeys.Normalize(conversationId));
+
+    /// <summary>A team's own entry: apart from its General channel's, whose conversation id is the team id.</summary>
+    private static BotStateKey TeamKey(string channelId, string teamId) =>
+        new(BotStateKey.Compose("team", channelId, teamId), "settings");
+
+    private sealed record Cached(ConversationSettings? Settings);
 }

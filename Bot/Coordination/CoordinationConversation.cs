@@ -50,7 +50,8 @@ public sealed class CoordinationConversation(CoordinatorGate gate, ICoordinatorD
 
         var channelId = context.Activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId.");
         var conversationId = context.Activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
-        await settings.SetLanguageAsync(channelId, conversationId, fixedLanguage, cancellationToken).ConfigureAwait(false);
+        // In a team, the language set here also becomes the team's, for every channel that has not set its own.
+        await settings.SetLanguageAsync(channelId, conversationId, TeamsChannelData.Team(context.Activity)?.Id, fixedLanguage, cancellationToken).ConfigureAwait(false);
         var replyLanguage = fixedLanguage ?? Languages.FromLocale(context.Activity.Locale);
         context.Language = replyLanguage;
         await context.SendCardAsync(LanguageCards.Set(replyLanguage, fixedLanguage), cancellationToken).ConfigureAwait(false);

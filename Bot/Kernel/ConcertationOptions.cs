@@ -35,6 +35,12 @@ public sealed class ConcertationOptions
     /// </summary>
     public int RetentionDays { get; set; } = 1095;
 
+    /// <summary>
+    /// The IANA time zone of the round tables, used for deadlines and dates when Teams sends none (default
+    /// <c>America/Toronto</c>, named "heure de l'Est" / "Eastern Time").
+    /// </summary>
+    public string TimeZone { get; set; } = "America/Toronto";
+
     /// <summary>Absolute base URL for export links; empty means the request's own host.</summary>
     public Uri? PublicBaseUrl { get; set; }
 

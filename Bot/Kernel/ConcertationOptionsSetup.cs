@@ -102,6 +102,11 @@ internal sealed class ConcertationOptionsValidator : IValidateOptions<Concertati
             failures.Add("Concertation:MinimumGroupSize must be 1 or more.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        {
+            failures.Add("Concertation:TimeZone must be a known IANA time zone, e.g. America/Toronto.");
+        }
+
         if (options.RetentionDays < 1)
         {
             failures.Add("Concertation:RetentionDays must be 1 or more (days after a pulse or vote closes).");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
@@ -11,6 +12,7 @@ using ConcertationBot.Cards.Coordination;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Bot.Privacy;
@@ -20,7 +22,7 @@ namespace ConcertationBot.Bot.Privacy;
 /// per-person rows of the last closed pulse or vote of this conversation, after a confirmation card. Both the command
 /// and the confirmation go through the coordinator gate.
 /// </summary>
-public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulses, IVoteStore votes, RecordPurge purge)
+public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulses, IVoteStore votes, RecordPurge purge, IOptions<ConcertationOptions> options)
 {
     /// <summary>Asks to confirm the deletion of the most recently opened closed pulse of the conversation.</summary>
     public async Task PulseDeleteAsync(TurnContext context, CancellationToken cancellationToken)
@@ -40,7 +42,7 @@ public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulse
                 IsPulse = true,
                 Id = pulse.PulseId,
                 Title = PulseTemplates.Default.Title.For(context.Language),
-                ClosedText = DeadlineText.Format(closedAt, pulse.TimeZone, context.Language),
+                ClosedText = DeadlineText.Format(closedAt, pulse.TimeZone, context.Language, options.Value.TimeZone),
             })
             : DeletionCards.NothingToDelete(context.Language, isPulse: true);
         await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
@@ -69,7 +71,7 @@ public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulse
                 IsPulse = false,
                 Id = latest.VoteId,
                 Title = latest.Question,
-                ClosedText = DeadlineText.Format(closedAt, timeZoneId: null, context.Language),
+                ClosedText = DeadlineText.Format(closedAt, context.TimeZone, context.Language, options.Value.TimeZone),
             })
             : DeletionCards.NothingToDelete(context.Language, isPulse: false);
         await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);

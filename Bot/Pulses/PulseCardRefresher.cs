@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Bot.Pulses;
@@ -14,7 +16,7 @@ namespace ConcertationBot.Bot.Pulses;
 /// last update always shows the latest count. The count is the number of answer rows; the refresh list is the
 /// conversation's roster (cached), never a record of who answered.
 /// </summary>
-public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster roster, ILiveCardUpdater updater)
+public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster roster, ILiveCardUpdater updater, IOptions<ConcertationOptions> options)
 {
     /// <summary>Marks the pulse card for an update; returns at once.</summary>
     public void Schedule(PulseRecord pulse)
@@ -46,7 +48,7 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
             PulseId = current.PulseId,
             Title = template.Title.For(language),
             Intro = template.Intro?.For(language),
-            DeadlineText = DeadlineText.Format(current.Deadline, current.TimeZone, language),
+            DeadlineText = DeadlineText.Format(current.Deadline, current.TimeZone, language, options.Value.TimeZone),
             AnswerCount = answerCount,
             IsClosed = !current.IsOpen,
             RefreshUserIds = refreshUserIds,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
@@ -10,6 +11,7 @@ using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Pulse;
+using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Bot.Pulses;
@@ -26,6 +28,7 @@ public sealed partial class PulseConversation(
     IRespondentKeys keys,
     PulseCardRefresher cards,
     TimeProvider time,
+    IOptions<ConcertationOptions> options,
     ILogger<PulseConversation> logger)
 {
     private const int MaxStateAttempts = 20;
@@ -46,7 +49,7 @@ public sealed partial class PulseConversation(
                     ? SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested)
                     : typed.Any(char.IsDigit)
                         ? PulseNoticeCards.BadDuration(context.Language, typed)
-                        : HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation));
+                        : HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, options.Value.MinimumGroupSize));
             await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -125,7 +128,7 @@ public sealed partial class PulseConversation(
             PulseTitle = pulseTitle,
             Revision = dialog.Revision,
             UserId = from.Id ?? string.Empty,
-            DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, context.Language),
+            DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, context.Language, options.Value.TimeZone),
             ConversationId = elsewhere,
         };
         return Render(PulseViews.Describe(Template, dialog, view));
@@ -195,7 +198,7 @@ public sealed partial class PulseConversation(
         _ => throw new InvalidOperationException($"No card for {model.GetType().Name}."),
     };
 
-    private static PulseRecord NewPulse(TurnContext context, string channelId, string conversationId, DateTimeOffset now, TimeSpan duration) => new()
+    private PulseRecord NewPulse(TurnContext context, string channelId, string conversationId, DateTimeOffset now, TimeSpan duration) => new()
     {
         PulseId = PulseRecord.NewId(),
         ChannelId = channelId,
@@ -207,7 +210,8 @@ public sealed partial class PulseConversation(
         TemplateId = Template.Id,
         TemplateVersion = Template.Version,
         Language = Languages.ToCode(context.Language),
-        TimeZone = context.TimeZone,
+        // Teams' clientInfo zone; when it sent none, the round tables' configured zone (never UTC by default).
+        TimeZone = context.TimeZone ?? options.Value.TimeZone,
         PlaceName = TeamsChannelData.Team(context.Activity)?.Name ?? context.Activity.Conversation?.Name,
         OpenedAt = now,
         Deadline = now + duration,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
@@ -8,7 +9,6 @@ using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
-using Microsoft.Extensions.Options;
 
 namespace ConcertationBot.Bot.Pulses;
 
@@ -23,6 +23,7 @@ public sealed partial class PulseCoordination(
     PulseCloser closer,
     BackgroundWork background,
     TimeProvider time,
+    IOptions<ConcertationOptions> options,
     ILogger<PulseCoordination> logger)
 {
     /// <summary><c>pulse état</c> / <c>pulse status</c>: n / N and time left.</summary>
@@ -48,7 +49,7 @@ public sealed partial class PulseCoordination(
                 PulseTitle = PulseTemplates.Default.Title.For(context.Language),
                 Participation = SummaryWords.Participation(answered, members, context.Language),
                 TimeLeft = pulse.Deadline - time.GetUtcNow(),
-                DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, context.Language),
+                DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, context.Language, options.Value.TimeZone),
             }),
             cancellationToken).ConfigureAwait(false);
     }

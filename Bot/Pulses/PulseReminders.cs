@@ -7,6 +7,7 @@ using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Pulse;
+using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 using Microsoft.Extensions.Options;
 

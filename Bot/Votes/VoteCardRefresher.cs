@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Bot.Protocol;
@@ -13,8 +14,15 @@ namespace ConcertationBot.Bot.Votes;
 /// Keeps the posted vote card current through the coalescing <see cref="ILiveCardUpdater"/>: at most one PUT per
 /// second per card, counted from the stored ballots when it is sent, so the last update shows every ballot. The
 /// latest count is remembered for the voters' own views, which must not re-read every ballot on every click.
+/// Every vote card it builds follows the small-group rule with k = <c>Concertation:MinimumGroupSize</c>, as the pulse
+/// cards do.
 /// </summary>
-public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roster, ILiveCardUpdater updater, IMemoryCache cache)
+public sealed class VoteCardRefresher(
+    IVoteStore votes,
+    ConversationRoster roster,
+    ILiveCardUpdater updater,
+    IMemoryCache cache,
+    IOptions<ConcertationOptions> options)
 {
     /// <summary>How long a remembered count may stay in the host's size-limited memory cache (one unit each).</summary>
     private static readonly TimeSpan RememberTally = TimeSpan.FromHours(1);
@@ -23,6 +31,16 @@ public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roste
     {
         ArgumentNullException.ThrowIfNull(vote);
         return new VoteDefinition(vote.Question, vote.Options, vote.Rules);
+    }
+
+    /// <summary>k: under this many ballots a vote card shows participation only (unless opened with <c>résultats publics</c>).</summary>
+    public int MinimumBallots => options.Value.MinimumGroupSize;
+
+    /// <summary>The card model of <paramref name="vote"/> counted as <paramref name="tally"/>, with the small-group rule applied.</summary>
+    public VoteCardModel Model(VoteRecord vote, VoteTally tally, bool isClosed, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return VoteTallies.Card(vote.VoteId, DefinitionOf(vote), tally, isClosed, language, MinimumBallots);
     }
 
     /// <summary>The vote card's own language ("fr"/"en" as stored).</summary>
@@ -97,7 +115,7 @@ public sealed class VoteCardRefresher(IVoteStore votes, ConversationRoster roste
             ? await roster.RefreshUserIdsAsync(current.ServiceUrl, current.ConversationId, cancellationToken).ConfigureAwait(false)
             : [];
 
-        return VoteCard.Build(VoteTallies.Card(current.VoteId, DefinitionOf(current), tally, !current.IsOpen, language) with
+        return VoteCard.Build(Model(current, tally, !current.IsOpen, language) with
         {
             RefreshUserIds = refreshUserIds,
             Notice = notice,

@@ -6,16 +6,22 @@ using ConcertationBot.Dialogs.Votes;
 namespace ConcertationBot.Bot.Votes;
 
 /// <summary>
+/// A vote's close, as recorded: the vote with its result, the count, and the final card (the ranking, or participation
+/// only under the small-group rule).
+/// </summary>
+public sealed record VoteClosing(VoteRecord Vote, VoteTally Tally, AdaptiveCard FinalCard);
+
+/// <summary>
 /// Closes a vote once: the store removes the ballot fence before anything else, so the count taken here includes
 /// every ballot that was ever acknowledged and no later one. The close leaves the result pending in storage; recording
 /// it (<see cref="FinishAsync"/>) is a separate, idempotent step that <c>vote clore</c>, the export or any instance's
-/// sweep finishes when the closing call could not (storage or the process failed in between). The winner turns the
-/// posted card into the final ranking.
+/// sweep finishes when the closing call could not (storage or the process failed in between). The posted vote card
+/// itself turns into the final result (a live card update); <c>vote clore</c> then adds one short notice, not a copy.
 /// </summary>
 public sealed partial class VoteCloser(IVoteStore votes, VoteCardRefresher cards, TimeProvider time, ILogger<VoteCloser> logger)
 {
-    /// <summary>The final card (ranked, ties as ties) when this call closed the vote; null when it was already closed.</summary>
-    public async Task<AdaptiveCard?> CloseAsync(VoteRecord vote, Language language, CancellationToken cancellationToken)
+    /// <summary>The recorded close when this call closed the vote; null when it was already closed.</summary>
+    public async Task<VoteClosing?> CloseAsync(VoteRecord vote, Language language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vote);
         var closed = await votes.TryCloseAsync(vote, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -24,9 +30,9 @@ public sealed partial class VoteCloser(IVoteStore votes, VoteCardRefresher cards
 
     /// <summary>
     /// Records the result of a closed vote from its ballots (the fence is gone, so the count cannot change: two instances
-    /// finishing together record the same result) and turns the posted card into the final ranking; returns that card.
+    /// finishing together record the same result) and schedules the posted card's turn into the final result.
     /// </summary>
-    public async Task<AdaptiveCard> FinishAsync(VoteRecord closed, Language language, CancellationToken cancellationToken)
+    public async Task<VoteClosing> FinishAsync(VoteRecord closed, Language language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(closed);
         if (closed.IsOpen)
@@ -43,7 +49,26 @@ public sealed partial class VoteCloser(IVoteStore votes, VoteCardRefresher cards
             cancellationToken).ConfigureAwait(false);
         LogClosed(logger, recorded.VoteId, tally.Participation);
         cards.Schedule(recorded);
-        return VoteCard.Build(VoteTallies.Card(recorded.VoteId, VoteCardRefresher.DefinitionOf(recorded), tally, isClosed: true, language));
+        return new VoteClosing(recorded, tally, VoteCard.Build(cards.Model(recorded, tally, isClosed: true, language)));
+    }
+
+    /// <summary>
+    /// The short notice <c>vote clore</c> posts beside the updated vote card: participation and, unless the small-group
+    /// rule withholds the tallies, the option(s) in the lead.
+    /// </summary>
+    public AdaptiveCard Notice(VoteClosing closing, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(closing);
+        var vote = closing.Vote;
+        var participation = closing.Tally.Participation;
+        var withheld = VoteTallies.IsWithheld(vote.Rules, participation, isClosed: true, cards.MinimumBallots);
+        return VoteNoticeCards.ClosedNotice(new VoteClosedNoticeModel
+        {
+            Language = language,
+            Question = vote.Question,
+            Participation = participation,
+            Leaders = withheld || participation <= 0 ? null : [.. closing.Tally.Ranked.Where(o => o.Rank == 1).Select(o => o.Option)],
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} closed with {Participation} ballot(s)")]

@@ -142,7 +142,7 @@ public sealed partial class VoteConversation(
     {
         var definition = VoteCardRefresher.DefinitionOf(vote);
         var tally = await cards.LatestAsync(vote, cancellationToken).ConfigureAwait(false);
-        return VoteCard.Build(VoteTallies.Card(vote.VoteId, definition, tally, isClosed: false, context.Language) with
+        return VoteCard.Build(cards.Model(vote, tally, isClosed: false, context.Language) with
         {
             YourBallot = new VoteBallotView { UserId = context.Activity.From?.Id ?? string.Empty, Lines = VoteTallies.Lines(definition, ballot) },
         });
@@ -241,19 +241,34 @@ public sealed partial class VoteConversation(
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var open = await votes.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
-        var final = open is null ? null : await closer.CloseAsync(open, context.Language, cancellationToken).ConfigureAwait(false);
+        var closing = open is null ? null : await closer.CloseAsync(open, context.Language, cancellationToken).ConfigureAwait(false);
         if (open is not null)
         {
             cache.Remove(CacheKey(open.ChannelId, open.ConversationId, open.VoteId));
         }
 
-        if (final is null && await LatestResultPendingAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } unfinished)
+        if (closing is null && await LatestResultPendingAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } unfinished)
         {
             // Closed earlier, but its result was never recorded (the closing turn failed part-way): finish that close.
-            final = await closer.FinishAsync(unfinished, context.Language, cancellationToken).ConfigureAwait(false);
+            closing = await closer.FinishAsync(unfinished, context.Language, cancellationToken).ConfigureAwait(false);
         }
 
-        await context.SendCardAsync(final ?? VoteNoticeCards.NoOpenVote(context.Language), cancellationToken).ConfigureAwait(false);
+        if (closing is null)
+        {
+            await context.SendCardAsync(VoteNoticeCards.NoOpenVote(context.Language), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (closing.Vote.CardActivityId is not { Length: > 0 })
+        {
+            // The vote card was never posted (or its id never stored): the results have no card to turn into, so post them.
+            await context.SendCardAsync(closing.FinalCard, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // The posted vote card becomes the results (one live update); the conversation gets one short notice after it.
+        await cards.FlushAsync(closing.Vote, cancellationToken).ConfigureAwait(false);
+        await context.SendCardAsync(closer.Notice(closing, context.Language), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<VoteRecord?> LatestResultPendingAsync(string channelId, string conversationId, CancellationToken cancellationToken)
@@ -270,9 +285,14 @@ public sealed partial class VoteConversation(
         return latest;
     }
 
-    private static Task SendHelpAsync(TurnContext context, VoteCommandProblem problem, CancellationToken cancellationToken) =>
+    private Task SendHelpAsync(TurnContext context, VoteCommandProblem problem, CancellationToken cancellationToken) =>
         context.SendCardAsync(
-            VoteHelpCard.Build(new VoteHelpCardModel { Language = context.Language, Problem = VoteCommands.Describe(problem, context.Language) }),
+            VoteHelpCard.Build(new VoteHelpCardModel
+            {
+                Language = context.Language,
+                Problem = VoteCommands.Describe(problem, context.Language),
+                MinimumBallots = cards.MinimumBallots,
+            }),
             cancellationToken);
 
     /// <summary>

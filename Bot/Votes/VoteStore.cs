@@ -35,6 +35,7 @@ public sealed class VoteStore : IVoteStore
     private const string Mode = nameof(VoteRules.Mode);
     private const string Limit = nameof(VoteRules.Limit);
     private const string HiddenResults = nameof(VoteRules.HiddenResults);
+    private const string PublicResults = nameof(VoteRules.PublicResults);
 
     /// <summary>The Table service's limit on a string property, in UTF-16 code units.</summary>
     private const int MaxStringProperty = 32 * 1024;
@@ -489,6 +490,7 @@ public sealed class VoteStore : IVoteStore
             [Mode] = vote.Rules.Mode.ToString(),
             [Limit] = vote.Rules.Limit,
             [HiddenResults] = vote.Rules.HiddenResults,
+            [PublicResults] = vote.Rules.PublicResults,
             [nameof(VoteRecord.OpenedAt)] = vote.OpenedAt,
             [nameof(VoteRecord.OpenedByUserId)] = vote.OpenedByUserId,
         };
@@ -522,7 +524,9 @@ public sealed class VoteStore : IVoteStore
         Rules = new VoteRules(
             Enum.Parse<VoteMode>(Required(entity, Mode)),
             entity.GetInt32(Limit) ?? throw Missing(entity, Limit),
-            entity.GetBoolean(HiddenResults) ?? false),
+            entity.GetBoolean(HiddenResults) ?? false,
+            // Votes stored before "résultats publics" existed have no such column: the small-group rule applies to them.
+            entity.GetBoolean(PublicResults) ?? false),
         SourcePulseId = entity.GetString(nameof(VoteRecord.SourcePulseId)),
         OpenedAt = entity.GetDateTimeOffset(nameof(VoteRecord.OpenedAt)) ?? throw Missing(entity, nameof(VoteRecord.OpenedAt)),
         OpenedByUserId = Required(entity, nameof(VoteRecord.OpenedByUserId)),

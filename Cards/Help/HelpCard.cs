@@ -17,6 +17,9 @@ public sealed record HelpCardModel
 
     /// <summary>Commands of the product that this version does not answer yet.</summary>
     public IReadOnlyList<CommandHelp> ComingSoon { get; init; } = [];
+
+    /// <summary>k, said in the card's sentence on the small-group rule.</summary>
+    public int MinimumGroupSize { get; init; } = 3;
 }
 
 /// <summary>One command line of the help card, already in the card's language.</summary>
@@ -29,6 +32,11 @@ public static class HelpCard
     private static readonly Localized Intro = new(
         "J'anime les concertations de la table de quartier : courts sondages (pulse), votes de priorités et compte-rendu.",
         "I run the round table's concertations: short pulse surveys, priority votes and the compte-rendu.");
+
+    /// <summary>The small-group rule in one sentence, on the help and welcome cards.</summary>
+    private static readonly Localized SmallGroupRule = new(
+        "Petits groupes : sous {0} réponses ou {0} votes, je n'affiche que la participation, ni détail ni texte libre (sauf vote ouvert avec « résultats publics »).",
+        "Small groups: under {0} answers or {0} votes, I show participation only, no details or free text (unless a vote was opened with \"public results\").");
 
     private static readonly Localized EveryoneTitle = new("Pour tout le monde", "For everyone");
     private static readonly Localized CoordinatorsTitle = new("Pour la coordination", "For coordinators");
@@ -55,6 +63,7 @@ public static class HelpCard
         AddSection(body, EveryoneTitle.For(language), model.ForEveryone, subtle: false);
         AddSection(body, CoordinatorsTitle.For(language), model.ForCoordinators, subtle: false);
         AddSection(body, ComingSoonTitle.For(language), model.ComingSoon, subtle: true);
+        body.Add(new TextBlock { Text = SmallGroupSentence(language, model.MinimumGroupSize), Spacing = CardSpacing.Medium, Size = TextSize.Small });
 
         body.Add(new TextBlock
         {
@@ -71,6 +80,10 @@ public static class HelpCard
             Body = body,
         };
     }
+
+    /// <summary>"Petits groupes : sous 3 réponses ou 3 votes, je n'affiche que la participation…"</summary>
+    public static string SmallGroupSentence(Language language, int minimumGroupSize) =>
+        SmallGroupRule.Format(language, minimumGroupSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static void AddSection(List<CardElement> body, string title, IReadOnlyList<CommandHelp> commands, bool subtle)
     {

@@ -18,8 +18,16 @@ public static class WelcomeCard
 
     private static readonly Localized ShowHelp = new("Voir l'aide", "Show help");
 
-    public static AdaptiveCard Build(Language language, bool isGroupConversation) => CardBlocks.Announcement(
-        Heading.For(language),
-        (isGroupConversation ? TeamText : PersonalText).For(language),
-        actions: [new ExecuteAction { Title = ShowHelp.For(language), Verb = CardVerbs.HelpShow }]);
+    /// <summary>The welcome, with the small-group rule in one sentence (<paramref name="minimumGroupSize"/> is k).</summary>
+    public static AdaptiveCard Build(Language language, bool isGroupConversation, int minimumGroupSize = 3)
+    {
+        var card = CardBlocks.Announcement(
+            Heading.For(language),
+            (isGroupConversation ? TeamText : PersonalText).For(language),
+            actions: [new ExecuteAction { Title = ShowHelp.For(language), Verb = CardVerbs.HelpShow }]);
+        return card with
+        {
+            Body = [.. card.Body, new TextBlock { Text = HelpCard.SmallGroupSentence(language, minimumGroupSize), Spacing = CardSpacing.Small, Size = TextSize.Small, IsSubtle = true }],
+        };
+    }
 }

@@ -60,12 +60,28 @@ internal static class PulseCardParts
     /// One section of answers: its title, then one line per answer, label in bold and the value as plain runs
     /// (a <see cref="RichTextBlock"/> never reads Markdown, so user text shows exactly as typed).
     /// </summary>
-    public static Container Section(Language language, PulseAnswerSection section, ActionSet? edit)
+    public static Container Section(Language language, PulseAnswerSection section, ActionSet? edit, bool editBesideTitle = false)
     {
-        var items = new List<CardElement>
+        ArgumentNullException.ThrowIfNull(section);
+        var title = new TextBlock { Text = section.Title, Weight = TextWeight.Bolder };
+        var items = new List<CardElement>();
+        if (edit is not null && editBesideTitle)
         {
-            new TextBlock { Text = section.Title, Weight = TextWeight.Bolder },
-        };
+            // Phone width: the section's one "Modifier" sits on its title's line, not on a line of its own.
+            items.Add(new ColumnSet
+            {
+                Columns =
+                [
+                    new Column { Width = "stretch", Items = [title], VerticalContentAlignment = VerticalAlignment.Center },
+                    new Column { Width = "auto", Items = [edit with { Spacing = null }], VerticalContentAlignment = VerticalAlignment.Center },
+                ],
+            });
+            edit = null;
+        }
+        else
+        {
+            items.Add(title);
+        }
         if (section.Lines.Count > 1 && section.Lines.All(line => line.Value is null))
         {
             // A wholly skipped step reads as one "Sans réponse" line, not one per field: the review stays short on a phone.

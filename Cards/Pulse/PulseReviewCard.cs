@@ -3,7 +3,10 @@ using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Cards.Pulse;
 
-/// <summary>The review before sending: every answer (shown as typed), "Modifier" per section, then "Envoyer".</summary>
+/// <summary>
+/// The review before sending: "Envoyer" at the top, then each section with its one "Modifier" on the title's line and
+/// one line per answer (shown as typed), then "Envoyer" again at the end. At 368 px it is about two phone screens.
+/// </summary>
 public static class PulseReviewCard
 {
     private static readonly Localized Heading = new("Vérifiez vos réponses", "Check your answers");
@@ -29,11 +32,14 @@ public static class PulseReviewCard
             body.Add(CardBlocks.Paragraph(AlreadySent.Format(language, view.DeadlineText)));
         }
 
+        // "Envoyer" at the top too: on a phone the review is about two screens long, and a person who has checked the
+        // first answers need not scroll to the end to send.
+        body.Add(new ActionSet { Spacing = CardSpacing.Small, Actions = [SendAction(model)] });
+
         foreach (var section in model.Sections)
         {
             var edit = new ActionSet
             {
-                Spacing = CardSpacing.Small,
                 Actions =
                 [
                     new ExecuteAction
@@ -45,23 +51,22 @@ public static class PulseReviewCard
                     },
                 ],
             };
-            body.Add(PulseCardParts.Section(language, section, edit));
+            body.Add(PulseCardParts.Section(language, section, edit, editBesideTitle: true));
         }
 
         return new AdaptiveCard
         {
             FallbackText = Heading.For(language),
             Body = body,
-            Actions =
-            [
-                new ExecuteAction
-                {
-                    Title = (model.AlreadySubmitted ? Update : Send).For(language),
-                    Verb = CardVerbs.PulseSubmit,
-                    Data = PulseCardParts.RespondentData(view),
-                },
-            ],
+            Actions = [SendAction(model)],
             Refresh = PulseCardParts.RespondentRefresh(view),
         };
     }
+
+    private static ExecuteAction SendAction(PulseReviewCardModel model) => new()
+    {
+        Title = (model.AlreadySubmitted ? Update : Send).For(model.View.Language),
+        Verb = CardVerbs.PulseSubmit,
+        Data = PulseCardParts.RespondentData(model.View),
+    };
 }

@@ -52,9 +52,16 @@ public static class VoteCard
             Weight = TextWeight.Bolder,
         });
 
+        // The small-group rule: under k ballots, participation only (the options in the vote's order, no score, no rank).
+        var withheld = model.WithheldBelow is not null;
+        if (model.WithheldBelow is { } minimumBallots && (model.IsClosed || !model.Rules.HiddenResults))
+        {
+            body.Add(new TextBlock { Text = VoteCardParts.Withheld(language, minimumBallots, model.IsClosed), Spacing = CardSpacing.Small, IsSubtle = true });
+        }
+
         // A vote closed without a single ballot has no ranking: "Aucun vote" and the options, not "1. (ex æquo) 0" each.
-        var unranked = model.IsClosed && model.Participation <= 0;
-        var showScores = (model.IsClosed || !model.Rules.HiddenResults) && !unranked;
+        var unranked = model.IsClosed && (model.Participation <= 0 || withheld);
+        var showScores = (model.IsClosed || !model.Rules.HiddenResults) && !unranked && !withheld;
         var total = model.Rules.Mode == VoteCardMode.Points ? model.Options.Sum(o => Math.Max(0, o.Score)) : model.Participation;
         body.Add(new Container
         {

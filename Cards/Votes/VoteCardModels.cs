@@ -19,8 +19,9 @@ public enum VoteCardMode
 /// <summary>
 /// The rules of one vote as its cards show them. <see cref="Limit"/>: 1 for <see cref="VoteCardMode.Single"/>, N for
 /// top-N, the point budget for dot voting. <see cref="HiddenResults"/>: only participation is shown until the close.
+/// <see cref="PublicResults"/>: tallies show from the first ballot (opened with <c>résultats publics</c>).
 /// </summary>
-public sealed record VoteCardRules(VoteCardMode Mode, int Limit, bool HiddenResults);
+public sealed record VoteCardRules(VoteCardMode Mode, int Limit, bool HiddenResults, bool PublicResults = false);
 
 /// <summary>Ids of the ballot form's inputs: their values arrive merged into the <see cref="CardVerbs.VoteCast"/> data.</summary>
 public static class VoteInputIds
@@ -60,6 +61,13 @@ public sealed record VoteCardModel
 
     /// <summary>Closed: the final ranking, the scores shown even when they were hidden, no "Voter" button.</summary>
     public bool IsClosed { get; init; }
+
+    /// <summary>
+    /// Set when the small-group rule withholds the tallies: fewer ballots than this (k) were cast, so the card shows
+    /// participation only ("Les résultats s'afficheront à partir de 3 votes" while open, "pas assez de votes pour
+    /// publier le détail" once closed) and the options in the vote's order, without scores or ranks. Null: tallies shown.
+    /// </summary>
+    public int? WithheldBelow { get; init; }
 
     /// <summary>Users whose client refreshes the card into their own view (the builder keeps at most 60; none → no refresh).</summary>
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
@@ -120,4 +128,22 @@ public sealed record VoteHelpCardModel
 
     /// <summary>What was wrong, already localized (e.g. "Il faut entre 2 et 12 options."); null for plain help.</summary>
     public string? Problem { get; init; }
+
+    /// <summary>k: from how many ballots a vote's tallies show without <c>résultats publics</c>.</summary>
+    public int MinimumBallots { get; init; } = 3;
+}
+
+/// <summary>What the short notice of a closed vote says (the results themselves are on the updated vote card).</summary>
+public sealed record VoteClosedNoticeModel
+{
+    public required Language Language { get; init; }
+
+    /// <summary>The question (user text: shown inertly).</summary>
+    public required string Question { get; init; }
+
+    /// <summary>How many ballots were counted.</summary>
+    public required int Participation { get; init; }
+
+    /// <summary>The option(s) ranked first (user text), or null when the small-group rule withholds them or nobody voted.</summary>
+    public IReadOnlyList<string>? Leaders { get; init; }
 }

@@ -23,6 +23,15 @@ public static class VoteCardParts
     /// <summary>The one wording of hidden results, on every card that mentions them.</summary>
     public static readonly Localized HiddenUntilClose = new("Résultats cachés jusqu'à la clôture", "Results hidden until the close");
 
+    /// <summary>A vote opened with <c>résultats publics</c>: the tallies show from the first ballot.</summary>
+    public static readonly Localized PublicResults = new("Résultats publics dès le premier vote", "Results public from the first vote");
+
+    private static readonly Localized ResultsFromFirstVote = new("Les résultats s'afficheront dès le premier vote", "Results will show from the first vote");
+    private static readonly Localized ResultsFromVotes = new("Les résultats s'afficheront à partir de {0} votes", "Results will show from {0} votes");
+    private static readonly Localized NotEnoughVotes = new(
+        "Pas assez de votes pour publier le détail : il en faut au moins {0}.",
+        "Not enough votes to publish the details: at least {0} are needed.");
+
     private static readonly Localized SharesOfVotersOpen = new(
         "% des votant·es ; chacun peut choisir jusqu'à {0} options",
         "% of voters; each can choose up to {0} options");
@@ -63,8 +72,19 @@ public static class VoteCardParts
             VoteCardMode.Points => PointsToSpread.Format(language, Number(rules.Limit)),
             _ => throw new ArgumentOutOfRangeException(nameof(rules), rules.Mode, "Unknown vote mode."),
         };
-        return rules.HiddenResults ? mode + " · " + HiddenUntilClose.For(language) : mode;
+        var text = rules.HiddenResults ? mode + " · " + HiddenUntilClose.For(language) : mode;
+        return rules.PublicResults ? text + " · " + PublicResults.For(language) : text;
     }
+
+    /// <summary>
+    /// The small-group rule on a vote card whose tallies are withheld under <paramref name="minimumBallots"/> ballots:
+    /// "Les résultats s'afficheront à partir de 3 votes" while open, "Pas assez de votes pour publier le détail : il en
+    /// faut au moins 3." once closed.
+    /// </summary>
+    public static string Withheld(Language language, int minimumBallots, bool isClosed) =>
+        isClosed ? NotEnoughVotes.Format(language, Number(minimumBallots))
+        : minimumBallots <= 1 ? ResultsFromFirstVote.For(language)
+        : ResultsFromVotes.Format(language, Number(minimumBallots));
 
     /// <summary>
     /// What the percentages of a top-N vote are ("% des votant·es ; chacun pouvait choisir jusqu'à 2 options"), since

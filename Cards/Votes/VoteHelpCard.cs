@@ -15,6 +15,9 @@ public static class VoteHelpCard
     private static readonly Localized TopSetting = new("top N : jusqu'à N choix par personne", "top N: up to N choices each");
     private static readonly Localized PointsSetting = new("points N : N points à répartir (3 par défaut)", "points N: N points to spread (3 by default)");
     private static readonly Localized HiddenSetting = new("résultats cachés : {0}, seule la participation s'affiche", "hidden results: {0}, only participation shows");
+    private static readonly Localized PublicSetting = new(
+        "résultats publics : les totaux s'affichent dès le premier vote ; sans ce réglage, à partir de {0} votes",
+        "public results: totals show from the first vote; without this setting, from {0} votes");
     private static readonly Localized ExamplesTitle = new("Par exemple :", "For example:");
     private static readonly Localized SingleExample = new(
         "vote Nos priorités pour 2027 : Logement ; Mobilité ; Emploi des jeunes",
@@ -44,7 +47,7 @@ public static class VoteHelpCard
         body.Add(Command(Syntax.For(language), CardSpacing.Medium));
         body.Add(CardBlocks.Paragraph(Options.For(language)));
         body.Add(Title(SettingsTitle.For(language)));
-        foreach (var setting in new[] { TopSetting.For(language), PointsSetting.For(language), HiddenSetting.Format(language, LowerFirst(VoteCardParts.HiddenUntilClose.For(language))) })
+        foreach (var setting in new[] { TopSetting.For(language), PointsSetting.For(language), HiddenSetting.Format(language, LowerFirst(VoteCardParts.HiddenUntilClose.For(language))), PublicSetting.Format(language, VoteCardParts.Number(model.MinimumBallots)) })
         {
             body.Add(new TextBlock { Text = "• " + setting, Spacing = CardSpacing.Small });
         }

@@ -26,6 +26,12 @@ public static class VoteNoticeCards
     private static readonly Localized TooFewLevers = new(
         "Le dernier pulse clos n'a pas assez de leviers pour un vote (il en faut 2).",
         "The last closed pulse does not have enough levers for a vote (2 are needed).");
+    private static readonly Localized ClosedNoticeTitle = new("Vote clos : {0}", "Vote closed: {0}");
+    private static readonly Localized Leading = new("En tête : ", "In the lead: ");
+    private static readonly Localized LeadingTied = new("En tête, ex æquo : ", "Tied in the lead: ");
+    private static readonly Localized ResultsOnTheCard = new(
+        "Le résultat est sur la carte du vote, plus haut dans la conversation.",
+        "The result is on the vote card, further up in the conversation.");
     private static readonly Localized OwnOptionsHint = new("Vous pouvez lancer un vote avec vos propres options :", "You can start a vote with your own options:");
 
     /// <summary>"vote clore" (or a button) where no vote is open.</summary>
@@ -59,6 +65,37 @@ public static class VoteNoticeCards
                 CardBlocks.Paragraph(ClosedText.For(language)),
             ],
         };
+    }
+
+    /// <summary>
+    /// The one short message <c>vote clore</c> posts: the live vote card itself has become the results, so this only
+    /// says the vote closed, how many voted and, when the small-group rule allows, the option(s) in the lead. Never a
+    /// second copy of the results.
+    /// </summary>
+    public static AdaptiveCard ClosedNotice(VoteClosedNoticeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var language = model.Language;
+        var participation = VoteCardParts.Participation(language, model.Participation, isClosed: true);
+        var title = ClosedNoticeTitle.Format(language, model.Participation <= 0 ? char.ToLowerInvariant(participation[0]) + participation[1..] : participation);
+        var body = new List<CardElement>
+        {
+            new TextBlock { Text = title, Weight = TextWeight.Bolder },
+            new RichTextBlock { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = model.Question, IsSubtle = true }] },
+        };
+        if (model.Leaders is { Count: > 0 } leaders)
+        {
+            var runs = new List<TextRun> { new() { Text = (leaders.Count > 1 ? LeadingTied : Leading).For(language) } };
+            for (var i = 0; i < leaders.Count; i++)
+            {
+                runs.Add(new TextRun { Text = (i > 0 ? " · " : string.Empty) + leaders[i], Weight = TextWeight.Bolder });
+            }
+
+            body.Add(new RichTextBlock { Spacing = CardSpacing.Small, Inlines = runs });
+        }
+
+        body.Add(new TextBlock { Text = ResultsOnTheCard.For(language), Size = TextSize.Small, IsSubtle = true, Spacing = CardSpacing.Small });
+        return new AdaptiveCard { FallbackText = title, Body = body };
     }
 
     /// <summary>

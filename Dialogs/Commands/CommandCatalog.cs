@@ -1,5 +1,6 @@
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Summaries;
 
 namespace ConcertationBot.Dialogs.Commands;
 
@@ -10,8 +11,8 @@ public enum CommandAudience
     Coordinator,
 }
 
-/// <summary>One command of the product design, in both languages.</summary>
-public sealed record CommandInfo(Localized Syntax, Localized Description, CommandAudience Audience, bool IsAvailable);
+/// <summary>One command of the product design, in both languages; <paramref name="InPersonalChat"/>: it works in a 1:1 chat with the bot.</summary>
+public sealed record CommandInfo(Localized Syntax, Localized Description, CommandAudience Audience, bool IsAvailable, bool InPersonalChat = true);
 
 /// <summary>
 /// The product's commands (see the design's "Commands" table) and which of them this version answers.
@@ -32,22 +33,28 @@ public static class CommandCatalog
         new(new("pulse supprimer", "pulse delete"), new("Efface les réponses du dernier pulse fermé (la synthèse reste).", "Erases the answers of the last closed pulse (the summary stays)."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("vote supprimer", "vote delete"), new("Efface les bulletins du dernier vote fermé (le résultat reste).", "Erases the ballots of the last closed vote (the result stays)."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("export", "export"), new("Compte-rendu et lien de téléchargement (CSV, Markdown).", "Compte-rendu and a download link (CSV, Markdown)."), CommandAudience.Coordinator, IsAvailable: true),
-        new(new("coordination ajouter @nom", "coordinator add @name"), new("Donne le rôle de coordination dans cette équipe.", "Grants the coordinator role in this team."), CommandAudience.Coordinator, IsAvailable: true),
+        new(new("coordination ajouter @nom", "coordinator add @name"), new("Donne le rôle de coordination dans cette équipe.", "Grants the coordinator role in this team."), CommandAudience.Coordinator, IsAvailable: true, InPersonalChat: false),
         new(new("langue français | english | auto", "language french | english | auto"), new("Fixe la langue de cette conversation.", "Sets the language of this conversation."), CommandAudience.Coordinator, IsAvailable: true),
     ];
 
-    /// <summary>The help card's content for this language and place.</summary>
-    public static HelpCardModel Help(Language language, bool isGroupConversation)
+    /// <summary>
+    /// The help card's content for this language and place: in a 1:1 chat, only what works there (no
+    /// <c>coordination ajouter</c>, which names a member of a team or group). <paramref name="minimumGroupSize"/> is k,
+    /// said in the card's one sentence on the small-group rule.
+    /// </summary>
+    public static HelpCardModel Help(Language language, bool isGroupConversation, int minimumGroupSize = PulseSummaries.DefaultMinimumGroupSize)
     {
         CommandHelp Line(CommandInfo c) => new(c.Syntax.For(language), c.Description.For(language));
+        var here = All.Where(c => isGroupConversation || c.InPersonalChat).ToList();
 
         return new HelpCardModel
         {
             Language = language,
             IsGroupConversation = isGroupConversation,
-            ForEveryone = [.. All.Where(c => c.IsAvailable && c.Audience == CommandAudience.Everyone).Select(Line)],
-            ForCoordinators = [.. All.Where(c => c.IsAvailable && c.Audience == CommandAudience.Coordinator).Select(Line)],
-            ComingSoon = [.. All.Where(c => !c.IsAvailable).Select(Line)],
+            ForEveryone = [.. here.Where(c => c.IsAvailable && c.Audience == CommandAudience.Everyone).Select(Line)],
+            ForCoordinators = [.. here.Where(c => c.IsAvailable && c.Audience == CommandAudience.Coordinator).Select(Line)],
+            ComingSoon = [.. here.Where(c => !c.IsAvailable).Select(Line)],
+            MinimumGroupSize = minimumGroupSize,
         };
     }
 }

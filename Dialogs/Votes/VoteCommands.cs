@@ -51,7 +51,8 @@ public sealed record VoteCommand(VoteCommandKind Kind, VoteRules Rules, VoteDefi
 /// <summary>
 /// Reads <c>vote</c> commands: <c>vote [settings] question : option ; option …[; settings]</c>, <c>vote leviers [settings]</c>,
 /// <c>vote clore</c>. Settings: <c>top N</c>, <c>points N</c> (default 3), <c>résultats cachés</c> / <c>hidden results</c>,
-/// in French or English, case- and accent-insensitive.
+/// <c>résultats publics</c> / <c>public results</c> (tallies shown even under k ballots), in French or English, case- and
+/// accent-insensitive.
 /// </summary>
 public static class VoteCommands
 {

@@ -17,9 +17,11 @@ public enum VoteMode
 
 /// <summary>
 /// The rules of one vote. <see cref="Limit"/>: 1 for <see cref="VoteMode.Single"/>, N for top-N, the point budget for
-/// dot voting. <see cref="HiddenResults"/>: only participation is shown until the close.
+/// dot voting. <see cref="HiddenResults"/>: only participation is shown until the close. <see cref="PublicResults"/>:
+/// the coordinator opened the vote with <c>résultats publics</c>, so the tallies show even under k ballots (the
+/// small-group rule otherwise withholds them); votes stored before this setting existed read as false.
 /// </summary>
-public sealed record VoteRules(VoteMode Mode, int Limit, bool HiddenResults)
+public sealed record VoteRules(VoteMode Mode, int Limit, bool HiddenResults, bool PublicResults = false)
 {
     /// <summary>What the vote cards show of the rules.</summary>
     public VoteCardRules ForCard() => new(
@@ -31,5 +33,6 @@ public sealed record VoteRules(VoteMode Mode, int Limit, bool HiddenResults)
             _ => throw new InvalidOperationException($"Unknown vote mode {Mode}."),
         },
         Limit,
-        HiddenResults);
+        HiddenResults,
+        PublicResults);
 }

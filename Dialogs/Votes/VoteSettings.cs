@@ -6,7 +6,7 @@ namespace ConcertationBot.Dialogs.Votes;
 
 /// <summary>
 /// The settings of a <c>vote</c> command as they are read: <c>top N</c>, <c>points [N]</c>, <c>résultats cachés</c> /
-/// <c>hidden results</c>. <see cref="Garbled"/> when a number is not a plain whole number or a setting comes twice.
+/// <c>hidden results</c>, <c>résultats publics</c> / <c>public results</c>. <see cref="Garbled"/> when a number is not a plain whole number or a setting comes twice.
 /// </summary>
 internal sealed class VoteSettings
 {
@@ -15,6 +15,9 @@ internal sealed class VoteSettings
     public int? Points { get; private set; }
 
     public bool Hidden { get; private set; }
+
+    /// <summary><c>résultats publics</c>: tallies show even under k ballots.</summary>
+    public bool Public { get; private set; }
 
     public bool Garbled { get; private set; }
 
@@ -45,6 +48,11 @@ internal sealed class VoteSettings
             case "hidden" when next is not null && Key(next) is "results" or "result":
                 Garbled |= Hidden;
                 Hidden = true;
+                return 2;
+            case "resultats" or "resultat" when next is not null && Key(next) is "publics" or "public" or "publiques" or "publique":
+            case "public" when next is not null && Key(next) is "results" or "result":
+                Garbled |= Public;
+                Public = true;
                 return 2;
             default:
                 return 0;
@@ -84,9 +92,9 @@ internal sealed class VoteSettings
 
     /// <summary>The rules these settings give (single choice when none).</summary>
     public VoteRules ToRules() =>
-        Top is { } top ? new VoteRules(VoteMode.TopN, top, Hidden)
-        : Points is { } points ? new VoteRules(VoteMode.Points, points, Hidden)
-        : new VoteRules(VoteMode.Single, 1, Hidden);
+        Top is { } top ? new VoteRules(VoteMode.TopN, top, Hidden, Public)
+        : Points is { } points ? new VoteRules(VoteMode.Points, points, Hidden, Public)
+        : new VoteRules(VoteMode.Single, 1, Hidden, Public);
 
     private static string Key(string word) => CommandText.Fold(word).TrimEnd(',', '.');
 

@@ -67,12 +67,19 @@ public static class VoteTallies
         return new VoteTally(participation, inVoteOrder, ranked);
     }
 
-    public static VoteCardModel Card(string voteId, VoteDefinition vote, VoteTally tally, bool isClosed, Language language)
+    /// <summary>
+    /// The vote card's model. The small-group rule: under <paramref name="minimumBallots"/> (k) ballots the tallies are
+    /// withheld (participation only, options in the vote's order without scores or ranks), on the live card and on the
+    /// final one, unless the vote was opened with <c>résultats publics</c>. A closed vote without a ballot withholds
+    /// nothing (it has nothing to show). Hidden results hide the scores until the close as before.
+    /// </summary>
+    public static VoteCardModel Card(string voteId, VoteDefinition vote, VoteTally tally, bool isClosed, Language language, int minimumBallots)
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(tally);
-        var hide = vote.Rules.HiddenResults && !isClosed;
-        var options = (isClosed ? tally.Ranked : tally.InVoteOrder)
+        var withheld = IsWithheld(vote.Rules, tally.Participation, isClosed, minimumBallots);
+        var hide = withheld || (vote.Rules.HiddenResults && !isClosed);
+        var options = (isClosed && !withheld ? tally.Ranked : tally.InVoteOrder)
             .Select(o => hide ? new VoteOptionLine(o.Option, 0, 1, false) : new VoteOptionLine(o.Option, o.Score, o.Rank, o.Tied))
             .ToArray();
         return new VoteCardModel
@@ -84,7 +91,15 @@ public static class VoteTallies
             Participation = tally.Participation,
             Options = options,
             IsClosed = isClosed,
+            WithheldBelow = withheld ? minimumBallots : null,
         };
+    }
+
+    /// <summary>Whether the small-group rule withholds the tallies of a vote with <paramref name="participation"/> ballots.</summary>
+    public static bool IsWithheld(VoteRules rules, int participation, bool isClosed, int minimumBallots)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return !rules.PublicResults && participation < minimumBallots && !(isClosed && participation <= 0);
     }
 
     /// <summary>The voter's confirmation lines: the options their ballot gives something to, in the vote's order.</summary>

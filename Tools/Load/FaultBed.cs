@@ -299,8 +299,11 @@ internal sealed class FaultVote
         var connector = _bed.Setup.Connector;
         var closeAt = connector.Now;
         var close = await FaultBed.SendAsync(Channel, Channel.Message(_bed.Setup.Coordinator, "vote clore"), cancellationToken).ConfigureAwait(false);
-        var posted = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.IsPost && r.Succeeded && InThisChannel(r), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var notice = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.IsPost && r.Succeeded && InThisChannel(r), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         await connector.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+
+        // The vote card itself becomes the results (its last update); a results card is posted only when it could not be.
+        var posted = connector.Requests.LastOrDefault(r => r.ReceivedAt >= closeAt && r.Operation == ConnectorOperation.UpdateActivity && r.Succeeded && InThisChannel(r)) ?? notice;
 
         var sums = Sums(truth.Values);
         var record = await _bed.Votes.GetAsync("msteams", Channel.ConversationId, VoteId, cancellationToken).ConfigureAwait(false);

@@ -94,7 +94,8 @@ public sealed class StumbleConversationTests(AzuriteFixture azurite) : IClassFix
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Résultats du vote", TestActivities.CardText(await bed.SentCardAsync(1)), StringComparison.Ordinal);
+        Assert.Contains("Vote clos", TestActivities.CardText(await bed.SentCardAsync(1)), StringComparison.Ordinal);
+        Assert.Contains("Résultats du vote", TestActivities.CardText(VoteFlows.LastLiveCard(bed)!), StringComparison.Ordinal);
         var closed = await bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);
         Assert.NotNull(closed?.ClosedAt);
     }
@@ -129,7 +130,8 @@ public sealed class StumbleConversationTests(AzuriteFixture azurite) : IClassFix
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = TestActivities.CardText(await bed.SentCardAsync(1));
+        Assert.Contains("aucun vote", TestActivities.CardText(await bed.SentCardAsync(1)), StringComparison.OrdinalIgnoreCase);
+        var text = TestActivities.CardText(VoteFlows.LastLiveCard(bed)!);
         Assert.Contains("Aucun vote\n", text, StringComparison.Ordinal);
         Assert.Contains("Logement", text, StringComparison.Ordinal);
         Assert.DoesNotContain("ex æquo", text, StringComparison.Ordinal);

@@ -63,6 +63,14 @@ public sealed class ConcertationOptionsTests
     }
 
     [Fact]
+    public async Task Start_UnknownTimeZone_FailsNamingTheKey()
+    {
+        var error = await StartFailureAsync(("Concertation:TimeZone", "Mars/Olympus"));
+
+        Assert.Contains("Concertation:TimeZone", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_RelativePublicBaseUrl_FailsNamingTheKey()
     {
         var error = await StartFailureAsync(("Concertation:PublicBaseUrl", "exports/here"));
@@ -80,6 +88,7 @@ public sealed class ConcertationOptionsTests
 
         Assert.Equal(BotApplicationFactory.TestHashKey, options.HashKey);
         Assert.Equal(3, options.MinimumGroupSize);
+        Assert.Equal("America/Toronto", options.TimeZone);
         Assert.Empty(options.Coordinators);
         Assert.Null(options.PublicBaseUrl);
     }

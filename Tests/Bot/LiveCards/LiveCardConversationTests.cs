@@ -48,8 +48,10 @@ public sealed class LiveCardConversationTests(AzuriteFixture azurite) : IClassFi
     [Fact]
     public async Task LiveVoteCard_ConnectorDownLongerThanTheRetries_FinalClosedCardStillLands()
     {
-        // Arrange: the connector answers 503 to every card update, longer than the updater's transient retries.
-        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], FastLiveCards);
+        // Arrange: the connector answers 503 to every card update, longer than the updater's transient retries; k = 1 so
+        // that the one ballot's score shows on the final card (the small-group rule is tested in VoteConversationTests).
+        await using var bed = await ConversationTestBed.StartAsync(
+            azurite.ConnectionString, [TestPerson.Nadia], new Dictionary<string, string?>(FastLiveCards) { ["Concertation:MinimumGroupSize"] = "1" });
         var voteId = await VoteFlows.OpenAsync(bed, Priorities);
         var down = true;
         bed.Connector.Responder = request => Volatile.Read(ref down) && request.Operation == ConnectorOperation.UpdateActivity

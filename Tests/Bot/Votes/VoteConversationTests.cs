@@ -213,9 +213,10 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         // Act
         using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
 
-        // Assert
+        // Assert: the posted vote card has become the final ranking.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var final = await bed.SentCardAsync(1);
+        var final = VoteFlows.LastLiveCard(bed);
+        Assert.NotNull(final);
         Assert.Null(ConversationTestBed.FindAction(final, CardVerbs.VoteOpen));
         var ranking = VoteCardReading.Ranking(final, PriorityOptions);
         Assert.Equal([("Logement", 1, 2, false), ("Mobilité", 2, 1, true), ("Emploi des jeunes", 2, 1, true)], ranking);
@@ -225,6 +226,109 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(4, closed.FinalParticipation);
         Assert.Equal([2, 1, 1], closed.FinalScores);
         Assert.Null(await VoteFlows.OpenVoteAsync(bed));
+    }
+
+    [Fact]
+    public async Task Close_ByCoordinator_TheLiveCardBecomesTheOneResultsCardAndOneShortNoticeIsPosted()
+    {
+        // Arrange: Logement 2, Mobilité 1.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var voteId = await VoteFlows.OpenAsync(bed, Priorities);
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 0));
+        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 0));
+        await VoteFlows.CastAsync(bed, TestPerson.Chris, VoteFlows.Single(voteId, 1));
+        await VoteFlows.FlushAsync(bed, voteId);
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
+        await VoteFlows.FlushAsync(bed, voteId);
+
+        // Assert: two posts in all (the vote card, then the notice); the vote card's last update is the results.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, bed.Posts.Count);
+        var notice = await bed.SentCardAsync(1);
+        var noticeText = TestActivities.CardText(notice);
+        Assert.Contains("Vote clos\u00A0: 3 votes", noticeText, StringComparison.Ordinal);
+        Assert.Contains("Logement", noticeText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mobilité", noticeText, StringComparison.Ordinal);
+        Assert.DoesNotContain("█", noticeText, StringComparison.Ordinal);
+        var cardsShowingResults = bed.Posts.Select(p => PulseFlows.CardOf(p)).Where(VoteFlows.IsResultsCard).ToList();
+        Assert.Empty(cardsShowingResults);
+        var live = VoteFlows.LastLiveCard(bed);
+        Assert.NotNull(live);
+        Assert.True(VoteFlows.IsResultsCard(live));
+        var closed = await bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);
+        Assert.Equal(closed!.CardActivityId, bed.Connector.Requests.Last(r => r.Operation == ConnectorOperation.UpdateActivity).ActivityId);
+        Assert.Equal([("Logement", 1, 2, false), ("Mobilité", 2, 1, false), ("Emploi des jeunes", 3, 0, false)], VoteCardReading.Ranking(live, PriorityOptions));
+    }
+
+    [Fact]
+    public async Task LiveCard_OneBallotUnderK_ParticipationOnlyAndFromHowManyVotes()
+    {
+        // Arrange: k = 3 (the default), one ballot.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var voteId = await VoteFlows.OpenAsync(bed, Priorities);
+
+        // Act
+        var own = await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 1));
+        await VoteFlows.FlushAsync(bed, voteId);
+
+        // Assert: neither the channel's card nor the voter's own view (counted from the last card update, maybe a
+        // moment old) tells the one ballot's choice by a score.
+        var live = VoteFlows.LastLiveCard(bed);
+        Assert.NotNull(live);
+        Assert.Contains("1 vote\n", TestActivities.CardText(live), StringComparison.Ordinal);
+        foreach (var card in new[] { live, own })
+        {
+            var text = TestActivities.CardText(card);
+            Assert.Contains("Les résultats s'afficheront à partir de 3 votes", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("█", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("%", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Close_TwoBallotsUnderK_FinalCardSaysNotEnoughVotesAndNoticeNamesNoOption()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var voteId = await VoteFlows.OpenAsync(bed, Priorities);
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 2));
+        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 2));
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
+        await VoteFlows.FlushAsync(bed, voteId);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var final = VoteFlows.LastLiveCard(bed)!;
+        var text = TestActivities.CardText(final);
+        Assert.Contains("2 votes", text, StringComparison.Ordinal);
+        Assert.Contains("Pas assez de votes pour publier le détail", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("█", text, StringComparison.Ordinal);
+        Assert.All(VoteCardReading.Ranking(final, PriorityOptions), line => Assert.Equal((0, -1), (line.Rank, line.Score)));
+        Assert.Equal(PriorityOptions, VoteCardReading.Ranking(final, PriorityOptions).Select(line => line.Option));
+        var notice = TestActivities.CardText(await bed.SentCardAsync(1));
+        Assert.All(PriorityOptions, option => Assert.DoesNotContain(option, notice, StringComparison.Ordinal));
+        var closed = await bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);
+        Assert.Equal([0, 0, 2], closed!.FinalScores);
+    }
+
+    [Fact]
+    public async Task LiveCard_PublicResultsOneBallot_ShowsTheTally()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var voteId = await VoteFlows.OpenAsync(bed, "vote résultats publics " + Priorities["vote ".Length..]);
+
+        // Act
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 1));
+        await VoteFlows.FlushAsync(bed, voteId);
+
+        // Assert
+        Assert.Equal([0, 1, 0], VoteCardReading.Scores(VoteFlows.LastLiveCard(bed)!, PriorityOptions));
+        Assert.Equal(new VoteRules(VoteMode.Single, 1, HiddenResults: false, PublicResults: true), (await VoteFlows.OpenVoteAsync(bed))!.Rules);
     }
 
     [Fact]
@@ -359,8 +463,9 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
             }
         });
         using var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
-        var final = await bed.SentCardAsync(1);
+        var notice = await bed.SentCardAsync(1);
         await VoteFlows.FlushAsync(bed, voteId);
+        var final = VoteFlows.LastLiveCard(bed)!;
 
         // Assert
         Assert.Equal(400, statuses.Count);
@@ -370,6 +475,8 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(300, stored.Count);
         Assert.Equal(truth, Enumerable.Range(0, 4).Select(o => stored.Values.Sum(b => b[o])).ToArray());
         Assert.Equal(truth, VoteCardReading.Scores(final, options));
+        Assert.True(VoteFlows.IsResultsCard(final));
+        Assert.False(VoteFlows.IsResultsCard(notice));
         var lastUpdate = bed.Connector.Requests.Last(r => r.Operation == ConnectorOperation.UpdateActivity && r.ResponseStatus is >= 200 and < 300);
         Assert.Equal(truth, VoteCardReading.Scores(PulseFlows.CardOf(lastUpdate), options));
         var closed = await bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);

@@ -78,4 +78,18 @@ internal static class VoteFlows
             ?? throw new InvalidOperationException("No vote " + voteId);
         await bed.Factory.Services.GetRequiredService<VoteCardRefresher>().FlushAsync(vote, CancellationToken.None);
     }
+
+    /// <summary>The card of the last accepted update of the posted vote card (what the channel now sees), or null when none.</summary>
+    public static JsonObject? LastLiveCard(ConversationTestBed bed) =>
+        bed.Connector.Requests.LastOrDefault(r => r.Operation == ConnectorOperation.UpdateActivity && r.ResponseStatus is >= 200 and < 300) is { } update
+            ? PulseFlows.CardOf(update)
+            : null;
+
+    /// <summary>Whether a card shows vote results: the "Résultats du vote" / "Vote results" heading.</summary>
+    public static bool IsResultsCard(JsonObject card)
+    {
+        var text = TestActivities.CardText(card);
+        return text.Contains(VoteCard.ResultsHeading.For(ConcertationBot.Cards.Localization.Language.French), StringComparison.Ordinal)
+            || text.Contains(VoteCard.ResultsHeading.For(ConcertationBot.Cards.Localization.Language.English), StringComparison.Ordinal);
+    }
 }

@@ -145,6 +145,38 @@ public sealed class VoteStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task TryOpenAsync_PublicResults_StoredAsColumnAndReadBack()
+    {
+        var store = NewStore();
+        var vote = NewVote() with { Rules = new VoteRules(VoteMode.Single, 1, HiddenResults: false, PublicResults: true) };
+
+        await store.TryOpenAsync(vote, CancellationToken.None);
+        var read = await store.GetAsync(Channel, Conversation, vote.VoteId, CancellationToken.None);
+
+        var row = Assert.Single(await ToListAsync(Table(VoteStore.VotesTable).QueryAsync<TableEntity>()), r => r.RowKey == vote.VoteId);
+        Assert.True(row.GetBoolean("PublicResults"));
+        Assert.Equal(new VoteRules(VoteMode.Single, 1, HiddenResults: false, PublicResults: true), read?.Rules);
+    }
+
+    [Fact]
+    public async Task GetAsync_VoteStoredBeforePublicResultsExisted_ReadsWithTheSmallGroupRule()
+    {
+        var store = NewStore();
+        var vote = NewVote();
+        await store.TryOpenAsync(vote, CancellationToken.None);
+        var table = Table(VoteStore.VotesTable);
+        var row = Assert.Single(await ToListAsync(table.QueryAsync<TableEntity>()), r => r.RowKey == vote.VoteId);
+        Assert.True(row.Remove("PublicResults"));
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        var read = await store.GetAsync(Channel, Conversation, vote.VoteId, CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.False(read.Rules.PublicResults);
+        Assert.Equal(new VoteRules(VoteMode.Points, 5, HiddenResults: true), read.Rules);
+    }
+
+    [Fact]
     public async Task TryOpenAsync_AlreadyOpen_ReturnsNullAndKeepsTheFirst()
     {
         var store = NewStore();

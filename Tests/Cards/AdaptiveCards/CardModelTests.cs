@@ -132,4 +132,22 @@ public sealed class CardModelTests
         Assert.Equal(CardVerbs.HelpShow, action.Verb);
         Assert.Equal("Show help", action.Title);
     }
+
+    [Theory]
+    [InlineData(Language.French, "Petits groupes\u00A0: sous 4 réponses ou 4 votes, je n'affiche que la participation")]
+    [InlineData(Language.English, "Small groups: under 4 answers or 4 votes, I show participation only")]
+    public void HelpAndWelcome_Build_SayTheSmallGroupRuleInOneSentence(Language language, string start)
+    {
+        // Act
+        var help = JsonNode.Parse(AdaptiveCardSerializer.ToJson(HelpCard.Build(new HelpCardModel { Language = language, MinimumGroupSize = 4 })))!;
+        var welcome = JsonNode.Parse(AdaptiveCardSerializer.ToJson(WelcomeCard.Build(language, isGroupConversation: true, minimumGroupSize: 4)))!;
+
+        // Assert
+        foreach (var card in new[] { help, welcome })
+        {
+            var texts = card["body"]!.AsArray().Select(e => (string?)e!["text"]).Where(t => t is not null).ToList();
+            var sentence = Assert.Single(texts, t => t!.StartsWith(start, StringComparison.Ordinal));
+            Assert.Single(sentence!.Split(". ", StringSplitOptions.None));
+        }
+    }
 }

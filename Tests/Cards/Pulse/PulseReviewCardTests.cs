@@ -16,7 +16,12 @@ public sealed class PulseReviewCardTests
         var json = CardJson.Of(PulseReviewCard.Build(model));
 
         // Assert
-        var edits = CardJson.OfType(json, "ActionSet").Select(s => s["actions"]!.AsArray().Single()!).ToList();
+        // The first action set is "Envoyer" at the top; then one "Modifier" per section.
+        var sets = CardJson.OfType(json, "ActionSet").Select(s => s["actions"]!.AsArray().Single()!).ToList();
+        var top = sets[0];
+        Assert.Equal(("Envoyer", CardVerbs.PulseSubmit), ((string?)top["title"], (string?)top["verb"]));
+        Assert.Equal(""""{"pulseId":"p-2026-11-cdn","rev":4}"""", top["data"]!.ToJsonString());
+        var edits = sets.Skip(1).ToList();
         Assert.Equal(model.Sections.Count, edits.Count);
         Assert.All(edits, e => Assert.Equal(CardVerbs.PulseEdit, (string?)e["verb"]));
         Assert.All(edits, e => Assert.Equal("Modifier", (string?)e["title"]));
@@ -28,6 +33,26 @@ public sealed class PulseReviewCardTests
         Assert.Equal(CardVerbs.PulseSubmit, (string?)send["verb"]);
         Assert.Equal("""{"pulseId":"p-2026-11-cdn","rev":4}""", send["data"]!.ToJsonString());
         Assert.Equal("Vérifiez vos réponses", CardJson.TextBlocks(json)[1]);
+    }
+
+    [Fact]
+    public void Build_Review_EachModifierSitsOnItsSectionTitleLine()
+    {
+        // Arrange
+        var model = PulseFixtures.Review(Language.French);
+
+        // Act
+        var json = CardJson.Of(PulseReviewCard.Build(model));
+
+        // Assert: one column set per section, the title in the first column and its "Modifier" in the second.
+        var rows = CardJson.OfType(json, "ColumnSet").ToList();
+        Assert.Equal(model.Sections.Count, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var columns = rows[i]["columns"]!.AsArray();
+            Assert.Equal(model.Sections[i].Title, (string?)columns[0]!["items"]![0]!["text"]);
+            Assert.Equal(model.Sections[i].StepId, (string?)columns[1]!["items"]![0]!["actions"]![0]!["data"]!["step"]);
+        }
     }
 
     [Fact]

@@ -140,6 +140,63 @@ public sealed class VoteCardTests
     }
 
     [Fact]
+    public void Build_OpenOneBallotUnderK_ParticipationOnlyAndSaysFromHowManyVotes()
+    {
+        // Arrange: one ballot, k = 3 (the model as the small-group rule gives it: no score, no rank).
+        var model = VoteFixtures.Open(Language.French, VoteCardMode.Single, participation: 1) with
+        {
+            Options = [.. VoteFixtures.Options(Language.French).Select(o => new VoteOptionLine(o, 0, 1, false))],
+            WithheldBelow = 3,
+        };
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var texts = CardJson.TextBlocks(json);
+        Assert.Contains("1 vote", texts);
+        Assert.Contains("Les résultats s'afficheront à partir de 3 votes", texts);
+        Assert.DoesNotContain(texts, HasBar);
+        Assert.DoesNotContain(texts, t => t.Contains('%', StringComparison.Ordinal));
+        Assert.Equal(VoteFixtures.Options(Language.French), CardJson.TextRuns(json));
+        Assert.NotNull(json["actions"]);
+    }
+
+    [Theory]
+    [InlineData(Language.French, "Pas assez de votes pour publier le détail\u00A0: il en faut au moins 3.")]
+    [InlineData(Language.English, "Not enough votes to publish the details: at least 3 are needed.")]
+    public void Build_ClosedUnderK_ParticipationAndNotEnoughVotesWithoutRanking(Language language, string expected)
+    {
+        // Arrange
+        var model = VoteFixtures.Closed(language, VoteCardMode.Single, hidden: false) with
+        {
+            Participation = 2,
+            Options = [.. VoteFixtures.Options(language).Select(o => new VoteOptionLine(o, 0, 1, false))],
+            WithheldBelow = 3,
+        };
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var texts = CardJson.TextBlocks(json);
+        Assert.Contains("2 votes", texts);
+        Assert.Contains(expected, texts);
+        Assert.DoesNotContain(texts, HasBar);
+        Assert.Equal(VoteFixtures.Options(language), CardJson.TextRuns(json));
+    }
+
+    [Fact]
+    public void Rules_PublicResults_SaysSo()
+    {
+        // Act
+        var text = VoteCardParts.Rules(Language.French, new VoteCardRules(VoteCardMode.TopN, 2, HiddenResults: false, PublicResults: true));
+
+        // Assert
+        Assert.Equal("Jusqu'à 2 choix · Résultats publics dès le premier vote", text);
+    }
+
+    [Fact]
     public void Build_Closed_RanksWithTiesShowsHiddenScoresAndHasNoButtonOrRefresh()
     {
         // Arrange: hidden results, ranked 9, 7, 7, 1.

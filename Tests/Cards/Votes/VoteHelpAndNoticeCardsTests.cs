@@ -114,4 +114,48 @@ public sealed class VoteHelpAndNoticeCardsTests
         Assert.Equal([VoteFixtures.MarkdownText], CardJson.TextRuns(json));
         Assert.Contains("Ce vote est clos", CardJson.TextBlocks(json));
     }
+
+    [Fact]
+    public void ClosedNotice_Leader_SaysParticipationAndLeaderWithoutAnyBarOrRanking()
+    {
+        // Arrange
+        var model = new VoteClosedNoticeModel { Language = Language.French, Question = VoteFixtures.MarkdownText, Participation = 4, Leaders = ["Logement"] };
+
+        // Act
+        var json = CardJson.Of(VoteNoticeCards.ClosedNotice(model));
+
+        // Assert
+        var texts = CardJson.TextBlocks(json);
+        Assert.Equal($"Vote clos{Nbsp}: 4 votes", texts[0]);
+        Assert.Equal([VoteFixtures.MarkdownText, $"En tête{Nbsp}: ", "Logement"], CardJson.TextRuns(json));
+        Assert.DoesNotContain(texts, t => t.Contains('█', StringComparison.Ordinal) || t.Contains("Résultats du vote", StringComparison.Ordinal));
+        Assert.Null(json["actions"]);
+    }
+
+    [Fact]
+    public void ClosedNotice_WithheldEnglish_NamesNoOption()
+    {
+        // Arrange
+        var model = new VoteClosedNoticeModel { Language = Language.English, Question = "Our priorities?", Participation = 2, Leaders = null };
+
+        // Act
+        var json = CardJson.Of(VoteNoticeCards.ClosedNotice(model));
+
+        // Assert
+        Assert.Equal(["Our priorities?"], CardJson.TextRuns(json));
+        Assert.Contains("Vote closed: 2 votes", CardJson.TextBlocks(json));
+    }
+
+    [Theory]
+    [InlineData(Language.French, "• résultats publics")]
+    [InlineData(Language.English, "• public results")]
+    public void Build_PublicResultsSetting_SaysFromHowManyVotesOtherwise(Language language, string start)
+    {
+        // Act
+        var json = CardJson.Of(VoteHelpCard.Build(new VoteHelpCardModel { Language = language, MinimumBallots = 4 }));
+
+        // Assert
+        var line = Assert.Single(CardJson.TextBlocks(json), t => t.StartsWith(start, StringComparison.Ordinal));
+        Assert.Contains("4 vote", line, StringComparison.Ordinal);
+    }
 }

@@ -20,8 +20,8 @@ public sealed class CommandTextTests
     [Fact]
     public void Help_EveryCommandAvailable_ListedAsUsableNothingComingSoon()
     {
-        // Act
-        var model = CommandCatalog.Help(Language.French, isGroupConversation: false);
+        // Act: in a channel or group chat, where every command works.
+        var model = CommandCatalog.Help(Language.French, isGroupConversation: true);
 
         // Assert
         var aide = Assert.Single(model.ForEveryone);
@@ -46,5 +46,29 @@ public sealed class CommandTextTests
         Assert.Equal("help", Assert.Single(model.ForEveryone).Syntax);
         Assert.True(model.IsGroupConversation);
         Assert.Contains(model.ForCoordinators, c => c.Syntax == "vote levers");
+    }
+
+    [Fact]
+    public void Help_PersonalChat_ListsOnlyWhatWorksThereNoCoordinationAjouter()
+    {
+        // Act
+        var personal = CommandCatalog.Help(Language.French, isGroupConversation: false);
+        var group = CommandCatalog.Help(Language.French, isGroupConversation: true);
+
+        // Assert
+        Assert.DoesNotContain(personal.ForCoordinators, c => c.Syntax.StartsWith("coordination", StringComparison.Ordinal));
+        Assert.Contains(group.ForCoordinators, c => c.Syntax.StartsWith("coordination", StringComparison.Ordinal));
+        Assert.Equal(group.ForCoordinators.Count - 1, personal.ForCoordinators.Count);
+        Assert.Contains(personal.ForCoordinators, c => c.Syntax.StartsWith("langue", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Help_ConfiguredK_CarriedToTheCard()
+    {
+        // Act
+        var model = CommandCatalog.Help(Language.French, isGroupConversation: true, minimumGroupSize: 5);
+
+        // Assert
+        Assert.Equal(5, model.MinimumGroupSize);
     }
 }

@@ -68,6 +68,45 @@ public sealed class VoteCommandsTests
     }
 
     [Theory]
+    [InlineData("vote résultats publics Quelles priorités : A ; B ; C", VoteMode.Single, 1, false)]
+    [InlineData("vote Resultats Publics top 2 Quelles priorités : A ; B ; C", VoteMode.TopN, 2, false)]
+    [InlineData("vote public results points 4 hidden results Quelles priorités : A ; B ; C", VoteMode.Points, 4, true)]
+    [InlineData("vote Quelles priorités : A ; B ; C ; résultats publiques", VoteMode.Single, 1, false)]
+    public void Parse_PublicResults_StoredWithTheRules(string text, VoteMode mode, int limit, bool hidden)
+    {
+        // Act
+        var command = VoteCommands.Parse(text);
+
+        // Assert
+        Assert.Equal(VoteCommandKind.Open, command.Kind);
+        Assert.Equal(new VoteRules(mode, limit, hidden, PublicResults: true), command.Rules);
+        Assert.Equal(command.Rules, command.Definition!.Rules);
+        Assert.Equal("Quelles priorités", command.Definition.Question);
+        Assert.Equal(["A", "B", "C"], command.Definition.Options);
+    }
+
+    [Fact]
+    public void Parse_PublicResultsTwice_BadSetting()
+    {
+        // Act
+        var command = VoteCommands.Parse("vote résultats publics public results Quelles priorités : A ; B ; C");
+
+        // Assert
+        Assert.Equal(VoteCommandProblem.BadSetting, command.Problem);
+    }
+
+    [Fact]
+    public void Parse_LeversWithPublicResults_LeversPublic()
+    {
+        // Act
+        var command = VoteCommands.Parse("vote leviers résultats publics");
+
+        // Assert
+        Assert.Equal(VoteCommandKind.Levers, command.Kind);
+        Assert.True(command.Rules.PublicResults);
+    }
+
+    [Theory]
     [InlineData("vote Quelles priorités : A ; B ; C ; top 2", VoteMode.TopN, 2, false)]
     [InlineData("vote Quelles priorités : A ; B ; C ; points 4 résultats cachés", VoteMode.Points, 4, true)]
     [InlineData("vote Quelles priorités : A ; B ; C ; hidden results", VoteMode.Single, 1, true)]

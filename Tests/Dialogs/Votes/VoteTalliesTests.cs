@@ -153,7 +153,7 @@ public sealed class VoteTalliesTests
         var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
 
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: false, Language.English);
+        var card = VoteTallies.Card("v1", vote, tally, isClosed: false, Language.English, minimumBallots: 3);
 
         // Assert
         Assert.Equal("v1", card.VoteId);
@@ -177,7 +177,7 @@ public sealed class VoteTalliesTests
         var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
 
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French);
+        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
 
         // Assert
         Assert.True(card.IsClosed);
@@ -193,7 +193,7 @@ public sealed class VoteTalliesTests
         var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
 
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: false, Language.French);
+        var card = VoteTallies.Card("v1", vote, tally, isClosed: false, Language.French, minimumBallots: 3);
 
         // Assert
         Assert.Equal(3, card.Participation);
@@ -209,10 +209,91 @@ public sealed class VoteTalliesTests
         var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
 
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French);
+        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
 
         // Assert
         Assert.Equal([2, 1, 0], card.Options.Select(o => o.Score));
+    }
+
+    [Fact]
+    public void Card_OpenOneBallotUnderK_ParticipationOnlyNoScoreNoRank()
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Single, 1, options: 3);
+        var tally = VoteTallies.Compute(vote, [B(0, 1, 0)]);
+
+        // Act
+        var card = VoteTallies.Card("v1", vote, tally, isClosed: false, Language.French, minimumBallots: 3);
+
+        // Assert
+        Assert.Equal(1, card.Participation);
+        Assert.Equal(3, card.WithheldBelow);
+        Assert.All(card.Options, o => Assert.Equal((0, 1, false), (o.Score, o.Rank, o.Tied)));
+    }
+
+    [Fact]
+    public void Card_ClosedTwoBallotsUnderK_VoteOrderWithoutScores()
+    {
+        // Arrange: Option C leads 2–0, which the card must not tell.
+        var vote = Vote(VoteMode.Single, 1, options: 3);
+        var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1)]);
+
+        // Act
+        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
+
+        // Assert
+        Assert.Equal(3, card.WithheldBelow);
+        Assert.Equal(["Option A", "Option B", "Option C"], card.Options.Select(o => o.Option));
+        Assert.All(card.Options, o => Assert.Equal((0, 1, false), (o.Score, o.Rank, o.Tied)));
+    }
+
+    [Fact]
+    public void Card_ClosedKBallots_TalliesShown()
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Single, 1, options: 3);
+        var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
+
+        // Act
+        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
+
+        // Assert
+        Assert.Null(card.WithheldBelow);
+        Assert.Equal([2, 1, 0], card.Options.Select(o => o.Score));
+    }
+
+    [Fact]
+    public void Card_PublicResultsOneBallot_TalliesShown()
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Single, 1, options: 3) with { Rules = new VoteRules(VoteMode.Single, 1, HiddenResults: false, PublicResults: true) };
+        var tally = VoteTallies.Compute(vote, [B(0, 1, 0)]);
+
+        // Act
+        var open = VoteTallies.Card("v1", vote, tally, isClosed: false, Language.French, minimumBallots: 3);
+        var closed = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
+
+        // Assert
+        Assert.Null(open.WithheldBelow);
+        Assert.Equal([0, 1, 0], open.Options.Select(o => o.Score));
+        Assert.Null(closed.WithheldBelow);
+        Assert.Equal("Option B", closed.Options[0].Option);
+        Assert.True(closed.Rules.PublicResults);
+    }
+
+    [Fact]
+    public void Card_ClosedWithoutBallot_NothingWithheld()
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Single, 1, options: 3);
+        var tally = VoteTallies.Compute(vote, []);
+
+        // Act
+        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
+
+        // Assert
+        Assert.Null(card.WithheldBelow);
+        Assert.Equal(0, card.Participation);
     }
 
     [Fact]

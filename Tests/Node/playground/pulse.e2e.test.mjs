@@ -95,7 +95,9 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
       assert.doesNotMatch(reviewText, /Passé/, 'a skipped step still reads "Passé" (as in "past")');
       assert.equal(await review.getByRole('button', { name: 'Modifier', exact: true }).count(), 8, 'one "Modifier" per step');
       await cardShot(review, 'pulse-review.png');
-      await clickCardButton(review, 'Envoyer');
+      // "Envoyer" is at the top and at the end of the review (phone width): both send; the end one is pressed here.
+      assert.equal(await review.getByRole('button', { name: 'Envoyer', exact: true }).count(), 2, '"Envoyer" is not at the top and the end');
+      await review.getByRole('button', { name: 'Envoyer', exact: true }).last().click();
 
       // The answer goes live: the bot updates the posted pulse card ("1 réponse"). Teams then refreshes each
       // respondent's own view; the Playground has no refresh, so the update replaces her thank-you card and
@@ -174,7 +176,8 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
       await clickCardButton(step7, 'Retour');
 
       review = await waitForCard(page, reviewHeading);
-      await clickCardButton(review, 'Mettre à jour');
+      assert.equal(await review.getByRole('button', { name: 'Mettre à jour', exact: true }).count(), 2, '"Mettre à jour" is not at the top and the end');
+      await review.getByRole('button', { name: 'Mettre à jour', exact: true }).first().click();
       const updated = await waitForCard(page, thanksHeading);
       const updatedText = await updated.innerText();
       assert.ok(updatedText.includes(frein));

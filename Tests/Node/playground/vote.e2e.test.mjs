@@ -1,5 +1,7 @@
 // End to end: the coordinator opens a priority vote in the team's General channel of the Playground, votes, and
-// watches the live card count her ballot; she changes her vote and the bars move; "vote clore" posts the ranking.
+// watches the live card count her ballot; she changes her vote and the bars move; "vote clore" turns the card into the
+// ranking and posts one short notice. She votes alone, so both votes are opened with "résultats publics" (otherwise the
+// small-group rule shows participation only under 3 ballots).
 // Then, at phone width, a dot vote (3 points to spread) is opened, voted with the number fields and closed.
 // The Playground has no card refresh: the live update (PUT) replaces her confirmation with the shared card,
 // which is what the whole channel sees. It always sends locale en-US: "langue français" fixes the language first.
@@ -16,6 +18,7 @@ const question = 'Nos priorités pour 2027';
 const dotQuestion = 'Où mettre nos efforts cet hiver';
 const ballotKicker = 'Votre bulletin';
 const resultsHeading = 'Résultats du vote';
+const closedNotice = /^Vote clos\s*:\s*1 vote$/;
 
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 400, height: 900 };
@@ -53,7 +56,7 @@ test('a priority vote in the General channel: open, vote, counts change, change 
       await postInChannel(page, 'langue français');
       await waitForCard(page, languageHeading);
 
-      await postInChannel(page, `vote ${question} : Logement ; Mobilité ; Emploi des jeunes`);
+      await postInChannel(page, `vote résultats publics ${question} : Logement ; Mobilité ; Emploi des jeunes`);
       const opened = await liveCard(page, question, "Aucun vote pour l'instant");
       const openedText = await opened.innerText();
       for (const option of ['Logement', 'Mobilité', 'Emploi des jeunes']) {
@@ -92,6 +95,7 @@ test('a priority vote in the General channel: open, vote, counts change, change 
       await cardShot(changed, 'vote-card-changed.png');
 
       await postInChannel(page, 'vote clore');
+      await waitForCard(page, closedNotice);
       const results = await waitForCard(page, resultsHeading);
       const resultsText = await results.innerText();
       assert.match(resultsText, /1\.\s*Logement/, `Logement is not first: ${resultsText}`);
@@ -103,7 +107,7 @@ test('a priority vote in the General channel: open, vote, counts change, change 
 
   await t.test('phone width: dot voting', { timeout: 300_000 }, () =>
     inBrowser(phone, 'vote-phone', async (page) => {
-      await postInChannel(page, `vote points 3 ${dotQuestion} : Jardin collectif ; Aide aux devoirs ; Fête de quartier`);
+      await postInChannel(page, `vote points 3 résultats publics ${dotQuestion} : Jardin collectif ; Aide aux devoirs ; Fête de quartier`);
       const opened = await liveCard(page, dotQuestion, "Aucun vote pour l'instant");
       assert.match(await opened.innerText(), /3 points à répartir/);
       await cardShot(opened, 'vote-dot-card-phone.png');
