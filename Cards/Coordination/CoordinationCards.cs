@@ -19,35 +19,10 @@ public static class CoordinationCards
     public static AdaptiveCard Granted(Language language, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var heading = Heading.For(language);
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
-            [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                new RichTextBlock
-                {
-                    Spacing = CardSpacing.Small,
-                    Inlines = [new TextRun { Text = GrantedText.Format(language, name.Trim()) }],
-                },
-            ],
-        };
+        return CardBlocks.Notice(Heading.For(language), [CardBlocks.PlainText(GrantedText.Format(language, name.Trim()))]);
     }
 
     /// <summary>How to grant the role, when the command named nobody.</summary>
-    public static AdaptiveCard GrantUsage(Language language)
-    {
-        var heading = Heading.For(language);
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
-            [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                CardBlocks.Paragraph(UsageText.For(language)),
-                new TextBlock { Text = UsageExample.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
-            ],
-        };
-    }
+    public static AdaptiveCard GrantUsage(Language language) =>
+        CardBlocks.Notice(Heading.For(language), [CardBlocks.Paragraph(UsageText.For(language)), CardBlocks.Command(UsageExample.For(language))]);
 }

@@ -47,18 +47,13 @@ public static class DeletionCards
     {
         ArgumentNullException.ThrowIfNull(model);
         var language = model.Language;
-        var heading = (model.IsPulse ? PulseHeading : VoteHeading).For(language);
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
+        return CardBlocks.Notice(
+            (model.IsPulse ? PulseHeading : VoteHeading).For(language),
             [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                new RichTextBlock { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = model.Title, Weight = TextWeight.Bolder }] },
-                new RichTextBlock { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = ClosedLabel.Format(language, model.ClosedText), IsSubtle = true }] },
-                new RichTextBlock { Inlines = [new TextRun { Text = (model.IsPulse ? PulseText : VoteText).For(language) }] },
+                CardBlocks.PlainText(model.Title, weight: TextWeight.Bolder),
+                CardBlocks.PlainText(ClosedLabel.Format(language, model.ClosedText), isSubtle: true),
+                CardBlocks.PlainText((model.IsPulse ? PulseText : VoteText).For(language), spacing: null),
             ],
-            Actions =
             [
                 new ExecuteAction
                 {
@@ -68,8 +63,7 @@ public static class DeletionCards
                     Style = ActionStyle.Destructive,
                 },
                 new ExecuteAction { Title = CancelTitle.For(language), Verb = CardVerbs.DeleteCancel },
-            ],
-        };
+            ]);
     }
 
     public static AdaptiveCard Done(Language language, bool isPulse) =>
@@ -80,11 +74,6 @@ public static class DeletionCards
     public static AdaptiveCard NothingToDelete(Language language, bool isPulse) =>
         Notice((isPulse ? NoPulse : NoVote).For(language), null);
 
-    private static AdaptiveCard Notice(string heading, string? text) => new()
-    {
-        FallbackText = heading,
-        Body = text is null
-            ? [CardBlocks.Heading(heading, TextSize.Medium)]
-            : [CardBlocks.Heading(heading, TextSize.Medium), new RichTextBlock { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = text }] }],
-    };
+    private static AdaptiveCard Notice(string heading, string? text) =>
+        CardBlocks.Notice(heading, text is null ? [] : [CardBlocks.PlainText(text)]);
 }

@@ -30,18 +30,6 @@ public static class LanguageCards
     }
 
     /// <summary>How to use the command, when its argument was missing or not understood.</summary>
-    public static AdaptiveCard Usage(Language language)
-    {
-        var heading = Heading.For(language);
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
-            [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                CardBlocks.Paragraph(UsageText.For(language)),
-                new TextBlock { Text = UsageExample.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
-            ],
-        };
-    }
+    public static AdaptiveCard Usage(Language language) =>
+        CardBlocks.Notice(Heading.For(language), [CardBlocks.Paragraph(UsageText.For(language)), CardBlocks.Command(UsageExample.For(language))]);
 }

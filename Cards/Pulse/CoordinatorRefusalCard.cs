@@ -23,15 +23,6 @@ public static class CoordinatorRefusalCard
         var ask = names.Count == 0
             ? AskCoordination.For(language)
             : AskNames.Format(language, string.Join(", ", names));
-        var heading = Heading.For(language);
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
-            [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                PulseCardParts.PlainParagraph($"{OnlyCoordinators.Format(language, model.Command)} {ask}"),
-            ],
-        };
+        return CardBlocks.Notice(Heading.For(language), [CardBlocks.PlainText($"{OnlyCoordinators.Format(language, model.Command)} {ask}")]);
     }
 }

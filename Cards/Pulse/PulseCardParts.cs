@@ -118,8 +118,4 @@ internal static class PulseCardParts
         }
     }
 
-    /// <summary>A paragraph that may contain user text: one plain run, never Markdown.</summary>
-    public static RichTextBlock PlainParagraph(string text) =>
-        new() { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = text }] };
-
 }

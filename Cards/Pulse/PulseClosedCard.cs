@@ -13,15 +13,6 @@ public static class PulseClosedCard
     public static AdaptiveCard Build(PulseClosedCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var heading = PulseCard.ClosedText.For(model.Language);
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
-            [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                PulseCardParts.PlainParagraph(Text.Format(model.Language, model.PulseTitle)),
-            ],
-        };
+        return CardBlocks.Notice(PulseCard.ClosedText.For(model.Language), [CardBlocks.PlainText(Text.Format(model.Language, model.PulseTitle))]);
     }
 }

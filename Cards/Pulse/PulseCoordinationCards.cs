@@ -119,12 +119,9 @@ public static class PulseCoordinationCards
     {
         ArgumentNullException.ThrowIfNull(model);
         var language = model.Language;
-        return new AdaptiveCard
-        {
-            FallbackText = StatusHeading.For(language),
-            Body =
+        return CardBlocks.Notice(
+            StatusHeading.For(language),
             [
-                CardBlocks.Heading(StatusHeading.For(language), TextSize.Medium),
                 CardBlocks.Paragraph(model.PulseTitle),
                 new FactSet
                 {
@@ -135,8 +132,7 @@ public static class PulseCoordinationCards
                         new Fact(DeadlineLabel.For(language), model.DeadlineText),
                     ],
                 },
-            ],
-        };
+            ]);
     }
 
     public static AdaptiveCard ReminderReport(ReminderReportCardModel model)
@@ -145,7 +141,6 @@ public static class PulseCoordinationCards
         var language = model.Language;
         var body = new List<CardElement>
         {
-            CardBlocks.Heading(ReportHeading.For(language), TextSize.Medium),
             new FactSet
             {
                 Facts =
@@ -172,21 +167,14 @@ public static class PulseCoordinationCards
             body.Add(new TextBlock { Text = NotReachedText.For(language), Size = TextSize.Small });
         }
 
-        return new AdaptiveCard { FallbackText = ReportHeading.For(language), Body = body };
+        return CardBlocks.Notice(ReportHeading.For(language), body);
     }
 
     public static AdaptiveCard Reminder(PulseReminderCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var language = model.Language;
-        var body = new List<CardElement>
-        {
-            CardBlocks.Heading(ReminderHeading.For(language), TextSize.Medium),
-            new RichTextBlock
-            {
-                Inlines = [new TextRun { Text = ReminderText.Format(language, model.PulseTitle, model.DeadlineText) }],
-            },
-        };
+        var body = new List<CardElement> { CardBlocks.PlainText(ReminderText.Format(language, model.PulseTitle, model.DeadlineText), spacing: null) };
         if (!string.IsNullOrWhiteSpace(model.PlaceName))
         {
             var place = new List<TextRun> { new() { Text = ReminderPlace.For(language), IsSubtle = true }, new() { Text = model.PlaceName, IsSubtle = true } };
@@ -208,12 +196,7 @@ public static class PulseCoordinationCards
             actions.Add(new OpenUrlAction { Title = SeePulse.For(language), Url = link });
         }
 
-        return new AdaptiveCard
-        {
-            FallbackText = ReminderHeading.For(language),
-            Body = body,
-            Actions = actions,
-        };
+        return CardBlocks.Notice(ReminderHeading.For(language), body, actions);
     }
 
     /// <summary>"2 jours et 5 heures", "moins d'une heure"; "2 days and 5 hours", "less than an hour".</summary>

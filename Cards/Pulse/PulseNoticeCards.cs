@@ -37,42 +37,32 @@ public static class PulseNoticeCards
     public static AdaptiveCard DurationOutOfRange(Language language, string typed, bool tooShort)
     {
         ArgumentNullException.ThrowIfNull(typed);
-        var heading = (tooShort ? TooShortHeading : TooLongHeading).For(language);
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
-            [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                PulseCardParts.PlainParagraph((tooShort ? TooShort : TooLong).Format(language, typed.Trim())),
-                CardBlocks.Paragraph(RangeHint.For(language)),
-                new TextBlock { Text = ExamplesTitle.For(language), Spacing = CardSpacing.Medium, Weight = TextWeight.Bolder },
-                new TextBlock { Text = Example1.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
-                new TextBlock { Text = Example2.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
-            ],
-        };
+        return DurationNotice(
+            language,
+            (tooShort ? TooShortHeading : TooLongHeading).For(language),
+            (tooShort ? TooShort : TooLong).Format(language, typed.Trim()),
+            RangeHint);
     }
 
     /// <summary>The duration after "pulse démarrer" was not understood; <paramref name="typed"/> is shown as typed.</summary>
     public static AdaptiveCard BadDuration(Language language, string typed)
     {
         ArgumentNullException.ThrowIfNull(typed);
-        var heading = BadDurationHeading.For(language);
         var notUnderstood = string.IsNullOrWhiteSpace(typed)
             ? NotUnderstoodEmpty.For(language)
             : NotUnderstood.Format(language, typed.Trim());
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
-            [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                PulseCardParts.PlainParagraph(notUnderstood),
-                CardBlocks.Paragraph(HowTo.For(language)),
-                new TextBlock { Text = ExamplesTitle.For(language), Spacing = CardSpacing.Medium, Weight = TextWeight.Bolder },
-                new TextBlock { Text = Example1.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
-                new TextBlock { Text = Example2.For(language), Spacing = CardSpacing.Small, FontType = FontType.Monospace },
-            ],
-        };
+        return DurationNotice(language, BadDurationHeading.For(language), notUnderstood, HowTo);
     }
+
+    /// <summary>What was wrong with the typed duration (may carry user text), the rule, then two examples.</summary>
+    private static AdaptiveCard DurationNotice(Language language, string heading, string problem, Localized hint) =>
+        CardBlocks.Notice(
+            heading,
+            [
+                CardBlocks.PlainText(problem),
+                CardBlocks.Paragraph(hint.For(language)),
+                new TextBlock { Text = ExamplesTitle.For(language), Spacing = CardSpacing.Medium, Weight = TextWeight.Bolder },
+                CardBlocks.Command(Example1.For(language)),
+                CardBlocks.Command(Example2.For(language)),
+            ]);
 }

@@ -26,7 +26,6 @@ public static class ReminderCards
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<CardElement>
         {
-            CardBlocks.Heading(model.Heading, TextSize.Medium),
             new TextBlock { Text = model.Progress, Weight = TextWeight.Bolder, Spacing = CardSpacing.Small },
         };
         if (!string.IsNullOrWhiteSpace(model.Detail))
@@ -34,6 +33,6 @@ public static class ReminderCards
             body.Add(new TextBlock { Text = model.Detail, IsSubtle = true, Size = TextSize.Small });
         }
 
-        return new AdaptiveCard { FallbackText = model.Heading, Body = body };
+        return CardBlocks.Notice(model.Heading, body);
     }
 }

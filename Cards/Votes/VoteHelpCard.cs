@@ -44,7 +44,7 @@ public static class VoteHelpCard
             body.Add(VoteCardParts.Attention(model.Problem));
         }
 
-        body.Add(Command(Syntax.For(language), CardSpacing.Medium));
+        body.Add(CardBlocks.Command(Syntax.For(language), CardSpacing.Medium));
         body.Add(CardBlocks.Paragraph(Options.For(language)));
         body.Add(Title(SettingsTitle.For(language)));
         foreach (var setting in new[] { TopSetting.For(language), PointsSetting.For(language), HiddenSetting.Format(language, LowerFirst(VoteCardParts.HiddenUntilClose.For(language))), PublicSetting.Format(language, VoteCardParts.Number(model.MinimumBallots)) })
@@ -55,13 +55,13 @@ public static class VoteHelpCard
         body.Add(Title(ExamplesTitle.For(language)));
         foreach (var example in new[] { SingleExample, TopExample, PointsExample })
         {
-            body.Add(Command(example.For(language), CardSpacing.Small));
+            body.Add(CardBlocks.Command(example.For(language), CardSpacing.Small));
         }
 
         body.Add(Title(OtherCommandsTitle.For(language)));
-        body.Add(Command(LeversCommand.For(language), CardSpacing.Small));
+        body.Add(CardBlocks.Command(LeversCommand.For(language), CardSpacing.Small));
         body.Add(new TextBlock { Text = LeversText.For(language), Spacing = CardSpacing.None, IsSubtle = true });
-        body.Add(Command(CloseCommand.For(language), CardSpacing.Small));
+        body.Add(CardBlocks.Command(CloseCommand.For(language), CardSpacing.Small));
         body.Add(new TextBlock { Text = CloseText.For(language), Spacing = CardSpacing.None, IsSubtle = true });
 
         return new AdaptiveCard { FallbackText = Heading.For(language), Body = body };
@@ -72,8 +72,4 @@ public static class VoteHelpCard
 
     private static TextBlock Title(string text) =>
         new() { Text = text, Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium };
-
-    /// <summary>Something to type as shown.</summary>
-    internal static TextBlock Command(string text, CardSpacing spacing) =>
-        new() { Text = text, FontType = FontType.Monospace, Spacing = spacing };
 }

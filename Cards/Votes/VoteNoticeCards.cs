@@ -35,36 +35,16 @@ public static class VoteNoticeCards
     private static readonly Localized OwnOptionsHint = new("Vous pouvez lancer un vote avec vos propres options :", "You can start a vote with your own options:");
 
     /// <summary>"vote clore" (or a button) where no vote is open.</summary>
-    public static AdaptiveCard NoOpenVote(Language language)
-    {
-        var heading = NoOpenVoteHeading.For(language);
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
-            [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                CardBlocks.Paragraph(NoOpenVoteText.For(language)),
-                VoteHelpCard.Command(StartHint.For(language), CardSpacing.Small),
-            ],
-        };
-    }
+    public static AdaptiveCard NoOpenVote(Language language) =>
+        CardBlocks.Notice(NoOpenVoteHeading.For(language), [CardBlocks.Paragraph(NoOpenVoteText.For(language)), CardBlocks.Command(StartHint.For(language))]);
 
     /// <summary>A button of a vote that has closed since; <paramref name="question"/> is shown as typed.</summary>
     public static AdaptiveCard Closed(Language language, string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var heading = ClosedHeading.For(language);
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
-            [
-                CardBlocks.Heading(heading, TextSize.Medium),
-                new RichTextBlock { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = question, Weight = TextWeight.Bolder }] },
-                CardBlocks.Paragraph(ClosedText.For(language)),
-            ],
-        };
+        return CardBlocks.Notice(
+            ClosedHeading.For(language),
+            [CardBlocks.PlainText(question, weight: TextWeight.Bolder), CardBlocks.Paragraph(ClosedText.For(language))]);
     }
 
     /// <summary>
@@ -81,7 +61,7 @@ public static class VoteNoticeCards
         var body = new List<CardElement>
         {
             new TextBlock { Text = title, Weight = TextWeight.Bolder },
-            new RichTextBlock { Spacing = CardSpacing.Small, Inlines = [new TextRun { Text = model.Question, IsSubtle = true }] },
+            CardBlocks.PlainText(model.Question, isSubtle: true),
         };
         if (model.Leaders is { Count: > 0 } leaders)
         {
@@ -104,7 +84,6 @@ public static class VoteNoticeCards
     /// </summary>
     public static AdaptiveCard NotEnoughLevers(Language language, int found)
     {
-        var heading = LeversHeading.For(language);
         var text = found switch
         {
             < 0 => NoClosedPulse,
@@ -112,16 +91,12 @@ public static class VoteNoticeCards
             1 => OneLever,
             _ => TooFewLevers,
         };
-        return new AdaptiveCard
-        {
-            FallbackText = heading,
-            Body =
+        return CardBlocks.Notice(
+            LeversHeading.For(language),
             [
-                CardBlocks.Heading(heading, TextSize.Medium),
                 CardBlocks.Paragraph(text.For(language)),
                 new TextBlock { Text = OwnOptionsHint.For(language), Spacing = CardSpacing.Medium },
-                VoteHelpCard.Command(StartHint.For(language), CardSpacing.Small),
-            ],
-        };
+                CardBlocks.Command(StartHint.For(language)),
+            ]);
     }
 }
