@@ -24,8 +24,12 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
         ArgumentNullException.ThrowIfNull(pulse);
         if (Target(pulse) is { } target)
         {
-            var rendered = new RenderedState();
-            updater.Schedule(target, cancellationToken => RenderAsync(pulse, rendered, cancellationToken), cancellationToken => IsStaleAsync(pulse, rendered, cancellationToken));
+            updater.ScheduleClosable(
+                target,
+                pulse,
+                cancellationToken => pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken),
+                record => record.IsOpen,
+                (current, cancellationToken) => RenderAsync(current, pulse.CardActivityId, cancellationToken));
         }
     }
 
@@ -60,34 +64,11 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
     public static Language LanguageOf(PulseRecord pulse) =>
         Languages.FromCode(pulse?.Language);
 
-    /// <summary>Runs when the update is sent, maybe seconds after it was scheduled: re-reads the pulse (it may have closed since).</summary>
-    private async Task<Activity> RenderAsync(PulseRecord pulse, RenderedState rendered, CancellationToken cancellationToken)
+    /// <summary>Runs when the update is sent, maybe seconds after it was scheduled, with the pulse as read then (it may have closed since).</summary>
+    private async Task<Activity> RenderAsync(PulseRecord current, string? activityId, CancellationToken cancellationToken)
     {
-        var current = await pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false) ?? pulse;
-        rendered.Open = current.IsOpen;
         var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
-        return ProactiveMessages.Card(card) with { Id = pulse.CardActivityId };
-    }
-
-    /// <summary>
-    /// After a PUT: an open card sent while another instance closed the pulse would otherwise stay over the final card
-    /// (issue #22 item 6), so a card rendered open is stale once storage says closed. A closed card is final.
-    /// </summary>
-    private async Task<bool> IsStaleAsync(PulseRecord pulse, RenderedState rendered, CancellationToken cancellationToken)
-    {
-        if (!rendered.Open)
-        {
-            return false;
-        }
-
-        var current = await pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken).ConfigureAwait(false);
-        return current is not null && !current.IsOpen;
-    }
-
-    /// <summary>What the last render of one scheduled update showed; render and check run one after the other on the card's worker.</summary>
-    private sealed class RenderedState
-    {
-        public bool Open { get; set; }
+        return ProactiveMessages.Card(card) with { Id = activityId };
     }
 
     private static LiveCardTarget? Target(PulseRecord pulse) =>

@@ -14,31 +14,15 @@ public sealed partial class PulseDeadlineService(
     PulseCloser closer,
     IOptions<ConcertationOptions> options,
     TimeProvider time,
-    ILogger<PulseDeadlineService> logger) : BackgroundService
+    ILogger<PulseDeadlineService> logger) : PeriodicSweep(options, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.DeadlineSweepInterval, time);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Storage or connector trouble: the next sweep tries again; nothing is lost, the pulse stays due.
-                LogSweepFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override Task SweepOnceAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     /// <summary>Closes every due pulse this instance wins, then finishes unfinished closes; returns how many pulses it closed.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var closed = 0;
-        await foreach (var pulse in pulses.ListDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        await foreach (var pulse in pulses.ListDueAsync(Time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             if (await closer.CloseAsync(pulse, PulseCardRefresher.LanguageOf(pulse), cancellationToken).ConfigureAwait(false))
             {
@@ -55,13 +39,10 @@ public sealed partial class PulseDeadlineService(
     {
         await foreach (var pulse in pulses.ListSummaryPendingAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (pulse.SummaryClaimUntil is null || pulse.SummaryClaimUntil <= time.GetUtcNow())
+            if (pulse.SummaryClaimUntil is null || pulse.SummaryClaimUntil <= Time.GetUtcNow())
             {
                 await closer.FinishAsync(pulse, PulseCardRefresher.LanguageOf(pulse), cancellationToken).ConfigureAwait(false);
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The deadline sweep failed; it will run again")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

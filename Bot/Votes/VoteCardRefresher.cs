@@ -53,8 +53,12 @@ public sealed class VoteCardRefresher(
         ArgumentNullException.ThrowIfNull(vote);
         if (Target(vote) is { } target)
         {
-            var rendered = new RenderedState();
-            updater.Schedule(target, cancellationToken => RenderAsync(vote, rendered, cancellationToken), cancellationToken => IsStaleAsync(vote, rendered, cancellationToken));
+            updater.ScheduleClosable(
+                target,
+                vote,
+                cancellationToken => votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken),
+                record => record.IsOpen,
+                (current, cancellationToken) => RenderAsync(current, vote.CardActivityId, cancellationToken));
         }
     }
 
@@ -122,34 +126,11 @@ public sealed class VoteCardRefresher(
         });
     }
 
-    /// <summary>Runs when the update is sent, maybe a second after it was scheduled: re-reads the vote (it may have closed since).</summary>
-    private async Task<Activity> RenderAsync(VoteRecord vote, RenderedState rendered, CancellationToken cancellationToken)
+    /// <summary>Runs when the update is sent, maybe seconds after it was scheduled, with the vote as read then (it may have closed since).</summary>
+    private async Task<Activity> RenderAsync(VoteRecord current, string? activityId, CancellationToken cancellationToken)
     {
-        var current = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) ?? vote;
-        rendered.Open = current.IsOpen;
         var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
-        return ProactiveMessages.Card(card) with { Id = vote.CardActivityId };
-    }
-
-    /// <summary>
-    /// After a PUT: an open card sent while another instance closed the vote would otherwise stay over the final card
-    /// (issue #22 item 6), so a card rendered open is stale once storage says closed. A closed card is final.
-    /// </summary>
-    private async Task<bool> IsStaleAsync(VoteRecord vote, RenderedState rendered, CancellationToken cancellationToken)
-    {
-        if (!rendered.Open)
-        {
-            return false;
-        }
-
-        var current = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false);
-        return current is not null && !current.IsOpen;
-    }
-
-    /// <summary>What the last render of one scheduled update showed; render and check run one after the other on the card's worker.</summary>
-    private sealed class RenderedState
-    {
-        public bool Open { get; set; }
+        return ProactiveMessages.Card(card) with { Id = activityId };
     }
 
     private static (string, string) TallyKey(string voteId) => ("vote-tally", voteId);

@@ -13,24 +13,9 @@ public sealed partial class VoteResultSweep(
     VoteCloser closer,
     IOptions<ConcertationOptions> options,
     TimeProvider time,
-    ILogger<VoteResultSweep> logger) : BackgroundService
+    ILogger<VoteResultSweep> logger) : PeriodicSweep(options, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.DeadlineSweepInterval, time);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override Task SweepOnceAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     /// <summary>Records every pending vote result; a vote that fails stays pending for the next sweep, the others go on.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
@@ -50,7 +35,4 @@ public sealed partial class VoteResultSweep(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vote {VoteId}: its pending result could not be recorded; the next sweep tries again")]
     private static partial void LogVoteFinishFailed(ILogger logger, Exception exception, string voteId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The vote result sweep failed; it will run again")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
