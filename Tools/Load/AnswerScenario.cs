@@ -44,15 +44,6 @@ internal static partial class AnswerScenario
     };
 
     /// <summary>Starts the bot with the respondents as its roster (at most 40 with --short), runs, stops it.</summary>
-    public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string storageConnectionString, string logDirectory, TextWriter output, CancellationToken cancellationToken)
-    {
-        var result = await BotUnderLoad.RunOnOwnBotAsync(
-            settings, ShortRespondents, repositoryRoot, storageConnectionString, logDirectory, output,
-            (bounded, setup) => RunAsync(bounded, setup, storageConnectionString, output, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
-        return result.Pass;
-    }
-
     public static async Task<AnswerResult> RunAsync(LoadSettings settings, BotUnderLoad setup, string storageConnectionString, TextWriter output, CancellationToken cancellationToken)
     {
         var template = PulseTemplates.Default;

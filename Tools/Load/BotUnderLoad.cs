@@ -79,16 +79,16 @@ internal sealed class BotUnderLoad : IAsyncDisposable
 
     /// <summary>
     /// Starts a bot of its own whose roster holds at most <paramref name="shortVoters"/> voters with --short, describes
-    /// it, runs <paramref name="run"/> on it and stops it.
+    /// it, runs <paramref name="run"/> on it (its verdict) and stops it.
     /// </summary>
-    public static async Task<TResult> RunOnOwnBotAsync<TResult>(
+    public static async Task<bool> RunOnOwnBotAsync(
         LoadSettings settings,
         int shortVoters,
         string repositoryRoot,
         string storageConnectionString,
         string logDirectory,
         TextWriter output,
-        Func<LoadSettings, BotUnderLoad, Task<TResult>> run,
+        Func<LoadSettings, BotUnderLoad, Task<bool>> run,
         CancellationToken cancellationToken)
     {
         var bounded = settings.Short ? settings with { Voters = Math.Min(settings.Voters, shortVoters) } : settings;

@@ -32,15 +32,6 @@ internal static class ParticipationScenario
     private static readonly string Sentence = string.Concat(Enumerable.Repeat(
         "Les réunions tombent pendant les heures d'école et les parents n'y viennent pas ; il faudrait varier les horaires. ", 4));
 
-    public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string storageConnectionString, string logDirectory, TextWriter output, CancellationToken cancellationToken)
-    {
-        var result = await BotUnderLoad.RunOnOwnBotAsync(
-            settings, ShortMembers, repositoryRoot, storageConnectionString, logDirectory, output,
-            (bounded, setup) => RunAsync(bounded, setup, storageConnectionString, output, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
-        return result.Pass;
-    }
-
     public static async Task<ParticipationResult> RunAsync(LoadSettings settings, BotUnderLoad setup, string storageConnectionString, TextWriter output, CancellationToken cancellationToken)
     {
         var connector = setup.Connector;

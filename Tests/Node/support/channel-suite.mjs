@@ -1,4 +1,4 @@
-// The frame the Playground channel end-to-end tests share: one stack for the file, a fresh browser per step.
+// The frame the Playground end-to-end tests share: one stack for the file, a fresh browser per step.
 import { after, before } from 'node:test';
 import { inPlaygroundChannel } from './e2e-shots.mjs';
 import { startStack } from './stack.mjs';
@@ -13,6 +13,13 @@ export const phoneCardWidth = phone.width - 2 * 16;
  * `inBrowser(viewport, failureName, steps, { cardWidth })`, which runs `steps(page)` in a fresh Chromium in `channel`.
  */
 export function channelSuite(channel) {
+  const stack = sharedStack();
+  return (viewport, failureName, steps, { cardWidth } = {}) =>
+    inPlaygroundChannel({ url: stack().playground.url, channel, viewport, failureName, cardWidth }, steps);
+}
+
+/** Starts the stack before the calling file's tests and stops it after them; returns a getter of the running stack. */
+export function sharedStack() {
   let stack;
 
   before(async () => {
@@ -23,6 +30,5 @@ export function channelSuite(channel) {
     await stack?.stop();
   });
 
-  return (viewport, failureName, steps, { cardWidth } = {}) =>
-    inPlaygroundChannel({ url: stack.playground.url, channel, viewport, failureName, cardWidth }, steps);
+  return () => stack;
 }
