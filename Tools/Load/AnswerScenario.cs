@@ -44,15 +44,6 @@ internal static partial class AnswerScenario
     };
 
     /// <summary>Starts the bot with the respondents as its roster (at most 40 with --short), runs, stops it.</summary>
-    public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string storageConnectionString, string logDirectory, TextWriter output, CancellationToken cancellationToken)
-    {
-        var bounded = settings.Short ? settings with { Voters = Math.Min(settings.Voters, ShortRespondents) } : settings;
-        await using var setup = await BotUnderLoad.StartAsync(bounded, repositoryRoot, storageConnectionString, logDirectory, cancellationToken).ConfigureAwait(false);
-        output.WriteLine(setup.Describe());
-        var result = await RunAsync(bounded, setup, storageConnectionString, output, cancellationToken).ConfigureAwait(false);
-        return result.Pass;
-    }
-
     public static async Task<AnswerResult> RunAsync(LoadSettings settings, BotUnderLoad setup, string storageConnectionString, TextWriter output, CancellationToken cancellationToken)
     {
         var template = PulseTemplates.Default;

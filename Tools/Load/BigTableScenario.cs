@@ -107,7 +107,7 @@ internal static class BigTableScenario
             statusSamples.Add(answer.Latency);
             var reply = await connector.WaitForAsync(r => r.ReceivedAt >= sentAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             var texts = reply is null ? [] : CardTexts.Of(Parse(reply.Body));
-            if (answer.Status is < 200 or >= 300 || !texts.Any(t => expected.All(n => ContainsNumber(t, n))))
+            if (answer.Status is < 200 or >= 300 || !texts.Any(t => expected.All(n => CardTexts.ContainsNumber(t, n))))
             {
                 wrongStatus++;
             }
@@ -259,24 +259,6 @@ internal static class BigTableScenario
         }
 
         return (ok, line.ToString());
-    }
-
-    private static bool ContainsNumber(string text, string number)
-    {
-        var at = text.IndexOf(number, StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            var before = at == 0 || !char.IsDigit(text[at - 1]);
-            var after = at + number.Length >= text.Length || !char.IsDigit(text[at + number.Length]);
-            if (before && after)
-            {
-                return true;
-            }
-
-            at = text.IndexOf(number, at + 1, StringComparison.Ordinal);
-        }
-
-        return false;
     }
 
     private static string Left(this string text, int length) => text.Length <= length ? text : text[..length] + "…";

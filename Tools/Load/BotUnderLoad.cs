@@ -77,6 +77,26 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         return new BotUnderLoad(connector, bot, http, channel, coordinator, voters, hashKey);
     }
 
+    /// <summary>
+    /// Starts a bot of its own whose roster holds at most <paramref name="shortVoters"/> voters with --short, describes
+    /// it, runs <paramref name="run"/> on it (its verdict) and stops it.
+    /// </summary>
+    public static async Task<bool> RunOnOwnBotAsync(
+        LoadSettings settings,
+        int shortVoters,
+        string repositoryRoot,
+        string storageConnectionString,
+        string logDirectory,
+        TextWriter output,
+        Func<LoadSettings, BotUnderLoad, Task<bool>> run,
+        CancellationToken cancellationToken)
+    {
+        var bounded = settings.Short ? settings with { Voters = Math.Min(settings.Voters, shortVoters) } : settings;
+        await using var setup = await StartAsync(bounded, repositoryRoot, storageConnectionString, logDirectory, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(setup.Describe());
+        return await run(bounded, setup).ConfigureAwait(false);
+    }
+
     /// <summary>The line a run prints first: the bot's process, address and log, and the connector's URL.</summary>
     public string Describe() =>
         string.Create(CultureInfo.InvariantCulture, $"bot: pid {Bot.ProcessId} at {Bot.BaseAddress} (log {Bot.LogPath}); connector {Connector.ServiceUrl}");

@@ -37,7 +37,7 @@ internal static class FencedBallotScenario
             },
             cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("The fenced-ballot vote could not be opened.");
         var random = new Random(settings.Seed);
-        var voterKeys = Enumerable.Range(0, settings.Count).Select(_ => RandomHex(random)).ToArray();
+        var voterKeys = Enumerable.Range(0, settings.Count).Select(_ => UpsertResult.RandomKey(random)).ToArray();
         var latencies = new ConcurrentBag<TimeSpan>();
         var failures = 0;
         var clock = Stopwatch.StartNew();
@@ -65,17 +65,7 @@ internal static class FencedBallotScenario
             }).ConfigureAwait(false);
         clock.Stop();
 
-        var result = new UpsertResult(Latencies.Of(latencies, clock.Elapsed), failures);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fenced: {settings.Count} SaveBallotAsync (ballot + fence in one transaction), concurrency {settings.Concurrency}"));
-        output.WriteLine("fenced: " + result.Latencies.Describe("ballots"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fenced: failures {failures}"));
-        return result;
-    }
-
-    private static string RandomHex(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        random.NextBytes(bytes);
-        return Convert.ToHexStringLower(bytes);
+        return new UpsertResult(Latencies.Of(latencies, clock.Elapsed), failures)
+            .Report("fenced", $"{settings.Count} SaveBallotAsync (ballot + fence in one transaction), concurrency {settings.Concurrency}", "ballots", output);
     }
 }

@@ -48,9 +48,9 @@ internal static class LoadRun
                     }
 
                 case LoadScenario.Answers:
-                    return await AnswerScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
+                    return await BotUnderLoad.RunOnOwnBotAsync(settings, AnswerScenario.ShortRespondents, repositoryRoot, storage, logDirectory, output, async (bounded, setup) => (await AnswerScenario.RunAsync(bounded, setup, storage, output, cancellationToken).ConfigureAwait(false)).Pass, cancellationToken).ConfigureAwait(false);
                 case LoadScenario.Participation:
-                    return await ParticipationScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
+                    return await BotUnderLoad.RunOnOwnBotAsync(settings, ParticipationScenario.ShortMembers, repositoryRoot, storage, logDirectory, output, async (bounded, setup) => (await ParticipationScenario.RunAsync(bounded, setup, storage, output, cancellationToken).ConfigureAwait(false)).Pass, cancellationToken).ConfigureAwait(false);
                 case LoadScenario.BigTable:
                     return await BigTableScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
                 default:

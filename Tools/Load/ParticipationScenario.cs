@@ -32,15 +32,6 @@ internal static class ParticipationScenario
     private static readonly string Sentence = string.Concat(Enumerable.Repeat(
         "Les réunions tombent pendant les heures d'école et les parents n'y viennent pas ; il faudrait varier les horaires. ", 4));
 
-    public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string storageConnectionString, string logDirectory, TextWriter output, CancellationToken cancellationToken)
-    {
-        var bounded = settings.Short ? settings with { Voters = Math.Min(settings.Voters, ShortMembers) } : settings;
-        await using var setup = await BotUnderLoad.StartAsync(bounded, repositoryRoot, storageConnectionString, logDirectory, cancellationToken).ConfigureAwait(false);
-        output.WriteLine(setup.Describe());
-        var result = await RunAsync(bounded, setup, storageConnectionString, output, cancellationToken).ConfigureAwait(false);
-        return result.Pass;
-    }
-
     public static async Task<ParticipationResult> RunAsync(LoadSettings settings, BotUnderLoad setup, string storageConnectionString, TextWriter output, CancellationToken cancellationToken)
     {
         var connector = setup.Connector;
@@ -91,7 +82,7 @@ internal static class ParticipationScenario
             statusSamples.Add(answer.Latency);
             var reply = await connector.WaitForAsync(r => r.ReceivedAt >= sentAt && r.IsPost && r.Succeeded, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             var texts = reply is null ? [] : CardTexts.Of(AnswerCards.Parse(reply.Body));
-            if (answer.Status is < 200 or >= 300 || !texts.Any(t => expected.All(n => ContainsNumber(t, n))))
+            if (answer.Status is < 200 or >= 300 || !texts.Any(t => expected.All(n => CardTexts.ContainsNumber(t, n))))
             {
                 wrongReplies++;
             }
@@ -134,22 +125,4 @@ internal static class ParticipationScenario
     }
 
     private static string PersonOf(TeamsUser user) => PersonId.Of(new ChannelAccount { Id = user.Id, AadObjectId = user.AadObjectId });
-
-    private static bool ContainsNumber(string text, string number)
-    {
-        var at = text.IndexOf(number, StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            var before = at == 0 || !char.IsDigit(text[at - 1]);
-            var after = at + number.Length >= text.Length || !char.IsDigit(text[at + number.Length]);
-            if (before && after)
-            {
-                return true;
-            }
-
-            at = text.IndexOf(number, at + 1, StringComparison.Ordinal);
-        }
-
-        return false;
-    }
 }

@@ -7,7 +7,25 @@ using Azure.Data.Tables;
 namespace ConcertationBot.Load;
 
 /// <summary>What a raw upsert run measured.</summary>
-public sealed record UpsertResult(Latencies Latencies, int Failures);
+public sealed record UpsertResult(Latencies Latencies, int Failures)
+{
+    /// <summary>A random 64-hex key, as a ballot's hashed voter key (the row key of a ballot).</summary>
+    public static string RandomKey(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        random.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    /// <summary>Writes what was run, the latencies and the failures, each line led by <paramref name="label"/>.</summary>
+    public UpsertResult Report(string label, FormattableString run, string unit, TextWriter output)
+    {
+        output.WriteLine(label + ": " + run.ToString(CultureInfo.InvariantCulture));
+        output.WriteLine(label + ": " + Latencies.Describe(unit));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: failures {Failures}"));
+        return this;
+    }
+}
 
 /// <summary>
 /// The raw peer of a ballot write: N <c>UpsertEntityAsync</c> (replace) of ballot-shaped entities (fixed partition,
@@ -22,7 +40,7 @@ internal static class UpsertScenario
         await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         var partition = Guid.CreateVersion7().ToString("N");
         var random = new Random(settings.Seed);
-        var rowKeys = Enumerable.Range(0, settings.Count).Select(_ => RandomHex(random)).ToArray();
+        var rowKeys = Enumerable.Range(0, settings.Count).Select(_ => UpsertResult.RandomKey(random)).ToArray();
         var latencies = new ConcurrentBag<TimeSpan>();
         var failures = 0;
         var clock = Stopwatch.StartNew();
@@ -56,17 +74,7 @@ internal static class UpsertScenario
             await table.DeleteAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        var result = new UpsertResult(Latencies.Of(latencies, clock.Elapsed), failures);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"upsert: {settings.Count} upserts (replace), concurrency {settings.Concurrency}"));
-        output.WriteLine("upsert: " + result.Latencies.Describe("upserts"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"upsert: failures {failures}"));
-        return result;
-    }
-
-    private static string RandomHex(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        random.NextBytes(bytes);
-        return Convert.ToHexStringLower(bytes);
+        return new UpsertResult(Latencies.Of(latencies, clock.Elapsed), failures)
+            .Report("upsert", $"{settings.Count} upserts (replace), concurrency {settings.Concurrency}", "upserts", output);
     }
 }

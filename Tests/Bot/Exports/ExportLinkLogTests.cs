@@ -87,24 +87,7 @@ public sealed partial class ExportLinkLogTests
     /// <summary>Opens a pulse, has Amélie answer, closes it, asks for the export and returns its two links (relative).</summary>
     private static async Task<Uri[]> ExportLinksAsync(ConversationTestBed bed)
     {
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
-        {
-            ["roleClarity"] = new() { [PulseInputIds.Rating] = "4" },
-            ["agenda"] = new() { [PulseInputIds.Frein] = "Peu de temps" },
-        });
-        using (var close = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
-        }
-
-        var before = bed.Posts.Count;
-        using (var export = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "export")))
-        {
-            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        }
-
-        var card = (await bed.SentCardAsync(before)).ToJsonString();
+        var card = await ExportFlows.AnsweredPulseExportCardAsync(bed, "Peu de temps");
         Uri[] links = [.. LinkPattern().Matches(card).Select(m => new Uri(new Uri(m.Value).PathAndQuery, UriKind.Relative)).Distinct()];
         Assert.Equal(2, links.Length);
         return links;

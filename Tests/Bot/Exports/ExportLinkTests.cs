@@ -140,24 +140,7 @@ public sealed class ExportLinkTests
     /// <summary>Opens a pulse, has Amélie name <paramref name="secret"/> as a frein, closes it, and returns the export token.</summary>
     private static async Task<string> ExportTokenAsync(ConversationTestBed bed, string secret)
     {
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
-        {
-            ["roleClarity"] = new() { [PulseInputIds.Rating] = "4" },
-            ["agenda"] = new() { [PulseInputIds.Frein] = secret },
-        });
-        using (var close = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
-        }
-
-        var before = bed.Posts.Count;
-        using (var export = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "export")))
-        {
-            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        }
-
-        var card = (await bed.SentCardAsync(before)).ToJsonString();
+        var card = await ExportFlows.AnsweredPulseExportCardAsync(bed, secret);
         var start = card.IndexOf("?grant=", StringComparison.Ordinal) + "?grant=".Length;
         Assert.True(start > "?grant=".Length - 1, "No export link on the card: " + card);
         return Uri.UnescapeDataString(card[start..card.IndexOf('"', start)]);

@@ -57,12 +57,7 @@ public sealed class DeletionAndRetentionTests(AzuriteFixture azurite) : IClassFi
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, PulseFlows.Rating("4"));
-        using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            await WaitForTextAsync(bed, "Synthèse du pulse");
-        }
+        var pulseId = await AnsweredByAmelieAndClosedAsync(bed);
 
         var asked = bed.Posts.Count;
         using var command = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia with { Locale = "en-US" }, "pulse delete"));
@@ -111,12 +106,7 @@ public sealed class DeletionAndRetentionTests(AzuriteFixture azurite) : IClassFi
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, PulseFlows.Rating("4"));
-        using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            await WaitForTextAsync(bed, "Synthèse du pulse");
-        }
+        var pulseId = await AnsweredByAmelieAndClosedAsync(bed);
 
         var asked = bed.Posts.Count;
 
@@ -180,6 +170,19 @@ public sealed class DeletionAndRetentionTests(AzuriteFixture azurite) : IClassFi
         }
 
         return (pulseId, voteId);
+    }
+
+    /// <summary>A pulse Nadia opened, Amélie answered (rating 4) and Nadia closed; its id.</summary>
+    private static async Task<string> AnsweredByAmelieAndClosedAsync(ConversationTestBed bed)
+    {
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, PulseFlows.Rating("4"));
+        using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
+        {
+            await WaitForTextAsync(bed, "Synthèse du pulse");
+        }
+
+        return pulseId;
     }
 
     private static async Task WaitForTextAsync(ConversationTestBed bed, string text)

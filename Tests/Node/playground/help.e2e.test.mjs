@@ -2,24 +2,16 @@
 // The Playground always sends locale en-US, so the card is the English one.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { launchChromium } from '../support/browser.mjs';
+import { sharedStack } from '../support/channel-suite.mjs';
 import { e2eOutputDir } from '../support/paths.mjs';
 import { cardsWithHeading, openConversation, sendMessage, waitForMoreCards } from '../support/playground-ui.mjs';
-import { startStack } from '../support/stack.mjs';
 
 const helpHeading = 'ConcertationBot help';
 const welcomeHeading = 'Welcome to ConcertationBot';
 
-let stack;
-
-before(async () => {
-  stack = await startStack();
-}, { timeout: 600_000 });
-
-after(async () => {
-  await stack?.stop();
-});
+const stack = sharedStack();
 
 const views = [
   { name: 'desktop', viewport: { width: 1280, height: 900 }, screenshot: 'help-card.png', cardOnly: false },
@@ -31,7 +23,7 @@ for (const view of views) {
     const browser = await launchChromium({ viewport: view.viewport });
     const { page } = browser;
     try {
-      await page.goto(stack.playground.url);
+      await page.goto(stack().playground.url);
       await openConversation(page, 'Personal Chat');
 
       // The chat keeps earlier messages (and the welcome card): wait for one more help card than before.

@@ -6,10 +6,10 @@
 // to a phone's width (narrowCards) before taking them.
 // Card-only screenshots go to TestResults/e2e/pulse-*.png and pulse-*-phone.png; pulse-channel*.png are whole windows.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { cardShot, inPlaygroundChannel, shot } from '../support/e2e-shots.mjs';
+import { test } from 'node:test';
+import { channelSuite, desktop, phone, phoneCardWidth } from '../support/channel-suite.mjs';
+import { cardShot, shot } from '../support/e2e-shots.mjs';
 import { cardsWithText, clickCardButton, narrowCards, postInChannel, waitForCard } from '../support/playground-ui.mjs';
-import { startStack } from '../support/stack.mjs';
 
 const channel = 'General';
 const pulseTitle = 'Pulse de la table de quartier';
@@ -25,24 +25,7 @@ const levier = 'Le café-rencontre du jeudi à la bibliothèque, où élus et r�
 const ratingLine = /Votre note\s*:\s*4 \/ 5/;
 const newLevier = 'Une salle prêtée par le CLSC, le soir';
 
-const desktop = { width: 1280, height: 900 };
-const phone = { width: 400, height: 900 };
-// A card on a 400 px phone: the screen less the client's margins on both sides.
-const phoneCardWidth = phone.width - 2 * 16;
-
-let stack;
-
-function inBrowser(viewport, failureName, steps, { cardWidth } = {}) {
-  return inPlaygroundChannel({ url: stack.playground.url, channel, viewport, failureName, cardWidth }, steps);
-}
-
-before(async () => {
-  stack = await startStack();
-}, { timeout: 600_000 });
-
-after(async () => {
-  await stack?.stop();
-});
+const inBrowser = channelSuite(channel);
 
 test('the pulse in the General channel: open, answer, review, send, re-open at phone width, close', { timeout: 600_000 }, async (t) => {
   let answered = false;

@@ -7,10 +7,10 @@
 // which is what the whole channel sees. It always sends locale en-US: "langue français" fixes the language first.
 // Card-only screenshots go to TestResults/e2e/vote-*.png.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { cardShot, inPlaygroundChannel, shot } from '../support/e2e-shots.mjs';
+import { test } from 'node:test';
+import { channelSuite, desktop, phone, phoneCardWidth } from '../support/channel-suite.mjs';
+import { cardShot, shot } from '../support/e2e-shots.mjs';
 import { clickCardButton, postInChannel, waitForCard } from '../support/playground-ui.mjs';
-import { startStack } from '../support/stack.mjs';
 
 const channel = 'General';
 const languageHeading = 'Langue de la conversation';
@@ -20,23 +20,7 @@ const ballotKicker = 'Votre bulletin';
 const resultsHeading = 'Résultats du vote';
 const closedNotice = /^Vote clos\s*:\s*1 vote$/;
 
-const desktop = { width: 1280, height: 900 };
-const phone = { width: 400, height: 900 };
-const phoneCardWidth = phone.width - 2 * 16;
-
-let stack;
-
-function inBrowser(viewport, failureName, steps, { cardWidth } = {}) {
-  return inPlaygroundChannel({ url: stack.playground.url, channel, viewport, failureName, cardWidth }, steps);
-}
-
-before(async () => {
-  stack = await startStack();
-}, { timeout: 600_000 });
-
-after(async () => {
-  await stack?.stop();
-});
+const inBrowser = channelSuite(channel);
 
 /** The live vote card once it reads `participation` ("1 vote") — the last card with both the question and that line. */
 async function liveCard(page, heading, participation) {
