@@ -11,6 +11,7 @@ using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Help;
+using ConcertationBot.Cards.Localization;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Pulse;
 
@@ -110,7 +111,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
             var teamId = TeamsChannelData.Team(context.Activity)?.Id;
             if (await _settings.GetLanguageAsync(channelId, conversationId, teamId, cancellationToken).ConfigureAwait(false) is { } fixedLanguage)
             {
-                context.Language = fixedLanguage;
+                context.Language = Languages.FromCode(fixedLanguage);
             }
         }
         catch (Exception exception) when (TransientFailures.IsTransient(exception))

@@ -1,37 +1,50 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Caching.Memory;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Bot.Coordination;
 
 /// <summary>
-/// Settings a coordinator chose; for now the fixed language (null follows each person's locale). In a team, a language
-/// set in one channel applies to every channel of the team unless a channel has set its own.
+/// Settings a coordinator chose; for now the fixed language, as the code records store (<c>"fr"</c> or <c>"en"</c>; null
+/// follows each person's locale). In a team, a language set in one channel applies to every channel of the team unless a
+/// channel has set its own. Storage knows codes only; turning a code into the cards' language is the caller's affair.
 /// </summary>
 public interface IConversationSettingsStore
 {
-    Task<Language?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+    Task<string?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken);
 
     /// <summary>Fixes the conversation's language; null returns to following each person's locale.</summary>
-    Task SetLanguageAsync(string channelId, string conversationId, Language? language, CancellationToken cancellationToken);
+    Task SetLanguageAsync(string channelId, string conversationId, string? languageCode, CancellationToken cancellationToken);
 
     /// <summary>
     /// The conversation's own language when it set one (<c>langue auto</c> included, as null); else, in a team
     /// (<paramref name="teamId"/> from the activity's channelData), the language last set in any of its channels.
     /// </summary>
-    Task<Language?> GetLanguageAsync(string channelId, string conversationId, string? teamId, CancellationToken cancellationToken) =>
+    Task<string?> GetLanguageAsync(string channelId, string conversationId, string? teamId, CancellationToken cancellationToken) =>
         GetLanguageAsync(channelId, conversationId, cancellationToken);
 
     /// <summary>Fixes the conversation's language and, in a team, the language of every channel that has not set its own.</summary>
-    Task SetLanguageAsync(string channelId, string conversationId, string? teamId, Language? language, CancellationToken cancellationToken) =>
-        SetLanguageAsync(channelId, conversationId, language, cancellationToken);
+    Task SetLanguageAsync(string channelId, string conversationId, string? teamId, string? languageCode, CancellationToken cancellationToken) =>
+        SetLanguageAsync(channelId, conversationId, languageCode, cancellationToken);
 }
 
-/// <summary>The settings of one conversation (or of a team), as stored (JSON) in bot state.</summary>
-public sealed record ConversationSettings(Language? Language);
+/// <summary>
+/// The settings of one conversation (or of a team), as stored (JSON) in bot state. <see cref="Language"/> is a code;
+/// entries written before codes hold <c>"French"</c> or <c>"English"</c>, read as <c>"fr"</c> and <c>"en"</c>.
+/// </summary>
+public sealed record ConversationSettings(string? Language)
+{
+    /// <summary>The stored language as a code: <c>"en"</c> or <c>"fr"</c>, whichever way it was written; null when none.</summary>
+    [JsonIgnore]
+    public string? LanguageCode => Language switch
+    {
+        null => null,
+        "en" or "English" => "en",
+        _ => "fr",
+    };
+}
 
-[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ConversationSettings))]
 internal sealed partial class ConversationSettingsJsonContext : JsonSerializerContext;
 
@@ -45,30 +58,30 @@ public sealed class ConversationSettingsStore(IBotStateStore state, IMemoryCache
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
-    public Task<Language?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+    public Task<string?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
         GetLanguageAsync(channelId, conversationId, teamId: null, cancellationToken);
 
-    public Task SetLanguageAsync(string channelId, string conversationId, Language? language, CancellationToken cancellationToken) =>
-        SetLanguageAsync(channelId, conversationId, teamId: null, language, cancellationToken);
+    public Task SetLanguageAsync(string channelId, string conversationId, string? languageCode, CancellationToken cancellationToken) =>
+        SetLanguageAsync(channelId, conversationId, teamId: null, languageCode, cancellationToken);
 
-    public async Task<Language?> GetLanguageAsync(string channelId, string conversationId, string? teamId, CancellationToken cancellationToken)
+    public async Task<string?> GetLanguageAsync(string channelId, string conversationId, string? teamId, CancellationToken cancellationToken)
     {
         if (await ReadAsync(ConversationKey(channelId, conversationId), cancellationToken).ConfigureAwait(false) is { } own)
         {
-            return own.Language;
+            return own.LanguageCode;
         }
 
         return teamId is { Length: > 0 } && await ReadAsync(TeamKey(channelId, teamId), cancellationToken).ConfigureAwait(false) is { } team
-            ? team.Language
+            ? team.LanguageCode
             : null;
     }
 
-    public async Task SetLanguageAsync(string channelId, string conversationId, string? teamId, Language? language, CancellationToken cancellationToken)
+    public async Task SetLanguageAsync(string channelId, string conversationId, string? teamId, string? languageCode, CancellationToken cancellationToken)
     {
-        await WriteAsync(ConversationKey(channelId, conversationId), language, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(ConversationKey(channelId, conversationId), languageCode, cancellationToken).ConfigureAwait(false);
         if (teamId is { Length: > 0 })
         {
-            await WriteAsync(TeamKey(channelId, teamId), language, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(TeamKey(channelId, teamId), languageCode, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -86,11 +99,11 @@ public sealed class ConversationSettingsStore(IBotStateStore state, IMemoryCache
         return settings;
     }
 
-    private async Task WriteAsync(BotStateKey key, Language? language, CancellationToken cancellationToken)
+    private async Task WriteAsync(BotStateKey key, string? languageCode, CancellationToken cancellationToken)
     {
         var written = await state.UpdateAsync(
             key,
-            current => (current ?? new ConversationSettings(null)) with { Language = language },
+            current => (current ?? new ConversationSettings(null)) with { Language = languageCode },
             ConversationSettingsJsonContext.Default.ConversationSettings,
             cancellationToken).ConfigureAwait(false);
         cache.Set(key, new Cached(written.Value), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheDuration, Size = 1 });

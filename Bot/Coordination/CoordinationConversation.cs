@@ -51,7 +51,7 @@ public sealed class CoordinationConversation(CoordinatorGate gate, ICoordinatorD
         var channelId = context.Activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId.");
         var conversationId = context.Activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
         // In a team, the language set here also becomes the team's, for every channel that has not set its own.
-        await settings.SetLanguageAsync(channelId, conversationId, TeamsChannelData.Team(context.Activity)?.Id, fixedLanguage, cancellationToken).ConfigureAwait(false);
+        await settings.SetLanguageAsync(channelId, conversationId, TeamsChannelData.Team(context.Activity)?.Id, fixedLanguage is { } code ? Languages.ToCode(code) : null, cancellationToken).ConfigureAwait(false);
         var replyLanguage = fixedLanguage ?? Languages.FromLocale(context.Activity.Locale);
         context.Language = replyLanguage;
         await context.SendCardAsync(LanguageCards.Set(replyLanguage, fixedLanguage), cancellationToken).ConfigureAwait(false);

@@ -72,15 +72,14 @@ public sealed class FolderGraphTests
     }
 
     [Fact]
-    public void Read_PulseAndVoteStoresAndRecords_NoneImportsTheCardLibrary()
+    public void Read_EveryStoreAndRecord_NoneImportsTheCardLibrary()
     {
-        // The conversation settings store still keeps a Cards.Localization Language (docs/architecture.md says so).
         var storage = FolderGraph.Read(RepositoryPaths.Combine("Bot"))
-            .Where(f => f.Folder is "Pulses" or "Votes" or "Storage")
             .Where(f => f.Path.EndsWith("Store.cs", StringComparison.Ordinal) || f.Path.EndsWith("Record.cs", StringComparison.Ordinal))
             .ToList();
 
         Assert.Contains(storage, f => f.Path == "Votes/VoteStore.cs");
+        Assert.Contains(storage, f => f.Path == "Coordination/ConversationSettingsStore.cs");
         Assert.All(storage, f => Assert.DoesNotContain("using ConcertationBot.Cards", f.Text, StringComparison.Ordinal));
     }
 

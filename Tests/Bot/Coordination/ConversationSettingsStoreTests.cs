@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Cards.Localization;
 using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Coordination;
@@ -30,9 +29,9 @@ public sealed class ConversationSettingsStoreTests(AzuriteFixture azurite) : ICl
     }
 
     [Theory]
-    [InlineData(Language.French)]
-    [InlineData(Language.English)]
-    public async Task SetLanguageAsync_ThenGet_RoundTrips(Language language)
+    [InlineData("fr")]
+    [InlineData("en")]
+    public async Task SetLanguageAsync_ThenGet_RoundTrips(string language)
     {
         var store = NewStore();
 
@@ -45,7 +44,7 @@ public sealed class ConversationSettingsStoreTests(AzuriteFixture azurite) : ICl
     public async Task SetLanguageAsync_Auto_ReturnsToNull()
     {
         var store = NewStore();
-        await store.SetLanguageAsync("msteams", Conversation, Language.English, CancellationToken.None);
+        await store.SetLanguageAsync("msteams", Conversation, "en", CancellationToken.None);
 
         await store.SetLanguageAsync("msteams", Conversation, null, CancellationToken.None);
 
@@ -57,10 +56,10 @@ public sealed class ConversationSettingsStoreTests(AzuriteFixture azurite) : ICl
     {
         var store = NewStore();
 
-        await store.SetLanguageAsync("msteams", Conversation + ";messageid=1717", Language.English, CancellationToken.None);
+        await store.SetLanguageAsync("msteams", Conversation + ";messageid=1717", "en", CancellationToken.None);
 
-        Assert.Equal(Language.English, await store.GetLanguageAsync("msteams", Conversation, CancellationToken.None));
-        Assert.Equal(Language.English, await store.GetLanguageAsync("msteams", Conversation + ";messageid=99", CancellationToken.None));
+        Assert.Equal("en", await store.GetLanguageAsync("msteams", Conversation, CancellationToken.None));
+        Assert.Equal("en", await store.GetLanguageAsync("msteams", Conversation + ";messageid=99", CancellationToken.None));
         Assert.Null(await store.GetLanguageAsync("msteams", "19:other@thread.tacv2", CancellationToken.None));
     }
 
@@ -69,10 +68,30 @@ public sealed class ConversationSettingsStoreTests(AzuriteFixture azurite) : ICl
     {
         var store = NewStore();
 
-        await store.SetLanguageAsync("msteams", Conversation, Language.French, CancellationToken.None);
+        await store.SetLanguageAsync("msteams", Conversation, "fr", CancellationToken.None);
 
         var key = BotStateKey.ForConversation("msteams", Conversation);
         var entity = (await new TableServiceClient(azurite.ConnectionString).GetTableClient(_tableName).GetEntityAsync<TableEntity>(key.PartitionKey, key.RowKey)).Value;
-        Assert.Equal("""{"Language":"French"}""", entity.GetString("Json0"));
+        Assert.Equal("""{"Language":"fr"}""", entity.GetString("Json0"));
+    }
+
+    [Theory]
+    [InlineData("English", "en")]
+    [InlineData("French", "fr")]
+    public async Task GetLanguageAsync_EntryWrittenBeforeCodes_ReadAsItsCode(string stored, string expected)
+    {
+        // Arrange: an entry as the store wrote it when it kept the cards' enum by name.
+        var key = BotStateKey.ForConversation("msteams", Conversation);
+        var state = new BotStateStore(
+            new TableServiceClient(azurite.ConnectionString),
+            Options.Create(new StorageOptions { StateTableName = _tableName }),
+            NullLogger<BotStateStore>.Instance);
+        await state.UpdateAsync(key, _ => new ConversationSettings(stored), ConversationSettingsJsonContext.Default.ConversationSettings, CancellationToken.None);
+
+        // Act
+        var language = await NewStore().GetLanguageAsync("msteams", Conversation, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(expected, language);
     }
 }

@@ -155,10 +155,10 @@ public sealed class TurnFailureTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     private sealed class BrokenSettingsStore : IConversationSettingsStore
     {
-        public Task<Language?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        public Task<string?> GetLanguageAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("secret internal detail");
 
-        public Task SetLanguageAsync(string channelId, string conversationId, Language? language, CancellationToken cancellationToken) =>
+        public Task SetLanguageAsync(string channelId, string conversationId, string? languageCode, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("secret internal detail");
     }
 }
