@@ -12,6 +12,7 @@ using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
+using ConcertationBot.Bot.Telemetry;
 using ConcertationBot.Bot.Votes;
 
 namespace ConcertationBot.Bot.Application;
@@ -37,6 +38,7 @@ public static class BotServiceCollectionExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddBotTelemetry(builder.Configuration);
         services.AddBotAuthentication();
         services.AddBotConnector();
         services.AddLiveCards();

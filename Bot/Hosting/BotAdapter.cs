@@ -1,10 +1,13 @@
 using System.Buffers;
+using System.Diagnostics;
+using Activity = ConcertationBot.Bot.Protocol.Activity;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Routing;
+using ConcertationBot.Bot.Telemetry;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Help;
 using Microsoft.Extensions.Options;
@@ -66,7 +69,10 @@ public sealed class BotAdapter(
             RequestBaseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"),
         };
         var failed = false;
+        var outcome = TurnOutcomes.Ok;
         var isInvoke = activity.Type == ActivityTypes.Invoke;
+        var started = Stopwatch.GetTimestamp();
+        using var span = BotTelemetry.Source.StartActivity("turn", ActivityKind.Internal);
         using (var turnTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             turnTimeout.CancelAfter(isInvoke ? options.Value.InvokeTimeout : options.Value.MessageTimeout);
@@ -76,11 +82,54 @@ public sealed class BotAdapter(
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
+                outcome = TransientFailures.IsTransient(exception) ? TurnOutcomes.Unavailable : TurnOutcomes.Error;
                 failed = !await OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
             }
         }
 
         await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
+        RecordTurn(span, context, outcome, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>What a turn came to, as telemetry tells it.</summary>
+    private static class TurnOutcomes
+    {
+        public const string Ok = "ok";
+        public const string Unavailable = "unavailable";
+        public const string Error = "error";
+    }
+
+    /// <summary>The turn's span tags and metrics: activity type, route, outcome, an invoke's status; nothing of the person.</summary>
+    private static void RecordTurn(System.Diagnostics.Activity? span, TurnContext context, string outcome, TimeSpan elapsed)
+    {
+        var tags = new TagList
+        {
+            { BotTelemetry.Tags.ActivityType, context.Activity.Type },
+            { BotTelemetry.Tags.Route, context.Route },
+            { BotTelemetry.Tags.Outcome, outcome },
+        };
+        BotTelemetry.Turns.Add(1, tags);
+        BotTelemetry.TurnDuration.Record(elapsed.TotalSeconds, tags);
+        if (span is null)
+        {
+            return;
+        }
+
+        span.DisplayName = "turn " + context.Route;
+        foreach (var tag in tags)
+        {
+            span.SetTag(tag.Key, tag.Value);
+        }
+
+        if (context.InvokeResponse is { } invoke)
+        {
+            span.SetTag(BotTelemetry.Tags.InvokeStatus, invoke.Status);
+        }
+
+        if (outcome != TurnOutcomes.Ok)
+        {
+            span.SetStatus(ActivityStatusCode.Error, outcome);
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Protocol;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Telemetry;
 
 namespace ConcertationBot.Bot.LiveCards;
 
@@ -150,6 +151,12 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
                 card = new CardState(key);
                 _cards[key] = card;
                 card.Worker = Task.Run(() => RunAsync(card));
+            }
+
+            if (card.Scheduled > card.Sent)
+            {
+                // An update not sent yet: this one replaces it, and one PUT carries both.
+                BotTelemetry.LiveCardUpdate("coalesced");
             }
 
             card.Target = target;
@@ -378,11 +385,13 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
                 .UpdateActivityAsync(target.ConversationId, target.ActivityId, activity with { Id = activity.Id ?? target.ActivityId }, cancellationToken)
                 .ConfigureAwait(false);
             LogUpdated(_logger, target.ConversationId, target.ActivityId);
+            BotTelemetry.LiveCardUpdate("sent");
             return Outcome.Sent;
         }
         catch (ConnectorException ex) when (ex.Status == 429)
         {
             LogThrottled(_logger, target.ConversationId, target.ActivityId);
+            BotTelemetry.LiveCardUpdate("throttled");
             return Outcome.Throttled;
         }
         catch (ConnectorException ex) when (ex.Status is 0 or 408 or 412 or >= 500)

@@ -13,6 +13,7 @@ using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
+using ConcertationBot.Bot.Telemetry;
 
 namespace ConcertationBot.Bot.Pulses;
 
@@ -173,6 +174,7 @@ public sealed partial class PulseConversation(
                     return (null, true);
                 }
 
+                BotTelemetry.AnswersStored.Add(1);
                 cards.Schedule(pulse);
                 LogSubmitted(logger, pulse.PulseId);
             }

@@ -10,6 +10,7 @@ using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Telemetry;
 
 namespace ConcertationBot.Bot.Pulses;
 
@@ -125,6 +126,7 @@ public sealed partial class PulseReminders(
             {
                 case MemberOutcome.Sent:
                     sent++;
+                    BotTelemetry.RemindersSent.Add(1);
                     break;
                 case MemberOutcome.Recent:
                     recent++;

@@ -91,6 +91,11 @@ public abstract class BotApplication
     {
         ArgumentNullException.ThrowIfNull(context);
         await OnBeforeRouteAsync(context, cancellationToken).ConfigureAwait(false);
+        if (context.Activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)
+        {
+            context.Route = context.Activity.Type;
+        }
+
         var route = context.Activity.Type switch
         {
             ActivityTypes.Message => OnMessageActivityAsync(context, cancellationToken),
@@ -109,10 +114,12 @@ public abstract class BotApplication
             if (StartsWith(context.Words, words))
             {
                 context.CommandArguments = [.. context.Words.Skip(words.Count)];
+                context.Route = "command:" + string.Join(' ', words);
                 return handler(context, cancellationToken);
             }
         }
 
+        context.Route = "message";
         return _message?.Invoke(context, cancellationToken) ?? Task.CompletedTask;
     }
 
@@ -120,6 +127,7 @@ public abstract class BotApplication
     {
         if (!string.Equals(context.Activity.Name, InvokeNames.AdaptiveCardAction, StringComparison.Ordinal))
         {
+            context.Route = "invoke";
             context.InvokeResponse = new InvokeResponse { Status = 501 };
             return;
         }
@@ -127,12 +135,16 @@ public abstract class BotApplication
         var invoke = ReadInvokeValue(context.Activity.Value);
         if (invoke?.Action?.Verb is not { Length: > 0 } verb)
         {
+            context.Route = "action:none";
             context.InvokeResponse = CardActionError(400, "BadRequest", "The invoke has no action verb.");
             return;
         }
 
-        var card = _cardActions.TryGetValue(verb, out var handler)
-            ? await handler(context, invoke, cancellationToken).ConfigureAwait(false)
+        // A verb no route knows is a card's word, not the bot's: it is not repeated in telemetry.
+        var known = _cardActions.TryGetValue(verb, out var handler);
+        context.Route = known ? "action:" + verb : "action:unknown";
+        var card = known
+            ? await handler!(context, invoke, cancellationToken).ConfigureAwait(false)
             : UnknownCardAction(context);
         context.InvokeResponse = CardActionResult(card);
     }

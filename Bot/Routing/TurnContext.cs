@@ -52,6 +52,12 @@ public sealed class TurnContext
     /// <summary><see cref="Text"/> folded into words for command matching.</summary>
     public IReadOnlyList<string> Words { get; }
 
+    /// <summary>
+    /// The route that handled the turn, in the bot's words, never the person's: <c>command:pulse etat</c>,
+    /// <c>action:vote.cast</c>, <c>action:unknown</c>, <c>message</c>, <c>conversationUpdate</c> (set by routing; for telemetry).
+    /// </summary>
+    public string Route { get; internal set; } = "none";
+
     /// <summary>The words after the matched command (set by routing).</summary>
     public IReadOnlyList<string> CommandArguments { get; internal set; } = [];
 

@@ -6,6 +6,7 @@ using Azure;
 using Azure.Data.Tables;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Dialogs.Votes;
+using ConcertationBot.Bot.Telemetry;
 
 namespace ConcertationBot.Bot.Votes;
 
@@ -201,6 +202,7 @@ public sealed class VoteStore : IVoteStore
                 await table.SubmitTransactionAsync(
                     [write, new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(voteId, FenceRowKey), ETag.All)],
                     cancellationToken).ConfigureAwait(false);
+                BotTelemetry.BallotsStored.Add(1);
                 return true;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is null or 1)

@@ -11,7 +11,7 @@ internal static partial class FolderGraph
     /// <summary>The framework core: it knows nothing of concertation.</summary>
     public static readonly IReadOnlySet<string> Core = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Protocol", "Connector", "Authentication", "Hosting", "Routing", "Storage",
+        "Protocol", "Connector", "Authentication", "Hosting", "Routing", "Storage", "Telemetry",
     };
 
     /// <summary>One source file: the folder under <c>Bot/</c> it lives in ("" at the root) and its text.</summary>
