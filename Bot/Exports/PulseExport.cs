@@ -135,7 +135,7 @@ public sealed partial class PulseExport(
             Language = language,
             Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(language),
             GeneratedAt = LocalTime.In(time.GetUtcNow(), zone),
-            Votes = [.. closedVotes.Select(ResultOf)],
+            Votes = [.. closedVotes.Select(vote => ResultOf(vote, options.Value.MinimumGroupSize))],
         });
         return Results.Stream(body => WriteAsync(body, markdown, static part => Encoding.UTF8.GetBytes(part), cancellationToken), "text/markdown; charset=utf-8", name);
     }
@@ -151,11 +151,11 @@ public sealed partial class PulseExport(
     }
 
     /// <summary>The recorded result of a closed vote, ranked for the compte-rendu.</summary>
-    private static VoteResultSummary ResultOf(VoteRecord vote)
+    private static VoteResultSummary ResultOf(VoteRecord vote, int minimumGroupSize)
     {
         var definition = VoteCardRefresher.DefinitionOf(vote);
         var scores = vote.FinalScores is { } recorded && recorded.Count == vote.Options.Count ? recorded : [.. vote.Options.Select(_ => 0)];
-        return VoteTallies.ToResult(definition, VoteTallies.FromScores(definition, vote.FinalParticipation ?? 0, scores));
+        return VoteTallies.ToResult(definition, VoteTallies.FromScores(definition, vote.FinalParticipation ?? 0, scores), minimumGroupSize);
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ public static class VoteCardParts
 
     private static readonly Localized ResultsFromFirstVote = new("Les résultats s'afficheront dès le premier vote", "Results will show from the first vote");
     private static readonly Localized ResultsFromVotes = new("Les résultats s'afficheront à partir de {0} votes", "Results will show from {0} votes");
-    private static readonly Localized NotEnoughVotes = new(
+    /// <summary>The final card's (and the compte-rendu's) words when the small-group rule withholds the tallies; {0} is k.</summary>
+    public static readonly Localized NotEnoughVotes = new(
         "Pas assez de votes pour publier le détail : il en faut au moins {0}.",
         "Not enough votes to publish the details: at least {0} are needed.");
 

@@ -450,6 +450,14 @@ public static class CompteRendu
                 continue;
             }
 
+            if (vote.WithheldBelow is { } minimum)
+            {
+                // The small-group rule, as on the final card: how many voted, the options, no ranking and no score.
+                md.Paragraph(Emphasis(VoteCardParts.NotEnoughVotes.Format(language, minimum.ToString(CultureInfo.InvariantCulture))));
+                md.Bullets(vote.RankedOptions.Select(o => MarkdownText.Escape(o.Option)));
+                continue;
+            }
+
             if (vote.Participation <= 0)
             {
                 // Nothing to rank: the options as asked, not "1. … — 0 voix (ex æquo)" each.

@@ -28,13 +28,16 @@ public sealed record CompteRenduInput
 /// <summary>
 /// A vote's results for the compte-rendu. <see cref="RankedOptions"/> come best first; tied options share a rank.
 /// <see cref="Hidden"/>: tallies hidden until the vote closes (the options are listed without scores).
+/// <see cref="WithheldBelow"/>: the small-group rule withheld the tallies (fewer ballots than this, results not public);
+/// <see cref="RankedOptions"/> are then the options in the vote's order, without rank or score.
 /// </summary>
 public sealed record VoteResultSummary(
     string Question,
     int Participation,
     IReadOnlyList<VoteOptionResult> RankedOptions,
     bool Hidden = false,
-    VoteScoreUnit Unit = VoteScoreUnit.Votes);
+    VoteScoreUnit Unit = VoteScoreUnit.Votes,
+    int? WithheldBelow = null);
 
 /// <summary>An option's rank (1 = first), its text (user data), score and whether it shares its rank.</summary>
 public sealed record VoteOptionResult(int Rank, string Option, int Score, bool Tied);

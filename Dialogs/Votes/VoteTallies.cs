@@ -112,11 +112,23 @@ public static class VoteTallies
             .Select(i => new VoteBallotLine(vote.Options[i], ballot.Points[i]))];
     }
 
-    /// <summary>The vote's result for the compte-rendu.</summary>
-    public static VoteResultSummary ToResult(VoteDefinition vote, VoteTally tally)
+    /// <summary>
+    /// The closed vote's result for the compte-rendu, under the small-group rule as the final card: fewer than
+    /// <paramref name="minimumBallots"/> ballots (results not public) give the options in the vote's order, no score.
+    /// </summary>
+    public static VoteResultSummary ToResult(VoteDefinition vote, VoteTally tally, int minimumBallots)
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(tally);
+        if (IsWithheld(vote.Rules, tally.Participation, isClosed: true, minimumBallots))
+        {
+            return new VoteResultSummary(
+                vote.Question,
+                tally.Participation,
+                [.. vote.Options.Select(option => new VoteOptionResult(0, option, 0, false))],
+                WithheldBelow: minimumBallots);
+        }
+
         return new VoteResultSummary(
             vote.Question,
             tally.Participation,

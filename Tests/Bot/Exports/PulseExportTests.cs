@@ -195,7 +195,8 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var voteId = await VoteFlows.OpenAsync(bed, "vote points 3 Nos priorités : Logement ; Mobilité");
+        // One ballot, under k: the coordinator made the results public, so the ranking is published.
+        var voteId = await VoteFlows.OpenAsync(bed, "vote points 3 résultats publics Nos priorités : Logement ; Mobilité");
         await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Points(voteId, 1, 2));
         using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore")))
         {
@@ -213,6 +214,29 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains("**2.** Logement — 1 point", text, StringComparison.Ordinal);
         using var file = await bed.Http.GetAsync(csv);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_VoteClosedWithTwoBallotsUnderK_OptionsWithoutRankingOrScores()
+    {
+        // Arrange: k is 3; Amélie and Bruno both chose Mobilité.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Parc");
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 1));
+        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 1));
+        await SendAsync(bed, "vote clore");
+
+        // Act
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var text = await bed.Http.GetStringAsync(markdown);
+
+        // Assert: as on the final card, how many voted and the options in the vote's order, nothing that tells who chose what.
+        Assert.Contains("2 votants", text, StringComparison.Ordinal);
+        Assert.Contains("*Pas assez de votes pour publier le détail", text, StringComparison.Ordinal);
+        Assert.Contains("il en faut au moins 3.*", text, StringComparison.Ordinal);
+        Assert.Contains("- Logement\n- Mobilité\n- Parc", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("voix", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("**1.**", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -327,7 +327,7 @@ public sealed class VoteTalliesTests
         var tally = VoteTallies.Compute(vote, [B(0, 1, 0), B(0, 1, 0), B(1, 0, 0)]);
 
         // Act
-        var result = VoteTallies.ToResult(vote, tally);
+        var result = VoteTallies.ToResult(vote, tally, minimumBallots: 3);
 
         // Assert
         Assert.Equal(vote.Question, result.Question);
@@ -337,6 +337,32 @@ public sealed class VoteTalliesTests
         Assert.Equal(
             [new VoteOptionResult(1, "Option B", 2, false), new VoteOptionResult(2, "Option A", 1, false), new VoteOptionResult(3, "Option C", 0, false)],
             result.RankedOptions);
+    }
+
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, null)]
+    public void ToResult_TwoBallotsUnderK_OptionsInTheVotesOrderWithoutScoresUnlessPublic(bool publicResults, int? withheldBelow)
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Single, 1, options: 3) with { Rules = new VoteRules(VoteMode.Single, 1, HiddenResults: false, PublicResults: publicResults) };
+        var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1)]);
+
+        // Act
+        var result = VoteTallies.ToResult(vote, tally, minimumBallots: 3);
+
+        // Assert
+        Assert.Equal(2, result.Participation);
+        Assert.Equal(withheldBelow, result.WithheldBelow);
+        if (publicResults)
+        {
+            Assert.Equal(new VoteOptionResult(1, "Option C", 2, false), result.RankedOptions[0]);
+        }
+        else
+        {
+            Assert.Equal(["Option A", "Option B", "Option C"], result.RankedOptions.Select(o => o.Option));
+            Assert.All(result.RankedOptions, o => Assert.Equal(0, o.Score));
+        }
     }
 
     [Fact]
