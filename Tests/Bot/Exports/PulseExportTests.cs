@@ -221,10 +221,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         // Arrange: k is 3; Amélie and Bruno both chose Mobilité.
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Parc");
-        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 1));
-        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 1));
-        await SendAsync(bed, "vote clore");
+        await CloseVoteAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Parc", 1, 1);
 
         // Act
         var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
@@ -318,10 +315,16 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private static async Task CloseVoteAsync(ConversationTestBed bed, string command)
+    /// <summary>Opens a single-choice vote, casts Amélie's, Bruno's, Chris's choices in turn (Amélie's first option when none), closes it.</summary>
+    private static async Task CloseVoteAsync(ConversationTestBed bed, string command, params int[] choices)
     {
         var voteId = await VoteFlows.OpenAsync(bed, command);
-        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 0));
+        TestPerson[] voters = [TestPerson.Amelie, TestPerson.Bruno, TestPerson.Chris];
+        foreach (var (voter, choice) in voters.Zip(choices.Length == 0 ? [0] : choices))
+        {
+            await VoteFlows.CastAsync(bed, voter, VoteFlows.Single(voteId, choice));
+        }
+
         await SendAsync(bed, "vote clore");
     }
 
