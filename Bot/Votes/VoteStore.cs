@@ -188,14 +188,14 @@ public sealed class VoteStore : IVoteStore
             [Points] = points,
             [CastOn] = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero),
         };
+        // First as a new ballot: the insert and the fence in one transaction, one round trip. Every write is conditional
+        // (insert if none, else If-Match the ETag read), so a write this bot gave up on (a timeout while storage hung)
+        // that reaches storage late fails instead of overwriting a newer, acknowledged ballot of the same voter.
+        ETag? expected = null;
         for (var attempt = 1; ; attempt++)
         {
-            // Conditional on the ballot as it is now (insert if none, else If-Match its ETag): a write this bot gave up
-            // on (a timeout while storage hung) that reaches storage late then fails instead of overwriting a newer,
-            // acknowledged ballot of the same voter.
-            var current = await table.GetEntityIfExistsAsync<TableEntity>(voteId, voterKey, [CastOn], cancellationToken).ConfigureAwait(false);
-            var write = current.HasValue
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ballot, current.Value!.ETag)
+            var write = expected is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ballot, etag)
                 : new TableTransactionAction(TableTransactionActionType.Add, ballot);
             try
             {
@@ -212,7 +212,10 @@ public sealed class VoteStore : IVoteStore
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxBallotAttempts)
             {
-                // The same voter's ballot changed since it was read (another click, a duplicate delivery): read again.
+                // The voter already has a ballot (409 on the insert), or it changed since it was read (412: another
+                // click, a duplicate delivery): read its ETag and replace it on that condition.
+                var current = await table.GetEntityIfExistsAsync<TableEntity>(voteId, voterKey, [CastOn], cancellationToken).ConfigureAwait(false);
+                expected = current.HasValue ? current.Value!.ETag : null;
             }
         }
     }

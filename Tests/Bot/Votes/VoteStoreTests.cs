@@ -278,6 +278,30 @@ public sealed class VoteStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task SaveBallotAsync_NewThenChangedBallot_OneRoundTripWhenNewThreeWhenReplaced()
+    {
+        // Arrange: the store's tables exist and the vote is open (the requests that needs are not counted).
+        var hooks = new StorageHooks();
+        var store = new VoteStore(hooks.Client(azurite.ConnectionString), _time, _prefix);
+        var opened = (await store.TryOpenAsync(NewVote(), CancellationToken.None))!;
+        await store.SaveBallotAsync(opened.VoteId, "voter-warm-up", "0:1", Opened, CancellationToken.None);
+        hooks.Seen.Clear();
+
+        // Act
+        var first = await store.SaveBallotAsync(opened.VoteId, "voter-a", "0:5", Opened.AddMinutes(5), CancellationToken.None);
+        var newBallot = hooks.Seen.ToList();
+        hooks.Seen.Clear();
+        var second = await store.SaveBallotAsync(opened.VoteId, "voter-a", "1:5", Opened.AddMinutes(6), CancellationToken.None);
+
+        // Assert: a new ballot is one transaction (ballot and fence); a changed one is the refused insert, a read, a replace.
+        Assert.True(first && second);
+        Assert.Equal(1, newBallot.Count(r => r.EndsWith("/$batch", StringComparison.Ordinal)));
+        Assert.Single(newBallot);
+        Assert.Equal(3, hooks.Seen.Count);
+        Assert.Equal("1:5", await store.GetBallotAsync(opened.VoteId, "voter-a", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SaveBallotAsync_ReVote_OneEntityWithReplacedContentAndTheDayOnly()
     {
         var store = NewStore();
