@@ -316,10 +316,12 @@ public static class CompteRendu
                     break;
                 case ChangeStep when summary.Changes.FirstOrDefault(c => c.StepId == step.Id) is { } changes:
                     md.Heading(2, SummaryWords.ChangesTitle.For(language));
-                    var lists = PulseSummaries.ChangeLists(changes, language);
+                    var lists = summary.TextsWithheld ? [] : PulseSummaries.ChangeLists(changes, language);
                     if (lists.Count == 0)
                     {
-                        md.Paragraph(Emphasis(SummaryWords.NoChange.For(language)));
+                        md.Paragraph(Emphasis(summary.TextsWithheld
+                            ? SummaryWords.TextsWithheldText(summary.MinimumGroupSize, language)
+                            : SummaryWords.NoChange.For(language)));
                     }
 
                     foreach (var list in lists)
@@ -336,6 +338,15 @@ public static class CompteRendu
                     {
                         md.Heading(2, ConditionsHeading.For(language));
                         conditionsWritten = true;
+                        if (summary.TextsWithheld)
+                        {
+                            md.Paragraph(Emphasis(SummaryWords.TextsWithheldText(summary.MinimumGroupSize, language)));
+                        }
+                    }
+
+                    if (summary.TextsWithheld)
+                    {
+                        break;
                     }
 
                     md.Heading(3, step.Title.For(language));

@@ -31,7 +31,7 @@ public static partial class PulseSummaries
                     sections.Add(DescribeChoice(choice, figures, summary.MinimumGroupSize, language));
                     break;
                 case ChangeStep when summary.Changes.FirstOrDefault(c => c.StepId == step.Id) is { } changes:
-                    sections.Add(DescribeChanges(changes, language));
+                    sections.Add(DescribeChanges(summary, changes, language));
                     break;
                 case FreinLevierStep when summary.FreinsLeviers.FirstOrDefault(f => f.StepId == step.Id) is { } texts:
                     if (freinsLeviers is null)
@@ -39,12 +39,14 @@ public static partial class PulseSummaries
                         freinsLeviers = new TextListsSection(SummaryWords.FreinsLeviersTitle.For(language))
                         {
                             Groups = conditions,
-                            EmptyText = SummaryWords.NoFreinLevier.For(language),
+                            EmptyText = summary.TextsWithheld
+                                ? SummaryWords.TextsWithheldText(summary.MinimumGroupSize, language)
+                                : SummaryWords.NoFreinLevier.For(language),
                         };
                         sections.Add(freinsLeviers);
                     }
 
-                    if (texts.Freins.Count + texts.Leviers.Count > 0)
+                    if (!summary.TextsWithheld && texts.Freins.Count + texts.Leviers.Count > 0)
                     {
                         conditions.Add(new SummaryGroup(step.Title.For(language), ConditionLists(texts, language)));
                     }
@@ -165,11 +167,11 @@ public static partial class PulseSummaries
     internal static string OptionLabel(ChoiceStep step, string optionId, Language language) =>
         step.Find(optionId)?.Label.For(language) ?? optionId;
 
-    private static TextListsSection DescribeChanges(ChangeSummary changes, Language language) =>
+    private static TextListsSection DescribeChanges(PulseSummary summary, ChangeSummary changes, Language language) =>
         new(SummaryWords.ChangesTitle.For(language))
         {
-            Groups = changes.Items.Count == 0 ? [] : [new SummaryGroup(null, ChangeLists(changes, language))],
-            EmptyText = SummaryWords.NoChange.For(language),
+            Groups = summary.TextsWithheld || changes.Items.Count == 0 ? [] : [new SummaryGroup(null, ChangeLists(changes, language))],
+            EmptyText = summary.TextsWithheld ? SummaryWords.TextsWithheldText(summary.MinimumGroupSize, language) : SummaryWords.NoChange.For(language),
         };
 
     private static List<SummaryItem> Items(IReadOnlyList<SummaryText> texts) => [.. texts.Select(t => new SummaryItem(t.Text, t.Count))];

@@ -48,6 +48,13 @@ public sealed record PulseSummary
     /// <summary>The k applied.</summary>
     public required int MinimumGroupSize { get; init; }
 
+    /// <summary>
+    /// Fewer answers than k: no free text (freins, leviers, changes) is shown anywhere shared, since in a small table a
+    /// sentence can name the one who wrote it; the summary card and the compte-rendu say so instead.
+    /// </summary>
+    [JsonIgnore]
+    public bool TextsWithheld => AnswerCount < MinimumGroupSize;
+
     /// <summary>One per rating step, in template order.</summary>
     public IReadOnlyList<RatingSummary> Ratings { get; init; } = [];
 

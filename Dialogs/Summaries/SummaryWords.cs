@@ -10,6 +10,10 @@ public static class SummaryWords
         "Pas assez de réponses pour afficher la répartition (minimum {0}).",
         "Not enough answers to show (minimum {0}).");
 
+    public static readonly Localized TextsWithheldNotice = new(
+        "Pas assez de réponses pour afficher les textes (minimum {0}).",
+        "Not enough answers to show the texts (minimum {0}).");
+
     public static readonly Localized DontKnow = new("Je ne sais pas", "Don't know");
     public static readonly Localized FreinsLeviersTitle = new("Freins et leviers par condition", "Barriers and levers by condition");
     public static readonly Localized Freins = new("Freins", "Barriers");
@@ -96,6 +100,10 @@ public static class SummaryWords
 
     public static string SuppressedText(int minimumGroupSize, Language language) =>
         SuppressedNotice.Format(language, minimumGroupSize.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>"Pas assez de réponses pour afficher les textes (minimum 3)." where free text is withheld.</summary>
+    public static string TextsWithheldText(int minimumGroupSize, Language language) =>
+        TextsWithheldNotice.Format(language, minimumGroupSize.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>"Moyenne : 3,4 / 5 · écart 1,1".</summary>
     public static string MeanAndSpread(double mean, int max, double spread, Language language) =>

@@ -147,6 +147,12 @@ public static class VoteTallies
     public static IReadOnlyList<string> Levers(PulseSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        if (summary.TextsWithheld)
+        {
+            // Fewer answers than k: the leviers are not shown in the channel, so not as vote options either.
+            return [];
+        }
+
         var groups = new List<LeverGroup>();
         var byKey = new Dictionary<string, LeverGroup>(StringComparer.Ordinal);
         foreach (var levier in summary.FreinsLeviers.SelectMany(condition => condition.Leviers))

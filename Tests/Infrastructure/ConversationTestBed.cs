@@ -24,6 +24,12 @@ internal sealed class ConversationTestBed : IAsyncDisposable
         TeamId = teamId;
     }
 
+    /// <summary>
+    /// Settings with k = 1, for tests about something else than the small-group rule that need a few answers' free text
+    /// shown (with the default k = 3, fewer than three answers show none).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> EveryTextShown { get; } = new Dictionary<string, string?> { ["Concertation:MinimumGroupSize"] = "1" };
+
     public CaptureConnector Connector { get; }
 
     public BotApplicationFactory Factory { get; }

@@ -51,8 +51,8 @@ public sealed class InjectionTests
     [Fact]
     public async Task Pulse_HostileFreinAndLevier_ReviewAndSummaryShowThemInertly()
     {
-        // Arrange
-        await using var bed = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia]);
+        // Arrange: k = 1, so that the one answer's texts reach the summary card.
+        await using var bed = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
         var pulseId = await PulseFlows.OpenAsync(bed);
         var inputs = new Dictionary<string, Dictionary<string, string>>
         {

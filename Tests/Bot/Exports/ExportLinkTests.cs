@@ -25,8 +25,8 @@ public sealed class ExportLinkTests
     public async Task ExportLink_EditedFromConversationAToB_403AndBsDataNeverServed()
     {
         // Arrange
-        await using var a = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia]);
-        await using var b = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia]);
+        await using var a = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
+        await using var b = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
         var tokenA = await ExportTokenAsync(a, SecretA);
         var tokenB = await ExportTokenAsync(b, SecretB);
         var (payloadA, signatureA) = Split(tokenA);

@@ -20,7 +20,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task Export_Coordinator_CardWithMarkdownAndCsvLinks(string locale, string button)
     {
         // Arrange
-        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
         var pulseId = await PulseFlows.OpenAsync(bed);
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Pas de local commun à Saint-Michel", "Le café-rencontre « Chez Léa » 🎉"));
 
@@ -162,7 +162,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task Export_PulseThenClosedVote_CompteRenduListsTheVoteRankedWithTies()
     {
         // Arrange: a pulse, then a vote closed with Logement 2, Mobilité 1, Emploi des jeunes 1.
-        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
         var pulseId = await PulseFlows.OpenAsync(bed);
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Peu de temps", "Un agenda commun"));
         var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Emploi des jeunes");

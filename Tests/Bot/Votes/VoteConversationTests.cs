@@ -373,7 +373,7 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
     public async Task Levers_AfterClosedPulse_OptionsAreTheMergedLevers()
     {
         // Arrange: two partners name the same levier with other case, accents and spacing.
-        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
         var pulseId = await PulseFlows.OpenAsync(bed);
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
         {

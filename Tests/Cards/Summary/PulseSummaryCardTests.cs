@@ -42,17 +42,18 @@ public sealed class PulseSummaryCardTests
     }
 
     [Theory]
-    [InlineData(Language.French, "Pas assez de réponses pour afficher la répartition (minimum 3).")]
-    [InlineData(Language.English, "Not enough answers to show (minimum 3).")]
-    public void Build_TwoAnswers_NoBarsButNoticeAndTexts(Language language, string notice)
+    [InlineData(Language.French, "Pas assez de réponses pour afficher la répartition (minimum 3).", "Pas assez de réponses pour afficher les textes (minimum 3).")]
+    [InlineData(Language.English, "Not enough answers to show (minimum 3).", "Not enough answers to show the texts (minimum 3).")]
+    public void Build_TwoAnswers_NoBarsNoTextsButNotices(Language language, string notice, string textsNotice)
     {
         // Act
         var card = CardJson.Of(PulseSummaryCard.Build(SummaryCardFixtures.TwoAnswers(language)));
 
-        // Assert
+        // Assert: in a table of two, a frein word for word could name who wrote it.
         Assert.Empty(CardJson.OfType(card, "FactSet"));
         Assert.Equal(2, CardJson.TextBlocks(card).Count(t => t == notice));
-        Assert.Contains("• " + SummaryFixtures.Hostile, CardJson.TextRuns(card));
+        Assert.Contains(textsNotice, CardJson.TextBlocks(card).Concat(CardJson.TextRuns(card)));
+        Assert.DoesNotContain(CardJson.TextRuns(card), r => r.Contains(SummaryFixtures.Hostile, StringComparison.Ordinal));
     }
 
     [Theory]

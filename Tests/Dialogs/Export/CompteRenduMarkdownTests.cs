@@ -138,7 +138,7 @@ public sealed class CompteRenduMarkdownTests
     }
 
     [Fact]
-    public void Markdown_TwoAnswers_NoDistributionButTexts()
+    public void Markdown_TwoAnswers_NoDistributionAndNoText()
     {
         // Arrange
         var summary = global::ConcertationBot.Dialogs.Summaries.PulseSummaries.Compute(new()
@@ -157,7 +157,8 @@ public sealed class CompteRenduMarkdownTests
         Assert.Contains("*Pas assez de réponses pour afficher la répartition (minimum 3).*", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Moyenne", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("- 5 — tout à fait", markdown, StringComparison.Ordinal);
-        Assert.Contains("- Frein seul\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Frein seul", markdown, StringComparison.Ordinal);
+        Assert.Contains("*Pas assez de réponses pour afficher les textes (minimum 3).*", markdown, StringComparison.Ordinal);
     }
 
     private static CompteRenduInput TwelveInput(Language language) => new()

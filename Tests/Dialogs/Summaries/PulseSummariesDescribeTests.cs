@@ -142,8 +142,10 @@ public sealed class PulseSummariesDescribeTests
         Assert.All(distributions, d => Assert.Equal(notice, d.Notice));
         Assert.Equal(language == Language.French ? $"Je ne sais pas{Nbsp}: 1" : "Don't know: 1", Assert.Single(distributions[0].Figures));
         Assert.Equal(language == Language.French ? "Le 3 novembre 2026" : "On November 3, 2026", model.Period);
+        // No free text under k either: the section says why instead of listing "Frein A".
         var freins = model.Sections.OfType<TextListsSection>().First();
-        Assert.Equal("Frein A", Assert.Single(freins.Groups).Lists[0].Items[0].Text);
+        Assert.Empty(freins.Groups);
+        Assert.Equal(language == Language.French ? "Pas assez de réponses pour afficher les textes (minimum 3)." : "Not enough answers to show the texts (minimum 3).", freins.EmptyText);
     }
 
     [Fact]
@@ -172,7 +174,7 @@ public sealed class PulseSummariesDescribeTests
         var summary = PulseSummaries.Compute(new PulseSummaryInput
         {
             Template = Template,
-            Answers = [Answer(conditions: [("soutien", null, "Agente de liaison")])],
+            Answers = [Answer(conditions: [("soutien", null, "Agente de liaison")]), Answer(), Answer()],
             OpenedAt = OpenedAt,
             ClosedAt = ClosedAt,
         });
