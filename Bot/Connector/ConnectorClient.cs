@@ -37,27 +37,11 @@ internal sealed partial class ConnectorClient : IConnectorClient
             .ConfigureAwait(false) ?? new ResourceResponse();
     }
 
-    public async Task<ResourceResponse> ReplyToActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        ArgumentException.ThrowIfNullOrEmpty(activityId);
-        ArgumentNullException.ThrowIfNull(activity);
-        return await SendAsync(
-            "ReplyToActivity", RequestMethod.Post, uri => AppendActivities(uri, conversationId, activityId),
-            Json(activity, ProtocolJsonContext.Default.Activity), WriteSuccess, ProtocolJsonContext.Default.ResourceResponse, cancellationToken)
-            .ConfigureAwait(false) ?? new ResourceResponse();
-    }
+    public Task<ResourceResponse> ReplyToActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        WriteToActivityAsync("ReplyToActivity", RequestMethod.Post, conversationId, activityId, activity, cancellationToken);
 
-    public async Task<ResourceResponse> UpdateActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        ArgumentException.ThrowIfNullOrEmpty(activityId);
-        ArgumentNullException.ThrowIfNull(activity);
-        return await SendAsync(
-            "UpdateActivity", RequestMethod.Put, uri => AppendActivities(uri, conversationId, activityId),
-            Json(activity, ProtocolJsonContext.Default.Activity), WriteSuccess, ProtocolJsonContext.Default.ResourceResponse, cancellationToken)
-            .ConfigureAwait(false) ?? new ResourceResponse();
-    }
+    public Task<ResourceResponse> UpdateActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        WriteToActivityAsync("UpdateActivity", RequestMethod.Put, conversationId, activityId, activity, cancellationToken);
 
     public async Task DeleteActivityAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
@@ -67,6 +51,19 @@ internal sealed partial class ConnectorClient : IConnectorClient
             "DeleteActivity", RequestMethod.Delete, uri => AppendActivities(uri, conversationId, activityId),
             content: null, DeleteSuccess, responseType: null, cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>A reply to, or the update of, one activity: the same checks, request and response, another verb.</summary>
+    private async Task<ResourceResponse> WriteToActivityAsync(
+        string operation, RequestMethod method, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        ArgumentNullException.ThrowIfNull(activity);
+        return await SendAsync(
+            operation, method, uri => AppendActivities(uri, conversationId, activityId),
+            Json(activity, ProtocolJsonContext.Default.Activity), WriteSuccess, ProtocolJsonContext.Default.ResourceResponse, cancellationToken)
+            .ConfigureAwait(false) ?? new ResourceResponse();
     }
 
     public async Task<PagedMembersResult> GetConversationPagedMembersAsync(string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken)

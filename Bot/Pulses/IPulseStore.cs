@@ -1,31 +1,10 @@
+using ConcertationBot.Bot.Kernel;
+
 namespace ConcertationBot.Bot.Pulses;
 
 /// <summary>Pulses and their anonymous answers, in Table Storage. Who answered is never stored (see <see cref="ReadRespondentKeysAsync"/>).</summary>
-public interface IPulseStore
+public interface IPulseStore : IConversationItemStore<PulseRecord>
 {
-    /// <summary>The open pulse of the conversation (thread suffix ignored), or null.</summary>
-    Task<PulseRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken);
-
-    /// <summary>One pulse of the conversation, open or closed, or null.</summary>
-    Task<PulseRecord?> GetAsync(string channelId, string conversationId, string pulseId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Opens atomically: the "open" pointer row and the pulse row in one entity-group transaction in the conversation's
-    /// partition. Returns the stored pulse (conversation id normalized, ETag set), or null when a pulse is already open there.
-    /// </summary>
-    Task<PulseRecord?> TryOpenAsync(PulseRecord pulse, CancellationToken cancellationToken);
-
-    /// <summary>Records the id of the posted pulse card; returns the pulse with it and the new ETag.</summary>
-    Task<PulseRecord> SetCardActivityIdAsync(PulseRecord pulse, string activityId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Closes the pulse if it is still the open one: the answer fence is deleted, then the pointer is removed and
-    /// <see cref="PulseRecord.ClosedAt"/> and <see cref="PulseRecord.SummaryPending"/> set in one transaction. Returns the
-    /// closed pulse, or null when it was not open (already closed, or another pulse is open). A 404/412 on a retried
-    /// transaction is judged by re-reading the row's close token: a close of this call's own is still returned.
-    /// </summary>
-    Task<PulseRecord?> TryCloseAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);
-
     /// <summary>
     /// Stores one respondent's answers (PK pulse id, RK respondent key); a re-send replaces the fields. Properties are the
     /// fields plus <c>AnsweredOn</c>, the UTC day of <paramref name="at"/> (no finer time). Never pass a name or an Entra id in the fields.
@@ -72,12 +51,6 @@ public interface IPulseStore
 
     /// <summary>Deletes every answer row of the pulse (deletion command, retention); returns how many there were.</summary>
     Task<int> DeleteAnswersAsync(string pulseId, CancellationToken cancellationToken);
-
-    /// <summary>Records that the pulse's per-person rows were deleted.</summary>
-    Task MarkPurgedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Closed pulses, in every conversation, closed at or before <paramref name="cutoff"/> and not purged yet (for retention).</summary>
-    IAsyncEnumerable<PulseRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     /// <summary>Records that the closing summary was posted (or given up): the close is finished.</summary>
     Task MarkSummaryPostedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken);

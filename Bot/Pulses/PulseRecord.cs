@@ -1,28 +1,15 @@
-using Azure;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Storage;
 
 namespace ConcertationBot.Bot.Pulses;
 
 /// <summary>One pulse survey in one conversation, as stored.</summary>
-public sealed record PulseRecord
+public sealed record PulseRecord : ConversationItemRecord
 {
     public required string PulseId { get; init; }
-    public required string ChannelId { get; init; }
-
-    /// <summary>The conversation id without the thread's <c>;messageid=…</c> suffix.</summary>
-    public required string ConversationId { get; init; }
-    public required string ServiceUrl { get; init; }
-    public string? TenantId { get; init; }
-    public string? TeamId { get; init; }
-    public required string ConversationType { get; init; }
     public required string TemplateId { get; init; }
     public required int TemplateVersion { get; init; }
-
-    /// <summary><c>fr</c> or <c>en</c>.</summary>
-    public required string Language { get; init; }
-    public required DateTimeOffset OpenedAt { get; init; }
     public required DateTimeOffset Deadline { get; init; }
-    public required string OpenedByUserId { get; init; }
     public string? OpenedByName { get; init; }
 
     /// <summary>The team's or chat's name when Teams gave it (for the compte-rendu title); null otherwise.</summary>
@@ -30,15 +17,9 @@ public sealed record PulseRecord
 
     /// <summary>The opener's IANA time zone (from the Teams client), used to show the deadline; null for UTC.</summary>
     public string? TimeZone { get; init; }
-    public DateTimeOffset? ClosedAt { get; init; }
 
-    /// <summary>The id of the pulse card posted in the conversation, once posted.</summary>
-    public string? CardActivityId { get; init; }
     /// <summary>When the closing summary card was posted (null: not yet, or it failed and may be retried).</summary>
     public DateTimeOffset? SummaryPostedAt { get; init; }
-
-    /// <summary>When its per-person rows (answers, dialog states, reminder claims) were deleted; its summary stays.</summary>
-    public DateTimeOffset? PurgedAt { get; init; }
 
     /// <summary>
     /// True from the close until the summary is posted (or given up): an unfinished close that any instance's sweep finishes.
@@ -57,10 +38,6 @@ public sealed record PulseRecord
     /// can then not be stored after the close. False for pulses opened before.
     /// </summary>
     public bool AnswerFence { get; init; }
-
-    public ETag ETag { get; init; }
-
-    public bool IsOpen => ClosedAt is null;
 
     /// <summary>A new, time-ordered pulse id: 32 lowercase hex characters.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");

@@ -1,3 +1,5 @@
+using ConcertationBot.Bot.Kernel;
+
 namespace ConcertationBot.Bot.Votes;
 
 /// <summary>
@@ -5,23 +7,8 @@ namespace ConcertationBot.Bot.Votes;
 /// (keyed hash) in the vote's partition, written in one transaction with a fence row that the close removes: once
 /// closed, no ballot can be written, so the final count includes every ballot ever acknowledged.
 /// </summary>
-public interface IVoteStore
+public interface IVoteStore : IConversationItemStore<VoteRecord>
 {
-    /// <summary>The open vote of the conversation (thread suffix ignored), or null.</summary>
-    Task<VoteRecord?> GetOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken);
-
-    /// <summary>One vote of the conversation, open or closed, or null.</summary>
-    Task<VoteRecord?> GetAsync(string channelId, string conversationId, string voteId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Opens atomically (the conversation's "open" pointer and the vote row in one transaction, then the ballot fence).
-    /// Returns the stored vote (conversation id normalized, ETag set), or null when a vote is already open there.
-    /// </summary>
-    Task<VoteRecord?> TryOpenAsync(VoteRecord vote, CancellationToken cancellationToken);
-
-    /// <summary>Records the id of the posted vote card; returns the vote with it and the new ETag.</summary>
-    Task<VoteRecord> SetCardActivityIdAsync(VoteRecord vote, string activityId, CancellationToken cancellationToken);
-
     /// <summary>
     /// Stores or replaces one voter's ballot (PK vote id, RK voter key; properties <c>Points</c> and <c>CastOn</c>, the UTC day) in one
     /// transaction with a touch of the fence row. False, with nothing written, when the vote is closed (no fence).
@@ -38,14 +25,6 @@ public interface IVoteStore
     IAsyncEnumerable<VoteBallotRow> ReadBallotsAsync(string voteId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Closes: removes the ballot fence first (no ballot can be written after it), then removes the "open" pointer and
-    /// sets <see cref="VoteRecord.ClosedAt"/> and <see cref="VoteRecord.ResultPending"/> in one ETag-conditioned transaction.
-    /// Returns the closed vote when this call closed it; null when it was not open (already closed by another caller, or
-    /// another vote is open). A 404/412 on a retried transaction is judged by re-reading the row's close token.
-    /// </summary>
-    Task<VoteRecord?> TryCloseAsync(VoteRecord vote, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>
     /// Closed votes whose result is not recorded yet (<see cref="VoteRecord.ResultPending"/>): in one conversation, or in
     /// every conversation when both ids are null (for the sweep).
     /// </summary>
@@ -56,12 +35,6 @@ public interface IVoteStore
 
     /// <summary>Deletes every ballot of the vote (deletion command, retention); returns how many there were.</summary>
     Task<int> DeleteBallotsAsync(string voteId, CancellationToken cancellationToken);
-
-    /// <summary>Records that the vote's ballots were deleted.</summary>
-    Task MarkPurgedAsync(VoteRecord vote, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Closed votes, in every conversation, closed at or before <paramref name="cutoff"/> and not purged yet (for retention).</summary>
-    IAsyncEnumerable<VoteRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     /// <summary>Closed votes of the conversation opened at or after <paramref name="since"/>, oldest first (for the compte-rendu).</summary>
     IAsyncEnumerable<VoteRecord> ListClosedAsync(string channelId, string conversationId, DateTimeOffset since, CancellationToken cancellationToken);

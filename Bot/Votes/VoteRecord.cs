@@ -1,23 +1,12 @@
-using Azure;
+using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Dialogs.Votes;
 
 namespace ConcertationBot.Bot.Votes;
 
 /// <summary>One vote in one conversation, as stored.</summary>
-public sealed record VoteRecord
+public sealed record VoteRecord : ConversationItemRecord
 {
     public required string VoteId { get; init; }
-    public required string ChannelId { get; init; }
-
-    /// <summary>The conversation id without the thread's <c>;messageid=…</c> suffix.</summary>
-    public required string ConversationId { get; init; }
-    public required string ServiceUrl { get; init; }
-    public string? TenantId { get; init; }
-    public string? TeamId { get; init; }
-    public required string ConversationType { get; init; }
-
-    /// <summary><c>fr</c> or <c>en</c>: the language of the shared card.</summary>
-    public required string Language { get; init; }
 
     /// <summary>The question (user text).</summary>
     public required string Question { get; init; }
@@ -30,13 +19,6 @@ public sealed record VoteRecord
     /// <summary>The pulse whose leviers were put to the vote (<c>vote leviers</c>); null for a typed vote.</summary>
     public string? SourcePulseId { get; init; }
 
-    public required DateTimeOffset OpenedAt { get; init; }
-    public required string OpenedByUserId { get; init; }
-    public DateTimeOffset? ClosedAt { get; init; }
-
-    /// <summary>The id of the vote card posted in the conversation, once posted.</summary>
-    public string? CardActivityId { get; init; }
-
     /// <summary>The final result, recorded by the close: the number of ballots…</summary>
     public int? FinalParticipation { get; init; }
 
@@ -46,15 +28,8 @@ public sealed record VoteRecord
     /// <summary>When the result card was posted (null: not yet).</summary>
     public DateTimeOffset? ResultPostedAt { get; init; }
 
-    /// <summary>When its ballots were deleted; the recorded result stays.</summary>
-    public DateTimeOffset? PurgedAt { get; init; }
-
     /// <summary>True from the close until the result is recorded: an unfinished close that any instance (or <c>vote clore</c>) finishes.</summary>
     public bool ResultPending { get; init; }
-
-    public ETag ETag { get; init; }
-
-    public bool IsOpen => ClosedAt is null;
 
     /// <summary>A new, time-ordered vote id: 32 lowercase hex characters.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");

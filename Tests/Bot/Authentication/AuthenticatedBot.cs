@@ -9,7 +9,7 @@ namespace ConcertationBot.Tests.Bot.Authentication;
 /// endorsed for msteams, the genuine Teams connector on loopback, and an ATTACKER listener on loopback that records
 /// every request it gets. Outbound tokens come from a fixed provider (no Entra here); everything else is real.
 /// </summary>
-internal sealed class AuthenticatedBot : IAsyncDisposable
+internal sealed class AuthenticatedBot : LocalIssuers
 {
     public const string AppId = "5d0c7a51-2f3e-4b6a-8c9d-0e1f2a3b4c5d";
     public const string OutboundToken = "outbound-test-token";
@@ -17,25 +17,17 @@ internal sealed class AuthenticatedBot : IAsyncDisposable
     private readonly BotApplicationFactory _inner;
 
     private AuthenticatedBot(LocalOpenIdProvider channel, LocalOpenIdProvider emulator, CaptureConnector teams, CaptureConnector attacker, BotApplicationFactory inner, WebApplicationFactory<Program> factory)
+        : base(channel, emulator, "msteams")
     {
-        Channel = channel;
-        Emulator = emulator;
         Teams = teams;
         Attacker = attacker;
         _inner = inner;
         Factory = factory;
-        ChannelKey = channel.PublishKey("channel-key-1", "msteams");
-        EmulatorKey = emulator.PublishKey("emulator-key-1", endorsements: null);
         Http = factory.CreateClient();
         var unique = Guid.NewGuid().ToString("N")[..12];
         ConversationId = $"19:{unique}@thread.tacv2";
         TeamId = $"19:team-{unique}@thread.tacv2";
     }
-
-    public LocalOpenIdProvider Channel { get; }
-    public LocalOpenIdProvider Emulator { get; }
-    public LocalSigningKey ChannelKey { get; }
-    public LocalSigningKey EmulatorKey { get; }
 
     /// <summary>The genuine connector: the serviceUrl Bot Framework vouches for.</summary>
     public CaptureConnector Teams { get; }
@@ -51,8 +43,7 @@ internal sealed class AuthenticatedBot : IAsyncDisposable
     /// <summary>Nadia is the configured coordinator; the host stores on the run's shared Azurite.</summary>
     public static async Task<AuthenticatedBot> StartAsync()
     {
-        var channel = await LocalOpenIdProvider.StartAsync(BotAuthenticator.ChannelIssuer);
-        var emulator = await LocalOpenIdProvider.StartAsync("https://login.microsoftonline.com/{tenantid}/v2.0");
+        var (channel, emulator) = await StartProvidersAsync();
         var teams = await CaptureConnector.StartAsync();
         var attacker = await CaptureConnector.StartAsync();
         var inner = new BotApplicationFactory(new Dictionary<string, string?>
@@ -102,15 +93,14 @@ internal sealed class AuthenticatedBot : IAsyncDisposable
     public Task<HttpResponseMessage> PostGenuineAsync(JsonObject activity) =>
         PostAsync(activity, "Bearer " + LocalOpenIdProvider.MintToken(ChannelToken((string)activity["serviceUrl"]!)));
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await Factory.DisposeAsync();
         await _inner.DisposeAsync();
         await Attacker.DisposeAsync();
         await Teams.DisposeAsync();
-        await Emulator.DisposeAsync();
-        await Channel.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private JsonObject Base(string type, TestPerson person, string serviceUrl, string conversationId, string conversationType) =>

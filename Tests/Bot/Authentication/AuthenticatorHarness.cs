@@ -6,7 +6,7 @@ namespace ConcertationBot.Tests.Bot.Authentication;
 /// One test's world: a local Bot Framework channel provider (one key endorsed for msteams), a local Entra/emulator
 /// provider (one key without endorsements), and authenticators built from real options against them.
 /// </summary>
-internal sealed class AuthenticatorHarness : IAsyncDisposable
+internal sealed class AuthenticatorHarness : LocalIssuers
 {
     public const string AppId = "0b6f3c1e-6a53-4a7e-9c2b-5d1e2f3a4b5c";
     public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
@@ -17,22 +17,13 @@ internal sealed class AuthenticatorHarness : IAsyncDisposable
     private readonly HttpClient _httpClient = new();
 
     private AuthenticatorHarness(LocalOpenIdProvider channel, LocalOpenIdProvider emulator)
+        : base(channel, emulator, ChannelId, "webchat")
     {
-        Channel = channel;
-        Emulator = emulator;
-        ChannelKey = channel.PublishKey("channel-key-1", ChannelId, "webchat");
-        EmulatorKey = emulator.PublishKey("emulator-key-1", endorsements: null);
     }
-
-    public LocalOpenIdProvider Channel { get; }
-    public LocalOpenIdProvider Emulator { get; }
-    public LocalSigningKey ChannelKey { get; }
-    public LocalSigningKey EmulatorKey { get; }
 
     public static async Task<AuthenticatorHarness> StartAsync()
     {
-        var channel = await LocalOpenIdProvider.StartAsync(BotAuthenticator.ChannelIssuer);
-        var emulator = await LocalOpenIdProvider.StartAsync("https://login.microsoftonline.com/{tenantid}/v2.0");
+        var (channel, emulator) = await StartProvidersAsync();
         return new AuthenticatorHarness(channel, emulator);
     }
 
@@ -87,11 +78,10 @@ internal sealed class AuthenticatorHarness : IAsyncDisposable
 
     public static string Bearer(LocalTokenRequest request) => "Bearer " + LocalOpenIdProvider.MintToken(request);
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _httpClient.Dispose();
-        await Channel.DisposeAsync();
-        await Emulator.DisposeAsync();
+        await base.DisposeAsync();
     }
 }
 

@@ -2,15 +2,19 @@ namespace ConcertationBot.Tests.Bot.Connector;
 
 public sealed class CaptureConnectorTests : IAsyncLifetime
 {
+    /// <summary>The clock of the rate-limit tests: it moves only when a test advances it.</summary>
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
     private CaptureConnector _connector = null!;
 
     public async Task InitializeAsync() => _connector = await CaptureConnector.StartAsync();
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
-    private static async Task<CaptureConnector> StartWithFrozenClockAsync(ManualTimeProvider clock)
+    /// <summary>A connector enforcing Teams' limits on <see cref="_clock"/>.</summary>
+    private async Task<CaptureConnector> StartWithFrozenClockAsync(bool countRepliesWithTheirChannel = false)
     {
-        var connector = await CaptureConnector.StartAsync(new CaptureConnectorOptions { TimeProvider = clock });
+        var connector = await CaptureConnector.StartAsync(
+            new CaptureConnectorOptions { TimeProvider = _clock, CountRepliesWithTheirChannel = countRepliesWithTheirChannel });
         connector.EnforceTeamsRateLimits = true;
         return connector;
     }
@@ -31,8 +35,7 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
     [Fact]
     public async Task TeamsRateLimits_EighthSendWithinOneSecond_Answers429WithRetryAfter()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        await using var connector = await StartWithFrozenClockAsync(clock);
+        await using var connector = await StartWithFrozenClockAsync();
         using var http = new HttpClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -55,15 +58,14 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
     [Fact]
     public async Task TeamsRateLimits_NinthSendWithinTwoSeconds_Answers429UntilWindowPasses()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        await using var connector = await StartWithFrozenClockAsync(clock);
+        await using var connector = await StartWithFrozenClockAsync();
         var client = NoRetryClient(connector);
         await SendHellosAsync(client, "a:1", 7);
 
-        clock.Advance(TimeSpan.FromSeconds(1.2));
+        _clock.Advance(TimeSpan.FromSeconds(1.2));
         await client.SendToConversationAsync("a:1", Hello, CancellationToken.None);
         var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync("a:1", Hello, CancellationToken.None));
-        clock.Advance(TimeSpan.FromSeconds(0.9));
+        _clock.Advance(TimeSpan.FromSeconds(0.9));
         await client.SendToConversationAsync("a:1", Hello, CancellationToken.None);
 
         Assert.Equal(429, error.Status);
@@ -73,8 +75,7 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
     [Fact]
     public async Task TeamsRateLimits_OtherConversation_IsCountedSeparately()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        await using var connector = await StartWithFrozenClockAsync(clock);
+        await using var connector = await StartWithFrozenClockAsync();
         var client = NoRetryClient(connector);
         await SendHellosAsync(client, "a:first", 7);
 
@@ -91,9 +92,7 @@ public sealed class CaptureConnectorTests : IAsyncLifetime
     public async Task TeamsRateLimits_ReplyChainAfterSevenChannelSends_CountedWithTheChannelOnlyWhenAsked(bool countWithChannel, int expected)
     {
         // Arrange: the load tool's stricter reading puts a reply chain (…;messageid=…) under its channel's limits.
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        await using var connector = await CaptureConnector.StartAsync(new CaptureConnectorOptions { TimeProvider = clock, CountRepliesWithTheirChannel = countWithChannel });
-        connector.EnforceTeamsRateLimits = true;
+        await using var connector = await StartWithFrozenClockAsync(countWithChannel);
         await SendHellosAsync(NoRetryClient(connector), "19:busy@thread.tacv2", 7);
         using var http = new HttpClient();
 

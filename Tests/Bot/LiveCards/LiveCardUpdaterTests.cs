@@ -32,8 +32,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     [Fact]
     public async Task Schedule_HundredChangesOverThreeSeconds_AtMostOnePutPerSecondAndTheLastShowsHundred()
     {
-        var updater = Updater();
-        var target = Target("19:channel@thread.tacv2", "1");
+        var (updater, target) = Arrange("1");
         var count = 0;
         var render = RenderCount(() => Volatile.Read(ref count));
         var stopwatch = Stopwatch.StartNew();
@@ -45,7 +44,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
             await Task.Delay(30);
         }
 
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await FlushAsync(updater, target);
         stopwatch.Stop();
 
         var puts = Puts(_connector, target);
@@ -69,8 +68,8 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         var updater = Updater(
             Options(minInterval: TimeSpan.FromMilliseconds(100)),
             new OutboundPacingOptions { SafetyMargin = TimeSpan.FromMilliseconds(300) });
-        var pulse = Target("19:channel@thread.tacv2", "10");
-        var vote = Target("19:channel@thread.tacv2", "11");
+        var pulse = Target("10");
+        var vote = Target("11");
         int answers = 0, ballots = 0;
         var renderPulse = RenderCount(() => Volatile.Read(ref answers));
         var renderVote = RenderCount(() => Volatile.Read(ref ballots));
@@ -108,8 +107,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     [Fact]
     public async Task Schedule_429BurstOutlastingTheClientRetries_BacksOffAndTheFinalValueLands()
     {
-        var updater = Updater();
-        var target = Target("19:channel@thread.tacv2", "7");
+        var (updater, target) = Arrange("7");
         var count = 0;
         var render = RenderCount(() => Volatile.Read(ref count));
         // The client makes three attempts per call: the first call ends in 429, the updater backs off and renders again.
@@ -121,7 +119,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
             updater.Schedule(target, render);
         }
 
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await FlushAsync(updater, target);
 
         var puts = Puts(_connector, target);
         Assert.Equal([429, 429, 429, 429, 200], puts.Select(p => p.ResponseStatus));
@@ -133,8 +131,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     [Fact]
     public async Task Schedule_ChangeWhileThrottled_RetryRendersTheLatestState()
     {
-        var updater = Updater();
-        var target = Target("19:channel@thread.tacv2", "8");
+        var (updater, target) = Arrange("8");
         var count = 1;
         var firstRender = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Func<CancellationToken, Task<ConcertationBot.Bot.Protocol.Activity>> render = _ =>
@@ -149,7 +146,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
 
         Interlocked.Exchange(ref count, 2);
         updater.Schedule(target, render);
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await FlushAsync(updater, target);
 
         var accepted = Puts(_connector, target).Where(p => p.ResponseStatus == 200).ToList();
         Assert.Equal("count = 2", CardText(accepted[^1]));
@@ -162,16 +159,14 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     public async Task Schedule_CardRejectedForGood_DropsItAfterOneRequestAndIgnoresLaterChanges(int status, string code)
     {
         var updater = Updater();
-        var deleted = Target("19:channel@thread.tacv2", "3");
-        var other = Target("19:channel@thread.tacv2", "4");
+        var deleted = Target("3");
+        var other = Target("4");
         _connector.Enqueue(CannedResponse.Error(status, code, "gone"));
 
-        updater.Schedule(deleted, _ => Task.FromResult(CountCard(1)));
-        await updater.FlushAsync(deleted, CancellationToken.None).WaitAsync(HangGuard);
+        await SendAsync(updater, deleted, 1);
         updater.Schedule(deleted, _ => Task.FromResult(CountCard(2)));
         var activeAfterDrop = updater.ActiveCount;
-        updater.Schedule(other, _ => Task.FromResult(CountCard(9)));
-        await updater.FlushAsync(other, CancellationToken.None).WaitAsync(HangGuard);
+        await SendAsync(updater, other, 9);
 
         Assert.Equal(0, activeAfterDrop);
         Assert.Equal([status], Puts(_connector, deleted).Select(p => p.ResponseStatus));
@@ -184,12 +179,10 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     [Fact]
     public async Task Schedule_ConnectionsDroppedThroughTheClientRetries_RetriedAndTheValueLands()
     {
-        var updater = Updater();
-        var target = Target("19:channel@thread.tacv2", "5");
+        var (updater, target) = Arrange("5");
         _connector.Enqueue(CannedResponse.Dropped(), CannedResponse.Dropped(), CannedResponse.Dropped());
 
-        updater.Schedule(target, _ => Task.FromResult(CountCard(42)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await SendAsync(updater, target, 42);
 
         var puts = Puts(_connector, target);
         Assert.Equal([0, 0, 0, 200], puts.Select(p => p.ResponseStatus));
@@ -201,16 +194,14 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     public async Task Schedule_UnavailableLongerThanTheRetries_ReportsTheDelayKeepsRetryingAndTheLatestValueLands()
     {
         // Arrange: 500 (not retried inside the client) to the first six PUTs, twice MaxTransientFailures + 1.
-        var updater = Updater();
-        var target = Target("19:channel@thread.tacv2", "6");
+        var (updater, target) = Arrange("6");
         var failures = 0;
         _connector.Responder = request => request.Operation == ConnectorOperation.UpdateActivity && Interlocked.Increment(ref failures) <= 6
             ? CannedResponse.Error(500, "InternalServerError", "down")
             : null;
 
         // Act: the flush returns once the retries are spent; a change made then must not be ignored.
-        updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await SendAsync(updater, target, 1);
         updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
         await _connector.WaitForActivitiesAsync(1, HangGuard);
 
@@ -229,7 +220,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         var options = Options();
         options.TransientRetryLimit = TimeSpan.FromSeconds(1);
         var updater = Updater(options);
-        var target = Target("19:channel@thread.tacv2", "13");
+        var target = Target("13");
         var down = true;
         _connector.Responder = request => Volatile.Read(ref down) ? CannedResponse.Error(500, "InternalServerError", "down") : null;
         updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
@@ -240,8 +231,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
 
         // Act
         Volatile.Write(ref down, false);
-        updater.Schedule(target, _ => Task.FromResult(CountCard(2)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await SendAsync(updater, target, 2);
 
         // Assert
         Assert.Equal(1, _logger.Count("LogTransientAbandoned"));
@@ -255,7 +245,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         // Arrange: MSAL's exception reaches the updater unwrapped (the connector client only wraps HTTP failures).
         var tokens = new FailingTokenProvider(failures: 2);
         var updater = Updater(connectors: new LoopbackConnectorFactory(tokens: tokens));
-        var target = Target("19:channel@thread.tacv2", "14");
+        var target = Target("14");
 
         // Act
         var stop = await ScheduleTwiceThenStopAsync(updater, target);
@@ -279,7 +269,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
             TimeProvider.System,
             logger);
         _updaters.Add(updater);
-        var target = Target("19:channel@thread.tacv2", "15");
+        var target = Target("15");
 
         // Act
         var stop = await ScheduleTwiceThenStopAsync(updater, target);
@@ -293,14 +283,13 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     [Fact]
     public async Task Schedule_RenderThrowsOnce_RetriedWithAFreshRender()
     {
-        var updater = Updater();
-        var target = Target("19:channel@thread.tacv2", "12");
+        var (updater, target) = Arrange("12");
         var calls = 0;
 
         updater.Schedule(target, _ => Interlocked.Increment(ref calls) == 1
             ? throw new InvalidOperationException("state store unavailable")
             : Task.FromResult(CountCard(calls)));
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await FlushAsync(updater, target);
 
         Assert.Equal("count = 2", CardText(Assert.Single(Puts(_connector, target))));
         Assert.Equal(1, _logger.Count("LogRenderFailed"));
@@ -309,18 +298,11 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     [Fact]
     public async Task FlushAsync_ChangesWithinTheInterval_WaitsForTheFinalValue()
     {
-        var updater = Updater();
-        var target = Target("19:channel@thread.tacv2", "2");
-        var count = 1;
-        var render = RenderCount(() => Volatile.Read(ref count));
-        updater.Schedule(target, render);
-        await _connector.WaitForActivitiesAsync(1, HangGuard);
-        Interlocked.Exchange(ref count, 2);
-        updater.Schedule(target, render);
-        Interlocked.Exchange(ref count, 3);
-        updater.Schedule(target, render);
+        var (updater, target, count) = await ArrangeSentThenChangedAsync("2");
+        count.Value = 3;
+        updater.Schedule(target, count.Render);
 
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await FlushAsync(updater, target);
 
         Assert.Equal(["count = 1", "count = 3"], Puts(_connector, target).Select(CardText));
     }
@@ -330,7 +312,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     {
         var updater = Updater();
 
-        var flush = updater.FlushAsync(Target("19:channel@thread.tacv2", "99"), CancellationToken.None);
+        var flush = updater.FlushAsync(Target("99"), CancellationToken.None);
 
         await flush.WaitAsync(HangGuard);
         Assert.True(flush.IsCompletedSuccessfully);
@@ -340,17 +322,10 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     [Fact]
     public async Task StopAsync_ChangePendingWithinTheInterval_SendsItBeforeStoppingThenIgnoresNewChanges()
     {
-        var updater = Updater();
-        var target = Target("19:channel@thread.tacv2", "20");
-        var count = 1;
-        var render = RenderCount(() => Volatile.Read(ref count));
-        updater.Schedule(target, render);
-        await _connector.WaitForActivitiesAsync(1, HangGuard);
-        Interlocked.Exchange(ref count, 2);
-        updater.Schedule(target, render);
+        var (updater, target, count) = await ArrangeSentThenChangedAsync("20");
 
         await updater.StopAsync(CancellationToken.None).WaitAsync(HangGuard);
-        updater.Schedule(target, render);
+        updater.Schedule(target, count.Render);
 
         Assert.Equal(["count = 1", "count = 2"], Puts(_connector, target).Select(CardText));
         Assert.Equal(0, updater.ActiveCount);
@@ -359,8 +334,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     [Fact]
     public async Task StopAsync_CardThrottledPastTheShutdownTimeout_AbandonsItAndCancelsItsFlush()
     {
-        var updater = Updater(Options(shutdownTimeout: TimeSpan.FromMilliseconds(300)));
-        var target = Target("19:channel@thread.tacv2", "21");
+        var (updater, target) = Arrange("21", Options(shutdownTimeout: TimeSpan.FromMilliseconds(300)));
         _connector.Responder = request => CannedResponse.TooManyRequests(1);
         updater.Schedule(target, _ => Task.FromResult(CountCard(1)));
         var flush = updater.FlushAsync(target, CancellationToken.None);
@@ -391,8 +365,7 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     public async Task Schedule_SentRenderTurnsOutStale_SendsTheCurrentStateOnceMore()
     {
         // Arrange: another instance "closes" (count 99) right after this one's PUT of count 1 was accepted.
-        var updater = Updater(Options(minInterval: TimeSpan.FromMilliseconds(100)));
-        var target = Target("19:channel@thread.tacv2", "31");
+        var (updater, target) = Arrange("31", Options(minInterval: TimeSpan.FromMilliseconds(100)));
         var count = 1;
         var checks = 0;
         Task<bool> IsStale(CancellationToken _)
@@ -408,8 +381,8 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
 
         // Act
         updater.Schedule(target, RenderCount(() => Volatile.Read(ref count)), IsStale);
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await FlushAsync(updater, target);
+        await FlushAsync(updater, target);
 
         // Assert: the stale PUT is followed by one with the current state, and that one is not sent again.
         var puts = Puts(_connector, target);
@@ -422,16 +395,15 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     public async Task Schedule_StaleCheckThrows_SendsOnceMoreAndLogsAWarning()
     {
         // Arrange
-        var updater = Updater(Options(minInterval: TimeSpan.FromMilliseconds(100)));
-        var target = Target("19:channel@thread.tacv2", "32");
+        var (updater, target) = Arrange("32", Options(minInterval: TimeSpan.FromMilliseconds(100)));
         var checks = 0;
         Task<bool> IsStale(CancellationToken _) =>
             Interlocked.Increment(ref checks) == 1 ? throw new InvalidOperationException("storage unavailable") : Task.FromResult(false);
 
         // Act
         updater.Schedule(target, RenderCount(() => 7), IsStale);
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
-        await updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+        await FlushAsync(updater, target);
+        await FlushAsync(updater, target);
 
         // Assert
         Assert.Equal(2, Puts(_connector, target).Count);
@@ -455,7 +427,46 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
         return updater;
     }
 
-    private LiveCardTarget Target(string conversationId, string activityId) => new(_connector.ServiceUrl, conversationId, activityId);
+    private (LiveCardUpdater Updater, LiveCardTarget Target) Arrange(string activityId, LiveCardOptions? options = null) =>
+        (Updater(options), Target(activityId));
+
+    /// <summary>An updater whose card sent "count = 1" and was then changed to 2 and scheduled again, within the interval.</summary>
+    private async Task<(LiveCardUpdater Updater, LiveCardTarget Target, LiveCount Count)> ArrangeSentThenChangedAsync(string activityId)
+    {
+        var (updater, target) = Arrange(activityId);
+        var count = new LiveCount(1);
+        updater.Schedule(target, count.Render);
+        await _connector.WaitForActivitiesAsync(1, HangGuard);
+        count.Value = 2;
+        updater.Schedule(target, count.Render);
+        return (updater, target, count);
+    }
+
+    private LiveCardTarget Target(string activityId) => new(_connector.ServiceUrl, "19:channel@thread.tacv2", activityId);
+
+    private static Task FlushAsync(LiveCardUpdater updater, LiveCardTarget target) =>
+        updater.FlushAsync(target, CancellationToken.None).WaitAsync(HangGuard);
+
+    /// <summary>Schedules a card reading "count = <paramref name="count"/>" and waits for its flush.</summary>
+    private static Task SendAsync(LiveCardUpdater updater, LiveCardTarget target, int count)
+    {
+        updater.Schedule(target, _ => Task.FromResult(CountCard(count)));
+        return FlushAsync(updater, target);
+    }
+
+    /// <summary>A count the render reads when it runs, as a live card reads its current state.</summary>
+    private sealed class LiveCount(int initial)
+    {
+        private int _value = initial;
+
+        public int Value
+        {
+            get => Volatile.Read(ref _value);
+            set => Volatile.Write(ref _value, value);
+        }
+
+        public Func<CancellationToken, Task<ConcertationBot.Bot.Protocol.Activity>> Render => RenderCount(() => Value);
+    }
 
     /// <summary>Throws MSAL's service exception for the first <c>failures</c> calls, then gives no token (local mode).</summary>
     private sealed class FailingTokenProvider(int failures) : IAccessTokenProvider

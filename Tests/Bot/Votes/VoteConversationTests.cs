@@ -204,14 +204,10 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
     {
         // Arrange: Logement 2, Mobilité 1, Emploi 1 (tied second).
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var voteId = await VoteFlows.OpenAsync(bed, Priorities);
-        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 0));
-        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 0));
-        await VoteFlows.CastAsync(bed, TestPerson.Chris, VoteFlows.Single(voteId, 1));
-        await VoteFlows.CastAsync(bed, TestPerson.Nadia, VoteFlows.Single(voteId, 2));
+        var voteId = await VoteFlows.OpenWithBallotsAsync(bed, Priorities, (TestPerson.Amelie, 0), (TestPerson.Bruno, 0), (TestPerson.Chris, 1), (TestPerson.Nadia, 2));
 
         // Act
-        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
+        using var response = await VoteFlows.CloseAsync(bed);
 
         // Assert: the posted vote card has become the final ranking.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -233,14 +229,11 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
     {
         // Arrange: Logement 2, Mobilité 1.
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var voteId = await VoteFlows.OpenAsync(bed, Priorities);
-        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 0));
-        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 0));
-        await VoteFlows.CastAsync(bed, TestPerson.Chris, VoteFlows.Single(voteId, 1));
+        var voteId = await VoteFlows.OpenWithBallotsAsync(bed, Priorities, (TestPerson.Amelie, 0), (TestPerson.Bruno, 0), (TestPerson.Chris, 1));
         await VoteFlows.FlushAsync(bed, voteId);
 
         // Act
-        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
+        using var response = await VoteFlows.CloseAsync(bed);
         await VoteFlows.FlushAsync(bed, voteId);
 
         // Assert: two posts in all (the vote card, then the notice); the vote card's last update is the results.
@@ -257,7 +250,7 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         var live = VoteFlows.LastLiveCard(bed);
         Assert.NotNull(live);
         Assert.True(VoteFlows.IsResultsCard(live));
-        var closed = await bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);
+        var closed = await VoteFlows.StoredAsync(bed, voteId);
         Assert.Equal(closed!.CardActivityId, bed.Connector.Requests.Last(r => r.Operation == ConnectorOperation.UpdateActivity).ActivityId);
         Assert.Equal([("Logement", 1, 2, false), ("Mobilité", 2, 1, false), ("Emploi des jeunes", 3, 0, false)], VoteCardReading.Ranking(live, PriorityOptions));
     }
@@ -292,12 +285,10 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var voteId = await VoteFlows.OpenAsync(bed, Priorities);
-        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 2));
-        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 2));
+        var voteId = await VoteFlows.OpenWithBallotsAsync(bed, Priorities, (TestPerson.Amelie, 2), (TestPerson.Bruno, 2));
 
         // Act
-        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
+        using var response = await VoteFlows.CloseAsync(bed);
         await VoteFlows.FlushAsync(bed, voteId);
 
         // Assert
@@ -311,7 +302,7 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(PriorityOptions, VoteCardReading.Ranking(final, PriorityOptions).Select(line => line.Option));
         var notice = TestActivities.CardText(await bed.SentCardAsync(1));
         Assert.All(PriorityOptions, option => Assert.DoesNotContain(option, notice, StringComparison.Ordinal));
-        var closed = await bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);
+        var closed = await VoteFlows.StoredAsync(bed, voteId);
         Assert.Equal([0, 0, 2], closed!.FinalScores);
     }
 
@@ -393,7 +384,7 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         var voteId = await VoteFlows.OpenAsync(bed, "vote leviers");
 
         // Assert
-        var vote = await bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);
+        var vote = await VoteFlows.StoredAsync(bed, voteId);
         Assert.NotNull(vote);
         Assert.Equal(["Un agenda commun", "Une coordination dédiée"], vote.Options);
         Assert.Equal(pulseId, vote.SourcePulseId);
@@ -462,7 +453,7 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
                 statuses.Add(await CastStatusAsync(bed, voters[i], VoteFlows.Points(voteId, again)));
             }
         });
-        using var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
+        using var closing = await VoteFlows.CloseAsync(bed);
         var notice = await bed.SentCardAsync(1);
         await VoteFlows.FlushAsync(bed, voteId);
         var final = VoteFlows.LastLiveCard(bed)!;
@@ -479,7 +470,7 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         Assert.False(VoteFlows.IsResultsCard(notice));
         var lastUpdate = bed.Connector.Requests.Last(r => r.Operation == ConnectorOperation.UpdateActivity && r.ResponseStatus is >= 200 and < 300);
         Assert.Equal(truth, VoteCardReading.Scores(PulseFlows.CardOf(lastUpdate), options));
-        var closed = await bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);
+        var closed = await VoteFlows.StoredAsync(bed, voteId);
         Assert.Equal(300, closed!.FinalParticipation);
         Assert.Equal(truth, closed.FinalScores);
         Assert.DoesNotContain(bed.Connector.Requests, r => r.ResponseStatus == 429);

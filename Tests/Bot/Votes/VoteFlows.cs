@@ -13,6 +13,26 @@ internal static class VoteFlows
         return VoteIdOf(card) ?? throw new InvalidOperationException("The vote card has no Voter action: " + card.ToJsonString());
     }
 
+    /// <summary>Opens the vote with <paramref name="command"/>, then casts each single-choice ballot in turn; the vote id.</summary>
+    public static async Task<string> OpenWithBallotsAsync(ConversationTestBed bed, string command, params (TestPerson Voter, int Option)[] ballots)
+    {
+        var voteId = await OpenAsync(bed, command);
+        foreach (var (voter, option) in ballots)
+        {
+            await CastAsync(bed, voter, Single(voteId, option));
+        }
+
+        return voteId;
+    }
+
+    /// <summary>Nadia (the coordinator) sends <c>vote clore</c>.</summary>
+    public static Task<HttpResponseMessage> CloseAsync(ConversationTestBed bed) =>
+        bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
+
+    /// <summary>The stored vote, open or closed.</summary>
+    public static Task<VoteRecord?> StoredAsync(ConversationTestBed bed, string voteId) =>
+        bed.Factory.Services.GetRequiredService<IVoteStore>().GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None);
+
     public static string? VoteIdOf(JsonObject card) =>
         (string?)ConversationTestBed.FindAction(card, CardVerbs.VoteOpen)?["data"]?[CardDataFields.VoteId];
 
@@ -73,8 +93,7 @@ internal static class VoteFlows
     /// <summary>Waits until the vote card's scheduled live updates have been sent.</summary>
     public static async Task FlushAsync(ConversationTestBed bed, string voteId)
     {
-        var store = bed.Factory.Services.GetRequiredService<IVoteStore>();
-        var vote = await store.GetAsync("msteams", bed.ConversationId, voteId, CancellationToken.None)
+        var vote = await StoredAsync(bed, voteId)
             ?? throw new InvalidOperationException("No vote " + voteId);
         await bed.Factory.Services.GetRequiredService<VoteCardRefresher>().FlushAsync(vote, CancellationToken.None);
     }

@@ -76,13 +76,7 @@ public sealed class ReminderCardsTests
     public void Progress_Build_HeadingProgressAndDetailAsGiven()
     {
         // Act
-        var json = CardJson.Of(ReminderCards.Progress(new ReminderProgressCardModel
-        {
-            Language = Language.French,
-            Heading = "Je relance 300 membres en privé",
-            Progress = "120 / 300 relancés · fin estimée vers 14 h 52",
-            Detail = "Cette carte suit les envois.",
-        }));
+        var json = CardJson.Of(ReminderCards.Progress(Progress(Language.French, "Cette carte suit les envois.")));
 
         // Assert
         Assert.Equal(["Je relance 300 membres en privé", "120 / 300 relancés · fin estimée vers 14 h 52", "Cette carte suit les envois."], CardJson.TextBlocks(json));
@@ -94,17 +88,7 @@ public sealed class ReminderCardsTests
     {
         // Arrange
         var link = new Uri("https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1700000000000?tenantId=t&parentMessageId=1700000000000");
-        var model = new PulseReminderCardModel
-        {
-            Language = Language.French,
-            PulseId = "p1",
-            ConversationId = "19:abc@thread.tacv2",
-            PulseTitle = "Pulse",
-            DeadlineText = "vendredi",
-            PlaceName = "Table *Saint-Michel*",
-            ChannelName = "Général",
-            PulseLink = link,
-        };
+        var model = ChannelReminder(Language.French, "Pulse", "vendredi", "Table *Saint-Michel*", link);
 
         // Act
         var json = CardJson.Of(PulseCoordinationCards.Reminder(model));
@@ -144,26 +128,15 @@ public sealed class ReminderCardsTests
         var cards = new List<(string Name, AdaptiveCard Card)>();
         foreach (var language in Enum.GetValues<Language>())
         {
-            cards.Add(($"progress-{language}", ReminderCards.Progress(new ReminderProgressCardModel
-            {
-                Language = language,
-                Heading = "Je relance 300 membres en privé",
-                Progress = "120 / 300 relancés · fin estimée vers 14 h 52",
-                Detail = "Cette carte suit les envois ; j'y fais le bilan quand c'est fini.",
-            })));
+            cards.Add(($"progress-{language}", ReminderCards.Progress(Progress(language, "Cette carte suit les envois ; j'y fais le bilan quand c'est fini."))));
             cards.Add(($"report-{language}", PulseCoordinationCards.ReminderReport(new ReminderReportCardModel { Language = language, Sent = 280, AlreadyAnswered = 20, Unreachable = 1, NotReachedNow = 2 })));
             cards.Add(($"report-partial-{language}", PulseCoordinationCards.ReminderReport(new ReminderReportCardModel { Language = language, NotReachedNow = 3, Interrupted = true })));
-            cards.Add(($"reminder-{language}", PulseCoordinationCards.Reminder(new PulseReminderCardModel
-            {
-                Language = language,
-                PulseId = "p1",
-                ConversationId = "19:abc@thread.tacv2",
-                PulseTitle = "Pulse *novembre*",
-                DeadlineText = "vendredi 11 décembre 2026 à 17 h 00 (UTC−05:00)",
-                PlaceName = "Table *Saint-Michel* <at>x</at>",
-                ChannelName = "Général",
-                PulseLink = new Uri("https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1700000000000?tenantId=t&parentMessageId=1700000000000"),
-            })));
+            cards.Add(($"reminder-{language}", PulseCoordinationCards.Reminder(ChannelReminder(
+                language,
+                "Pulse *novembre*",
+                "vendredi 11 décembre 2026 à 17 h 00 (UTC−05:00)",
+                "Table *Saint-Michel* <at>x</at>",
+                new Uri("https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1700000000000?tenantId=t&parentMessageId=1700000000000")))));
         }
 
         var input = new JsonArray([.. cards.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["card"] = JsonNode.Parse(AdaptiveCardSerializer.ToJson(c.Card)) })]);
@@ -177,6 +150,28 @@ public sealed class ReminderCardsTests
         var failures = results.Where(r => r!["errors"]!.AsArray().Count > 0).Select(r => r!.ToJsonString()).ToList();
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
+
+    /// <summary>The progress card of 120 reminders sent out of 300, with <paramref name="detail"/>.</summary>
+    private static ReminderProgressCardModel Progress(Language language, string detail) => new()
+    {
+        Language = language,
+        Heading = "Je relance 300 membres en privé",
+        Progress = "120 / 300 relancés · fin estimée vers 14 h 52",
+        Detail = detail,
+    };
+
+    /// <summary>The 1:1 reminder of pulse p1, opened in the channel "Général" of <paramref name="placeName"/>.</summary>
+    private static PulseReminderCardModel ChannelReminder(Language language, string pulseTitle, string deadlineText, string placeName, Uri link) => new()
+    {
+        Language = language,
+        PulseId = "p1",
+        ConversationId = "19:abc@thread.tacv2",
+        PulseTitle = pulseTitle,
+        DeadlineText = deadlineText,
+        PlaceName = placeName,
+        ChannelName = "Général",
+        PulseLink = link,
+    };
 
     private static List<(string Label, string Value)> Facts(System.Text.Json.Nodes.JsonNode card) =>
         [.. CardJson.OfType(card, "FactSet").SelectMany(f => f["facts"]!.AsArray()).Select(f => ((string)f!["title"]!, (string)f["value"]!))];

@@ -60,50 +60,42 @@ public sealed class VoteCardTests
         Assert.Single(CardJson.Actions(json));
     }
 
-    [Fact]
-    public void Build_SingleChoice_ShowsABarCountAndShareOfBallotsPerOption()
+    /// <summary>Per mode: the bars of the four options and the words the mode shows.</summary>
+    public static TheoryData<Language, VoteCardMode, string[], string[]> BarsByMode => new()
     {
-        // Arrange: 12 ballots; 5, 4, 3 and 0 of them for the four options.
-        var model = VoteFixtures.Open(Language.French, VoteCardMode.Single);
-
-        // Act
-        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
-
-        // Assert
-        Assert.Equal(
+        // 12 ballots; 5, 4, 3 and 0 of them for the four options: a bar, a count and a share of ballots per option.
+        {
+            Language.French, VoteCardMode.Single,
             ["████░░░░░░ 5 · 42" + Nbsp + "%", "███░░░░░░░ 4 · 33" + Nbsp + "%", "███░░░░░░░ 3 · 25" + Nbsp + "%", "░░░░░░░░░░ 0 · 0" + Nbsp + "%"],
-            texts.Where(HasBar));
-        Assert.Contains("Un choix", texts);
-        Assert.Contains("12 votes", texts);
-    }
+            ["Un choix", "12 votes"]
+        },
+        // 12 ballots choosing 2 options each; 9, 7, 7, 1: shares are of ballots, not of choices.
+        {
+            Language.English, VoteCardMode.TopN,
+            ["████████░░ 9 · 75%", "██████░░░░ 7 · 58%", "██████░░░░ 7 · 58%", "█░░░░░░░░░ 1 · 8%"],
+            ["Up to 2 choices", "% of voters; each can choose up to 2 options"]
+        },
+        // 60 points given: 27, 18, 14 and 1: points, with the singular, and bars of all points.
+        {
+            Language.French, VoteCardMode.Points,
+            ["█████░░░░░ 27 points", "███░░░░░░░ 18 points", "██░░░░░░░░ 14 points", "█░░░░░░░░░ 1 point"],
+            ["5 points à répartir"]
+        },
+    };
 
-    [Fact]
-    public void Build_TopNEnglish_SharesAreOfBallotsNotOfChoices()
+    [Theory]
+    [MemberData(nameof(BarsByMode))]
+    public void Build_BallotsInEachMode_ShowsTheModesBarsAndWords(Language language, VoteCardMode mode, string[] bars, string[] words)
     {
-        // Arrange: 12 ballots choosing 2 options each; 9, 7, 7, 1.
-        var model = VoteFixtures.Open(Language.English, VoteCardMode.TopN);
+        // Arrange
+        var model = VoteFixtures.Open(language, mode);
 
         // Act
         var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
 
         // Assert
-        Assert.Equal(["████████░░ 9 · 75%", "██████░░░░ 7 · 58%", "██████░░░░ 7 · 58%", "█░░░░░░░░░ 1 · 8%"], texts.Where(HasBar));
-        Assert.Contains("Up to 2 choices", texts);
-        Assert.Contains("% of voters; each can choose up to 2 options", texts);
-    }
-
-    [Fact]
-    public void Build_DotVoting_ShowsPointsWithSingularAndBarsOfAllPoints()
-    {
-        // Arrange: 60 points given: 27, 18, 14 and 1.
-        var model = VoteFixtures.Open(Language.French, VoteCardMode.Points);
-
-        // Act
-        var texts = CardJson.TextBlocks(CardJson.Of(VoteCard.Build(model)));
-
-        // Assert
-        Assert.Equal(["█████░░░░░ 27 points", "███░░░░░░░ 18 points", "██░░░░░░░░ 14 points", "█░░░░░░░░░ 1 point"], texts.Where(HasBar));
-        Assert.Contains("5 points à répartir", texts);
+        Assert.Equal(bars, texts.Where(HasBar));
+        Assert.All(words, word => Assert.Contains(word, texts));
     }
 
     [Fact]
@@ -168,12 +160,7 @@ public sealed class VoteCardTests
     public void Build_ClosedUnderK_ParticipationAndNotEnoughVotesWithoutRanking(Language language, string expected)
     {
         // Arrange
-        var model = VoteFixtures.Closed(language, VoteCardMode.Single, hidden: false) with
-        {
-            Participation = 2,
-            Options = [.. VoteFixtures.Options(language).Select(o => new VoteOptionLine(o, 0, 1, false))],
-            WithheldBelow = 3,
-        };
+        var model = VoteFixtures.ClosedAtZero(language, participation: 2, tied: false) with { WithheldBelow = 3 };
 
         // Act
         var json = CardJson.Of(VoteCard.Build(model));
@@ -239,11 +226,7 @@ public sealed class VoteCardTests
     public void Build_ClosedWithoutBallot_SaysNoVotesAndRanksNothing(Language language, string noVotes)
     {
         // Arrange: closed with no ballot, every option at 0 (the tally ranks them all first, tied).
-        var model = VoteFixtures.Closed(language, VoteCardMode.Single, hidden: false) with
-        {
-            Participation = 0,
-            Options = [.. VoteFixtures.Options(language).Select(o => new VoteOptionLine(o, 0, 1, true))],
-        };
+        var model = VoteFixtures.ClosedAtZero(language, participation: 0, tied: true);
 
         // Act
         var json = CardJson.Of(VoteCard.Build(model));

@@ -82,6 +82,14 @@ internal static class VoteFixtures
             },
         };
 
+    /// <summary>Closed single-choice card, results shown, every option at 0 and rank 1 (<paramref name="tied"/> or not).</summary>
+    public static VoteCardModel ClosedAtZero(Language language, int participation, bool tied) =>
+        Closed(language, VoteCardMode.Single, hidden: false) with
+        {
+            Participation = participation,
+            Options = [.. Options(language).Select(o => new VoteOptionLine(o, 0, 1, tied))],
+        };
+
     /// <summary>A voter's own view of the open card, with their ballot.</summary>
     public static VoteCardModel OwnView(Language language, VoteCardMode mode = VoteCardMode.Points, bool hidden = false)
     {

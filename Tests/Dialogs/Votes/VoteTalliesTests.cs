@@ -13,6 +13,13 @@ public sealed class VoteTalliesTests
 
     private static VoteBallot B(params int[] points) => new(points);
 
+    /// <summary>The French card model of a three-option single-choice vote (k = 3) after <paramref name="ballots"/>.</summary>
+    private static VoteCardModel ThreeOptionCard(bool isClosed, IEnumerable<VoteBallot> ballots, bool hidden = false)
+    {
+        var vote = Vote(VoteMode.Single, 1, options: 3, hidden);
+        return VoteTallies.Card("v1", vote, VoteTallies.Compute(vote, ballots), isClosed, Language.French, minimumBallots: 3);
+    }
+
     private static (int Score, int Rank, bool Tied)[] Scores(IEnumerable<VoteOptionScore> scores) =>
         [.. scores.Select(s => (s.Score, s.Rank, s.Tied))];
 
@@ -172,12 +179,8 @@ public sealed class VoteTalliesTests
     [Fact]
     public void Card_Closed_Ranked()
     {
-        // Arrange
-        var vote = Vote(VoteMode.Single, 1, options: 3);
-        var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
-
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
+        var card = ThreeOptionCard(isClosed: true, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
 
         // Assert
         Assert.True(card.IsClosed);
@@ -188,12 +191,8 @@ public sealed class VoteTalliesTests
     [Fact]
     public void Card_HiddenResultsOpen_NoScoresInModel()
     {
-        // Arrange
-        var vote = Vote(VoteMode.Single, 1, options: 3, hidden: true);
-        var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
-
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: false, Language.French, minimumBallots: 3);
+        var card = ThreeOptionCard(isClosed: false, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)], hidden: true);
 
         // Assert
         Assert.Equal(3, card.Participation);
@@ -204,12 +203,8 @@ public sealed class VoteTalliesTests
     [Fact]
     public void Card_HiddenResultsClosed_ScoresShown()
     {
-        // Arrange
-        var vote = Vote(VoteMode.Single, 1, options: 3, hidden: true);
-        var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
-
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
+        var card = ThreeOptionCard(isClosed: true, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)], hidden: true);
 
         // Assert
         Assert.Equal([2, 1, 0], card.Options.Select(o => o.Score));
@@ -218,12 +213,8 @@ public sealed class VoteTalliesTests
     [Fact]
     public void Card_OpenOneBallotUnderK_ParticipationOnlyNoScoreNoRank()
     {
-        // Arrange
-        var vote = Vote(VoteMode.Single, 1, options: 3);
-        var tally = VoteTallies.Compute(vote, [B(0, 1, 0)]);
-
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: false, Language.French, minimumBallots: 3);
+        var card = ThreeOptionCard(isClosed: false, [B(0, 1, 0)]);
 
         // Assert
         Assert.Equal(1, card.Participation);
@@ -234,12 +225,8 @@ public sealed class VoteTalliesTests
     [Fact]
     public void Card_ClosedTwoBallotsUnderK_VoteOrderWithoutScores()
     {
-        // Arrange: Option C leads 2–0, which the card must not tell.
-        var vote = Vote(VoteMode.Single, 1, options: 3);
-        var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1)]);
-
-        // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
+        // Act: Option C leads 2–0, which the card must not tell.
+        var card = ThreeOptionCard(isClosed: true, [B(0, 0, 1), B(0, 0, 1)]);
 
         // Assert
         Assert.Equal(3, card.WithheldBelow);
@@ -250,12 +237,8 @@ public sealed class VoteTalliesTests
     [Fact]
     public void Card_ClosedKBallots_TalliesShown()
     {
-        // Arrange
-        var vote = Vote(VoteMode.Single, 1, options: 3);
-        var tally = VoteTallies.Compute(vote, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
-
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
+        var card = ThreeOptionCard(isClosed: true, [B(0, 0, 1), B(0, 0, 1), B(1, 0, 0)]);
 
         // Assert
         Assert.Null(card.WithheldBelow);
@@ -284,12 +267,8 @@ public sealed class VoteTalliesTests
     [Fact]
     public void Card_ClosedWithoutBallot_NothingWithheld()
     {
-        // Arrange
-        var vote = Vote(VoteMode.Single, 1, options: 3);
-        var tally = VoteTallies.Compute(vote, []);
-
         // Act
-        var card = VoteTallies.Card("v1", vote, tally, isClosed: true, Language.French, minimumBallots: 3);
+        var card = ThreeOptionCard(isClosed: true, []);
 
         // Assert
         Assert.Null(card.WithheldBelow);
