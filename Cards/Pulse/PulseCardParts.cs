@@ -59,8 +59,9 @@ internal static class PulseCardParts
     /// <summary>
     /// One section of answers: its title, then one line per answer, label in bold and the value as plain runs
     /// (a <see cref="RichTextBlock"/> never reads Markdown, so user text shows exactly as typed).
+    /// With <paramref name="shortenTo"/>, a longer answer shows its beginning and "…" (see <see cref="Shorten"/>).
     /// </summary>
-    public static Container Section(Language language, PulseAnswerSection section, ActionSet? edit, bool editBesideTitle = false)
+    public static Container Section(Language language, PulseAnswerSection section, ActionSet? edit, bool editBesideTitle = false, int? shortenTo = null)
     {
         ArgumentNullException.ThrowIfNull(section);
         var title = new TextBlock { Text = section.Title, Weight = TextWeight.Bolder };
@@ -89,7 +90,7 @@ internal static class PulseCardParts
         }
         else
         {
-            AddLines(items, language, section.Lines);
+            AddLines(items, language, section.Lines, shortenTo);
         }
 
         if (edit is not null)
@@ -100,7 +101,7 @@ internal static class PulseCardParts
         return new Container { Items = items, Separator = true, Spacing = CardSpacing.Medium };
     }
 
-    private static void AddLines(List<CardElement> items, Language language, IReadOnlyList<PulseAnswerLine> lines)
+    private static void AddLines(List<CardElement> items, Language language, IReadOnlyList<PulseAnswerLine> lines, int? shortenTo)
     {
         foreach (var line in lines)
         {
@@ -112,10 +113,39 @@ internal static class PulseCardParts
                     new TextRun { Text = line.Label + LabelSeparator.For(language), Weight = TextWeight.Bolder },
                     line.Value is null
                         ? new TextRun { Text = Skipped.For(language), IsSubtle = true, Italic = true }
-                        : new TextRun { Text = line.Value },
+                        : new TextRun { Text = shortenTo is { } length ? Shorten(line.Value, length) : line.Value },
                 ],
             });
         }
     }
 
+    /// <summary>
+    /// <paramref name="text"/> when it has at most <paramref name="length"/> characters; else its beginning, cut after
+    /// the last whole word that fits (or at <paramref name="length"/> when a single word is longer), then "…".
+    /// A surrogate pair (an emoji) is never split.
+    /// </summary>
+    public static string Shorten(string text, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 2);
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        // Room for the "…": the kept part has at most length - 1 characters.
+        var end = length - 1;
+        if (char.IsLowSurrogate(text[end]))
+        {
+            end--;
+        }
+
+        var space = text.LastIndexOf(' ', end);
+        if (space > length / 2)
+        {
+            end = space;
+        }
+
+        return string.Concat(text.AsSpan(0, end).TrimEnd(), "…");
+    }
 }

@@ -5,10 +5,19 @@ namespace ConcertationBot.Cards.Pulse;
 
 /// <summary>
 /// The review before sending: "Envoyer" at the top, then each section with its one "Modifier" on the title's line and
-/// one line per answer (shown as typed), then "Envoyer" again at the end. At 368 px it is about two phone screens.
+/// one line per answer (shown as typed; an answer longer than <see cref="AnswerLength"/> shows its beginning and "…",
+/// the whole text being one "Modifier" away), then "Envoyer" again at the end. At 368 px a full default pulse is about
+/// two phone screens.
 /// </summary>
 public static class PulseReviewCard
 {
+    /// <summary>
+    /// The longest answer shown whole, "…" included: with its label, at most three lines on a 368 px phone card.
+    /// Answers may be 500 characters: the default pulse's ten free texts in full make the review about 3,000 px high
+    /// at 368 px (four screens); shortened, about 1,400 px (two).
+    /// </summary>
+    public const int AnswerLength = 120;
+
     private static readonly Localized Heading = new("Vérifiez vos réponses", "Check your answers");
     private static readonly Localized AlreadySent = new(
         "Déjà envoyées : vous pouvez les modifier jusqu'au {0}.",
@@ -51,7 +60,7 @@ public static class PulseReviewCard
                     },
                 ],
             };
-            body.Add(PulseCardParts.Section(language, section, edit, editBesideTitle: true));
+            body.Add(PulseCardParts.Section(language, section, edit, editBesideTitle: true, shortenTo: AnswerLength));
         }
 
         return new AdaptiveCard

@@ -5,6 +5,8 @@
 // The Playground's chat never narrows (cards stay 446 px in a 400 px window), so the phone run squeezes the cards
 // to a phone's width (narrowCards) before taking them.
 // Card-only screenshots go to TestResults/e2e/pulse-*.png and pulse-*-phone.png; pulse-channel*.png are whole windows.
+// The review at phone width before and after the edit (pulse-review-phone.png, pulse-review-edited-phone.png) are the
+// ones copied to docs/screenshots/review-card-phone-before.png and -after.png.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { channelSuite, desktop, phone, phoneCardWidth } from '../support/channel-suite.mjs';
@@ -20,7 +22,11 @@ const summaryHeading = 'Synthèse du pulse';
 const thanksHeading = /^Merci\s*!$/;
 const stepKicker = (n) => new RegExp(`^Étape ${n} sur 8\\b`);
 
-const frein = "Les réunions tombent pendant les heures d'école : les parents n'y viennent pas 😕";
+// Longer than the review shows whole (120 characters): the review shows its beginning and "…", the thank-you card and
+// the step reached by "Modifier" the whole text.
+const frein = "Les réunions tombent pendant les heures d'école : les parents n'y viennent pas 😕, " +
+  'et les comptes-rendus arrivent trop tard pour qu’ils sachent ce qui a été décidé';
+const showsShortened = (text, whole) => text.includes(whole.slice(0, 60)) && text.includes('…') && !text.includes(whole);
 const levier = 'Le café-rencontre du jeudi à la bibliothèque, où élus et résidents se parlent ☕';
 const ratingLine = /Votre note\s*:\s*4 \/ 5/;
 const newLevier = 'Une salle prêtée par le CLSC, le soir';
@@ -72,7 +78,7 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
       const review = await waitForCard(page, reviewHeading);
       const reviewText = await review.innerText();
       assert.match(reviewText, ratingLine, `the review does not show the rating: ${reviewText}`);
-      assert.ok(reviewText.includes(frein), `the review does not show the frein as typed: ${reviewText}`);
+      assert.ok(showsShortened(reviewText, frein), `the review does not show the long frein's beginning and "…": ${reviewText}`);
       assert.ok(reviewText.includes(levier), `the review does not show the levier as typed: ${reviewText}`);
       assert.match(reviewText, /Sans réponse/, 'skipped steps are not marked "Sans réponse"');
       assert.doesNotMatch(reviewText, /Passé/, 'a skipped step still reads "Passé" (as in "past")');
@@ -124,7 +130,11 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
 
       await clickCardButton(thanks, 'Modifier mes réponses');
       let review = await waitForCard(page, reviewHeading);
-      assert.match(await review.innerText(), /Déjà envoyées/);
+      const beforeText = await review.innerText();
+      assert.match(beforeText, /Déjà envoyées/);
+      assert.match(beforeText, ratingLine, `the phone review does not show the rating: ${beforeText}`);
+      assert.ok(showsShortened(beforeText, frein), `the phone review does not show the long frein's beginning and "…": ${beforeText}`);
+      assert.ok(beforeText.includes(levier), `the phone review does not show the levier: ${beforeText}`);
       await cardShot(review, 'pulse-review-phone.png');
 
       await review.getByRole('button', { name: 'Modifier', exact: true }).nth(0).click();
@@ -150,7 +160,7 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
       const editedText = await review.innerText();
       assert.ok(editedText.includes(newLevier), `the review does not show the edited levier: ${editedText}`);
       assert.ok(!editedText.includes(levier), `the review still shows the old levier: ${editedText}`);
-      assert.ok(editedText.includes(frein), `the edit lost the frein: ${editedText}`);
+      assert.ok(showsShortened(editedText, frein), `the edit lost the frein: ${editedText}`);
       assert.match(editedText, ratingLine, `the edit lost the rating: ${editedText}`);
       await cardShot(review, 'pulse-review-edited-phone.png');
       await review.getByRole('button', { name: 'Modifier', exact: true }).nth(6).click();
