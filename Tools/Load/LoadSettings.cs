@@ -51,6 +51,9 @@ public sealed record LoadSettings
     /// <summary>How long a fault's vote burst lasts (the fault hits its middle).</summary>
     public TimeSpan Burst { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The log name and configuration of the run's bot (a fault run's first instance has its own).</summary>
+    public BotInstanceSettings BotInstance { get; init; } = BotInstanceSettings.Default;
+
     /// <summary>The faults to run (<c>--only</c>); null runs them all.</summary>
     public IReadOnlySet<string>? Faults { get; init; }
 
