@@ -160,7 +160,7 @@ internal static class BigTableScenario
     }
 
     /// <summary>The respondent's walk: "Répondre", every step answered, "Envoyer"; null when it ended on the thank-you card.</summary>
-    private static async Task<string?> WalkAsync(
+    internal static async Task<string?> WalkAsync(
         PulseTemplate template, TeamsChannel channel, TeamsUser user, int index, JsonObject openData, string cardActivityId, ConcurrentBag<(string, BotAnswer)> invokes, CancellationToken cancellationToken)
     {
         async Task<JsonObject?> SendAsync(string verb, JsonObject data)

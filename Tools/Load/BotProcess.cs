@@ -7,7 +7,8 @@ namespace ConcertationBot.Load;
 /// <summary>
 /// The real bot (<c>dotnet ConcertationBot.Bot.dll</c>) as a child process on a free loopback port, unauthenticated
 /// (no MicrosoftAppId), its output in a log file. Samples its resident memory every 100 ms. It can be killed (SIGKILL,
-/// as a crashed or evicted instance) and restarted with the same port and settings.
+/// as a crashed or evicted instance) and restarted with the same port and settings. Several can run on one storage, as
+/// instances of one deployment do.
 /// </summary>
 internal sealed class BotProcess : IAsyncDisposable
 {
@@ -51,6 +52,7 @@ internal sealed class BotProcess : IAsyncDisposable
         string hashKey,
         string coordinatorAadObjectId,
         string logDirectory,
+        BotInstanceSettings instance,
         CancellationToken cancellationToken)
     {
         if (!File.Exists(botAssembly))
@@ -78,8 +80,12 @@ internal sealed class BotProcess : IAsyncDisposable
         info.Environment["Concertation__Coordinators__0"] = coordinatorAadObjectId;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in instance.Configuration)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
-        var log = new ChildLog(Path.Combine(logDirectory, "load-bot.log"));
+        var log = new ChildLog(Path.Combine(logDirectory, instance.LogName));
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the bot.");
         log.Attach(process);
         var bot = new BotProcess(process, info, log, baseAddress);
@@ -228,4 +234,14 @@ internal sealed class BotProcess : IAsyncDisposable
             return long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? kb : 0;
         }
     }
+}
+
+/// <summary>
+/// What sets one bot instance apart: its log file's name and configuration keys (<c>Section:Key</c>) laid over the
+/// defaults above, e.g. <c>Concertation:DeadlineSweepInterval</c>.
+/// </summary>
+public sealed record BotInstanceSettings(string LogName, IReadOnlyDictionary<string, string> Configuration)
+{
+    /// <summary>The one bot of a run: <c>load-bot.log</c>, the shipped configuration.</summary>
+    public static readonly BotInstanceSettings Default = new("load-bot.log", new Dictionary<string, string>());
 }

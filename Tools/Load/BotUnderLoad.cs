@@ -16,9 +16,11 @@ internal sealed class BotUnderLoad : IAsyncDisposable
     public const int RosterPageSize = 200;
 
     private readonly HttpClient _http;
+    private readonly Func<BotInstanceSettings, CancellationToken, Task<BotProcess>> _startInstance;
 
-    private BotUnderLoad(CaptureConnector connector, BotProcess bot, HttpClient http, TeamsChannel channel, TeamsUser coordinator, IReadOnlyList<TeamsUser> voters, string hashKey)
+    private BotUnderLoad(CaptureConnector connector, BotProcess bot, HttpClient http, TeamsChannel channel, TeamsUser coordinator, IReadOnlyList<TeamsUser> voters, string hashKey, Func<BotInstanceSettings, CancellationToken, Task<BotProcess>> startInstance)
     {
+        _startInstance = startInstance;
         Connector = connector;
         Bot = bot;
         _http = http;
@@ -60,9 +62,11 @@ internal sealed class BotUnderLoad : IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
         connector.EnforceTeamsRateLimits = true;
         BotProcess bot;
+        Task<BotProcess> StartInstanceAsync(BotInstanceSettings instance, CancellationToken token) =>
+            BotProcess.StartAsync(botAssembly, storageConnectionString, hashKey, coordinator.AadObjectId, logDirectory, instance, token);
         try
         {
-            bot = await BotProcess.StartAsync(botAssembly, storageConnectionString, hashKey, coordinator.AadObjectId, logDirectory, cancellationToken).ConfigureAwait(false);
+            bot = await StartInstanceAsync(settings.BotInstance, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -74,8 +78,15 @@ internal sealed class BotUnderLoad : IAsyncDisposable
         var http = new HttpClient(handler) { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
         var unique = Guid.NewGuid().ToString("N")[..12];
         var channel = new TeamsChannel(http, connector.ServiceUrl, tenantId, $"19:load-team-{unique}@thread.tacv2", $"19:load-{unique}@thread.tacv2");
-        return new BotUnderLoad(connector, bot, http, channel, coordinator, voters, hashKey);
+        return new BotUnderLoad(connector, bot, http, channel, coordinator, voters, hashKey, StartInstanceAsync);
     }
+
+    /// <summary>
+    /// Another instance of the same deployment beside <see cref="Bot"/>: the same storage, hash key and coordinator, its
+    /// own port, log and configuration; the caller stops it.
+    /// </summary>
+    public Task<BotProcess> StartInstanceAsync(BotInstanceSettings instance, CancellationToken cancellationToken) =>
+        _startInstance(instance, cancellationToken);
 
     /// <summary>
     /// Starts a bot of its own whose roster holds at most <paramref name="shortVoters"/> voters with --short, describes
@@ -105,10 +116,15 @@ internal sealed class BotUnderLoad : IAsyncDisposable
     /// The coordinator types <c>pulse démarrer</c>: the answer, and the pulse card's post at the connector (null when no
     /// card with a "Répondre" action arrived within 30 s).
     /// </summary>
-    public async Task<(BotAnswer Open, CapturedRequest? Posted)> OpenPulseAsync(string command, CancellationToken cancellationToken)
+    public Task<(BotAnswer Open, CapturedRequest? Posted)> OpenPulseAsync(string command, CancellationToken cancellationToken) =>
+        OpenPulseAsync(Channel, command, cancellationToken);
+
+    /// <summary>The same in another channel.</summary>
+    public async Task<(BotAnswer Open, CapturedRequest? Posted)> OpenPulseAsync(TeamsChannel channel, string command, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(channel);
         var openedAt = Connector.Now;
-        var open = await Channel.SendAsync(Channel.Message(Coordinator, command), cancellationToken).ConfigureAwait(false);
+        var open = await channel.SendAsync(channel.Message(Coordinator, command), cancellationToken).ConfigureAwait(false);
         var posted = await Connector.WaitForAsync(
             r => r.ReceivedAt >= openedAt && r.IsPost && r.Succeeded && AnswerCards.FindAction(AnswerCards.Parse(r.Body), CardVerbs.PulseOpen) is not null,
             TimeSpan.FromSeconds(30),

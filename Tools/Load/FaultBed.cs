@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
 
@@ -34,6 +35,7 @@ internal sealed class FaultBed : IAsyncDisposable
         _http = http;
         Output = output;
         Votes = new VoteStore(new TableServiceClient(azurite.ConnectionString), TimeProvider.System);
+        Pulses = new PulseStore(new TableServiceClient(azurite.ConnectionString));
         Keys = new RespondentKeys(Options.Create(new ConcertationOptions { HashKey = setup.HashKey }));
     }
 
@@ -48,6 +50,9 @@ internal sealed class FaultBed : IAsyncDisposable
     /// <summary>The bot's vote store, read directly (ground truth).</summary>
     public VoteStore Votes { get; }
 
+    /// <summary>The bot's pulse store, read directly.</summary>
+    public PulseStore Pulses { get; }
+
     public RespondentKeys Keys { get; }
 
     public static async Task<FaultBed> StartAsync(LoadSettings settings, string repositoryRoot, string logDirectory, TextWriter output, CancellationToken cancellationToken)
@@ -58,7 +63,7 @@ internal sealed class FaultBed : IAsyncDisposable
         BotUnderLoad setup;
         try
         {
-            setup = await BotUnderLoad.StartAsync(settings, repositoryRoot, azurite.ConnectionString, logDirectory, cancellationToken).ConfigureAwait(false);
+            setup = await BotUnderLoad.StartAsync(settings with { BotInstance = TwoInstances.First }, repositoryRoot, azurite.ConnectionString, logDirectory, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -67,13 +72,31 @@ internal sealed class FaultBed : IAsyncDisposable
             throw;
         }
 
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = (settings.Concurrency * 2) + 10, AutomaticDecompression = DecompressionMethods.None };
-        var http = new HttpClient(handler) { BaseAddress = setup.Bot.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        var http = Client(setup.Bot, settings.Concurrency);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"storage: Azurite pid {azurite.ProcessId} persisted under {location}, {azurite.ConnectionString.Split(';').Last(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))}"));
         output.WriteLine(setup.Describe());
         return new FaultBed(settings, azurite, location, setup, http, output);
     }
+
+    /// <summary>
+    /// A second instance of the bot on the same storage and connector (the caller stops it), with a client to reach it:
+    /// <see cref="OtherInstance.Same"/> delivers a channel's activities to it instead of the first instance.
+    /// </summary>
+    public async Task<OtherInstance> StartOtherInstanceAsync(BotInstanceSettings instance, CancellationToken cancellationToken)
+    {
+        var bot = await Setup.StartInstanceAsync(instance, cancellationToken).ConfigureAwait(false);
+        Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"second bot: pid {bot.ProcessId} at {bot.BaseAddress} (log {bot.LogPath}), same storage and connector"));
+        return new OtherInstance(bot, Client(bot, Settings.Concurrency));
+    }
+
+    /// <summary>A client for one bot instance, with room for the run's invokes in flight.</summary>
+    private static HttpClient Client(BotProcess bot, int concurrency) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = (concurrency * 2) + 10, AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = bot.BaseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
 
     /// <summary>A new channel of a new team: each fault's vote lives apart from the others.</summary>
     public TeamsChannel NewChannel()
@@ -126,32 +149,25 @@ internal sealed record FaultCast(int Voter, int Order, SimulatedBallot Ballot, J
     public TimeSpan AnsweredAt => SentAt + Answer.Latency;
 }
 
+/// <summary>A <c>vote clore</c> sent: when (connector time) and what the coordinator got back.</summary>
+internal sealed record VoteClose(DateTimeOffset At, BotAnswer Answer);
+
 /// <summary>A vote opened by the coordinator in a fresh channel, and what the faults do with it.</summary>
-internal sealed class FaultVote
+internal sealed class FaultVote(FaultBed bed, string label, TeamsChannel channel, string voteId, string cardActivityId, BallotRules rules)
 {
-    private readonly FaultBed _bed;
+    private readonly FaultBed _bed = bed;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _order;
 
-    private FaultVote(FaultBed bed, string label, TeamsChannel channel, string voteId, string cardActivityId, BallotRules rules)
-    {
-        _bed = bed;
-        Label = label;
-        Channel = channel;
-        VoteId = voteId;
-        CardActivityId = cardActivityId;
-        Rules = rules;
-    }
+    public string Label => label;
 
-    public string Label { get; }
+    public TeamsChannel Channel => channel;
 
-    public TeamsChannel Channel { get; }
+    public string VoteId => voteId;
 
-    public string VoteId { get; }
+    public string CardActivityId => cardActivityId;
 
-    public string CardActivityId { get; }
-
-    public BallotRules Rules { get; }
+    public BallotRules Rules => rules;
 
     /// <summary>Time since the vote was opened (the clock of <see cref="FaultCast.SentAt"/>).</summary>
     public TimeSpan Now => _clock.Elapsed;
@@ -177,6 +193,9 @@ internal sealed class FaultVote
         bed.Output.WriteLine($"{label}: vote {vote.VoteId} on card {vote.CardActivityId} in {channel.ConversationId}");
         return vote;
     }
+
+    /// <summary>This vote as seen through <paramref name="channel"/> (the same channel delivered to another bot instance).</summary>
+    public FaultVote Through(TeamsChannel channel) => new(_bed, Label, channel, VoteId, CardActivityId, Rules);
 
     /// <summary>A fresh <c>vote.cast</c> invoke (a new activity id) for this ballot.</summary>
     public JsonObject CastActivity(int voter, SimulatedBallot ballot) =>
@@ -296,9 +315,27 @@ internal sealed class FaultVote
     /// </summary>
     public async Task<bool> CloseAndCheckAsync(IReadOnlyDictionary<int, SimulatedBallot> truth, CancellationToken cancellationToken)
     {
+        var close = await CloseAsync(cancellationToken).ConfigureAwait(false);
+        return await CheckCloseAsync(truth, close, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The coordinator sends <c>vote clore</c>: when (connector time) and the answer.</summary>
+    public async Task<VoteClose> CloseAsync(CancellationToken cancellationToken)
+    {
+        var at = _bed.Setup.Connector.Now;
+        var answer = await FaultBed.SendAsync(Channel, Channel.Message(_bed.Setup.Coordinator, "vote clore"), cancellationToken).ConfigureAwait(false);
+        return new VoteClose(at, answer);
+    }
+
+    /// <summary>
+    /// After <paramref name="close"/>: the recorded result and the final card posted against the sums of
+    /// <paramref name="truth"/>. Prints one "close:" line.
+    /// </summary>
+    public async Task<bool> CheckCloseAsync(IReadOnlyDictionary<int, SimulatedBallot> truth, VoteClose close, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(close);
         var connector = _bed.Setup.Connector;
-        var closeAt = connector.Now;
-        var close = await FaultBed.SendAsync(Channel, Channel.Message(_bed.Setup.Coordinator, "vote clore"), cancellationToken).ConfigureAwait(false);
+        var closeAt = close.At;
         var notice = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.IsPost && r.Succeeded && InThisChannel(r), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         await connector.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
 
@@ -310,9 +347,9 @@ internal sealed class FaultVote
         var recorded = record is { IsOpen: false, FinalScores: { } scores, FinalParticipation: { } participation } && participation == truth.Count && scores.SequenceEqual(sums);
         var finalCard = FaultAnswers.Scores(posted is null ? null : FaultAnswers.ActivityCard(posted.Body), Rules.Options);
         var cardOk = finalCard?.Matches(truth.Count, sums) == true;
-        var ok = close.Status == 200 && recorded && cardOk;
+        var ok = close.Answer.Status == 200 && recorded && cardOk;
         _bed.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Label}: close answered {close.Status}; truth {truth.Count} ballots, scores {string.Join('/', sums)}; recorded {(record?.FinalScores is null ? "none" : $"{record.FinalParticipation} ballots, scores {string.Join('/', record.FinalScores)}")}; final card {finalCard?.ToString() ?? "unreadable or missing"} -> {(ok ? "ok" : "WRONG")}"));
+            $"{Label}: close answered {close.Answer.Status}; truth {truth.Count} ballots, scores {string.Join('/', sums)}; recorded {(record?.FinalScores is null ? "none" : $"{record.FinalParticipation} ballots, scores {string.Join('/', record.FinalScores)}")}; final card {finalCard?.ToString() ?? "unreadable or missing"} -> {(ok ? "ok" : "WRONG")}"));
         return ok;
     }
 

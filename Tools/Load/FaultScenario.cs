@@ -7,11 +7,13 @@ namespace ConcertationBot.Load;
 /// <summary>
 /// <c>load faults</c>: the real bot and Azurite (persisted on disk) under the faults of issue #8, each during its own
 /// dot-voting burst in its own channel, each with a PASS/FAIL verdict: storage stopped and restarted, storage frozen,
-/// connector 503s, duplicate deliveries, the bot killed and restarted (last, as it replaces the bot process).
+/// connector 503s, duplicate deliveries, the bot killed and restarted (last, as it replaces the bot process); then
+/// two instances on the same Azurite and connector (issue #22): a close one leaves unfinished is finished by the other,
+/// and a live card one renders cannot stay over the other's closed card.
 /// </summary>
 internal static class FaultScenario
 {
-    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed"];
+    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card"];
 
     public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string logDirectory, TextWriter output, CancellationToken cancellationToken)
     {
@@ -32,7 +34,9 @@ internal static class FaultScenario
                     "outage-frozen" => await FaultOutage.RunAsync(bed, freeze: true, seed, cancellationToken).ConfigureAwait(false),
                     "connector-503" => await FaultConnectorUnavailable.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                     "duplicates" => await FaultDuplicates.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
-                    _ => await FaultKill.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
+                    "bot-killed" => await FaultKill.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
+                    "close-handover" => await FaultCloseHandover.RunAsync(bed, cancellationToken).ConfigureAwait(false),
+                    _ => await FaultStaleCard.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                 };
                 verdicts.Add((name, pass));
             }

@@ -51,6 +51,9 @@ public sealed record LoadSettings
     /// <summary>How long a fault's vote burst lasts (the fault hits its middle).</summary>
     public TimeSpan Burst { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The log name and configuration of the run's bot (a fault run's first instance has its own).</summary>
+    public BotInstanceSettings BotInstance { get; init; } = BotInstanceSettings.Default;
+
     /// <summary>The faults to run (<c>--only</c>); null runs them all.</summary>
     public IReadOnlySet<string>? Faults { get; init; }
 
@@ -69,7 +72,8 @@ public sealed record LoadSettings
           --mode M           single | top | points (default points)
           --seed N           seed of the ballots (default 20261122)
           --burst SECONDS    faults: length of each fault's vote burst (default 30)
-          --only LIST        faults: comma-separated subset of outage-stopped, outage-frozen, connector-503, duplicates, bot-killed
+          --only LIST        faults: comma-separated subset of outage-stopped, outage-frozen, connector-503, duplicates, bot-killed,
+                             close-handover, stale-card
           --short            CI size: at most 60 voters, 500 upserts, concurrency 20, 16 s bursts, 5 minutes
           --storage CS       use this storage connection string instead of a private in-memory Azurite
           --ballots-table T  the bot's ballot table (default VoteBallots)

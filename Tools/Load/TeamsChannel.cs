@@ -23,6 +23,9 @@ public sealed class TeamsChannel(HttpClient bot, string serviceUrl, string tenan
 
     public string ConversationId => conversationId;
 
+    /// <summary>The same channel delivered to another instance of the bot (<paramref name="otherBot"/> is bound to its address).</summary>
+    public TeamsChannel Through(HttpClient otherBot) => new(otherBot, serviceUrl, tenantId, teamId, conversationId);
+
     public JsonObject Message(TeamsUser from, string text)
     {
         var activity = Base("message", from);
