@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Templates;
+using ConcertationBot.Tests.Support;
 
 namespace ConcertationBot.Load;
 
@@ -16,7 +17,9 @@ namespace ConcertationBot.Load;
 /// 5 leviers, the change: 11 texts), then <c>pulse état</c>, <c>pulse clore</c> (time until the summary card reaches
 /// the connector, and its size) and the two export downloads (time and size). PASS when every invoke is answered with
 /// a card and every walk ends on the thank-you card, every <c>pulse état</c> says "N … N + 1", the summary card arrives,
-/// under 80 KB (UTF-16), saying "N réponses", and the compte-rendu holds every text of every answer (Markdown and CSV).
+/// under 80 KB (UTF-16), saying "N réponses", the compte-rendu holds every text of every answer (Markdown and CSV), and
+/// the bot's peak RSS stayed at most <see cref="MaxPeakRssMb"/>. Part-way through the walks (when
+/// <see cref="RemindedMembers"/> members have not answered yet), <c>pulse rappel</c> reminds those members and is timed.
 /// </summary>
 internal static class BigTableScenario
 {
@@ -28,6 +31,22 @@ internal static class BigTableScenario
 
     /// <summary>How long the close may take to post its summary: a close the command's turn cannot finish is posted by the sweep, whose next try comes a minute later.</summary>
     private static readonly TimeSpan SummaryWait = TimeSpan.FromSeconds(150);
+    /// <summary>The setting (an environment variable) that changes <see cref="MaxPeakRssMb"/>.</summary>
+    public const string MaxPeakRssSetting = "LOAD_BIGTABLE_MAX_RSS_MB";
+
+    /// <summary>Issue #23's bound on the bot's peak RSS (the larger of VmRSS sampled every 100 ms and the kernel's VmHWM).</summary>
+    public const int DefaultMaxPeakRssMb = 200;
+
+    /// <summary>How many members have not answered when <c>pulse rappel</c> is sent (the coordinator among them); half the table with --short.</summary>
+    public const int RemindedMembers = 300;
+
+    /// <summary>How long the reminders may take: the bot paces conversation creation under Teams' 60 per 30 s.</summary>
+    private static readonly TimeSpan ReminderWait = TimeSpan.FromMinutes(6);
+
+    /// <summary>The bot's peak RSS the verdict allows, in MB: <see cref="DefaultMaxPeakRssMb"/> unless <see cref="MaxPeakRssSetting"/> says otherwise.</summary>
+    public static int MaxPeakRssMb =>
+        int.TryParse(Environment.GetEnvironmentVariable(MaxPeakRssSetting), NumberStyles.None, CultureInfo.InvariantCulture, out var mb) && mb > 0 ? mb : DefaultMaxPeakRssMb;
+
     private static readonly string[] Conditions = ["agenda", "mesures", "activites", "communication", "soutien"];
 
     public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string storageConnectionString, string logDirectory, TextWriter output, CancellationToken cancellationToken)
@@ -67,9 +86,8 @@ internal static class BigTableScenario
         // Every respondent walks the pulse and sends it.
         var invokes = new ConcurrentBag<(string Verb, BotAnswer Answer)>();
         var problems = new ConcurrentBag<string>();
-        var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, respondents),
+        async Task WalkAllAsync(IEnumerable<int> indexes) => await Parallel.ForEachAsync(
+            indexes,
             new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
             async (index, token) =>
             {
@@ -79,6 +97,18 @@ internal static class BigTableScenario
                     problems.Add(string.Create(CultureInfo.InvariantCulture, $"respondent {index + 1}: {problem}"));
                 }
             }).ConfigureAwait(false);
+
+        // The first wave answers; pulse rappel reminds the members left (the coordinator among them); the others answer.
+        var reminded = settings.Short ? Math.Min(RemindedMembers, members / 2) : Math.Min(RemindedMembers, members);
+        var firstWave = members - reminded;
+        var clock = Stopwatch.StartNew();
+        await WalkAllAsync(Enumerable.Range(0, firstWave)).ConfigureAwait(false);
+        clock.Stop();
+        await connector.WaitForQuietAsync(TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var (remindOk, remindLine) = await RemindAsync(setup, reminded, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(remindLine);
+        clock.Start();
+        await WalkAllAsync(Enumerable.Range(firstWave, respondents - firstWave)).ConfigureAwait(false);
         clock.Stop();
         var all = Latencies.Of(invokes.Select(i => i.Answer.Latency).ToList(), clock.Elapsed);
         var submits = Latencies.Of(invokes.Where(i => i.Verb == CardVerbs.PulseSubmit).Select(i => i.Answer.Latency).ToList(), clock.Elapsed);
@@ -153,8 +183,15 @@ internal static class BigTableScenario
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bigtable: bot RSS peak before the close {beforeClose / 1024.0:0.0} MB, after the close and the exports {afterExport / 1024.0:0.0} MB (VmHWM {highWater / 1024.0:0.0} MB)"));
         output.WriteLine(setup.DescribeMemory());
+        var peakMb = Math.Max(afterExport, highWater) / 1024.0;
+        var memoryOk = peakMb <= MaxPeakRssMb;
+        output.WriteLine(peakMb == 0
+            ? "bigtable: the bot's RSS could not be read (no /proc): FAIL, the peak is part of the verdict"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"bigtable: bot peak RSS {peakMb:0.0} MB, limit {MaxPeakRssMb} MB ({MaxPeakRssSetting}): {(memoryOk ? "met" : "EXCEEDED")}"));
+        memoryOk &= peakMb > 0;
 
-        var pass = notOk == 0 && problems.IsEmpty && wrongStatus == 0 && summaryOk && exportOk;
+        var pass = notOk == 0 && problems.IsEmpty && wrongStatus == 0 && remindOk && summaryOk && exportOk && memoryOk;
         output.WriteLine("verdict: " + (pass ? "PASS" : "FAIL"));
         return pass;
     }
@@ -223,6 +260,38 @@ internal static class BigTableScenario
     }
 
     private static string Marker(int index) => "R" + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <c>pulse rappel</c> while <paramref name="expected"/> members have not answered: the time to its first reply, and
+    /// until every member has had their 1:1 reminder and the progress card has become the report.
+    /// </summary>
+    private static async Task<(bool Ok, string Line)> RemindAsync(BotUnderLoad setup, int expected, CancellationToken cancellationToken)
+    {
+        var connector = setup.Connector;
+        var sentAt = connector.Now;
+        var answer = await setup.Channel.SendAsync(setup.Channel.Message(setup.Coordinator, "pulse rappel"), cancellationToken).ConfigureAwait(false);
+        var firstReply = await connector.WaitForAsync(r => r.ReceivedAt >= sentAt && r.IsPost && r.Succeeded && !IsPersonal(r), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var deadline = DateTime.UtcNow + ReminderWait;
+        List<CapturedRequest> reminders;
+        int reminded;
+        while ((reminded = (reminders = [.. connector.Requests.Where(r => r.ReceivedAt >= sentAt && r.IsPost && r.Succeeded && IsPersonal(r))])
+            .Select(r => r.ConversationId).Distinct(StringComparer.Ordinal).Count()) < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+
+        var lastReminder = reminders.Count == 0 ? sentAt : reminders.Max(r => r.ReceivedAt);
+        var report = reminded < expected ? null : await connector.WaitForAsync(
+            r => r.ReceivedAt >= lastReminder && r.Succeeded && r.IsWrite && !IsPersonal(r),
+            TimeSpan.FromSeconds(30),
+            cancellationToken).ConfigureAwait(false);
+        var ok = answer.Status is >= 200 and < 300 && firstReply is not null && reminded == expected && report is not null;
+        return (ok, string.Create(CultureInfo.InvariantCulture,
+            $"bigtable: pulse rappel to {expected} members not answered: answered {answer.Status} in {answer.Latency.TotalMilliseconds:0} ms, first reply {(firstReply is null ? "none" : $"{(firstReply.ReceivedAt - sentAt).TotalMilliseconds:0} ms")}; {reminded} members reminded 1:1 ({reminders.Count} posts) in {(lastReminder - sentAt).TotalSeconds:0.0} s; report {(report is null ? "none" : $"{(report.ReceivedAt - sentAt).TotalSeconds:0.0} s")} after the command"));
+
+        // The connector names the 1:1 conversations it creates "a:conversation-…".
+        static bool IsPersonal(CapturedRequest request) => request.ConversationId?.StartsWith("a:", StringComparison.Ordinal) == true;
+    }
 
     /// <summary><c>export</c>, then both downloads: their time and size, and whether every text of every answer is in each.</summary>
     private static async Task<(bool Ok, string Line)> ExportAsync(BotUnderLoad setup, int respondents, CancellationToken cancellationToken)
