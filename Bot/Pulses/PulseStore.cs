@@ -414,11 +414,18 @@ public sealed partial class PulseStore : IPulseStore
         return count;
     }
 
+    /// <summary>
+    /// Answer rows per Table page when the answers themselves are read (summary, compte-rendu, exports). A page is held
+    /// whole in memory while it is read; with 500-character answers in every field a default page of 1,000 rows is about
+    /// 11 MB of text, a page of 100 about a tenth of it (issue #23: the bot's peak RSS).
+    /// </summary>
+    internal const int AnswerPageSize = 100;
+
     public async IAsyncEnumerable<PulseAnswerRow> ReadAnswersAsync(string pulseId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pulseId);
         var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), maxPerPage: AnswerPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (entity.RowKey == FenceRowKey)
             {

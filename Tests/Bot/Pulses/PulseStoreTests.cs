@@ -1,3 +1,6 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 public sealed class PulseStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
@@ -345,6 +348,52 @@ public sealed class PulseStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(true, r1.Fields["ChangePositive"]);
         Assert.Equal(new DateTimeOffset(2025, 6, 2, 0, 0, 0, TimeSpan.Zero), r1.AnsweredOn);
         Assert.Equal(new DateTimeOffset(2025, 6, 2, 0, 0, 0, TimeSpan.Zero), rows.Single(r => r.RespondentKey == "r2").AnsweredOn);
+    }
+
+    [Fact]
+    public async Task ReadAnswersAsync_MoreAnswersThanTwoPages_EveryRowOnceInSmallPages()
+    {
+        // Arrange: 250 answers with long texts, written in batches; a client that counts the queries it sends.
+        var pulseId = PulseRecord.NewId();
+        var table = Table(PulseStore.AnswersTable);
+        await table.CreateIfNotExistsAsync();
+        var text = new string('x', 500);
+        for (var batch = 0; batch < 3; batch++)
+        {
+            var actions = Enumerable.Range(batch * 100, Math.Min(100, 250 - (batch * 100)))
+                .Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(pulseId, $"r{i:D3}") { ["Change"] = text, ["RoleClarity"] = 3 }))
+                .ToList();
+            await table.SubmitTransactionAsync(actions);
+        }
+
+        var counter = new QueryCounter();
+        var options = new TableClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var store = new PulseStore(new TableServiceClient(azurite.ConnectionString, options), _prefix);
+
+        // Act
+        var rows = await ToListAsync(store.ReadAnswersAsync(pulseId, CancellationToken.None));
+
+        // Assert: every row once, read in pages of PulseStore.AnswerPageSize (a default page would be one query).
+        Assert.Equal(250, rows.Count);
+        Assert.Equal(250, rows.Select(r => r.RespondentKey).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(rows, r => Assert.Equal(text, r.Fields["Change"]));
+        Assert.Equal(3, counter.Queries);
+    }
+
+    private sealed class QueryCounter : HttpPipelineSynchronousPolicy
+    {
+        private int _queries;
+
+        public int Queries => Volatile.Read(ref _queries);
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (message.Request.Method == RequestMethod.Get && message.Request.Uri.Path.Contains(PulseStore.AnswersTable, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _queries);
+            }
+        }
     }
 
     [Fact]
