@@ -21,6 +21,7 @@ namespace ConcertationBot.Bot.Pulses;
 /// </summary>
 public sealed partial class PulseCloser(
     IPulseStore pulses,
+    OpenPulseCache openPulses,
     IBotStateStore state,
     IConnectorClientFactory connectors,
     PulseCardRefresher cards,
@@ -39,6 +40,7 @@ public sealed partial class PulseCloser(
     {
         ArgumentNullException.ThrowIfNull(pulse);
         var closed = await pulses.TryCloseAsync(pulse, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        openPulses.Forget(pulse);
         if (closed is null)
         {
             return false;

@@ -25,6 +25,7 @@ namespace ConcertationBot.Bot.Pulses;
 public sealed partial class PulseConversation(
     CoordinatorGate gate,
     IPulseStore pulses,
+    OpenPulseCache openPulses,
     IBotStateStore state,
     IRespondentKeys keys,
     PulseCardRefresher cards,
@@ -92,7 +93,7 @@ public sealed partial class PulseConversation(
         // A 1:1 reminder carries the pulse's own conversation; everywhere else the pulse lives where the card is.
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var elsewhere = action.Data.ConversationId is { Length: > 0 } named ? named : null;
-        var pulse = await pulses.GetAsync(channelId, elsewhere ?? conversationId, pulseId, cancellationToken).ConfigureAwait(false);
+        var pulse = await openPulses.GetAsync(channelId, elsewhere ?? conversationId, pulseId, cancellationToken).ConfigureAwait(false);
         if (pulse is null || elsewhere is not null && !SameTenant(pulse, context.Activity))
         {
             return NoticeCards.Expired(context.Language);

@@ -338,14 +338,23 @@ public sealed partial class PulseStore : IPulseStore
         ValidateFields(fields);
         var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
 
-        // Insert first; on a re-send, replace conditionally on the ETag just read, so a late duplicate cannot undo an edit.
+        // Insert first, without reading (a first answer is one round trip); only when a row is there (409), read it and
+        // replace it conditionally on the ETag just read, so a late duplicate cannot undo an edit.
         // The row holds the day only: a finer time would tie the answer to whoever acted at that moment.
         // A fenced pulse's answer is written in one transaction with a touch of the fence row, which the close deletes
         // first: an answer that reaches storage after the close is refused (404 on the fence), never counted later.
+        var read = false;
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(pulseId, respondentKey, [AnsweredOn, Revision], cancellationToken).ConfigureAwait(false);
-            if (revision is { } mine && existing.HasValue && existing.Value!.GetInt32(Revision) is { } stored && stored >= mine)
+            TableEntity? existing = null;
+            if (read)
+            {
+                var found = await table.GetEntityIfExistsAsync<TableEntity>(pulseId, respondentKey, [AnsweredOn, Revision], cancellationToken).ConfigureAwait(false);
+                existing = found.HasValue ? found.Value : null;
+            }
+
+            read = true;
+            if (revision is { } mine && existing?.GetInt32(Revision) is { } stored && stored >= mine)
             {
                 // A write of the same or a newer revision of this person's answers is already there (a concurrent
                 // submit, or this one arriving late): replacing it would undo a newer edit.
@@ -364,8 +373,8 @@ public sealed partial class PulseStore : IPulseStore
                 entity[Revision] = written;
             }
 
-            var write = existing.HasValue
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, existing.Value!.ETag)
+            var write = existing is not null
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, existing.ETag)
                 : new TableTransactionAction(TableTransactionActionType.Add, entity);
             try
             {
@@ -375,13 +384,13 @@ public sealed partial class PulseStore : IPulseStore
                         [write, new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(pulseId, FenceRowKey), ETag.All)],
                         cancellationToken).ConfigureAwait(false);
                 }
-                else if (!existing.HasValue)
+                else if (existing is null)
                 {
                     await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    await table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
 
                 return true;
@@ -393,7 +402,12 @@ public sealed partial class PulseStore : IPulseStore
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404 && attempt < MaxSaveAttempts)
             {
-                await Task.Delay(Random.Shared.Next(0, Math.Min(50, attempt * 5)), cancellationToken).ConfigureAwait(false);
+                // 409 on the first, unread insert: the person answered before (an edit after sending); read and replace
+                // at once. Later conflicts are another write of the same row in between: back off a little.
+                if (attempt > 1)
+                {
+                    await Task.Delay(Random.Shared.Next(0, Math.Min(50, attempt * 5)), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }

@@ -9,6 +9,7 @@ public static class PulsesServiceCollectionExtensions
     {
         services.TryAddSingleton<IPulseStore, PulseStore>();
         services.AddSingleton<IReminderStore, ReminderStore>();
+        services.AddSingleton<OpenPulseCache>();
         services.AddSingleton<PulseCardRefresher>();
         services.AddOptions<PulseRemindersOptions>().BindConfiguration(PulseRemindersOptions.SectionName);
         services.AddSingleton<PulseReminders>();
