@@ -54,6 +54,37 @@ public sealed class RedeliveryTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task VoteCast_HandledThenRedelivered_TwoDeliveriesRequestsEachAndNoOtherStorageOnReplay()
+    {
+        // Arrange: the bot's Table client goes through hooks that see every request.
+        var hooks = new StorageHooks();
+        await using var bed = await ConversationTestBed.StartAsync(
+            azurite.ConnectionString, [TestPerson.Nadia], services: services =>
+            {
+                services.AddSingleton(hooks.Client(azurite.ConnectionString));
+                services.AddSingleton<IDeliveryStore>(new DeliveryStore(hooks.Client(azurite.ConnectionString)));
+            });
+        var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Emploi");
+        await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 0));
+        await VoteFlows.FlushAsync(bed, voteId);
+        var cast = bed.Invoke(TestPerson.Amelie, CardVerbs.VoteCast, VoteFlows.Single(voteId, 1), replyToId: "vote-card");
+
+        // Act
+        var before = Snapshot(hooks);
+        await SendAsync(bed, cast);
+        var handled = Snapshot(hooks)[before.Count..];
+        await VoteFlows.FlushAsync(bed, voteId);
+        var beforeReplay = Snapshot(hooks);
+        await SendAsync(bed, cast);
+        var replayed = Snapshot(hooks)[beforeReplay.Count..];
+
+        // Assert: handled = insert the claim + record the answer; replayed = the refused insert + the read, nothing else.
+        Assert.Equal(2, handled.Count(IsDeliveries));
+        Assert.Equal(["POST", "GET"], replayed.Select(r => r.Split(' ')[0]).ToArray());
+        Assert.All(replayed, r => Assert.True(IsDeliveries(r), r));
+    }
+
+    [Fact]
     public async Task MessageCommand_Redelivered_Returns200AndPostsNothingAgain()
     {
         // Arrange
@@ -163,6 +194,11 @@ public sealed class RedeliveryTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(await FindDeliveryRowAsync(refresh));
     }
+
+    /// <summary>The requests seen so far (taken when no other storage request is under way: after a flush or a turn).</summary>
+    private static List<string> Snapshot(StorageHooks hooks) => [.. hooks.Seen];
+
+    private static bool IsDeliveries(string request) => request.Contains("/" + DeliveryStore.TableName, StringComparison.Ordinal);
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(ConversationTestBed bed, JsonObject activity)
     {
