@@ -36,6 +36,35 @@ public sealed class RedeliveryTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task PulseSubmit_RedeliveredAfterANewerAnswer_SameAnswerAndTheNewerAnswerKept()
+    {
+        // Arrange: Amélie sends a 5, then edits her answer and sends a 2.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var review = await PulseFlows.WalkToReviewAsync(bed, TestPerson.Amelie, pulseId, PulseFlows.Rating("5"));
+        var submit = bed.Invoke(TestPerson.Amelie, CardVerbs.PulseSubmit, (JsonObject)ConversationTestBed.FindAction(review, CardVerbs.PulseSubmit)!["data"]!.DeepClone());
+        var (firstStatus, firstBody) = await SendAsync(bed, submit);
+        var thanks = JsonNode.Parse(firstBody)!["value"]!.AsObject();
+        var again = await bed.ClickAsync(TestPerson.Amelie, thanks, CardVerbs.PulseEdit);
+        var roleStep = await bed.ClickAsync(TestPerson.Amelie, again, CardVerbs.PulseEdit, step: "roleClarity");
+        var backToReview = await bed.ClickAsync(TestPerson.Amelie, roleStep, CardVerbs.PulseNext, new Dictionary<string, string> { [PulseInputIds.Rating] = "2" });
+        await bed.ClickAsync(TestPerson.Amelie, backToReview, CardVerbs.PulseSubmit);
+        var newer = Assert.Single(await PulseFlows.RowsAsync(azurite.ConnectionString, PulseStore.AnswersTable, pulseId));
+
+        // Act
+        var (status, body) = await SendAsync(bed, submit);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, firstStatus);
+        Assert.Equal(firstStatus, status);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(firstBody), JsonNode.Parse(body)), $"first: {firstBody}\nagain: {body}");
+        var after = Assert.Single(await PulseFlows.RowsAsync(azurite.ConnectionString, PulseStore.AnswersTable, pulseId));
+        Assert.Equal(2, newer.GetInt32("roleClarity"));
+        Assert.Equal(newer.ETag, after.ETag);
+        Assert.False(Names(await DeliveryRowAsync(submit), TestPerson.Amelie), "the Deliveries row names the respondent");
+    }
+
+    [Fact]
     public async Task VoteCast_DeliveredTwiceAtOnce_BothGetTheSameAnswerAndOneBallot()
     {
         // Arrange
