@@ -7,7 +7,6 @@ using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Routing;
-using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Telemetry;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Help;
@@ -82,9 +81,9 @@ public sealed class BotAdapter(
             // The claim comes out of the turn's budget, so a slow storage never makes the answer later than before.
             turnTimeout.CancelAfter(isInvoke ? options.Value.InvokeTimeout : options.Value.MessageTimeout);
             ticket = await redelivery.BeginAsync(activity, turnTimeout.Token).ConfigureAwait(false);
-            if (ticket.Replay is { } replay)
+            if (ticket.Replay is not null)
             {
-                await WriteReplayAsync(http.Response, context, replay, cancellationToken).ConfigureAwait(false);
+                await WriteReplayAsync(http.Response, context, ticket, cancellationToken).ConfigureAwait(false);
                 RecordTurn(span, context, TurnOutcomes.Replayed, Stopwatch.GetElapsedTime(started));
                 return;
             }
@@ -122,13 +121,10 @@ public sealed class BotAdapter(
     }
 
     /// <summary>A redelivery of an activity already handled: the recorded invoke answer, or 200 for a message; nothing handled, nothing sent.</summary>
-    private async Task WriteReplayAsync(HttpResponse response, TurnContext context, DeliveryRecord replay, CancellationToken cancellationToken)
+    private async Task WriteReplayAsync(HttpResponse response, TurnContext context, DeliveryTicket ticket, CancellationToken cancellationToken)
     {
         context.Route = "redelivered";
-        if (context.Activity.Type == ActivityTypes.Invoke)
-        {
-            context.InvokeResponse = Redelivery.ReplayedInvoke(replay, context.Activity);
-        }
+        context.InvokeResponse = ticket.ReplayedInvoke;
 
         await WriteResponseAsync(response, context, failed: false, cancellationToken).ConfigureAwait(false);
     }

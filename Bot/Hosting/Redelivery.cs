@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Azure;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Routing;
@@ -21,6 +20,9 @@ public sealed record DeliveryTicket
 
     /// <summary>The answer recorded for an earlier delivery of the same activity: answer with it, handle nothing.</summary>
     public DeliveryRecord? Replay { get; init; }
+
+    /// <summary>For an invoke replay, the recorded answer with the sender put back.</summary>
+    public InvokeResponse? ReplayedInvoke { get; init; }
 }
 
 /// <summary>
@@ -98,8 +100,9 @@ public sealed partial class Redelivery(
                 switch (stored.Record.State)
                 {
                     case DeliveryState.Answered:
+                        var replayed = activity.Type == ActivityTypes.Invoke ? ReplayedInvoke(stored.Record, activity) : null;
                         LogReplayed(logger, activity.Type);
-                        return new DeliveryTicket { Replay = stored.Record };
+                        return new DeliveryTicket { Replay = stored.Record, ReplayedInvoke = replayed };
                     case DeliveryState.Unrecorded:
                         return DeliveryTicket.Unclaimed;
                 }
@@ -127,8 +130,9 @@ public sealed partial class Redelivery(
             LogClaimTimedOut(logger, settings.ClaimTimeout);
             return DeliveryTicket.Unclaimed;
         }
-        catch (Exception exception) when (IsStorageFailure(exception))
+        catch (Exception exception)
         {
+            // Storage unreachable or refusing, or a record that cannot be read back: never a failed turn because of this.
             LogClaimFailed(logger, exception);
             return DeliveryTicket.Unclaimed;
         }
@@ -157,7 +161,7 @@ public sealed partial class Redelivery(
                 LogClaimLost(logger);
             }
         }
-        catch (Exception exception) when (IsStorageFailure(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogAnswerNotRecorded(logger, exception);
         }
@@ -178,7 +182,7 @@ public sealed partial class Redelivery(
         {
             await store.DeleteAsync(key, ticket.ETag, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (IsStorageFailure(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // The claim expires after the lease; a retry before then waits for it, then is handled.
             LogAbandonFailed(logger, exception);
@@ -215,14 +219,6 @@ public sealed partial class Redelivery(
             ? new DeliveryRecord(DeliveryState.Unrecorded, now)
             : new DeliveryRecord(DeliveryState.Answered, now, invoke.Status, masked);
     }
-
-    private static bool IsStorageFailure(Exception exception) => exception switch
-    {
-        RequestFailedException or HttpRequestException or SocketException or IOException or TimeoutException
-            or Azure.Identity.AuthenticationFailedException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageFailure),
-        _ => false,
-    };
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Redelivered {ActivityType} activity answered from its record")]
     private static partial void LogReplayed(ILogger logger, string? activityType);

@@ -189,6 +189,27 @@ public sealed class RedeliveryTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task VoteCast_RecordUnreadable_HandledAsBefore()
+    {
+        // Arrange: the Deliveries row says "answered" but its body is not JSON (a corrupt or foreign row).
+        var deliveries = new CorruptDeliveryStore();
+        await using var bed = await ConversationTestBed.StartAsync(
+            azurite.ConnectionString, [TestPerson.Nadia], services: services => services.AddSingleton<IDeliveryStore>(deliveries));
+        var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Emploi");
+        deliveries.Corrupt = true;
+        var cast = bed.Invoke(TestPerson.Chris, CardVerbs.VoteCast, VoteFlows.Single(voteId, 2), replyToId: "vote-card");
+
+        // Act
+        var (status, body) = await SendAsync(bed, cast);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(VoteFlows.IsConfirmation(body), body);
+        var stored = await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 3);
+        Assert.Equal([0, 0, 1], Assert.Single(stored).Value);
+    }
+
+    [Fact]
     public async Task VoteCast_RedeliveredWithTheFeatureOff_HandledAgain()
     {
         // Arrange
@@ -276,6 +297,24 @@ public sealed class RedeliveryTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         public Task SetLanguageAsync(string channelId, string conversationId, string? languageCode, CancellationToken cancellationToken) =>
             Task.CompletedTask;
+    }
+
+    /// <summary>Claims always succeed until <see cref="Corrupt"/>; then every activity meets an "answered" row whose body is not JSON.</summary>
+    private sealed class CorruptDeliveryStore : IDeliveryStore
+    {
+        public volatile bool Corrupt;
+
+        public Task<Azure.ETag?> TryAddAsync(DeliveryKey key, DeliveryRecord record, CancellationToken cancellationToken) =>
+            Task.FromResult<Azure.ETag?>(Corrupt ? null : new Azure.ETag("W/\"1\""));
+
+        public Task<StoredDelivery?> GetAsync(DeliveryKey key, CancellationToken cancellationToken) =>
+            Task.FromResult<StoredDelivery?>(new StoredDelivery(new DeliveryRecord(DeliveryState.Answered, DateTimeOffset.UtcNow, 200, "{not json"), new Azure.ETag("W/\"1\"")));
+
+        public Task<Azure.ETag?> TryReplaceAsync(DeliveryKey key, DeliveryRecord record, Azure.ETag expected, CancellationToken cancellationToken) => Task.FromResult<Azure.ETag?>(null);
+
+        public Task DeleteAsync(DeliveryKey key, Azure.ETag expected, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
     }
 
     private sealed class UnreachableDeliveryStore : IDeliveryStore
