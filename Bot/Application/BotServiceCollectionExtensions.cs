@@ -43,6 +43,7 @@ public static class BotServiceCollectionExtensions
         services.AddBotConnector();
         services.AddLiveCards();
         services.AddTableStorage();
+        services.AddRedelivery();
         services.AddConcertationKernel();
         services.AddCoordination();
         services.AddPulses();

@@ -24,6 +24,7 @@ public sealed class BotAdapter(
     BotApplication application,
     IBotAuthenticator authenticator,
     IConnectorClientFactory connectors,
+    Redelivery redelivery,
     IOptions<BotHostOptions> options,
     ILogger<BotAdapter> logger)
 {
@@ -69,26 +70,63 @@ public sealed class BotAdapter(
             RequestBaseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"),
         };
         var failed = false;
+        var threw = false;
         var outcome = TurnOutcomes.Ok;
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         var started = Stopwatch.GetTimestamp();
         using var span = BotTelemetry.Source.StartActivity("turn", ActivityKind.Internal);
+        DeliveryTicket ticket;
         using (var turnTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
+            // The claim comes out of the turn's budget, so a slow storage never makes the answer later than before.
             turnTimeout.CancelAfter(isInvoke ? options.Value.InvokeTimeout : options.Value.MessageTimeout);
+            ticket = await redelivery.BeginAsync(activity, turnTimeout.Token).ConfigureAwait(false);
+            if (ticket.Replay is not null)
+            {
+                await WriteReplayAsync(http.Response, context, ticket, cancellationToken).ConfigureAwait(false);
+                RecordTurn(span, context, TurnOutcomes.Replayed, Stopwatch.GetElapsedTime(started));
+                return;
+            }
+
             try
             {
                 await application.OnTurnAsync(context, turnTimeout.Token).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The request was aborted: nobody gets this answer, so Teams' retry must be handled.
+                await redelivery.AbandonAsync(ticket, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
+                threw = true;
                 outcome = TransientFailures.IsTransient(exception) ? TurnOutcomes.Unavailable : TurnOutcomes.Error;
                 failed = !await OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
             }
         }
 
+        // Recorded before the answer goes back: a redelivery Teams sends once it has the answer finds the record.
+        if (threw)
+        {
+            await redelivery.AbandonAsync(ticket, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await redelivery.CompleteAsync(ticket, context, cancellationToken).ConfigureAwait(false);
+        }
+
         await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
         RecordTurn(span, context, outcome, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>A redelivery of an activity already handled: the recorded invoke answer, or 200 for a message; nothing handled, nothing sent.</summary>
+    private async Task WriteReplayAsync(HttpResponse response, TurnContext context, DeliveryTicket ticket, CancellationToken cancellationToken)
+    {
+        context.Route = "redelivered";
+        context.InvokeResponse = ticket.ReplayedInvoke;
+
+        await WriteResponseAsync(response, context, failed: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What a turn came to, as telemetry tells it.</summary>
@@ -97,6 +135,7 @@ public sealed class BotAdapter(
         public const string Ok = "ok";
         public const string Unavailable = "unavailable";
         public const string Error = "error";
+        public const string Replayed = "replayed";
     }
 
     /// <summary>The turn's span tags and metrics: activity type, route, outcome, an invoke's status; nothing of the person.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Hosting;
 
 namespace ConcertationBot.Bot.Kernel;
 
@@ -10,7 +11,7 @@ public static class ConcertationServiceCollectionExtensions
 
     /// <summary>
     /// What every concertation feature shares: <see cref="ConcertationOptions"/> (validated at start), the respondent
-    /// keys, the size-limited memory cache, the background work queue and the conversation roster.
+    /// keys, the delivery keys (the keyed hash the core's redelivery records under), the size-limited memory cache, the background work queue and the conversation roster.
     /// </summary>
     public static IServiceCollection AddConcertationKernel(this IServiceCollection services)
     {
@@ -22,6 +23,7 @@ public static class ConcertationServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRespondentKeys, RespondentKeys>();
+        services.TryAddSingleton<IDeliveryKeys, DeliveryKeys>();
         services.AddMemoryCache(cache => cache.SizeLimit = MemoryCacheSizeLimit);
         services.TryAddSingleton<BackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());

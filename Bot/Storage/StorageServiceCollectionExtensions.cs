@@ -55,9 +55,23 @@ public static partial class StorageServiceCollectionExtensions
     /// identity. Azure.Core's retry policy keeps its default choice of what to retry (network errors, 408, 429, 500,
     /// 502, 503, 504) with the short budget of <see cref="StorageOptions"/>.
     /// </summary>
-    internal static TableServiceClient CreateServiceClient(StorageOptions options)
+    internal static TableServiceClient CreateServiceClient(StorageOptions options) => CreateServiceClient(options, options.MaxRetries);
+
+    /// <summary>
+    /// A client for the <c>Deliveries</c> table: the same account and credentials, but at most one retry (a claim or a
+    /// record that cannot be had quickly is skipped, and the activity handled as before, so an outage does not add the
+    /// full retry budget to every turn).
+    /// </summary>
+    public static TableServiceClient CreateDeliveriesClient(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return CreateServiceClient(options, Math.Min(options.MaxRetries, 1));
+    }
+
+    private static TableServiceClient CreateServiceClient(StorageOptions options, int maxRetries)
     {
         var clientOptions = CreateClientOptions(options);
+        clientOptions.Retry.MaxRetries = maxRetries;
         if (IsSet(options.ConnectionString))
         {
             return new TableServiceClient(options.ConnectionString, clientOptions);

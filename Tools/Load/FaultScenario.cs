@@ -9,11 +9,12 @@ namespace ConcertationBot.Load;
 /// dot-voting burst in its own channel, each with a PASS/FAIL verdict: storage stopped and restarted, storage frozen,
 /// connector 503s, duplicate deliveries, the bot killed and restarted (last, as it replaces the bot process); then
 /// two instances on the same Azurite and connector (issue #22): a close one leaves unfinished is finished by the other,
-/// and a live card one renders cannot stay over the other's closed card.
+/// and a live card one renders cannot stay over the other's closed card; last, clicks Teams delivers again after newer
+/// clicks of the same voter (issue #19).
 /// </summary>
 internal static class FaultScenario
 {
-    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card"];
+    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card", "redelivery"];
 
     public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string logDirectory, TextWriter output, CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ internal static class FaultScenario
                     "duplicates" => await FaultDuplicates.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                     "bot-killed" => await FaultKill.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                     "close-handover" => await FaultCloseHandover.RunAsync(bed, cancellationToken).ConfigureAwait(false),
+                    "redelivery" => await FaultRedelivery.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                     _ => await FaultStaleCard.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                 };
                 verdicts.Add((name, pass));

@@ -1,8 +1,9 @@
 namespace ConcertationBot.Tests.Bot.Privacy;
 
 /// <summary>
-/// What a storage reader without the hash key can learn: the whole account is dumped after partners answered a
-/// pulse and voted one after another, and every answer and ballot is attacked by key, by time and by write order.
+/// What a storage reader without the hash key can learn: the whole account (the <c>Deliveries</c> records of
+/// redelivery included) is dumped after partners answered a pulse and voted one after another, and every answer and
+/// ballot is attacked by key, by time and by write order.
 /// </summary>
 public sealed class AnonymityLinkageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -46,6 +47,15 @@ public sealed class AnonymityLinkageTests(AzuriteFixture azurite) : IClassFixtur
             .Select(r => new Target(r, partners.Single(p => keys.ForVote(voteId, p.AadObjectId) == r.Entity.RowKey))).ToList();
         Assert.Equal(partners.Count, answers.Count);
         Assert.Equal(partners.Count, ballots.Count);
+
+        // The Deliveries table (redelivery records, issue #19) was dumped too: the partners' clicks are there, under keyed
+        // hashes in another domain than the answer and ballot keys, naming nobody (masked invoke answers included).
+        var deliveries = dump.Where(r => r.Table == DeliveryStore.TableName).ToList();
+        Assert.True(deliveries.Count >= partners.Count * 3, $"only {deliveries.Count} Deliveries rows");
+        Assert.All(deliveries, r => Assert.DoesNotContain(partners, p => Carries(r.Entity, p)));
+        var answerAndBallotKeys = answers.Concat(ballots).Select(t => t.Row.Entity.RowKey).ToHashSet(StringComparer.Ordinal);
+        Assert.All(deliveries, r => Assert.DoesNotContain(r.Entity.RowKey, answerAndBallotKeys));
+        Assert.All(deliveries, r => Assert.DoesNotContain(answerAndBallotKeys, k => r.Entity.Any(pair => pair.Value is string text && text.Contains(k, StringComparison.Ordinal))));
 
         var identityRows = dump.SelectMany(r => partners.Where(p => Carries(r.Entity, p)).Select(p => (Row: r, Person: p))).ToList();
         var linked = new List<(string Target, string How)>();
@@ -116,6 +126,19 @@ public sealed class AnonymityLinkageTests(AzuriteFixture azurite) : IClassFixtur
         foreach (var (_, value) in entity)
         {
             text.Append('\n').Append(value?.ToString());
+        }
+
+        // JSON kept in a row (a masked invoke answer) escapes non-ASCII characters: read it as its strings.
+        foreach (var value in entity.Select(pair => pair.Value).OfType<string>().Where(v => v.StartsWith('{') || v.StartsWith('[')))
+        {
+            try
+            {
+                text.Append('\n').Append(JsonNode.Parse(value)?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all (or a chunk of a longer body): the raw text is searched.
+            }
         }
 
         var written = Uri.UnescapeDataString(text.ToString());
