@@ -37,7 +37,8 @@ public static class CardVerbs
     public const string PulseSubmit = "pulse.submit";
 
     /// <summary>
-    /// "Voter" / "Modifier mon vote" on the vote card, and the automatic refresh of a voter's own view: shows that
+    /// "Voter" (top-N and dot voting, and every card posted before one-click voting) / "Mon bulletin" (single choice) /
+    /// "Modifier mon vote" on the vote card, and the automatic refresh of a voter's own view: shows that
     /// user's ballot form (pre-filled with their ballot), or their confirmation on an automatic refresh once they voted.
     /// Data: <see cref="CardDataFields.VoteId"/>.
     /// </summary>
