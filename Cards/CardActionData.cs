@@ -64,7 +64,31 @@ public sealed record VoteActionData : ICardActionData<VoteActionData>
     public JsonObject BallotFields() => CardActionFields.ToJsonObject(Fields);
 }
 
+/// <summary>
+/// The data of <see cref="CardVerbs.VoteChoose"/>: the vote and the index of the option clicked. An index sent as a
+/// number or as digits in a string is read; anything else reads as null (and gets the ballot form with a notice).
+/// </summary>
+public sealed record VoteChoiceData : ICardActionData<VoteChoiceData>
+{
+    public static JsonTypeInfo<VoteChoiceData> JsonTypeInfo => CardVerbDataJsonContext.Default.VoteChoiceData;
+
+    public static VoteChoiceData Empty { get; } = new();
+
+    [JsonPropertyName(CardDataFields.VoteId)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? VoteId { get; init; }
+
+    [JsonPropertyName(CardDataFields.Option)]
+    [JsonConverter(typeof(CardIntConverter))]
+    public int? Option { get; init; }
+
+    /// <summary>Whatever else the card sent; nothing reads it. (A setter: System.Text.Json fills extension data only through one.)</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; set; }
+}
+
 [JsonSerializable(typeof(NoCardData))]
 [JsonSerializable(typeof(PulseActionData))]
 [JsonSerializable(typeof(VoteActionData))]
+[JsonSerializable(typeof(VoteChoiceData))]
 internal sealed partial class CardVerbDataJsonContext : JsonSerializerContext;

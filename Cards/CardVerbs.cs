@@ -37,7 +37,8 @@ public static class CardVerbs
     public const string PulseSubmit = "pulse.submit";
 
     /// <summary>
-    /// "Voter" / "Modifier mon vote" on the vote card, and the automatic refresh of a voter's own view: shows that
+    /// "Voter" (top-N and dot voting, and every card posted before one-click voting) / "Mon bulletin" (single choice) /
+    /// "Modifier mon vote" on the vote card, and the automatic refresh of a voter's own view: shows that
     /// user's ballot form (pre-filled with their ballot), or their confirmation on an automatic refresh once they voted.
     /// Data: <see cref="CardDataFields.VoteId"/>.
     /// </summary>
@@ -45,6 +46,13 @@ public static class CardVerbs
 
     /// <summary>"Envoyer mon vote" on the ballot form: stores (or replaces) the ballot. Data: voteId + the ballot inputs.</summary>
     public const string VoteCast = "vote.cast";
+
+    /// <summary>
+    /// One option's button on the card of a single-choice vote: stores (or replaces) the voter's ballot with that
+    /// option in one click, through the same path as <see cref="VoteCast"/>. Data: <see cref="CardDataFields.VoteId"/>
+    /// and <see cref="CardDataFields.Option"/> (the option's index, never its text).
+    /// </summary>
+    public const string VoteChoose = "vote.choose";
 
     /// <summary>"Supprimer" on the confirmation card of <c>pulse supprimer</c>: deletes the closed pulse's per-person rows. Data: pulseId.</summary>
     public const string PulseDeleteConfirm = "pulse.delete.confirm";
@@ -64,6 +72,9 @@ public static class CardDataFields
     public const string VoteId = "voteId";
 
     public const string Step = "step";
+
+    /// <summary>The index of a vote's option (0..11) in the vote's order, on <see cref="CardVerbs.VoteChoose"/>.</summary>
+    public const string Option = "option";
 
     /// <summary>The dialog revision the card was built from; an action from an older revision changes nothing.</summary>
     public const string Revision = "rev";

@@ -83,6 +83,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<PulseActionData>(CardVerbs.PulseClear, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Clear, action, ct));
         OnCardAction<VoteActionData>(CardVerbs.VoteOpen, vote.OnOpenAsync);
         OnCardAction<VoteActionData>(CardVerbs.VoteCast, vote.OnCastAsync);
+        OnCardAction<VoteChoiceData>(CardVerbs.VoteChoose, vote.OnChooseAsync);
         OnCardAction<PulseActionData>(CardVerbs.PulseDeleteConfirm, deletion.OnPulseConfirmAsync);
         OnCardAction<VoteActionData>(CardVerbs.VoteDeleteConfirm, deletion.OnVoteConfirmAsync);
         OnCardAction<NoCardData>(CardVerbs.DeleteCancel, DeletionConversation.OnCancelAsync);

@@ -58,7 +58,7 @@ public sealed partial class VoteConversation(
         ArgumentNullException.ThrowIfNull(action);
         return OnVoteActionAsync(
             context,
-            action.Data,
+            action.Data.VoteId,
             (vote, voterKey) => OpenOwnViewAsync(context, vote, voterKey, action.IsAutomaticRefresh, cancellationToken),
             cancellationToken);
     }
@@ -69,17 +69,31 @@ public sealed partial class VoteConversation(
         ArgumentNullException.ThrowIfNull(action);
         return OnVoteActionAsync(
             context,
-            action.Data,
+            action.Data.VoteId,
             (vote, voterKey) => CastAsync(context, vote, voterKey, action.Data, cancellationToken),
             cancellationToken);
     }
 
-    /// <summary>What both vote verbs share: the vote must exist, and be open (else its card is the answer).</summary>
+    /// <summary>
+    /// <c>vote.choose</c>: one click on an option's button of a single-choice vote stores (or replaces) the voter's
+    /// ballot through the same path as <c>vote.cast</c>; an index that names no option gets the ballot form with a notice.
+    /// </summary>
+    public Task<AdaptiveCard> OnChooseAsync(TurnContext context, CardAction<VoteChoiceData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return OnVoteActionAsync(
+            context,
+            action.Data.VoteId,
+            (vote, voterKey) => ChooseAsync(context, vote, voterKey, action.Data.Option, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>What every vote verb shares: the vote must exist, and be open (else its card is the answer).</summary>
     private async Task<AdaptiveCard> OnVoteActionAsync(
-        TurnContext context, VoteActionData data, Func<VoteRecord, string, Task<AdaptiveCard>> onOpenVote, CancellationToken cancellationToken)
+        TurnContext context, string? voteId, Func<VoteRecord, string, Task<AdaptiveCard>> onOpenVote, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (data.VoteId is not { Length: > 0 } voteId)
+        if (voteId is not { Length: > 0 })
         {
             return NoticeCards.Expired(context.Language);
         }
@@ -110,6 +124,29 @@ public sealed partial class VoteConversation(
             return Form(context, vote, reading.Typed, VoteBallots.Describe(reading, definition, context.Language), hasVoted);
         }
 
+        return await StoreAsync(context, vote, voterKey, ballot, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AdaptiveCard> ChooseAsync(TurnContext context, VoteRecord vote, string voterKey, int? option, CancellationToken cancellationToken)
+    {
+        var reading = VoteBallots.Choose(VoteCardRefresher.DefinitionOf(vote), option);
+        if (reading.Ballot is not { } ballot)
+        {
+            var stored = await votes.GetBallotAsync(vote.VoteId, voterKey, cancellationToken).ConfigureAwait(false);
+            var hasVoted = VoteBallots.TryDecode(stored, vote.Options.Count, out var current);
+            return Form(context, vote, hasVoted ? current.Points : null, VoteBallots.UnknownChoice(context.Language), hasVoted);
+        }
+
+        return await StoreAsync(context, vote, voterKey, ballot, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The one way a valid ballot is stored, from the form (<c>vote.cast</c>) or a click on an option (<c>vote.choose</c>):
+    /// under the voter's keyed hash only, refused by the fence once the vote is closed; then the live card is scheduled
+    /// and the voter gets their own view.
+    /// </summary>
+    private async Task<AdaptiveCard> StoreAsync(TurnContext context, VoteRecord vote, string voterKey, VoteBallot ballot, CancellationToken cancellationToken)
+    {
         if (!await votes.SaveBallotAsync(vote.VoteId, voterKey, VoteBallots.Encode(ballot), time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             // Closed between the read and the write: the fence refused the ballot, so the final count never saw it.
@@ -144,7 +181,12 @@ public sealed partial class VoteConversation(
         var tally = await cards.LatestAsync(vote, cancellationToken).ConfigureAwait(false);
         return VoteCard.Build(cards.Model(vote, tally, isClosed: false, context.Language) with
         {
-            YourBallot = new VoteBallotView { UserId = context.Activity.From?.Id ?? string.Empty, Lines = VoteTallies.Lines(definition, ballot) },
+            YourBallot = new VoteBallotView
+            {
+                UserId = context.Activity.From?.Id ?? string.Empty,
+                Lines = VoteTallies.Lines(definition, ballot),
+                Chosen = [.. Enumerable.Range(0, ballot.Points.Count).Where(i => ballot.Points[i] > 0)],
+            },
         });
     }
 

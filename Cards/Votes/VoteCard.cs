@@ -1,5 +1,6 @@
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Pulse;
 
 namespace ConcertationBot.Cards.Votes;
 
@@ -14,6 +15,15 @@ public static class VoteCard
     private static readonly Localized Kicker = new("Vote de priorités", "Priority vote");
     public static readonly Localized ResultsHeading = new("Résultats du vote", "Vote results");
     private static readonly Localized Vote = new("Voter", "Vote");
+    private static readonly Localized MyBallot = new("Mon bulletin", "My ballot");
+    private static readonly Localized OneClick = new("Votez en un clic :", "Vote in one click:");
+    private static readonly Localized ChangeInOneClick = new("Changez votre choix en un clic :", "Change your choice in one click:");
+
+    /// <summary>The most characters an option's button shows; a longer option is cut with "…" (the list above shows it whole).</summary>
+    public const int ButtonTitleLength = 40;
+
+    /// <summary>Marks the voter's own choice on its button.</summary>
+    private const string ChosenMark = "✓ ";
     private static readonly Localized ChangeVote = new("Modifier mon vote", "Change my vote");
     private static readonly Localized Recorded = new("Votre vote est enregistré", "Your vote is recorded");
     private static readonly Localized YourVote = new("Votre vote", "Your vote");
@@ -75,6 +85,12 @@ public static class VoteCard
             body.Add(new TextBlock { Text = sharesNote, Size = TextSize.Small, IsSubtle = true, Spacing = CardSpacing.Small });
         }
 
+        var oneClick = !model.IsClosed && model.Rules.Mode == VoteCardMode.Single;
+        if (oneClick)
+        {
+            body.AddRange(OptionButtons(language, model));
+        }
+
         if (model.YourBallot is { } ballot)
         {
             body.Add(Ballot(language, model.Rules.Mode, ballot, model.IsClosed));
@@ -92,15 +108,51 @@ public static class VoteCard
                 ? null
                 : [new ExecuteAction
                 {
-                    Title = (model.YourBallot is null ? Vote : ChangeVote).For(language),
+                    // Single choice votes from the option buttons: this one opens the ballot (to see or change it).
+                    Title = (model.YourBallot is not null ? ChangeVote : oneClick ? MyBallot : Vote).For(language),
                     Verb = CardVerbs.VoteOpen,
                     Data = VoteCardParts.Data(model.VoteId),
-                    Style = model.YourBallot is null ? ActionStyle.Positive : null,
+                    Style = model.YourBallot is null && !oneClick ? ActionStyle.Positive : null,
                 }],
             Refresh = model.IsClosed
                 ? null
                 : VoteCardParts.OpenRefresh(language, model.VoteId, model.YourBallot is { } own ? [own.UserId] : model.RefreshUserIds),
         };
+    }
+
+    /// <summary>
+    /// A single-choice vote's one-click buttons: a short line, then one <see cref="ActionSet"/> per option (one button a
+    /// row, so they wrap on a phone), titled with the option as typed (cut to <see cref="ButtonTitleLength"/>), the
+    /// voter's own choice marked. The data carries the option's index only.
+    /// </summary>
+    private static IEnumerable<CardElement> OptionButtons(Language language, VoteCardModel model)
+    {
+        var chosen = model.YourBallot?.Chosen ?? [];
+        yield return new TextBlock
+        {
+            Text = (model.YourBallot is null ? OneClick : ChangeInOneClick).For(language),
+            Weight = TextWeight.Bolder,
+            Spacing = CardSpacing.Medium,
+        };
+        for (var i = 0; i < model.Options.Count; i++)
+        {
+            var isChosen = chosen.Contains(i);
+            var title = PulseCardParts.Shorten(model.Options[i].Option, ButtonTitleLength - (isChosen ? ChosenMark.Length : 0));
+            yield return new ActionSet
+            {
+                Spacing = CardSpacing.Small,
+                Actions =
+                [
+                    new ExecuteAction
+                    {
+                        Title = isChosen ? ChosenMark + title : title,
+                        Verb = CardVerbs.VoteChoose,
+                        Data = VoteCardParts.ChoiceData(model.VoteId, i),
+                        Style = isChosen ? ActionStyle.Positive : null,
+                    },
+                ],
+            };
+        }
     }
 
     /// <summary>One option: "2. (ex æquo) " and the option as typed, then its bar and score (unless results are hidden).</summary>

@@ -59,7 +59,10 @@ public sealed record VoteCardModel
     /// <summary>Open: every option in the vote's order. Closed: ranked best first, ties sharing a rank.</summary>
     public required IReadOnlyList<VoteOptionLine> Options { get; init; }
 
-    /// <summary>Closed: the final ranking, the scores shown even when they were hidden, no "Voter" button.</summary>
+    /// <summary>
+    /// Closed: the final ranking, the scores shown even when they were hidden, no button. Open single-choice votes get
+    /// one button per option (<see cref="CardVerbs.VoteChoose"/>, data = the option's position in <see cref="Options"/>).
+    /// </summary>
     public bool IsClosed { get; init; }
 
     /// <summary>
@@ -89,6 +92,9 @@ public sealed record VoteBallotView
     public required string UserId { get; init; }
 
     public required IReadOnlyList<VoteBallotLine> Lines { get; init; }
+
+    /// <summary>The indexes (in the vote's order) of the options the ballot gives something to: their buttons are marked.</summary>
+    public IReadOnlyList<int> Chosen { get; init; } = [];
 }
 
 /// <summary>An option the voter chose, and the points they gave it (1 in single choice and top-N).</summary>

@@ -50,6 +50,10 @@ public static class VoteCardParts
     /// <summary><c>{voteId}</c>: the data of <see cref="CardVerbs.VoteOpen"/> and <see cref="CardVerbs.VoteCast"/>.</summary>
     public static JsonObject Data(string voteId) => new() { [CardDataFields.VoteId] = voteId };
 
+    /// <summary><c>{voteId, option}</c>: the data of <see cref="CardVerbs.VoteChoose"/> (the option's index, never its text).</summary>
+    public static JsonObject ChoiceData(string voteId, int optionIndex) =>
+        new() { [CardDataFields.VoteId] = voteId, [CardDataFields.Option] = optionIndex };
+
     /// <summary>Refresh into each user's own view (<see cref="CardVerbs.VoteOpen"/>) for at most <see cref="CardRefresh.MaxUserIds"/> users; null for none.</summary>
     public static CardRefresh? OpenRefresh(Language language, string voteId, IReadOnlyList<string> userIds) =>
         userIds.Count == 0

@@ -61,6 +61,31 @@ public static class VoteBallots
         "Ce choix ne fait pas partie du vote : rouvrez le vote et essayez de nouveau.",
         "This choice is not part of the vote: please open the vote again and retry.");
 
+    private static readonly Localized UnknownChoiceText = new(
+        "Ce bouton ne correspond à aucune option de ce vote : choisissez votre option ci-dessous.",
+        "This button does not match any option of this vote: please choose your option below.");
+
+    /// <summary>
+    /// The ballot of one click on an option's button (<c>vote.choose</c>) of a single-choice vote: that option alone.
+    /// <see cref="VoteBallotProblem.UnknownOption"/> when the index is missing or not in the vote, or the vote is not
+    /// single-choice (a crafted or mismatched card).
+    /// </summary>
+    public static VoteBallotReading Choose(VoteDefinition vote, int? option)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        if (vote.Rules.Mode != VoteMode.Single || option is not { } index || index < 0 || index >= vote.Options.Count)
+        {
+            return new VoteBallotReading(null, VoteBallotProblem.UnknownOption, null);
+        }
+
+        var points = new int[vote.Options.Count];
+        points[index] = 1;
+        return new VoteBallotReading(new VoteBallot(points), VoteBallotProblem.None, points);
+    }
+
+    /// <summary>The ballot form's notice after a click on a button that names no option of the vote.</summary>
+    public static string UnknownChoice(Language language) => UnknownChoiceText.For(language);
+
     /// <summary>Reads the ballot inputs (see <c>VoteInputIds</c>) from the <c>vote.cast</c> action data.</summary>
     public static VoteBallotReading Read(VoteDefinition vote, JsonObject? data)
     {

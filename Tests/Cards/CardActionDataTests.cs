@@ -52,6 +52,23 @@ public sealed class CardActionDataTests
         Assert.False(data.BallotFields().ContainsKey("voteId"));
     }
 
+    [Theory]
+    [InlineData("""{"voteId":"v1","option":2}""", "v1", 2)]
+    [InlineData("""{"voteId":"v1","option":"3"}""", "v1", 3)]
+    [InlineData("""{"voteId":"v1","option":1.0,"msteams":{"x":1}}""", "v1", 1)]
+    [InlineData("""{"voteId":"v1","option":"Logement"}""", "v1", null)]
+    [InlineData("""{"voteId":"v1","option":[1]}""", "v1", null)]
+    [InlineData("""{"voteId":7}""", null, null)]
+    public void VoteChoiceData_TeamsData_IndexReadWhenAWholeNumberElseNull(string json, string? voteId, int? option)
+    {
+        // Act
+        var data = Read<VoteChoiceData>(json);
+
+        // Assert
+        Assert.Equal(voteId, data.VoteId);
+        Assert.Equal(option, data.Option);
+    }
+
     [Fact]
     public void NoCardData_AnyObject_Reads()
     {

@@ -24,7 +24,7 @@ public sealed class AnonymityLinkageTests(AzuriteFixture azurite) : IClassFixtur
         var pulseId = await PulseFlows.OpenAsync(bed);
         var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Emploi des jeunes");
 
-        // Act: each partner answers the pulse, then votes; minutes apart on the bot's clock, and apart on the server's.
+        // Act: each partner answers the pulse, then votes (by the form or in one click); minutes apart on the bot's clock, and apart on the server's.
         for (var i = 0; i < partners.Count; i++)
         {
             clock.Advance(TimeSpan.FromMinutes(17));
@@ -32,8 +32,16 @@ public sealed class AnonymityLinkageTests(AzuriteFixture azurite) : IClassFixtur
             await PulseFlows.AnswerAsync(bed, partners[i], pulseId, PulseFlows.Rating((2 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             clock.Advance(TimeSpan.FromMinutes(3));
             await Task.Delay(TimeSpan.FromMilliseconds(300));
-            await bed.InvokeForCardAsync(bed.Invoke(partners[i], CardVerbs.VoteOpen, new System.Text.Json.Nodes.JsonObject { [CardDataFields.VoteId] = voteId }, replyToId: "vote-card"));
-            await VoteFlows.CastAsync(bed, partners[i], VoteFlows.Single(voteId, i % 3));
+            if (i % 2 == 0)
+            {
+                await bed.InvokeForCardAsync(bed.Invoke(partners[i], CardVerbs.VoteOpen, new System.Text.Json.Nodes.JsonObject { [CardDataFields.VoteId] = voteId }, replyToId: "vote-card"));
+                await VoteFlows.CastAsync(bed, partners[i], VoteFlows.Single(voteId, i % 3));
+            }
+            else
+            {
+                // One click on an option of the shared card (vote.choose) stores the ballot the same way.
+                await VoteFlows.ChooseAsync(bed, partners[i], VoteFlows.Choice(voteId, i % 3));
+            }
         }
 
         await FlushAsync(bed, pulseId, voteId);

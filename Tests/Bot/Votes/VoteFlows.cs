@@ -69,6 +69,57 @@ internal static class VoteFlows
             && ConversationTestBed.FindAction(card, CardVerbs.VoteCast) is null;
     }
 
+    /// <summary>The <c>vote.choose</c> data of the button of option <paramref name="index"/> (as a card built by the bot carries it).</summary>
+    public static JsonObject Choice(string voteId, int index) =>
+        new() { [CardDataFields.VoteId] = voteId, [CardDataFields.Option] = index };
+
+    /// <summary>The one-click buttons (<c>vote.choose</c>) of a card, in the card's order, outside its refresh.</summary>
+    public static List<JsonObject> ChooseButtons(JsonNode? node)
+    {
+        var buttons = new List<JsonObject>();
+        Collect(node);
+        return buttons;
+
+        void Collect(JsonNode? current)
+        {
+            switch (current)
+            {
+                case JsonObject obj when (string?)obj["type"] == "Action.Execute" && (string?)obj["verb"] == CardVerbs.VoteChoose:
+                    buttons.Add(obj);
+                    break;
+                case JsonObject obj:
+                    foreach (var (key, value) in obj)
+                    {
+                        if (key != "refresh")
+                        {
+                            Collect(value);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Collect(item);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Clicks the button of option <paramref name="index"/> on <paramref name="card"/> as a Teams client does (the button's own data).</summary>
+    public static Task<JsonObject> ClickOptionAsync(ConversationTestBed bed, TestPerson person, JsonObject card, int index)
+    {
+        var button = ChooseButtons(card).SingleOrDefault(b => (int?)b["data"]?[CardDataFields.Option] == index)
+            ?? throw new InvalidOperationException($"No button for option {index} on the card: {card.ToJsonString()}");
+        return ChooseAsync(bed, person, (JsonObject)button["data"]!.DeepClone());
+    }
+
+    /// <summary>Sends a <c>vote.choose</c> invoke with <paramref name="data"/> (as clicked, or crafted).</summary>
+    public static Task<JsonObject> ChooseAsync(ConversationTestBed bed, TestPerson person, JsonObject data) =>
+        bed.InvokeForCardAsync(bed.Invoke(person, CardVerbs.VoteChoose, data, replyToId: "vote-card"));
+
     public static Task<JsonObject> CastAsync(ConversationTestBed bed, TestPerson person, JsonObject data) =>
         bed.InvokeForCardAsync(bed.Invoke(person, CardVerbs.VoteCast, data, replyToId: "vote-card"));
 

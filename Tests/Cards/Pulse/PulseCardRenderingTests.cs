@@ -132,6 +132,46 @@ public sealed class PulseCardRenderingTests
         Assert.Empty(results[2]!["executed"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData(Language.French)]
+    [InlineData(Language.English)]
+    public async Task Render_SingleChoiceSharedCardOnAPhone_EachOptionIsAFullWidthButtonSendingItsIndex(Language language)
+    {
+        // Arrange: twelve options of 100 characters, the most a vote may have.
+        var model = VoteFixtures.Open(language, VoteCardMode.Single) with
+        {
+            Options = [.. VoteFixtures.TwelveLong().Select(o => new VoteOptionLine(o, 1, 1, false))],
+        };
+        var input = new JsonArray(new JsonObject
+        {
+            ["name"] = "single-twelve",
+            ["card"] = JsonNode.Parse(AdaptiveCardSerializer.ToJson(VoteCard.Build(model))),
+            ["clickAll"] = true,
+        });
+
+        // Act
+        var output = await NodeScript.RunAsync(RepositoryPaths.Combine("Tests", "Node", "cards", "render-cards.mjs"), input.ToJsonString(), CancellationToken.None);
+        var result = JsonNode.Parse(output)!.AsArray()[0]!;
+
+        // Assert: no horizontal overflow; twelve option buttons, each below the one before (one a row), inside the 400 px, and "Mon bulletin".
+        Assert.Equal(0, (int)result["overflowPx"]!);
+        var clicked = result["clicked"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        Assert.Equal(13, clicked.Count);
+        var options = clicked.Where(c => (string?)c["verb"] == CardVerbs.VoteChoose).ToList();
+        Assert.Equal(12, options.Count);
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(new JsonObject { ["voteId"] = VoteFixtures.VoteId, ["option"] = i }.ToJsonString(), options[i]["data"]!.ToJsonString());
+            Assert.InRange((int)options[i]["rightPx"]!, 1, 400);
+            if (i > 0)
+            {
+                Assert.True((int)options[i]["topPx"]! > (int)options[i - 1]["topPx"]!, $"Button {i} is not below button {i - 1}.");
+            }
+        }
+
+        Assert.Equal(CardVerbs.VoteOpen, (string?)Assert.Single(clicked, c => (string?)c["verb"] != CardVerbs.VoteChoose)["verb"]);
+    }
+
     [Fact]
     public async Task Render_EveryBotCard_FitsAPhoneWidth()
     {

@@ -12,11 +12,15 @@ public sealed class VoteCardTests
 
     private static bool HasBar(string text) => text.Contains('█', StringComparison.Ordinal) || text.Contains('░', StringComparison.Ordinal);
 
+    /// <summary>The <c>vote.choose</c> buttons of a card, in order: one per ActionSet in the body.</summary>
+    private static List<JsonObject> ChooseButtons(JsonNode card) =>
+        [.. CardJson.OfType(card, "ActionSet").SelectMany(set => set["actions"]!.AsArray().Cast<JsonObject>()).Where(a => (string?)a["verb"] == CardVerbs.VoteChoose)];
+
     [Fact]
     public void Build_OpenSharedCard_HasVoteButtonOpeningTheBallot()
     {
-        // Arrange
-        var model = VoteFixtures.Open(Language.French);
+        // Arrange: top-N votes keep the ballot form, opened by "Voter".
+        var model = VoteFixtures.Open(Language.French, VoteCardMode.TopN);
 
         // Act
         var json = CardJson.Of(VoteCard.Build(model));
@@ -29,6 +33,114 @@ public sealed class VoteCardTests
         Assert.Equal("1.5", (string?)json["version"]);
         Assert.Null(json["lang"]);
         Assert.Null(json["msteams"]);
+    }
+
+    [Theory]
+    [InlineData(Language.French, "Mon bulletin", "Votez en un clic" + "\u00A0:")]
+    [InlineData(Language.English, "My ballot", "Vote in one click:")]
+    public void Build_OpenSingleChoice_OneButtonPerOptionInItsOwnRowWithTheIndexAsData(Language language, string ballotTitle, string lead)
+    {
+        // Arrange
+        var model = VoteFixtures.Open(language, VoteCardMode.Single);
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert: one ActionSet per option (one button a row), data = voteId + index; the card's own action opens the ballot.
+        var sets = CardJson.OfType(json, "ActionSet").ToList();
+        Assert.Equal(model.Options.Count, sets.Count);
+        Assert.All(sets, set => Assert.Single(set["actions"]!.AsArray()));
+        var buttons = ChooseButtons(json);
+        Assert.Equal(model.Options.Count, buttons.Count);
+        for (var i = 0; i < buttons.Count; i++)
+        {
+            Assert.Equal(new JsonObject { ["voteId"] = VoteFixtures.VoteId, ["option"] = i }.ToJsonString(), buttons[i]["data"]!.ToJsonString());
+            Assert.Null(buttons[i]["style"]);
+        }
+
+        Assert.Equal(model.Options[2].Option, (string?)buttons[2]["title"]);
+        Assert.All(buttons, b => Assert.InRange(((string)b["title"]!).Length, 1, VoteCard.ButtonTitleLength));
+        Assert.Contains(lead, CardJson.TextBlocks(json));
+        var action = Assert.Single(CardJson.Actions(json));
+        Assert.Equal(CardVerbs.VoteOpen, (string?)action["verb"]);
+        Assert.Equal(ballotTitle, (string?)action["title"]);
+        Assert.Null(action["style"]);
+    }
+
+    [Fact]
+    public void Build_OpenSingleChoiceLongAndMarkdownOptions_ButtonTitlesAreTheOptionsAsTypedCutTo40()
+    {
+        // Arrange
+        var options = VoteFixtures.TwelveLong().Take(11).Append(VoteFixtures.MarkdownText[..30]).ToList();
+        var model = VoteFixtures.Open(Language.French, VoteCardMode.Single) with
+        {
+            Options = [.. options.Select(o => new VoteOptionLine(o, 1, 1, false))],
+        };
+
+        // Act
+        var buttons = ChooseButtons(CardJson.Of(VoteCard.Build(model)));
+
+        // Assert: at most 40 characters, a cut one ends with "…" and starts as typed; a short one is exactly as typed.
+        Assert.Equal(12, buttons.Count);
+        var titles = buttons.Select(b => (string)b["title"]!).ToList();
+        Assert.All(titles, title => Assert.InRange(title.Length, 1, VoteCard.ButtonTitleLength));
+        for (var i = 0; i < 11; i++)
+        {
+            Assert.EndsWith("…", titles[i], StringComparison.Ordinal);
+            Assert.StartsWith(titles[i][..^1].TrimEnd(), options[i], StringComparison.Ordinal);
+        }
+
+        Assert.Equal(VoteFixtures.MarkdownText[..30], titles[11]);
+        Assert.Equal(Enumerable.Range(0, 12), buttons.Select(b => (int)b["data"]!["option"]!));
+    }
+
+    [Theory]
+    [InlineData(VoteCardMode.TopN)]
+    [InlineData(VoteCardMode.Points)]
+    public void Build_OpenTopNOrDotVoting_NoOptionButtonsAndVoterOpensTheForm(VoteCardMode mode)
+    {
+        // Act
+        var json = CardJson.Of(VoteCard.Build(VoteFixtures.Open(Language.French, mode)));
+
+        // Assert
+        Assert.Empty(ChooseButtons(json));
+        Assert.Empty(CardJson.OfType(json, "ActionSet"));
+        var action = Assert.Single(CardJson.Actions(json));
+        Assert.Equal("Voter", (string?)action["title"]);
+        Assert.Equal(CardVerbs.VoteOpen, (string?)action["verb"]);
+    }
+
+    [Fact]
+    public void Build_ClosedSingleChoice_NoOptionButtons()
+    {
+        // Act
+        var json = CardJson.Of(VoteCard.Build(VoteFixtures.Closed(Language.French, VoteCardMode.Single)));
+
+        // Assert
+        Assert.Empty(ChooseButtons(json));
+        Assert.Empty(CardJson.Actions(json));
+    }
+
+    [Theory]
+    [InlineData(Language.French, "Modifier mon vote")]
+    [InlineData(Language.English, "Change my vote")]
+    public void Build_OwnViewSingleChoice_MarksTheChosenButtonAndOffersToChangeTheVote(Language language, string change)
+    {
+        // Arrange: the voter chose option 1.
+        var model = VoteFixtures.OwnView(language, VoteCardMode.Single);
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        var buttons = ChooseButtons(json);
+        Assert.Equal(model.Options.Count, buttons.Count);
+        Assert.StartsWith("✓ ", (string)buttons[1]["title"]!, StringComparison.Ordinal);
+        Assert.Equal("positive", (string?)buttons[1]["style"]);
+        Assert.All(buttons.Where((_, i) => i != 1), b => Assert.DoesNotContain("✓", (string)b["title"]!, StringComparison.Ordinal));
+        Assert.True(buttons.All(b => ((string)b["title"]!).Length <= VoteCard.ButtonTitleLength));
+        Assert.Equal(change, (string?)Assert.Single(CardJson.Actions(json))["title"]);
+        Assert.Equal([VoteFixtures.UserId], json["refresh"]!["userIds"]!.AsArray().Select(id => (string?)id));
     }
 
     [Fact]
@@ -124,9 +236,16 @@ public sealed class VoteCardTests
 
         // Assert
         var texts = CardJson.TextBlocks(json);
-        Assert.Equal(
-            ["Vote de priorités", CardText.Inert(model.Question), VoteCardParts.Rules(Language.French, model.Rules), "12 votes", "Vote anonyme" + Nbsp + ": seuls les totaux sont affichés."],
-            texts);
+        List<string> expected = ["Vote de priorités", CardText.Inert(model.Question), VoteCardParts.Rules(Language.French, model.Rules), "12 votes"];
+        if (mode == VoteCardMode.Single)
+        {
+            // Single choice: the same one-click buttons, without tallies.
+            expected.Add("Votez en un clic" + Nbsp + ":");
+            Assert.Equal(model.Options.Count, ChooseButtons(json).Count);
+        }
+
+        expected.Add("Vote anonyme" + Nbsp + ": seuls les totaux sont affichés.");
+        Assert.Equal(expected, texts);
         Assert.EndsWith(" · Résultats cachés jusqu'à la clôture", texts[2], StringComparison.Ordinal);
         Assert.Equal(model.Options.Select(o => o.Option), CardJson.TextRuns(json));
     }

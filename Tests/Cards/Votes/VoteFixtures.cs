@@ -100,7 +100,13 @@ internal static class VoteFixtures
             VoteCardMode.TopN => [new(options[0], 1), new(options[2], 1)],
             _ => [new(options[0], 4), new(options[3], 1)],
         };
-        return Open(language, mode, hidden) with { YourBallot = new VoteBallotView { UserId = UserId, Lines = lines } };
+        int[] chosen = mode switch
+        {
+            VoteCardMode.Single => [1],
+            VoteCardMode.TopN => [0, 2],
+            _ => [0, 3],
+        };
+        return Open(language, mode, hidden) with { YourBallot = new VoteBallotView { UserId = UserId, Lines = lines, Chosen = chosen } };
     }
 
     public static VoteBallotCardModel Ballot(Language language, VoteCardMode mode = VoteCardMode.Single, IReadOnlyList<int>? current = null, bool hasVoted = false, string? notice = null, bool hidden = false) => new()

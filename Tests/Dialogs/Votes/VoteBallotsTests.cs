@@ -24,6 +24,40 @@ public sealed class VoteBallotsTests
         Assert.Equal([0, 0, 1, 0], reading.Typed!);
     }
 
+    [Fact]
+    public void Choose_SingleChoiceKnownIndex_TheSameBallotAsTheFormWouldStore()
+    {
+        // Arrange
+        var vote = Vote(VoteMode.Single, 1);
+
+        // Act
+        var click = VoteBallots.Choose(vote, 2);
+        var form = VoteBallots.Read(vote, Data("""{"choice":"2"}"""));
+
+        // Assert
+        Assert.Equal(VoteBallotProblem.None, click.Problem);
+        Assert.Equal(VoteBallots.Encode(form.Ballot!), VoteBallots.Encode(click.Ballot!));
+        Assert.True(VoteBallots.IsValid(vote, click.Ballot!));
+    }
+
+    [Theory]
+    [InlineData(VoteMode.Single, null)]
+    [InlineData(VoteMode.Single, -1)]
+    [InlineData(VoteMode.Single, 4)]
+    [InlineData(VoteMode.Single, int.MaxValue)]
+    [InlineData(VoteMode.TopN, 1)]
+    [InlineData(VoteMode.Points, 1)]
+    public void Choose_UnknownIndexOrNotSingleChoice_UnknownOptionAndNoBallot(VoteMode mode, int? option)
+    {
+        // Act
+        var reading = VoteBallots.Choose(Vote(mode, mode == VoteMode.Single ? 1 : 2), option);
+
+        // Assert
+        Assert.Null(reading.Ballot);
+        Assert.Equal(VoteBallotProblem.UnknownOption, reading.Problem);
+        Assert.False(string.IsNullOrWhiteSpace(VoteBallots.UnknownChoice(Language.French)));
+    }
+
     [Theory]
     [InlineData("""{"choice":""}""")]
     [InlineData("""{"choice":null}""")]

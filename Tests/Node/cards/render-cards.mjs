@@ -1,8 +1,11 @@
 // Renders Adaptive Cards with Microsoft's official JS renderer (adaptivecards) in headless Chromium at phone width,
 // then acts like a user: types one more character at the end of every text input that has a maxLength, and presses
 // every card-level action (the card is rendered again before each press).
-// Input (stdin): JSON array of {name, card}. Output (stdout): JSON array of
-// {name, overflowPx, inputs: [{id, valueLength, maxLength, lengthAfterTyping}], executed: [{title, verb, data}]}.
+// Input (stdin): JSON array of {name, card, clickAll?}. Output (stdout): JSON array of
+// {name, overflowPx, inputs: [{id, valueLength, maxLength, lengthAfterTyping}], executed: [{title, verb, data}],
+//  clicked?: [{title, verb, data, topPx, rightPx}]}.
+// With clickAll, every action of the card (ActionSets in the body too) is clicked on its rendered button, in order,
+// the card rendered again before each click; topPx and rightPx are where the button was drawn.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../support/browser.mjs';
@@ -46,7 +49,7 @@ try {
   await page.setContent(`<!doctype html><meta charset="utf-8"><div id="host" style="width:${PHONE_WIDTH}px"></div>`);
   await page.addScriptTag({ path: rendererPath });
   const results = [];
-  for (const { name, card } of cards) {
+  for (const { name, card, clickAll } of cards) {
     const rendered = await page.evaluate(renderInPage, card);
     for (const [index, input] of rendered.inputs.entries()) {
       if (!(input.maxLength > 0)) continue;
@@ -64,7 +67,24 @@ try {
       await page.evaluate((index) => window.renderedCard.getActionAt(index).execute(), i);
       executed.push(...(await page.evaluate(() => window.executed)));
     }
-    results.push({ name, ...rendered, executed });
+    const result = { name, ...rendered, executed };
+    if (clickAll) {
+      result.clicked = [];
+      const actionCount = await page.evaluate(() => new Set(window.renderedCard.getAllActions()).size);
+      for (let i = 0; i < actionCount; i++) {
+        await page.evaluate(renderInPage, card);
+        const box = await page.evaluate((index) => {
+          // getAllActions lists an ActionSet's actions more than once: each action counts once, in order.
+          const button = [...new Set(window.renderedCard.getAllActions())][index].renderedElement;
+          const rect = button.getBoundingClientRect();
+          button.click();
+          return { topPx: Math.round(rect.top), rightPx: Math.round(rect.right) };
+        }, i);
+        const [done] = await page.evaluate(() => window.executed);
+        result.clicked.push({ ...done, ...box });
+      }
+    }
+    results.push(result);
   }
   process.stdout.write(JSON.stringify(results));
 } finally {
