@@ -106,17 +106,23 @@ public sealed class BotAdapter(
             }
         }
 
-        // Recorded before the answer goes back: a redelivery Teams sends once it has the answer finds the record.
         if (threw)
         {
+            // Given up before the answer goes back, so that Teams' retry of it is handled.
             await redelivery.AbandonAsync(ticket, cancellationToken).ConfigureAwait(false);
+            await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await redelivery.CompleteAsync(ticket, context, cancellationToken).ConfigureAwait(false);
+            // The answer goes back first, then it is recorded on the claim (bounded by Bot:Redelivery:AnswerTimeout): a
+            // redelivery arriving in between finds the claim and waits for the record (Bot:Redelivery:ClaimTimeout). Recording
+            // first delayed every answer by a storage write, long enough for the live card's update to reach the channel
+            // before the clicker's own card (seen in the Playground: the shared card never came back after a one-click vote).
+            await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
+            await http.Response.CompleteAsync().ConfigureAwait(false);
+            await redelivery.CompleteAsync(ticket, context, CancellationToken.None).ConfigureAwait(false);
         }
 
-        await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
         RecordTurn(span, context, outcome, Stopwatch.GetElapsedTime(started));
     }
 
