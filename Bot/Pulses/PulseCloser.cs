@@ -21,7 +21,7 @@ namespace ConcertationBot.Bot.Pulses;
 /// </summary>
 public sealed partial class PulseCloser(
     IPulseStore pulses,
-    OpenPulseCache openPulses,
+    OpenItemCache<PulseRecord> openPulses,
     IBotStateStore state,
     IConnectorClientFactory connectors,
     PulseCardRefresher cards,
@@ -40,7 +40,7 @@ public sealed partial class PulseCloser(
     {
         ArgumentNullException.ThrowIfNull(pulse);
         var closed = await pulses.TryCloseAsync(pulse, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        openPulses.Forget(pulse);
+        openPulses.Forget(pulse.ChannelId, pulse.ConversationId, pulse.PulseId);
         if (closed is null)
         {
             return false;

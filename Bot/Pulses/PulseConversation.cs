@@ -25,7 +25,7 @@ namespace ConcertationBot.Bot.Pulses;
 public sealed partial class PulseConversation(
     CoordinatorGate gate,
     IPulseStore pulses,
-    OpenPulseCache openPulses,
+    OpenItemCache<PulseRecord> openPulses,
     IBotStateStore state,
     IRespondentKeys keys,
     PulseCardRefresher cards,

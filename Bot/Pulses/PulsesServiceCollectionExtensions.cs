@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Memory;
+using ConcertationBot.Bot.Kernel;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConcertationBot.Bot.Pulses;
@@ -9,7 +11,7 @@ public static class PulsesServiceCollectionExtensions
     {
         services.TryAddSingleton<IPulseStore, PulseStore>();
         services.AddSingleton<IReminderStore, ReminderStore>();
-        services.AddSingleton<OpenPulseCache>();
+        services.AddSingleton(sp => new OpenItemCache<PulseRecord>(sp.GetRequiredService<IPulseStore>(), sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PulseCardRefresher>();
         services.AddOptions<PulseRemindersOptions>().BindConfiguration(PulseRemindersOptions.SectionName);
         services.AddSingleton<PulseReminders>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Protocol;
@@ -30,12 +29,9 @@ public sealed partial class VoteConversation(
     VoteCardRefresher cards,
     VoteCloser closer,
     TimeProvider time,
-    IMemoryCache cache,
+    OpenItemCache<VoteRecord> openVotes,
     ILogger<VoteConversation> logger)
 {
-    /// <summary>How long an open vote's record is reused between invokes; a close in between is caught by the ballot fence.</summary>
-    private static readonly TimeSpan RecordReuse = TimeSpan.FromSeconds(10);
-
     /// <summary>Every <c>vote …</c> command: open, <c>leviers</c>, <c>clore</c>; anything unreadable gets the vote help card.</summary>
     public Task CommandAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -99,7 +95,7 @@ public sealed partial class VoteConversation(
         }
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var vote = await ReadAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
+        var vote = await openVotes.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
         if (vote is null)
         {
             return NoticeCards.Expired(context.Language);
@@ -150,7 +146,7 @@ public sealed partial class VoteConversation(
         if (!await votes.SaveBallotAsync(vote.VoteId, voterKey, VoteBallots.Encode(ballot), time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             // Closed between the read and the write: the fence refused the ballot, so the final count never saw it.
-            cache.Remove(CacheKey(vote.ChannelId, vote.ConversationId, vote.VoteId));
+            openVotes.Forget(vote.ChannelId, vote.ConversationId, vote.VoteId);
             var closed = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) ?? vote with { ClosedAt = time.GetUtcNow() };
             return await cards.BuildAsync(closed, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
         }
@@ -286,7 +282,7 @@ public sealed partial class VoteConversation(
         var closing = open is null ? null : await closer.CloseAsync(open, context.Language, cancellationToken).ConfigureAwait(false);
         if (open is not null)
         {
-            cache.Remove(CacheKey(open.ChannelId, open.ConversationId, open.VoteId));
+            openVotes.Forget(open.ChannelId, open.ConversationId, open.VoteId);
         }
 
         if (closing is null && await LatestResultPendingAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } unfinished)
@@ -336,38 +332,6 @@ public sealed partial class VoteConversation(
                 MinimumBallots = cards.MinimumBallots,
             }),
             cancellationToken);
-
-    /// <summary>
-    /// The vote an invoke names, from a short-lived cache while it is open: the record does not change while open, and
-    /// a close in the meantime is caught by the ballot fence (the cast is refused and the final card shown).
-    /// </summary>
-    private async Task<VoteRecord?> ReadAsync(string channelId, string conversationId, string voteId, CancellationToken cancellationToken)
-    {
-        var key = CacheKey(channelId, conversationId, voteId);
-        var now = time.GetUtcNow();
-        if (cache.TryGetValue(key, out OpenVote? cached) && cached is not null && now - cached.ReadAt < RecordReuse && cached.Vote.CardActivityId is not null)
-        {
-            return cached.Vote;
-        }
-
-        var vote = await votes.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
-        if (vote is { IsOpen: true })
-        {
-            // One unit of the host's size-limited cache; gone from memory once it can no longer be reused.
-            cache.Set(key, new OpenVote(vote, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RecordReuse });
-        }
-        else
-        {
-            cache.Remove(key);
-        }
-
-        return vote;
-    }
-
-    private static (string, string) CacheKey(string channelId, string conversationId, string voteId) =>
-        ("open-vote", string.Join('\n', channelId, conversationId, voteId));
-
-    private sealed record OpenVote(VoteRecord Vote, DateTimeOffset ReadAt);
 
     private static VoteRecord NewVote(TurnContext context, string channelId, string conversationId, VoteDefinition definition, string? sourcePulseId, DateTimeOffset now) => new()
     {

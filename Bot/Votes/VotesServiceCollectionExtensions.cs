@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Memory;
+using ConcertationBot.Bot.Kernel;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConcertationBot.Bot.Votes;
@@ -8,6 +10,7 @@ public static class VotesServiceCollectionExtensions
     public static IServiceCollection AddVotes(this IServiceCollection services)
     {
         services.TryAddSingleton<IVoteStore, VoteStore>();
+        services.AddSingleton(sp => new OpenItemCache<VoteRecord>(sp.GetRequiredService<IVoteStore>(), sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<VoteCardRefresher>();
         services.AddSingleton<VoteCloser>();
         services.AddSingleton<VoteConversation>();
