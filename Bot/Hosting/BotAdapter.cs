@@ -69,61 +69,71 @@ public sealed class BotAdapter(
         {
             RequestBaseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"),
         };
-        var failed = false;
-        var threw = false;
-        var outcome = TurnOutcomes.Ok;
-        var isInvoke = activity.Type == ActivityTypes.Invoke;
-        var started = Stopwatch.GetTimestamp();
-        using var span = BotTelemetry.Source.StartActivity("turn", ActivityKind.Internal);
-        DeliveryTicket ticket;
-        using (var turnTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        try
         {
-            // The claim comes out of the turn's budget, so a slow storage never makes the answer later than before.
-            turnTimeout.CancelAfter(isInvoke ? options.Value.InvokeTimeout : options.Value.MessageTimeout);
-            ticket = await redelivery.BeginAsync(activity, turnTimeout.Token).ConfigureAwait(false);
-            if (ticket.Replay is not null)
+            var failed = false;
+            var threw = false;
+            var outcome = TurnOutcomes.Ok;
+            var isInvoke = activity.Type == ActivityTypes.Invoke;
+            var started = Stopwatch.GetTimestamp();
+            using var span = BotTelemetry.Source.StartActivity("turn", ActivityKind.Internal);
+            DeliveryTicket ticket;
+            using (var turnTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                await WriteReplayAsync(http.Response, context, ticket, cancellationToken).ConfigureAwait(false);
-                RecordTurn(span, context, TurnOutcomes.Replayed, Stopwatch.GetElapsedTime(started));
-                return;
+                // The claim comes out of the turn's budget, so a slow storage never makes the answer later than before.
+                turnTimeout.CancelAfter(isInvoke ? options.Value.InvokeTimeout : options.Value.MessageTimeout);
+                ticket = await redelivery.BeginAsync(activity, turnTimeout.Token).ConfigureAwait(false);
+                if (ticket.Replay is not null)
+                {
+                    await WriteReplayAsync(http.Response, context, ticket, cancellationToken).ConfigureAwait(false);
+                    RecordTurn(span, context, TurnOutcomes.Replayed, Stopwatch.GetElapsedTime(started));
+                    return;
+                }
+
+                try
+                {
+                    await application.OnTurnAsync(context, turnTimeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The request was aborted: nobody gets this answer, so Teams' retry must be handled.
+                    await redelivery.AbandonAsync(ticket, CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    threw = true;
+                    outcome = TransientFailures.IsTransient(exception) ? TurnOutcomes.Unavailable : TurnOutcomes.Error;
+                    failed = !await OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
+                }
             }
 
-            try
+            if (threw)
             {
-                await application.OnTurnAsync(context, turnTimeout.Token).ConfigureAwait(false);
+                // Given up before the answer goes back, so that Teams' retry of it is handled.
+                await redelivery.AbandonAsync(ticket, cancellationToken).ConfigureAwait(false);
+                await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            else
             {
-                // The request was aborted: nobody gets this answer, so Teams' retry must be handled.
-                await redelivery.AbandonAsync(ticket, CancellationToken.None).ConfigureAwait(false);
-                throw;
+                // The answer goes back first, then it is recorded on the claim (bounded by Bot:Redelivery:AnswerTimeout): a
+                // redelivery arriving in between finds the claim and waits for the record (Bot:Redelivery:ClaimTimeout). Recording
+                // first delayed every answer by a storage write, long enough for the live card's update to reach the channel
+                // before the clicker's own card (seen in the Playground: the shared card never came back after a one-click vote).
+                await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
+                await http.Response.CompleteAsync().ConfigureAwait(false);
+                // Only now may the live card the turn changed be sent: its update waits for this (TurnContext.Answered).
+                context.MarkAnswered();
+                await redelivery.CompleteAsync(ticket, context, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                threw = true;
-                outcome = TransientFailures.IsTransient(exception) ? TurnOutcomes.Unavailable : TurnOutcomes.Error;
-                failed = !await OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
-            }
-        }
 
-        if (threw)
-        {
-            // Given up before the answer goes back, so that Teams' retry of it is handled.
-            await redelivery.AbandonAsync(ticket, cancellationToken).ConfigureAwait(false);
-            await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
+            RecordTurn(span, context, outcome, Stopwatch.GetElapsedTime(started));
         }
-        else
+        finally
         {
-            // The answer goes back first, then it is recorded on the claim (bounded by Bot:Redelivery:AnswerTimeout): a
-            // redelivery arriving in between finds the claim and waits for the record (Bot:Redelivery:ClaimTimeout). Recording
-            // first delayed every answer by a storage write, long enough for the live card's update to reach the channel
-            // before the clicker's own card (seen in the Playground: the shared card never came back after a one-click vote).
-            await WriteResponseAsync(http.Response, context, failed, cancellationToken).ConfigureAwait(false);
-            await http.Response.CompleteAsync().ConfigureAwait(false);
-            await redelivery.CompleteAsync(ticket, context, CancellationToken.None).ConfigureAwait(false);
+            // Whatever happened, nothing the turn started waits any longer for its answer.
+            context.MarkAnswered();
         }
-
-        RecordTurn(span, context, outcome, Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>A redelivery of an activity already handled: the recorded invoke answer, or 200 for a message; nothing handled, nothing sent.</summary>

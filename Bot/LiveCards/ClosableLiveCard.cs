@@ -16,7 +16,8 @@ public static class ClosableLiveCard
         TRecord scheduled,
         Func<CancellationToken, Task<TRecord?>> read,
         Func<TRecord, bool> isOpen,
-        Func<TRecord, CancellationToken, Task<Activity>> render)
+        Func<TRecord, CancellationToken, Task<Activity>> render,
+        Task? notBefore = null)
         where TRecord : class
     {
         ArgumentNullException.ThrowIfNull(updater);
@@ -36,6 +37,7 @@ public static class ClosableLiveCard
             },
             async cancellationToken => renderedOpen
                 && await read(cancellationToken).ConfigureAwait(false) is { } now
-                && !isOpen(now));
+                && !isOpen(now),
+            notBefore);
     }
 }

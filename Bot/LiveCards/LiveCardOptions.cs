@@ -31,6 +31,12 @@ public sealed class LiveCardOptions
     /// <summary>On host shutdown, how long pending updates may still be sent before they are abandoned.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Longest an update waits for the answer of the turn that scheduled it (the clicker's own card goes first; the
+    /// adapter completes it right after the HTTP answer, so this only bounds a turn that never answers).
+    /// </summary>
+    public TimeSpan AnswerWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a card that was given up (deleted message, bot removed…) keeps ignoring new updates.</summary>
     public TimeSpan DroppedRetention { get; set; } = TimeSpan.FromHours(1);
 
@@ -59,6 +65,11 @@ public sealed class LiveCardOptions
         if (ShutdownTimeout < TimeSpan.Zero)
         {
             yield return $"{SectionName}:ShutdownTimeout must not be negative.";
+        }
+
+        if (AnswerWait < TimeSpan.Zero || AnswerWait > TimeSpan.FromMinutes(1))
+        {
+            yield return $"{SectionName}:AnswerWait must be between 0 and 1 minute.";
         }
 
         if (DroppedRetention < TimeSpan.Zero)

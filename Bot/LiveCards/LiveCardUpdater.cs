@@ -21,8 +21,11 @@ public interface ILiveCardUpdater
     /// <paramref name="isStale"/> is asked after each accepted PUT whether what was just sent is already out of date
     /// (another instance changed the state between the render and the PUT, e.g. closed the vote); if so the card is
     /// rendered and sent once more, so that a render taken before a close never stays over the final card.
+    /// When given, <paramref name="notBefore"/> holds the next PUT back until it completes (at most
+    /// <see cref="LiveCardOptions.AnswerWait"/>): a turn passes <see cref="Routing.TurnContext.Answered"/>, so the person
+    /// who clicked gets their own card before the channel's card changes under it.
     /// </summary>
-    void Schedule(LiveCardTarget target, Func<CancellationToken, Task<Activity>> render, Func<CancellationToken, Task<bool>>? isStale = null);
+    void Schedule(LiveCardTarget target, Func<CancellationToken, Task<Activity>> render, Func<CancellationToken, Task<bool>>? isStale = null, Task? notBefore = null);
 
     /// <summary>
     /// Waits until everything scheduled so far for this card has been sent (used to close a vote or a pulse, and by tests).
@@ -118,7 +121,7 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
         }
     }
 
-    public void Schedule(LiveCardTarget target, Func<CancellationToken, Task<Activity>> render, Func<CancellationToken, Task<bool>>? isStale = null)
+    public void Schedule(LiveCardTarget target, Func<CancellationToken, Task<Activity>> render, Func<CancellationToken, Task<bool>>? isStale = null, Task? notBefore = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(render);
@@ -162,6 +165,7 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
             card.Target = target;
             card.Render = render;
             card.IsStale = isStale;
+            card.NotBefore = notBefore is { IsCompleted: false } ? notBefore : null;
             card.Scheduled++;
         }
     }
@@ -246,6 +250,27 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
                 if (lastSentAt is { } last && last + _options.MinInterval - Now() is var remaining && remaining > TimeSpan.Zero)
                 {
                     await Task.Delay(remaining, _timeProvider, _abortToken).ConfigureAwait(false);
+                }
+
+                Task? notBefore;
+                lock (_gate)
+                {
+                    notBefore = card.NotBefore;
+                    card.NotBefore = null;
+                }
+
+                if (notBefore is not null)
+                {
+                    // The answer of the turn that scheduled this update goes first (bounded, so a turn that never
+                    // answers cannot hold the card).
+                    try
+                    {
+                        await notBefore.WaitAsync(_options.AnswerWait, _timeProvider, _abortToken).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException)
+                    {
+                        LogAnswerWaitElapsed(_logger, card.Key.ConversationId, card.Key.ActivityId);
+                    }
                 }
 
                 await _pacer.WaitAsync(card.Key.ConversationId, _abortToken).ConfigureAwait(false);
@@ -541,6 +566,9 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live card {ConversationId}/{ActivityId} abandoned with an unsent update at shutdown")]
     private static partial void LogAbandoned(ILogger logger, string conversationId, string activityId);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Live card {ConversationId}/{ActivityId} sent without waiting longer for the answer of the turn that changed it")]
+    private static partial void LogAnswerWaitElapsed(ILogger logger, string conversationId, string activityId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} live card(s) still pending after the shutdown timeout {Timeout}")]
     private static partial void LogShutdownTimedOut(ILogger logger, int count, TimeSpan timeout);
 
@@ -556,6 +584,9 @@ internal sealed partial class LiveCardUpdater : ILiveCardUpdater, IHostedService
 
         /// <summary>Asked after a PUT whether it is already out of date (see <see cref="ILiveCardUpdater.Schedule"/>).</summary>
         public Func<CancellationToken, Task<bool>>? IsStale { get; set; }
+
+        /// <summary>The latest schedule's turn answer, not sent yet: the next PUT waits for it.</summary>
+        public Task? NotBefore { get; set; }
 
         /// <summary>Bumped by every Schedule.</summary>
         public long Scheduled { get; set; }

@@ -18,8 +18,11 @@ namespace ConcertationBot.Bot.Pulses;
 /// </summary>
 public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster roster, ILiveCardUpdater updater, IOptions<ConcertationOptions> options)
 {
-    /// <summary>Marks the pulse card for an update; returns at once.</summary>
-    public void Schedule(PulseRecord pulse)
+    /// <summary>
+    /// Marks the pulse card for an update; returns at once. A turn passes its <see cref="Routing.TurnContext.Answered"/> as
+    /// <paramref name="notBefore"/>, so the person's own card reaches them before the channel's card changes.
+    /// </summary>
+    public void Schedule(PulseRecord pulse, Task? notBefore = null)
     {
         ArgumentNullException.ThrowIfNull(pulse);
         if (Target(pulse) is { } target)
@@ -29,7 +32,8 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
                 pulse,
                 cancellationToken => pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken),
                 record => record.IsOpen,
-                (current, cancellationToken) => RenderAsync(current, pulse.CardActivityId, cancellationToken));
+                (current, cancellationToken) => RenderAsync(current, pulse.CardActivityId, cancellationToken),
+                notBefore);
         }
     }
 

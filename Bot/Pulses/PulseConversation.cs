@@ -110,7 +110,7 @@ public sealed partial class PulseConversation(
         var stateKey = PulseStateKeys.Respondent(pulse.PulseId, respondentKey);
         var step = PulseActionReader.Read(kind, action.Data.StepFields());
 
-        var (dialog, closedMeanwhile) = await ApplyAsync(pulse, respondentKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, cancellationToken).ConfigureAwait(false);
+        var (dialog, closedMeanwhile) = await ApplyAsync(pulse, respondentKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, context.Answered, cancellationToken).ConfigureAwait(false);
         if (closedMeanwhile)
         {
             // Closed between the read and the write: the fence refused the answer, so no count ever sees it.
@@ -150,7 +150,7 @@ public sealed partial class PulseConversation(
     /// storage reader can tie the answer to them by time. Null when there is no dialog and none should start.
     /// </summary>
     private async Task<(PulseDialogState? State, bool ClosedMeanwhile)> ApplyAsync(
-        PulseRecord pulse, string respondentKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, CancellationToken cancellationToken)
+        PulseRecord pulse, string respondentKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, Task answered, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -176,7 +176,7 @@ public sealed partial class PulseConversation(
                 }
 
                 BotTelemetry.AnswersStored.Add(1);
-                cards.Schedule(pulse);
+                cards.Schedule(pulse, answered);
                 LogSubmitted(logger, pulse.PulseId);
             }
 

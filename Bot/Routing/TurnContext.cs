@@ -16,6 +16,7 @@ public sealed class TurnContext
 {
     private readonly IConnectorClientFactory _connectors;
     private readonly List<Activity> _bufferedReplies = [];
+    private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IConnectorClient? _connector;
 
     public TurnContext(Activity activity, ClaimsIdentity identity, IConnectorClientFactory connectors)
@@ -72,6 +73,15 @@ public sealed class TurnContext
     public InvokeResponse? InvokeResponse { get; set; }
 
     public IReadOnlyList<Activity> BufferedReplies => _bufferedReplies;
+
+    /// <summary>
+    /// Completes once the HTTP answer of this turn has been sent (or the turn ended without one). Work the turn starts
+    /// for others (a live card's update) waits for it, so the person who acted sees their own answer first.
+    /// </summary>
+    public Task Answered => _answered.Task;
+
+    /// <summary>Called by the adapter once the answer is sent; idempotent.</summary>
+    internal void MarkAnswered() => _answered.TrySetResult();
 
     /// <summary>Sends a reply into this conversation (or buffers it for expectReplies). Returns the new activity id when known.</summary>
     public async Task<string?> SendActivityAsync(Activity reply, CancellationToken cancellationToken)

@@ -47,8 +47,11 @@ public sealed class VoteCardRefresher(
     public static Language LanguageOf(VoteRecord vote) =>
         Languages.FromCode(vote?.Language);
 
-    /// <summary>Marks the vote card for an update; returns at once.</summary>
-    public void Schedule(VoteRecord vote)
+    /// <summary>
+    /// Marks the vote card for an update; returns at once. A turn passes its <see cref="Routing.TurnContext.Answered"/> as
+    /// <paramref name="notBefore"/>, so the person's own card reaches them before the channel's card changes.
+    /// </summary>
+    public void Schedule(VoteRecord vote, Task? notBefore = null)
     {
         ArgumentNullException.ThrowIfNull(vote);
         if (Target(vote) is { } target)
@@ -58,7 +61,8 @@ public sealed class VoteCardRefresher(
                 vote,
                 cancellationToken => votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken),
                 record => record.IsOpen,
-                (current, cancellationToken) => RenderAsync(current, vote.CardActivityId, cancellationToken));
+                (current, cancellationToken) => RenderAsync(current, vote.CardActivityId, cancellationToken),
+                notBefore);
         }
     }
 

@@ -151,7 +151,7 @@ public sealed partial class VoteConversation(
             return await cards.BuildAsync(closed, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
         }
 
-        cards.Schedule(vote);
+        cards.Schedule(vote, context.Answered);
         LogCast(logger, vote.VoteId);
         return await OwnViewAsync(context, vote, ballot, cancellationToken).ConfigureAwait(false);
     }

@@ -296,6 +296,38 @@ public sealed class LiveCardUpdaterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Schedule_TurnNotAnsweredYet_NoPutUntilItsAnswerIsSent()
+    {
+        var (updater, target) = Arrange("30");
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        updater.Schedule(target, _ => Task.FromResult(CountCard(1)), notBefore: answered.Task);
+        var flush = updater.FlushAsync(target, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var putsBeforeTheAnswer = Puts(_connector, target).Count;
+        answered.SetResult();
+        await flush.WaitAsync(HangGuard);
+
+        Assert.Equal(0, putsBeforeTheAnswer);
+        Assert.Equal("count = 1", CardText(Assert.Single(Puts(_connector, target))));
+    }
+
+    [Fact]
+    public async Task Schedule_TurnNeverAnswers_PutSentAfterTheAnswerWait()
+    {
+        var (updater, target) = Arrange("31", new LiveCardOptions { AnswerWait = TimeSpan.FromMilliseconds(300) });
+        var neverAnswered = new TaskCompletionSource();
+        var stopwatch = Stopwatch.StartNew();
+
+        updater.Schedule(target, _ => Task.FromResult(CountCard(1)), notBefore: neverAnswered.Task);
+        await FlushAsync(updater, target);
+
+        Assert.Equal("count = 1", CardText(Assert.Single(Puts(_connector, target))));
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(250), $"sent after {stopwatch.Elapsed.TotalMilliseconds} ms, before the answer wait");
+        Assert.Equal(1, _logger.Count("LogAnswerWaitElapsed"));
+    }
+
+    [Fact]
     public async Task FlushAsync_ChangesWithinTheInterval_WaitsForTheFinalValue()
     {
         var (updater, target, count) = await ArrangeSentThenChangedAsync("2");
