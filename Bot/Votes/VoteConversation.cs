@@ -145,10 +145,14 @@ public sealed partial class VoteConversation(
     {
         if (!await votes.SaveBallotAsync(vote.VoteId, voterKey, VoteBallots.Encode(ballot), time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            // Closed between the read and the write: the fence refused the ballot, so the final count never saw it.
+            // Closed between the read and the write: the fence refused the ballot, so the final count never saw it. A close
+            // removes the fence first and marks the vote's row a moment later, so the row read here may still say open: the
+            // voter gets the closed card either way, and is told their ballot was not counted (an open card here looked
+            // like a confirmation, and the load tool's stale-card fault counted it as one).
             openVotes.Forget(vote.ChannelId, vote.ConversationId, vote.VoteId);
-            var closed = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) ?? vote with { ClosedAt = time.GetUtcNow() };
-            return await cards.BuildAsync(closed, context.Language, notice: null, cancellationToken).ConfigureAwait(false);
+            var current = await votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false) ?? vote;
+            var closed = current.IsOpen ? current with { ClosedAt = time.GetUtcNow() } : current;
+            return await cards.BuildAsync(closed, context.Language, VoteNoticeCards.BallotTooLate(context.Language), cancellationToken).ConfigureAwait(false);
         }
 
         cards.Schedule(vote, context.Answered);

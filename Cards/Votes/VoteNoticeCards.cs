@@ -32,7 +32,13 @@ public static class VoteNoticeCards
     private static readonly Localized ResultsOnTheCard = new(
         "Le résultat est sur la carte du vote, plus haut dans la conversation.",
         "The result is on the vote card, further up in the conversation.");
+    private static readonly Localized TooLate = new(
+        "Le vote a été clos avant que votre bulletin arrive : il n'a pas été compté.",
+        "The vote closed before your ballot arrived: it was not counted.");
     private static readonly Localized OwnOptionsHint = new("Vous pouvez lancer un vote avec vos propres options :", "You can start a vote with your own options:");
+
+    /// <summary>The notice on the closed vote card answering a ballot the close refused.</summary>
+    public static string BallotTooLate(Language language) => TooLate.For(language);
 
     /// <summary>"vote clore" (or a button) where no vote is open.</summary>
     public static AdaptiveCard NoOpenVote(Language language) =>

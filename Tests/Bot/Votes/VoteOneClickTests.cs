@@ -1,3 +1,7 @@
+using Azure.Data.Tables;
+using ConcertationBot.Cards.Votes;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ConcertationBot.Tests.Bot.Votes;
 
 /// <summary>
@@ -175,5 +179,35 @@ public sealed class VoteOneClickTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains("Change my vote", text, StringComparison.Ordinal);
         var ballot = Assert.Single(await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 3));
         Assert.Equal([1, 0, 0], ballot.Value);
+    }
+
+    [Fact]
+    public async Task Choose_CloseHasRemovedTheFenceButNotYetMarkedTheVote_ClosedCardSaysNotCountedAndNothingStored()
+    {
+        // Arrange: the vote is open and cached; a close on another instance has just removed the fence (its first step)
+        // and not yet marked the vote's row closed when Amélie's ballot is written.
+        var hooks = new StorageHooks();
+        await using var bed = await ConversationTestBed.StartAsync(
+            azurite.ConnectionString, [TestPerson.Nadia], services: s => s.AddSingleton(hooks.Client(azurite.ConnectionString)));
+        var voteId = await VoteFlows.OpenAsync(bed, Priorities);
+        await VoteFlows.ChooseAsync(bed, TestPerson.Bruno, VoteFlows.Choice(voteId, 0));
+        var ballots = new TableServiceClient(azurite.ConnectionString).GetTableClient("VoteBallots");
+        hooks.BeforeNext(
+            (request, body) => StorageHooks.IsBatch(request) && body.Contains(voteId, StringComparison.Ordinal),
+            () => ballots.DeleteEntityAsync(voteId, "~fence"));
+
+        // Act
+        var answer = await VoteFlows.ChooseAsync(bed, TestPerson.Amelie, VoteFlows.Choice(voteId, 1));
+
+        // Assert: not the open card (it offered "Voter"/options and read as if the click had counted): the closed card,
+        // with the notice, and only Bruno's ballot in storage.
+        var text = TestActivities.CardText(answer);
+        Assert.Contains(VoteNoticeCards.BallotTooLate(Language.French), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Votre vote est enregistré", text, StringComparison.Ordinal);
+        Assert.Null(ConversationTestBed.FindAction(answer, CardVerbs.VoteOpen));
+        Assert.Empty(VoteFlows.ChooseButtons(answer));
+        Assert.False(VoteFlows.IsConfirmation(new JsonObject { ["statusCode"] = 200, ["value"] = answer.DeepClone() }.ToJsonString()));
+        var stored = Assert.Single(await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 3));
+        Assert.Equal([1, 0, 0], stored.Value);
     }
 }
