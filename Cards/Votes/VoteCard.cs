@@ -32,6 +32,9 @@ public static class VoteCard
     private static readonly Localized Tied = new("(ex æquo)", "(tied)");
     private static readonly Localized LabelSeparator = new(" : ", ": ");
 
+    /// <summary>The line that heads a voter's own view of an open vote: their ballot is stored.</summary>
+    public static string RecordedLine(Language language) => Recorded.For(language);
+
     public static AdaptiveCard Build(VoteCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ConcertationBot.Cards;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Votes;
 
 namespace ConcertationBot.Load;
 
@@ -50,8 +52,11 @@ internal static partial class FaultAnswers
             return CastOutcome.Apology;
         }
 
+        // The voter's own view: "Votre vote est enregistré" and "Modifier mon vote". The shared open card also offers
+        // vote.open ("Voter"), and answering a refused ballot with it once read as a confirmation.
         var changesVote = (card["actions"] as JsonArray)?.Any(a => (string?)a?["type"] == "Action.Execute" && (string?)a?["verb"] == CardVerbs.VoteOpen) == true;
-        return changesVote ? CastOutcome.Confirmed : CastOutcome.OtherCard;
+        var recorded = CardTexts.Of(card).Any(t => t == VoteCard.RecordedLine(Language.French) || t == VoteCard.RecordedLine(Language.English));
+        return changesVote && recorded ? CastOutcome.Confirmed : CastOutcome.OtherCard;
     }
 
     /// <summary>Whether a body shows what a user must never see: exception type names or a stack trace.</summary>

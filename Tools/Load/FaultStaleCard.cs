@@ -11,9 +11,10 @@ namespace ConcertationBot.Load;
 /// connector after the close command gets a 429 (Retry-After 2 s), so a render B took before the close lands after A's
 /// closed card. PASS when, in every round, the last card the connector holds for the vote (its last
 /// accepted PUT) is the closed card showing the recorded result, one closing notice is posted, and the card's accepted
-/// PUTs stay within one a second per instance. Counts the rounds where an open card landed after the closed one and was
-/// corrected by a closed card again (a stale render put right); prints, outside the verdict, whether the recorded result
-/// and storage equal the confirmed ballots.
+/// PUTs stay within one a second per instance, no ballot is answered with the open card (a refused one gets the closed
+/// card, "not counted"), and the recorded result and the stored ballots equal the ballots the voters
+/// were confirmed (own view "Votre vote est enregistré"). Counts the rounds where an open card landed after the closed one
+/// and was corrected by a closed card again (a stale render put right).
 /// </summary>
 internal static class FaultStaleCard
 {
@@ -38,7 +39,7 @@ internal static class FaultStaleCard
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Label}: {rounds} rounds, {results.Sum(r => r.Ballots)} ballots sent ({results.Sum(r => r.InFlight)} in flight at the close, {results.Sum(r => r.Confirmed)} confirmed), card PUTs {results.Sum(r => r.PutsAccepted)} accepted of {results.Sum(r => r.PutRequests)} ({results.Sum(r => r.Puts429)} × 429); open card after the closed one in {results.Count(r => r.OpenAfterClosed > 0)} rounds, corrected in {corrected}; recorded result and storage = the confirmed ballots in {results.Count(r => r.MatchesConfirmed)}/{rounds} rounds"));
         return FaultOutage.Verdict(output, Label, failed.Count == 0, string.Create(CultureInfo.InvariantCulture,
-            $"last card closed with the result in {rounds - failed.Count}/{rounds} rounds{(failed.Count == 0 ? string.Empty : " (wrong: " + string.Join(", ", failed) + ")")}, stale renders corrected {corrected}"));
+            $"last card closed with the result, and result and storage = the confirmed ballots, in {rounds - failed.Count}/{rounds} rounds{(failed.Count == 0 ? string.Empty : " (wrong: " + string.Join(", ", failed) + ")")}, stale renders corrected {corrected}"));
     }
 
     private static async Task<StaleCardRound> RoundAsync(FaultBed bed, OtherInstance other, int round, int seed, CancellationToken cancellationToken)
@@ -100,7 +101,8 @@ internal static class FaultStaleCard
         }, cancellationToken).ConfigureAwait(false);
         var close = await closeTask.ConfigureAwait(false);
 
-        // Against the voters' confirmed ballots (printed, not in the verdict: see docs/reliability.md, "Two instances").
+        // Against the voters' confirmed ballots (in the verdict since a refused ballot gets the closed card: see
+        // docs/reliability.md, "Two instances").
         var truth = FaultVote.Truth(casts);
         var tallyExact = await vote.CheckCloseAsync(truth, close, cancellationToken).ConfigureAwait(false);
         var storedExact = await vote.CheckStorageAsync(truth, truth.Count, casts, cancellationToken).ConfigureAwait(false);
@@ -121,10 +123,12 @@ internal static class FaultStaleCard
         var withinLimits = accepted.Count <= Instances * ((int)Math.Ceiling(span.TotalSeconds) + 1);
         var notices = connector.Requests.Count(r => r.ReceivedAt >= close.At && r.IsPost && r.Succeeded && vote.InThisChannel(r));
         var inFlight = casts.Count(c => c.SentAt < closeSentAt && c.AnsweredAt > closeSentAt);
-        var ok = close.Answer.Status == 200 && lastClosed && showsRecord && withinLimits && notices == 1;
+        // A ballot the close refused must be told so (the closed card); the open card there reads as if the click counted.
+        var openAnswers = casts.Count(c => c.Outcome == CastOutcome.OtherCard && IsOpenCard(FaultAnswers.InvokeCard(c.Answer.Body)));
+        var ok = close.Answer.Status == 200 && lastClosed && showsRecord && withinLimits && notices == 1 && tallyExact && storedExact && openAnswers == 0;
         var result = new StaleCardRound(round, ok, tallyExact && storedExact, casts.Count, inFlight, casts.Count(c => c.Outcome == CastOutcome.Confirmed), puts.Count, accepted.Count, puts.Count(r => r.ResponseStatus == 429), openAfterClosed, openAfterClosed > 0 && lastClosed);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {casts.Count} ballots through B ({FaultVote.Describe(casts)}), {inFlight} in flight when 'vote clore' was sent at {closeSentAt.TotalSeconds:0.0} s; card PUTs {accepted.Count} accepted of {puts.Count} ({result.Puts429} × 429) over {span.TotalSeconds:0.0} s (limit {Instances} instances × (s + 1): {(withinLimits ? "ok" : "OVER")}); PUTs from the close {Sequence(accepted, closedKinds, close.At)}; last card {(lastClosed ? "closed" : "OPEN")} {lastScores?.ToString() ?? "unreadable"} ({(showsRecord ? "= the recorded result" : "NOT the recorded result")}); closing notices {notices} -> {(ok ? "ok" : "WRONG")}"));
+            $"{label}: {casts.Count} ballots through B ({FaultVote.Describe(casts)}; answered with the open card {openAnswers}), {inFlight} in flight when 'vote clore' was sent at {closeSentAt.TotalSeconds:0.0} s; card PUTs {accepted.Count} accepted of {puts.Count} ({result.Puts429} × 429) over {span.TotalSeconds:0.0} s (limit {Instances} instances × (s + 1): {(withinLimits ? "ok" : "OVER")}); PUTs from the close {Sequence(accepted, closedKinds, close.At)}; last card {(lastClosed ? "closed" : "OPEN")} {lastScores?.ToString() ?? "unreadable"} ({(showsRecord ? "= the recorded result" : "NOT the recorded result")}); closing notices {notices} -> {(ok ? "ok" : "WRONG")}"));
         return result;
     }
 
