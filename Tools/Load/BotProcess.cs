@@ -19,6 +19,7 @@ internal sealed class BotProcess : IAsyncDisposable
     private Process _process;
     private int _processId;
     private long _peakRssKb;
+    private long _windowPeakRssKb;
 
     private BotProcess(Process process, ProcessStartInfo info, ChildLog log, Uri baseAddress)
     {
@@ -44,6 +45,24 @@ internal sealed class BotProcess : IAsyncDisposable
     {
         var status = ReadStatus(ProcessId);
         return (Interlocked.Read(ref _peakRssKb), status.HighWaterMarkKb);
+    }
+
+    /// <summary>
+    /// Starts a window of memory watching: returns the current VmRSS (kB) and restarts the window's peak from it. The
+    /// sampler (every 100 ms) raises the window's peak as it raises the overall one; see <see cref="EndWindow"/>.
+    /// </summary>
+    public long BeginWindow()
+    {
+        var rss = ReadStatus(ProcessId).RssKb;
+        Interlocked.Exchange(ref _windowPeakRssKb, rss);
+        return rss;
+    }
+
+    /// <summary>The highest VmRSS (kB) since <see cref="BeginWindow"/>, a last reading included.</summary>
+    public long EndWindow()
+    {
+        var rss = ReadStatus(ProcessId).RssKb;
+        return Math.Max(Interlocked.Read(ref _windowPeakRssKb), rss);
     }
 
     public static async Task<BotProcess> StartAsync(
@@ -198,6 +217,11 @@ internal sealed class BotProcess : IAsyncDisposable
             if (rss > Interlocked.Read(ref _peakRssKb))
             {
                 Interlocked.Exchange(ref _peakRssKb, rss);
+            }
+
+            if (rss > Interlocked.Read(ref _windowPeakRssKb))
+            {
+                Interlocked.Exchange(ref _windowPeakRssKb, rss);
             }
         }
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
