@@ -20,6 +20,7 @@ internal sealed class BotProcess : IAsyncDisposable
     private int _processId;
     private long _peakRssKb;
     private long _windowPeakRssKb;
+    private long _startedAt;
 
     private BotProcess(Process process, ProcessStartInfo info, ChildLog log, Uri baseAddress)
     {
@@ -32,6 +33,12 @@ internal sealed class BotProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The <see cref="Stopwatch"/> timestamp taken just before the current process was started.</summary>
+    public long StartedAt => Interlocked.Read(ref _startedAt);
+
+    /// <summary>From <see cref="StartedAt"/> to the first <c>/healthz</c> answered 200 (probes every 50 ms).</summary>
+    public TimeSpan StartToHealthy { get; private set; }
 
     public int ProcessId => Volatile.Read(ref _processId);
 
@@ -105,9 +112,10 @@ internal sealed class BotProcess : IAsyncDisposable
         }
 
         var log = new ChildLog(Path.Combine(logDirectory, instance.LogName));
+        var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the bot.");
         log.Attach(process);
-        var bot = new BotProcess(process, info, log, baseAddress);
+        var bot = new BotProcess(process, info, log, baseAddress) { _startedAt = startedAt };
         try
         {
             await bot.WaitHealthyAsync(cancellationToken).ConfigureAwait(false);
@@ -139,6 +147,7 @@ internal sealed class BotProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        Interlocked.Exchange(ref _startedAt, Stopwatch.GetTimestamp());
         _process = Process.Start(_info) ?? throw new InvalidOperationException("Could not restart the bot.");
         Volatile.Write(ref _processId, _process.Id);
         _log.Attach(_process);
@@ -164,6 +173,7 @@ internal sealed class BotProcess : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative), cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
+                    StartToHealthy = Stopwatch.GetElapsedTime(StartedAt);
                     return;
                 }
             }
@@ -181,7 +191,7 @@ internal sealed class BotProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The bot did not answer /healthz within 90 s (see {log.LogPath}).");
             }
 
-            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
         }
     }
 

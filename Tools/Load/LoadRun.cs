@@ -51,6 +51,12 @@ internal static class LoadRun
                     return await BotUnderLoad.RunOnOwnBotAsync(settings, AnswerScenario.ShortRespondents, repositoryRoot, storage, logDirectory, output, async (bounded, setup) => (await AnswerScenario.RunAsync(bounded, setup, storage, output, cancellationToken).ConfigureAwait(false)).Pass, cancellationToken).ConfigureAwait(false);
                 case LoadScenario.Participation:
                     return await BotUnderLoad.RunOnOwnBotAsync(settings, ParticipationScenario.ShortMembers, repositoryRoot, storage, logDirectory, output, async (bounded, setup) => (await ParticipationScenario.RunAsync(bounded, setup, storage, output, cancellationToken).ConfigureAwait(false)).Pass, cancellationToken).ConfigureAwait(false);
+                case LoadScenario.ColdStart:
+                    await using (var setup = await StartBotAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false))
+                    {
+                        return await ColdStartScenario.RunAsync(settings, setup, output, cancellationToken).ConfigureAwait(false);
+                    }
+
                 case LoadScenario.BigTable:
                     return await BigTableScenario.RunAsync(settings, repositoryRoot, storage, logDirectory, output, cancellationToken).ConfigureAwait(false);
                 default:

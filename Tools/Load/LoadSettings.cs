@@ -13,6 +13,7 @@ public enum LoadScenario
     Answers,
     Participation,
     BigTable,
+    ColdStart,
 }
 
 /// <summary>The vote mode a <c>votes</c> run opens: <c>single</c>, <c>top</c> (top-2) or <c>points</c> (3 points).</summary>
@@ -61,7 +62,7 @@ public sealed record LoadSettings
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 
     public const string Usage = """
-        usage: load <votes|upsert|compare|smoke|faults|answers|participation|bigtable> [options]
+        usage: load <votes|upsert|compare|smoke|faults|answers|participation|bigtable|coldstart> [options]
           --voters N         distinct voters (votes, compare; default 300)
           --respondents N    scenario 'answers': N people answer a pulse (default 300; --short at most 40)
                              scenario 'participation': N members besides the coordinator, half of whom answered (--short at most 60)
@@ -98,6 +99,7 @@ public sealed record LoadSettings
             "faults" => LoadScenario.Faults,
             "answers" => LoadScenario.Answers,
             "participation" => LoadScenario.Participation,
+            "coldstart" => LoadScenario.ColdStart,
             "bigtable" => LoadScenario.BigTable,
             _ => throw new ArgumentException($"unknown scenario '{args[0]}'"),
         };
