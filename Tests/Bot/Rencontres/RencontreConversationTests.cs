@@ -225,6 +225,41 @@ public sealed class RencontreConversationTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task Show_EnglishSpeakerAfterAFrenchOpening_DateWrittenOutInEnglish()
+    {
+        // Arrange
+        await using var bed = await StartAsync();
+        await SendAsync(bed, TestPerson.Nadia, "rencontre 1er octobre : Mobilité");
+
+        // Act
+        var card = await SendAsync(bed, TestPerson.Chris, "meeting");
+
+        // Assert
+        Assert.Equal("Meeting of October 1, 2026", Heading(card));
+        var text = Text(card);
+        Assert.Contains("Theme: Mobilité", text, StringComparison.Ordinal);
+        Assert.Contains("No purpose stated yet.", text, StringComparison.Ordinal);
+        Assert.Contains("Pulses: 0 · Votes: 0", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_ThemeOverTheLimit_PoliteCardGivesTheThemeBackAndNothingStored()
+    {
+        // Arrange
+        await using var bed = await StartAsync();
+        var theme = new string('m', 201);
+
+        // Act
+        var card = await SendAsync(bed, TestPerson.Nadia, "rencontre 14 septembre : " + theme);
+
+        // Assert
+        Assert.Equal("Thématique trop longue", Heading(card));
+        Assert.Contains("201 caractères ; 200 au plus.", Text(card), StringComparison.Ordinal);
+        Assert.Contains(theme, TestActivities.CardText(card), StringComparison.Ordinal);
+        Assert.Null(await CurrentAsync(bed));
+    }
+
+    [Fact]
     public async Task OpenPulseAndVote_AfterTheRencontre_CarryItsIdInStorage()
     {
         // Arrange
