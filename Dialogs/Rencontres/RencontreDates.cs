@@ -6,10 +6,11 @@ namespace ConcertationBot.Dialogs.Rencontres;
 
 /// <summary>
 /// The date of a rencontre as a coordinator types it, and as people read it. Accepted forms (case- and
-/// accent-insensitive, French or English whatever the conversation's language): <c>14 septembre</c>, <c>1er octobre</c>,
+/// accent-insensitive, French or English whatever the conversation's language, optionally after <c>le</c>, <c>du</c> or
+/// <c>on</c>): <c>14 septembre</c>, <c>1er octobre</c>,
 /// <c>14 sept.</c>, <c>14/09</c>, <c>14/09/2026</c>, <c>2026-09-14</c>, <c>aujourd'hui</c>, <c>September 14</c>,
-/// <c>September 14, 2026</c>, <c>14 September</c>, <c>today</c>. Slashed dates are day first, as written in French and
-/// in Québec (<c>09/14</c> is refused, never read as September 14).
+/// <c>September 14, 2026</c>, <c>14 September</c>, <c>today</c>. Slashed dates are day first, as French writes them
+/// (<c>09/14</c> is refused, never read as September 14).
 /// </summary>
 public static class RencontreDates
 {
@@ -59,6 +60,16 @@ public static class RencontreDates
         }
 
         var text = CommandText.Fold(CommandText.CollapseWhiteSpace(typed)).Replace('\u2019', '\'').Trim();
+        foreach (var article in (ReadOnlySpan<string>)["le ", "du ", "on "])
+        {
+            // "rencontre du 14 septembre", as the comptes-rendus title it; "meeting on September 14".
+            if (text.StartsWith(article, StringComparison.Ordinal))
+            {
+                text = text[article.Length..];
+                break;
+            }
+        }
+
         if (text is "aujourd'hui" or "aujourdhui" or "auj" or "today")
         {
             date = today;

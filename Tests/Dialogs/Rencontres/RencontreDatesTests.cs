@@ -22,6 +22,8 @@ public sealed class RencontreDatesTests
     [InlineData("aujourd'hui", 2026, 12, 6)]
     [InlineData("Aujourd’hui", 2026, 12, 6)]
     [InlineData("  14   septembre  ", 2026, 9, 14)]
+    [InlineData("du 14 septembre", 2026, 9, 14)]
+    [InlineData("le 14/09/2026", 2026, 9, 14)]
     public void TryRead_FrenchForms_ReadsTheDate(string typed, int year, int month, int day)
     {
         // Act
@@ -40,6 +42,7 @@ public sealed class RencontreDatesTests
     [InlineData("14 September 2027", 2027, 9, 14)]
     [InlineData("October 1st", 2026, 10, 1)]
     [InlineData("today", 2026, 12, 6)]
+    [InlineData("on September 14", 2026, 9, 14)]
     [InlineData("TODAY", 2026, 12, 6)]
     public void TryRead_EnglishForms_ReadsTheDate(string typed, int year, int month, int day)
     {
@@ -119,6 +122,8 @@ public sealed class RencontreDatesTests
     [InlineData("   ")]
     [InlineData("14 septembre 2026 à 18h")]
     [InlineData("+14/09")]
+    [InlineData("du du 14 septembre")]
+    [InlineData("le")]
     [InlineData("١٤/٠٩")]
     public void TryRead_InvalidOrNonsense_False(string typed)
     {
