@@ -10,6 +10,7 @@ using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Bot.Privacy;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Rencontres;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Telemetry;
@@ -48,6 +49,7 @@ public static class BotServiceCollectionExtensions
         services.AddCoordination();
         services.AddPulses();
         services.AddVotes();
+        services.AddRencontres();
         services.AddExports();
         services.AddPrivacy();
         services.AddSingleton<GreetingLedger>();

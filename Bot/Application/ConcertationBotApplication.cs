@@ -6,6 +6,7 @@ using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Privacy;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Rencontres;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
@@ -34,6 +35,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         VoteConversation vote,
         CoordinationConversation coordination,
         DeletionConversation deletion,
+        RencontreConversation rencontre,
         IOptions<ConcertationOptions> options,
         ILogger<ConcertationBotApplication> logger)
     {
@@ -43,6 +45,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(coordination);
         ArgumentNullException.ThrowIfNull(deletion);
+        ArgumentNullException.ThrowIfNull(rencontre);
         _greetings = greetings;
         _settings = settings;
         _logger = logger;
@@ -71,6 +74,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("coordinator add", coordination.GrantAsync);
         OnCommand("langue", coordination.SetLanguageAsync);
         OnCommand("language", coordination.SetLanguageAsync);
+        OnCommand("rencontre", rencontre.CommandAsync);
+        OnCommand("meeting", rencontre.CommandAsync);
         OnMessage(SendSuggestionOrHelpAsync);
 
         OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpFor(context)));

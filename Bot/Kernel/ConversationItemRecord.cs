@@ -26,6 +26,9 @@ public abstract record ConversationItemRecord
     /// <summary>The id of the card posted in the conversation, once posted.</summary>
     public string? CardActivityId { get; init; }
 
+    /// <summary>The rencontre that was current in the conversation when the item opened (see <see cref="ICurrentRencontre"/>); null when none was.</summary>
+    public string? RencontreId { get; init; }
+
     /// <summary>When its per-person rows (answers or ballots, dialog states, claims) were deleted; what it concluded stays.</summary>
     public DateTimeOffset? PurgedAt { get; init; }
 

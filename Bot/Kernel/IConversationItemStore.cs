@@ -35,6 +35,9 @@ public interface IConversationItemStore<TRecord>
     /// <summary>Records that the item's per-person rows were deleted.</summary>
     Task MarkPurgedAsync(TRecord item, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>How many items of the conversation, open or closed, belong to the rencontre <paramref name="rencontreId"/>.</summary>
+    Task<int> CountInRencontreAsync(string channelId, string conversationId, string rencontreId, CancellationToken cancellationToken);
+
     /// <summary>Closed items, in every conversation, closed at or before <paramref name="cutoff"/> and not purged yet (for retention).</summary>
     IAsyncEnumerable<TRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

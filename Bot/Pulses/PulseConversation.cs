@@ -25,6 +25,7 @@ namespace ConcertationBot.Bot.Pulses;
 public sealed partial class PulseConversation(
     CoordinatorGate gate,
     IPulseStore pulses,
+    ICurrentRencontre rencontres,
     OpenItemCache<PulseRecord> openPulses,
     IBotStateStore state,
     IRespondentKeys keys,
@@ -63,7 +64,9 @@ public sealed partial class PulseConversation(
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var now = time.GetUtcNow();
-        var opened = await pulses.TryOpenAsync(NewPulse(context, channelId, conversationId, now, duration), cancellationToken).ConfigureAwait(false);
+        // The pulse belongs to the rencontre current now, even if another becomes current before it closes.
+        var rencontreId = await rencontres.GetCurrentIdAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+        var opened = await pulses.TryOpenAsync(NewPulse(context, channelId, conversationId, now, duration) with { RencontreId = rencontreId }, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
             var existing = await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)

@@ -499,6 +499,22 @@ public sealed partial class PulseStore : IPulseStore
         await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> CountInRencontreAsync(string channelId, string conversationId, string rencontreId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rencontreId);
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationKeys.Partition(channelId, conversationId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RencontreId eq {rencontreId}");
+        // Item rows only: the open pointer row carries no rencontre id, so the filter leaves it out.
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public async IAsyncEnumerable<PulseRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -554,6 +570,7 @@ public sealed partial class PulseStore : IPulseStore
         SetIfPresent(entity, nameof(PulseRecord.TimeZone), pulse.TimeZone);
         SetIfPresent(entity, nameof(PulseRecord.PlaceName), pulse.PlaceName);
         SetIfPresent(entity, nameof(PulseRecord.CardActivityId), pulse.CardActivityId);
+        SetIfPresent(entity, nameof(PulseRecord.RencontreId), pulse.RencontreId);
         if (pulse.AnswerFence)
         {
             entity[nameof(PulseRecord.AnswerFence)] = true;
@@ -590,6 +607,7 @@ public sealed partial class PulseStore : IPulseStore
         PlaceName = entity.GetString(nameof(PulseRecord.PlaceName)),
         ClosedAt = entity.GetDateTimeOffset(nameof(PulseRecord.ClosedAt)),
         CardActivityId = entity.GetString(nameof(PulseRecord.CardActivityId)),
+        RencontreId = entity.GetString(nameof(PulseRecord.RencontreId)),
         SummaryPostedAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryPostedAt)),
         PurgedAt = entity.GetDateTimeOffset(nameof(PulseRecord.PurgedAt)),
         SummaryPending = entity.GetBoolean(nameof(PulseRecord.SummaryPending)) ?? false,

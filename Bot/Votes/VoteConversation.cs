@@ -24,6 +24,7 @@ public sealed partial class VoteConversation(
     CoordinatorGate gate,
     IVoteStore votes,
     IPulseStore pulses,
+    ICurrentRencontre rencontres,
     PulseCloser pulseCloser,
     IRespondentKeys keys,
     VoteCardRefresher cards,
@@ -250,7 +251,9 @@ public sealed partial class VoteConversation(
     private async Task OpenAdmittedAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, string? notice, CancellationToken cancellationToken)
     {
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var opened = await votes.TryOpenAsync(NewVote(context, channelId, conversationId, definition, sourcePulseId, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        // The vote belongs to the rencontre current now, even if another becomes current before it closes.
+        var rencontreId = await rencontres.GetCurrentIdAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+        var opened = await votes.TryOpenAsync(NewVote(context, channelId, conversationId, definition, sourcePulseId, time.GetUtcNow()) with { RencontreId = rencontreId }, cancellationToken).ConfigureAwait(false);
         if (opened is { IsOpen: false })
         {
             // Closed by a racing "vote clore" before this open finished: show it as it ended.

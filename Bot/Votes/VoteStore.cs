@@ -411,6 +411,22 @@ public sealed class VoteStore : IVoteStore
         await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> CountInRencontreAsync(string channelId, string conversationId, string rencontreId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rencontreId);
+        var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationKeys.Partition(channelId, conversationId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RencontreId eq {rencontreId}");
+        // Item rows only: the open pointer row carries no rencontre id, so the filter leaves it out.
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public async IAsyncEnumerable<VoteRecord> ListClosedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -503,6 +519,7 @@ public sealed class VoteStore : IVoteStore
         SetIfPresent(entity, nameof(VoteRecord.TeamId), vote.TeamId);
         SetIfPresent(entity, nameof(VoteRecord.SourcePulseId), vote.SourcePulseId);
         SetIfPresent(entity, nameof(VoteRecord.CardActivityId), vote.CardActivityId);
+        SetIfPresent(entity, nameof(VoteRecord.RencontreId), vote.RencontreId);
         return entity;
     }
 
@@ -537,6 +554,7 @@ public sealed class VoteStore : IVoteStore
         OpenedByUserId = Required(entity, nameof(VoteRecord.OpenedByUserId)),
         ClosedAt = entity.GetDateTimeOffset(nameof(VoteRecord.ClosedAt)),
         CardActivityId = entity.GetString(nameof(VoteRecord.CardActivityId)),
+        RencontreId = entity.GetString(nameof(VoteRecord.RencontreId)),
         FinalParticipation = entity.GetInt32(nameof(VoteRecord.FinalParticipation)),
         FinalScores = ParseScores(entity.GetString(nameof(VoteRecord.FinalScores))),
         ResultPostedAt = entity.GetDateTimeOffset(nameof(VoteRecord.ResultPostedAt)),

@@ -23,6 +23,7 @@ public static class CommandCatalog
     public static IReadOnlyList<CommandInfo> All { get; } =
     [
         new(new("aide", "help"), new("Affiche cette aide.", "Shows this help."), CommandAudience.Everyone, IsAvailable: true),
+        new(new("rencontre", "meeting"), new("La rencontre en cours : date, thématique, intention, pouls et votes.", "The current meeting: date, theme, purpose, pulses and votes."), CommandAudience.Everyone, IsAvailable: true),
         new(new("pulse démarrer [durée]", "pulse start [duration]"), new("Ouvre un pulse ici (7 jours par défaut ; 3j, 48h…).", "Opens a pulse here (7 days by default; 3d, 48h…)."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("pulse état", "pulse status"), new("Participation et temps restant.", "Participation and time left."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("pulse rappel", "pulse remind"), new("Rappel personnel à qui n'a pas encore répondu.", "A personal reminder to those who have not answered."), CommandAudience.Coordinator, IsAvailable: true),
@@ -35,6 +36,8 @@ public static class CommandCatalog
         new(new("export", "export"), new("Compte-rendu et lien de téléchargement (CSV, Markdown).", "Compte-rendu and a download link (CSV, Markdown)."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("coordination ajouter @nom", "coordinator add @name"), new("Donne le rôle de coordination dans cette équipe.", "Grants the coordinator role in this team."), CommandAudience.Coordinator, IsAvailable: true, InPersonalChat: false),
         new(new("langue français | english | auto", "language french | english | auto"), new("Fixe la langue de cette conversation.", "Sets the language of this conversation."), CommandAudience.Coordinator, IsAvailable: true),
+        new(new("rencontre 14 septembre : thématique", "meeting September 14: theme"), new("Ouvre la rencontre en cours (14 septembre, 14/09, aujourd'hui…) ; les pouls et votes suivants lui appartiennent.", "Opens the current meeting (September 14, 14/09, today…); later pulses and votes belong to it."), CommandAudience.Coordinator, IsAvailable: true),
+        new(new("rencontre intention : texte", "meeting purpose: text"), new("Précise l'intention de la rencontre en cours.", "States the current meeting's purpose."), CommandAudience.Coordinator, IsAvailable: true),
     ];
 
     /// <summary>

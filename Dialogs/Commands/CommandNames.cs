@@ -17,4 +17,6 @@ public static class CommandNames
     public static readonly Localized Export = new("export", "export");
     public static readonly Localized CoordinatorAdd = new("coordination ajouter", "coordinator add");
     public static readonly Localized Language = new("langue", "language");
+    public static readonly Localized Rencontre = new("rencontre", "meeting");
+    public static readonly Localized RencontreIntention = new("rencontre intention", "meeting purpose");
 }

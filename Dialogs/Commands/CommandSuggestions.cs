@@ -33,6 +33,7 @@ public static class CommandSuggestions
         (new("export", "export"), ["export"]),
         (new("coordination ajouter", "coordinator add"), ["coordination ajouter", "coordinator add"]),
         (new("langue", "language"), ["langue", "language"]),
+        (new("rencontre", "meeting"), ["rencontre", "meeting"]),
     ];
 
     /// <summary>

@@ -27,6 +27,19 @@ public sealed class FolderGraphTests
     }
 
     [Fact]
+    public void Edges_TheBotFolder_RencontresBuildsOnPulsesAndVotesWhichKnowOnlyTheKernelInterface()
+    {
+        var edges = FolderGraph.Edges(FolderGraph.Read(RepositoryPaths.Combine("Bot")));
+
+        Assert.Contains("Rencontres", edges["Application"]);
+        Assert.Contains("Pulses", edges["Rencontres"]);
+        Assert.Contains("Votes", edges["Rencontres"]);
+        Assert.DoesNotContain("Rencontres", edges["Pulses"]);
+        Assert.DoesNotContain("Rencontres", edges["Votes"]);
+        Assert.DoesNotContain("Rencontres", edges["Kernel"]);
+    }
+
+    [Fact]
     public void Violations_ThreeFolderCycle_ReportsTheCycle()
     {
         FolderGraph.SourceFile[] files =

@@ -1,4 +1,6 @@
 using ConcertationBot.Cards.Coordination;
+using ConcertationBot.Cards.Rencontres;
+using ConcertationBot.Tests.Cards.Rencontres;
 using ConcertationBot.Tests.Cards.Summary;
 using ConcertationBot.Tests.Cards.Votes;
 
@@ -42,6 +44,11 @@ public sealed class OfficialRendererValidationTests
             {
                 yield return (card.Name + "-" + language, card.Card);
             }
+
+            foreach (var card in Rencontres(language))
+            {
+                yield return (card.Name + "-" + language, card.Card);
+            }
         }
     }
 
@@ -78,6 +85,24 @@ public sealed class OfficialRendererValidationTests
         yield return ("language-english", LanguageCards.Set(language, Language.English));
         yield return ("language-auto", LanguageCards.Set(language, null));
         yield return ("language-usage", LanguageCards.Usage(language));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> Rencontres(Language language)
+    {
+        var hostile = RencontreCardsTests.HostileText;
+        yield return ("rencontre-opened", RencontreCards.Opened(RencontreCardsTests.Model(language) with { Theme = hostile }));
+        yield return ("rencontre-opened-replacing", RencontreCards.Opened(RencontreCardsTests.Model(language), "29 septembre 2026"));
+        yield return ("rencontre-current", RencontreCards.Current(RencontreCardsTests.Model(language, intention: hostile + new string('é', 450), pulses: 2, votes: 1)));
+        yield return ("rencontre-current-no-intention", RencontreCards.Current(RencontreCardsTests.Model(language)));
+        yield return ("rencontre-intention-set", RencontreCards.IntentionSet(RencontreCardsTests.Model(language, intention: hostile)));
+        yield return ("rencontre-none", RencontreCards.NoneOpen(language));
+        yield return ("rencontre-none-for-intention", RencontreCards.NoneForIntention(language));
+        foreach (var reason in Enum.GetValues<RencontreHelpReason>())
+        {
+            yield return ($"rencontre-help-{reason}", RencontreCards.Help(language, reason, hostile));
+        }
+
+        yield return ("rencontre-too-long", RencontreCards.TooLong(language, isIntention: true, hostile + new string('x', 600), 500));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> VoteCards(Language language)

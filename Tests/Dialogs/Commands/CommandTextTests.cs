@@ -24,13 +24,13 @@ public sealed class CommandTextTests
         var model = CommandCatalog.Help(Language.French, isGroupConversation: true);
 
         // Assert
-        var aide = Assert.Single(model.ForEveryone);
-        Assert.Equal("aide", aide.Syntax);
+        Assert.Equal(["aide", "rencontre"], model.ForEveryone.Select(c => c.Syntax));
         Assert.Equal(
             [
                 "pulse démarrer [durée]", "pulse état", "pulse rappel", "pulse clore",
                 "vote [top 3 | points 5 | résultats cachés] question : option ; option", "vote leviers", "vote clore", "pulse supprimer", "vote supprimer",
                 "export", "coordination ajouter @nom", "langue français | english | auto",
+                "rencontre 14 septembre : thématique", "rencontre intention : texte",
             ],
             model.ForCoordinators.Select(c => c.Syntax.Replace('\u00A0', ' ').Replace('\u202F', ' ')));
         Assert.Empty(model.ComingSoon);
@@ -43,7 +43,7 @@ public sealed class CommandTextTests
         var model = CommandCatalog.Help(Language.English, isGroupConversation: true);
 
         // Assert
-        Assert.Equal("help", Assert.Single(model.ForEveryone).Syntax);
+        Assert.Equal(["help", "meeting"], model.ForEveryone.Select(c => c.Syntax));
         Assert.True(model.IsGroupConversation);
         Assert.Contains(model.ForCoordinators, c => c.Syntax == "vote levers");
     }
