@@ -20,6 +20,10 @@ public sealed record SimulatedBallot(IReadOnlyList<int> Points)
             case BallotMode.Single:
                 data[VoteInputIds.Choice] = Chosen().Single().ToString(CultureInfo.InvariantCulture);
                 break;
+            case BallotMode.Click:
+                // A click on the option's button of the shared card: vote.choose with the option's index.
+                data[CardDataFields.Option] = Chosen().Single();
+                break;
             case BallotMode.Top:
                 data[VoteInputIds.Choices] = string.Join(',', Chosen().Select(i => i.ToString(CultureInfo.InvariantCulture)));
                 break;
@@ -47,7 +51,7 @@ public sealed record BallotRules(BallotMode Mode, int Limit, IReadOnlyList<strin
 
     public static BallotRules For(BallotMode mode) => mode switch
     {
-        BallotMode.Single => new BallotRules(mode, 1, DefaultOptions),
+        BallotMode.Single or BallotMode.Click => new BallotRules(mode, 1, DefaultOptions),
         BallotMode.Top => new BallotRules(mode, 2, DefaultOptions),
         _ => new BallotRules(mode, 3, DefaultOptions),
     };
@@ -59,7 +63,7 @@ public sealed record BallotRules(BallotMode Mode, int Limit, IReadOnlyList<strin
         {
             var setting = Mode switch
             {
-                BallotMode.Single => string.Empty,
+                BallotMode.Single or BallotMode.Click => string.Empty,
                 BallotMode.Top => "top " + Limit.ToString(CultureInfo.InvariantCulture) + " ",
                 _ => "points " + Limit.ToString(CultureInfo.InvariantCulture) + " ",
             };
@@ -72,7 +76,7 @@ public sealed record BallotRules(BallotMode Mode, int Limit, IReadOnlyList<strin
         var points = new int[Options.Count];
         switch (Mode)
         {
-            case BallotMode.Single:
+            case BallotMode.Single or BallotMode.Click:
                 points[random.Next(points.Length)] = 1;
                 break;
             case BallotMode.Top:

@@ -16,12 +16,17 @@ public enum LoadScenario
     ColdStart,
 }
 
-/// <summary>The vote mode a <c>votes</c> run opens: <c>single</c>, <c>top</c> (top-2) or <c>points</c> (3 points).</summary>
+/// <summary>
+/// The vote mode a <c>votes</c> run opens: <c>single</c> (the ballot form), <c>click</c> (the same single-choice vote,
+/// each ballot one click on an option's button of the shared card, <c>vote.choose</c>), <c>top</c> (top-2) or
+/// <c>points</c> (3 points).
+/// </summary>
 public enum BallotMode
 {
     Single,
     Top,
     Points,
+    Click,
 }
 
 /// <summary>Command-line settings of one run.</summary>
@@ -70,7 +75,7 @@ public sealed record LoadSettings
           --count N          raw upserts (upsert, compare; default 3000)
           --concurrency N    requests in flight (default 50)
           --revote F         fraction of voters who vote again with another ballot (default 0.33)
-          --mode M           single | top | points (default points)
+          --mode M           single | click | top | points (default points; click: one click on an option of the card)
           --seed N           seed of the ballots (default 20261122)
           --burst SECONDS    faults: length of each fault's vote burst (default 30)
           --only LIST        faults: comma-separated subset of outage-stopped, outage-frozen, connector-503, duplicates, bot-killed,
@@ -172,8 +177,9 @@ public sealed record LoadSettings
     private static BallotMode ModeOf(string value) => value switch
     {
         "single" => BallotMode.Single,
+        "click" => BallotMode.Click,
         "top" => BallotMode.Top,
         "points" => BallotMode.Points,
-        _ => throw new ArgumentException($"--mode must be single, top or points, not '{value}'"),
+        _ => throw new ArgumentException($"--mode must be single, click, top or points, not '{value}'"),
     };
 }

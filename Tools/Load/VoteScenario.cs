@@ -137,7 +137,8 @@ internal static partial class VoteScenario
 
     private static async Task<Cast> CastAsync(TeamsChannel channel, TeamsUser voter, int index, int round, SimulatedBallot ballot, string voteId, string cardActivityId, BallotMode mode, CancellationToken cancellationToken)
     {
-        var activity = channel.CardAction(voter, CardVerbs.VoteCast, ballot.Data(voteId, mode), cardActivityId);
+        var verb = mode == BallotMode.Click ? CardVerbs.VoteChoose : CardVerbs.VoteCast;
+        var activity = channel.CardAction(voter, verb, ballot.Data(voteId, mode), cardActivityId);
         var answer = await channel.SendAsync(activity, cancellationToken).ConfigureAwait(false);
         return new Cast(index, round, ballot, answer);
     }
