@@ -90,9 +90,13 @@ public sealed class OfficialRendererValidationTests
     private static IEnumerable<(string Name, AdaptiveCard Card)> Rencontres(Language language)
     {
         var hostile = RencontreCardsTests.HostileText;
+
+        // Long texts as people write them (words), near and over the limits; an unbroken run of hundreds of characters
+        // in a RichTextBlock overflows the official renderer at phone width whatever the card (see the closing note).
+        var longIntention = string.Concat(Enumerable.Repeat("Faire le point sur la mobilité des aînés et des familles du quartier ", 8))[..490];
         yield return ("rencontre-opened", RencontreCards.Opened(RencontreCardsTests.Model(language) with { Theme = hostile }));
         yield return ("rencontre-opened-replacing", RencontreCards.Opened(RencontreCardsTests.Model(language), "29 septembre 2026"));
-        yield return ("rencontre-current", RencontreCards.Current(RencontreCardsTests.Model(language, intention: hostile + new string('é', 450), pulses: 2, votes: 1)));
+        yield return ("rencontre-current", RencontreCards.Current(RencontreCardsTests.Model(language, intention: hostile + " " + longIntention[..(490 - hostile.Length - 1)], pulses: 2, votes: 1)));
         yield return ("rencontre-current-no-intention", RencontreCards.Current(RencontreCardsTests.Model(language)));
         yield return ("rencontre-intention-set", RencontreCards.IntentionSet(RencontreCardsTests.Model(language, intention: hostile)));
         yield return ("rencontre-none", RencontreCards.NoneOpen(language));
@@ -102,7 +106,7 @@ public sealed class OfficialRendererValidationTests
             yield return ($"rencontre-help-{reason}", RencontreCards.Help(language, reason, hostile));
         }
 
-        yield return ("rencontre-too-long", RencontreCards.TooLong(language, isIntention: true, hostile + new string('x', 600), 500));
+        yield return ("rencontre-too-long", RencontreCards.TooLong(language, isIntention: true, hostile + " " + longIntention + " " + longIntention[..120], 500));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> VoteCards(Language language)
