@@ -312,6 +312,28 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.EndsWith("## Pistes d'action et suite\n\n*À compléter\u00A0: la feuille de route de la table reprendra ces pistes.*\n", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_RencontreOpenedAfterThePulse_GeneralCompteRenduWithEveryVoteOfItsScope()
+    {
+        // Arrange: the pulse opened before any rencontre, so it belongs to none; a vote of the rencontre closes after it.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await PulseFlows.OpenAsync(bed);
+        await SendAsync(bed, "rencontre 2026-09-14 : Les partenariats dans les projets de quartier");
+        await SendAsync(bed, "pulse clore");
+        await CloseVoteAsync(bed, "vote Pistes à prioriser : Un calendrier commun ; Trois indicateurs simples");
+
+        // Act
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var text = await bed.Http.GetStringAsync(markdown);
+
+        // Assert
+        Assert.DoesNotContain("Rencontre du", TestActivities.CardText(await bed.SentCardAsync(bed.Posts.Count - 1)), StringComparison.Ordinal);
+        Assert.StartsWith("# Compte-rendu — ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thématique", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pistes d'action et suite", text, StringComparison.Ordinal);
+        Assert.Contains("### Pistes à prioriser\n", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("expired", HttpStatusCode.Forbidden)]
     [InlineData("tampered", HttpStatusCode.Forbidden)]
