@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Rencontres;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Votes;
@@ -11,6 +12,7 @@ using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Export;
+using ConcertationBot.Dialogs.Rencontres;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 using ConcertationBot.Dialogs.Votes;
@@ -20,12 +22,14 @@ namespace ConcertationBot.Bot.Exports;
 /// <summary>
 /// <c>export</c>: a compte-rendu card with two signed, expiring download links (Markdown and CSV) for the last
 /// pulse of the conversation and the votes closed since the pulse before it closed (every closed vote for the first pulse or without a pulse),
-/// and the endpoint that serves them.
+/// and the endpoint that serves them. When the pulse belongs to a rencontre, the compte-rendu is the rencontre's: its date,
+/// thématique and intention, and the votes of that rencontre only (read through <see cref="IRencontreStore"/>).
 /// </summary>
 public sealed partial class PulseExport(
     CoordinatorGate gate,
     IPulseStore pulses,
     IVoteStore votes,
+    IRencontreStore rencontres,
     PulseCloser closer,
     VoteCloser voteCloser,
     ExportLinks links,
@@ -46,7 +50,8 @@ public sealed partial class PulseExport(
         var channelId = context.Activity.ChannelId!;
         var conversationId = ConversationKeys.Normalize(context.Activity.Conversation!.Id!);
         var pulse = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: false, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
-        var closedVotes = await ClosedVotesAsync(channelId, conversationId, pulse, cancellationToken).ConfigureAwait(false);
+        var rencontre = await RencontreOfAsync(pulse, cancellationToken).ConfigureAwait(false);
+        var closedVotes = await ClosedVotesAsync(channelId, conversationId, pulse, rencontre, cancellationToken).ConfigureAwait(false);
         if (pulse is null && closedVotes.Count == 0)
         {
             await context.SendCardAsync(PulseCoordinationCards.NoOpenPulse(context.Language), cancellationToken).ConfigureAwait(false);
@@ -66,12 +71,13 @@ public sealed partial class PulseExport(
         var from = pulse?.OpenedAt ?? closedVotes[0].OpenedAt;
         var to = pulse is null ? closedVotes[^1].ClosedAt ?? time.GetUtcNow() : pulse.ClosedAt ?? time.GetUtcNow();
         var zone = pulse?.TimeZone ?? context.TimeZone;
-        LogExported(logger, grant.PulseId, closedVotes.Count);
+        LogExported(logger, grant.PulseId, rencontre?.RencontreId, closedVotes.Count);
         await context.SendCardAsync(
             ExportCard.Build(new ExportCardModel
             {
                 Language = context.Language,
                 Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(context.Language),
+                Rencontre = rencontre is null ? null : new ExportCardRencontre(RencontreDates.Write(rencontre.Date, context.Language), rencontre.Theme),
                 PulsePeriod = SummaryWords.Period(LocalTime.In(from, zone), LocalTime.In(to, zone), context.Language),
                 AnswerCount = answers,
                 VoteCount = closedVotes.Count,
@@ -102,7 +108,8 @@ public sealed partial class PulseExport(
         var pulse = grant.PulseId == ExportGrant.VotesOnly
             ? null
             : await pulses.GetAsync(grant.ChannelId, grant.ConversationId, grant.PulseId, cancellationToken).ConfigureAwait(false);
-        var closedVotes = await ClosedVotesAsync(grant.ChannelId, grant.ConversationId, pulse, cancellationToken).ConfigureAwait(false);
+        var rencontre = await RencontreOfAsync(pulse, cancellationToken).ConfigureAwait(false);
+        var closedVotes = await ClosedVotesAsync(grant.ChannelId, grant.ConversationId, pulse, rencontre, cancellationToken).ConfigureAwait(false);
         if (pulse is null && (grant.PulseId != ExportGrant.VotesOnly || closedVotes.Count == 0))
         {
             return LinkPage(StatusCodes.Status404NotFound);
@@ -136,6 +143,7 @@ public sealed partial class PulseExport(
             Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(language),
             GeneratedAt = LocalTime.In(time.GetUtcNow(), zone),
             Votes = [.. closedVotes.Select(vote => ResultOf(vote, options.Value.MinimumGroupSize))],
+            Rencontre = rencontre is null ? null : new CompteRenduRencontre(rencontre.Date, rencontre.Theme, rencontre.Intention),
         });
         return Results.Stream(body => WriteAsync(body, markdown, static part => Encoding.UTF8.GetBytes(part), cancellationToken), "text/markdown; charset=utf-8", name);
     }
@@ -159,19 +167,34 @@ public sealed partial class PulseExport(
     }
 
     /// <summary>
-    /// The votes of <paramref name="pulse"/>'s compte-rendu, with a recorded result (a closed vote whose result was never
-    /// recorded gets it recorded first). The scope rule, so that no closed vote falls between two compte-rendus: the
-    /// votes closed after the previous pulse of the conversation closed (every closed vote when the pulse is the first,
-    /// or when there is no pulse). A vote closed between two pulses is thus in the next pulse's compte-rendu (and in the
-    /// earlier one's when it is downloaded after that vote closed).
+    /// The rencontre <paramref name="pulse"/> belongs to, read through the Rencontres store; null when the pulse opened
+    /// outside any rencontre, or when its rencontre is no longer stored (the compte-rendu then keeps its general shape).
     /// </summary>
-    private async Task<List<VoteRecord>> ClosedVotesAsync(string channelId, string conversationId, PulseRecord? pulse, CancellationToken cancellationToken)
+    private async Task<RencontreRecord?> RencontreOfAsync(PulseRecord? pulse, CancellationToken cancellationToken) =>
+        pulse?.RencontreId is { Length: > 0 } rencontreId
+            ? await rencontres.GetAsync(pulse.ChannelId, pulse.ConversationId, rencontreId, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>
+    /// The votes of <paramref name="pulse"/>'s compte-rendu, with a recorded result (a closed vote whose result was never
+    /// recorded gets it recorded first). For a pulse of a <paramref name="rencontre"/>: the closed votes of that same
+    /// rencontre, whenever they closed (a vote opened before it, or in another one, is not its work). Otherwise the scope
+    /// rule, so that no closed vote falls between two compte-rendus: the votes closed after the previous pulse of the
+    /// conversation closed (every closed vote when the pulse is the first, or when there is no pulse). A vote closed
+    /// between two pulses is thus in the next pulse's compte-rendu (and in the earlier one's when it is downloaded after
+    /// that vote closed).
+    /// </summary>
+    private async Task<List<VoteRecord>> ClosedVotesAsync(
+        string channelId, string conversationId, PulseRecord? pulse, RencontreRecord? rencontre, CancellationToken cancellationToken)
     {
-        var after = await ScopeStartAsync(pulse, cancellationToken).ConfigureAwait(false);
+        var after = rencontre is null ? await ScopeStartAsync(pulse, cancellationToken).ConfigureAwait(false) : null;
         var closed = new List<VoteRecord>();
         await foreach (var vote in votes.ListClosedAsync(channelId, conversationId, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false))
         {
-            if (after is { } start && !(vote.ClosedAt > start))
+            var outOfScope = rencontre is not null
+                ? vote.RencontreId != rencontre.RencontreId
+                : after is { } start && !(vote.ClosedAt > start);
+            if (outOfScope)
             {
                 continue;
             }
@@ -210,6 +233,6 @@ public sealed partial class PulseExport(
             : pulse.OpenedAt;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Export links made for pulse {PulseId} and {VoteCount} vote(s)")]
-    private static partial void LogExported(ILogger logger, string pulseId, int voteCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Export links made for pulse {PulseId} of rencontre {RencontreId} and {VoteCount} vote(s)")]
+    private static partial void LogExported(ILogger logger, string pulseId, string? rencontreId, int voteCount);
 }

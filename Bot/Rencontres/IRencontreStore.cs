@@ -12,6 +12,12 @@ public interface IRencontreStore : ICurrentRencontre
     Task<RencontreRecord?> GetCurrentAsync(string channelId, string conversationId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// One rencontre of the conversation (thread suffix ignored), current or not, by its id (a pulse's or a vote's
+    /// <c>RencontreId</c>); null when there is none by that id there.
+    /// </summary>
+    Task<RencontreRecord?> GetAsync(string channelId, string conversationId, string rencontreId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stores <paramref name="rencontre"/> and makes it the conversation's current one, atomically and conditionally on
     /// the current pointer read just before (a concurrent opening makes this one read again and retry, so the last to
     /// commit is current and neither is lost). Returns it as stored and the rencontre it replaced.

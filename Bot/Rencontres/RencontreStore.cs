@@ -52,6 +52,13 @@ public sealed class RencontreStore : IRencontreStore
             : null;
     }
 
+    public async Task<RencontreRecord?> GetAsync(string channelId, string conversationId, string rencontreId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rencontreId);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(table, ConversationKeys.Partition(channelId, conversationId), rencontreId, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<RencontreOpening> OpenAsync(RencontreRecord rencontre, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rencontre);

@@ -12,6 +12,9 @@ public sealed record ExportCardModel
     /// <summary>The table's or conversation's name (user data, shown as typed).</summary>
     public required string Title { get; init; }
 
+    /// <summary>The rencontre the compte-rendu is of; null when the pulse belongs to none.</summary>
+    public ExportCardRencontre? Rencontre { get; init; }
+
     /// <summary>The pulse's period, already formatted ("Du 3 novembre 2026 au 10 novembre 2026"); null when no pulse is included.</summary>
     public string? PulsePeriod { get; init; }
 
@@ -29,10 +32,14 @@ public sealed record ExportCardModel
     public required string ExpiresText { get; init; }
 }
 
+/// <summary>A rencontre as the export card names it: its date already formatted ("14 septembre 2026"), its thématique (user data, shown as typed).</summary>
+public sealed record ExportCardRencontre(string Date, string Theme);
+
 /// <summary>"Compte-rendu prêt": what is included, "Télécharger (Markdown)" / "Télécharger (CSV)", and how long the links last.</summary>
 public static class ExportCard
 {
     private static readonly Localized Heading = new("Compte-rendu prêt", "Compte-rendu ready");
+    private static readonly Localized RencontreLine = new("Rencontre du {0} · Thématique : {1}", "Meeting of {0} · Theme: {1}");
     private static readonly Localized Includes = new("Il contient :", "It includes:");
     private static readonly Localized PulseFact = new("Pulse", "Pulse");
     private static readonly Localized VotesFact = new("Votes", "Votes");
@@ -62,6 +69,15 @@ public static class ExportCard
         {
             CardBlocks.Heading(Heading.For(language)),
             new RichTextBlock { Spacing = CardSpacing.None, Inlines = [new TextRun { Text = model.Title, IsSubtle = true, Weight = TextWeight.Bolder }] },
+        };
+        if (model.Rencontre is { } rencontre)
+        {
+            // Shown as typed (a text run reads no Markdown), as the rencontre's own cards show it.
+            body.Add(CardBlocks.PlainText(RencontreLine.Format(language, rencontre.Date, rencontre.Theme)));
+        }
+
+        body.AddRange(
+        [
             CardBlocks.Paragraph(Includes.For(language)),
             new FactSet
             {
@@ -80,7 +96,7 @@ public static class ExportCard
                 Size = TextSize.Small,
                 Spacing = CardSpacing.Small,
             },
-        };
+        ]);
         return new AdaptiveCard
         {
             FallbackText = Heading.For(language),

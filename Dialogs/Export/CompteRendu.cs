@@ -4,6 +4,7 @@ using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Summary;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Pulse;
+using ConcertationBot.Dialogs.Rencontres;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 using CsvHelper;
@@ -18,6 +19,13 @@ namespace ConcertationBot.Dialogs.Export;
 public static class CompteRendu
 {
     private static readonly Localized TitleLine = new("# Compte-rendu — {0}", "# Compte-rendu — {0}");
+    private static readonly Localized RencontreTitleLine = new("# Compte-rendu de la rencontre du {0}", "# Minutes of the meeting of {0}");
+    private static readonly Localized ThemeLine = new("Thématique : {0}", "Theme: {0}");
+    private static readonly Localized IntentionLine = new("Intention : {0}", "Purpose: {0}");
+    private static readonly Localized NextStepsHeading = new("Pistes d'action et suite", "Actions and next steps");
+    private static readonly Localized NextStepsPrompt = new(
+        "À compléter : la feuille de route de la table reprendra ces pistes.",
+        "To be completed: the table's roadmap will take up these actions.");
     private static readonly Localized PulseLine = new("Pulse « {0} », {1}.", "Pulse “{0}”, {1}.");
     private static readonly Localized GeneratedLine = new("Document généré le {0}.", "Generated on {0}.");
     private static readonly Localized ParticipationHeading = new("Participation", "Participation");
@@ -63,7 +71,21 @@ public static class CompteRendu
     {
         var language = input.Language;
         var md = new MarkdownWriter();
-        md.Line(TitleLine.Format(language, MarkdownText.Escape(input.Title)));
+        if (input.Rencontre is { } rencontre)
+        {
+            // The seeds' own opening: "LA RENCONTRE DU 14 SEPTEMBRE", "Thématique : …", then the intention.
+            md.Line(RencontreTitleLine.Format(language, MarkdownText.Escape(RencontreDates.Write(rencontre.Date, language))));
+            md.Paragraph(ThemeLine.Format(language, MarkdownText.Escape(rencontre.Theme)));
+            if (!string.IsNullOrWhiteSpace(rencontre.Intention))
+            {
+                md.Paragraph(IntentionLine.Format(language, MarkdownText.Escape(rencontre.Intention)));
+            }
+        }
+        else
+        {
+            md.Line(TitleLine.Format(language, MarkdownText.Escape(input.Title)));
+        }
+
         md.Blank();
         if (input.Summary is { } summary)
         {
@@ -90,6 +112,13 @@ public static class CompteRendu
         }
 
         WriteVotes(md, input.Votes, language);
+        if (input.Rencontre is not null)
+        {
+            // Empty until the feuille de route exists: what it gained or reached during the rencontre will go here.
+            md.Heading(2, NextStepsHeading.For(language));
+            md.Paragraph(Emphasis(NextStepsPrompt.For(language)));
+        }
+
         yield return md.Finish();
     }
 

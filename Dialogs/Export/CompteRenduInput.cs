@@ -23,7 +23,17 @@ public sealed record CompteRenduInput
 
     /// <summary>Vote results to list, in the order given.</summary>
     public IReadOnlyList<VoteResultSummary> Votes { get; init; } = [];
+
+    /// <summary>
+    /// The rencontre the pulse belongs to; null for a pulse opened outside any rencontre (the report then keeps its
+    /// general shape, <see cref="Title"/> first). With it, the report is the rencontre's: its date in the title, its
+    /// thématique and intention, and a closing "Pistes d'action et suite" section.
+    /// </summary>
+    public CompteRenduRencontre? Rencontre { get; init; }
 }
+
+/// <summary>What the compte-rendu says of a rencontre: the day the table met, its thématique and intention (user text, escaped).</summary>
+public sealed record CompteRenduRencontre(DateOnly Date, string Theme, string? Intention);
 
 /// <summary>
 /// A vote's results for the compte-rendu. <see cref="RankedOptions"/> come best first; tied options share a rank.

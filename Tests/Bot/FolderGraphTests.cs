@@ -40,6 +40,15 @@ public sealed class FolderGraphTests
     }
 
     [Fact]
+    public void Edges_TheBotFolder_ExportsReadsRencontresWhichNeverReadsExports()
+    {
+        var edges = FolderGraph.Edges(FolderGraph.Read(RepositoryPaths.Combine("Bot")));
+
+        Assert.Contains("Rencontres", edges["Exports"]);
+        Assert.DoesNotContain("Exports", edges["Rencontres"]);
+    }
+
+    [Fact]
     public void Violations_ThreeFolderCycle_ReportsTheCycle()
     {
         FolderGraph.SourceFile[] files =

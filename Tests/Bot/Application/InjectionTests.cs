@@ -116,6 +116,45 @@ public sealed class InjectionTests
     }
 
     [Fact]
+    public async Task RencontreExport_HostileThemeAndIntention_ExportCardInertAndCompteRenduEscaped()
+    {
+        // Arrange: a rencontre whose thématique and intention carry every injection, and a pulse of it, closed.
+        await using var bed = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia]);
+        foreach (var command in (string[])["rencontre 2026-09-14 : " + Everything, "rencontre intention : " + Everything, "pulse démarrer", "pulse clore"])
+        {
+            using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, command));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var rencontre = await bed.Factory.Services.GetRequiredService<ConcertationBot.Bot.Rencontres.IRencontreStore>()
+            .GetCurrentAsync("msteams", bed.ConversationId, CancellationToken.None);
+        Assert.Contains("evil.example/phish", rencontre?.Theme, StringComparison.Ordinal);
+        Assert.Contains("evil.example/phish", rencontre?.Intention, StringComparison.Ordinal);
+
+        // Act
+        var before = bed.Posts.Count;
+        using (var export = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "export")))
+        {
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        }
+
+        var card = await bed.SentCardAsync(before);
+        var link = OpenUrls(card).Single(u => new Uri(u).AbsolutePath.EndsWith(".md", StringComparison.Ordinal));
+        var markdown = await bed.Http.GetStringAsync(new Uri(new Uri(link).PathAndQuery, UriKind.Relative));
+
+        // Assert
+        Assert.Contains("evil.example/phish", TestActivities.CardText(card), StringComparison.Ordinal);
+        AssertInert(card);
+        var lines = markdown.Split('\n');
+        Assert.Contains("Thématique\u00A0: " + MarkdownText.Escape(rencontre!.Theme), lines);
+        Assert.Contains("Intention\u00A0: " + MarkdownText.Escape(rencontre.Intention!), lines);
+        Assert.Equal(1, lines.Count(l => l.StartsWith('#') && !l.StartsWith("##", StringComparison.Ordinal)));
+        // Every opener is backslash-escaped: none stands unescaped anywhere in the document.
+        string[] live = [@"\]\(", "<a ", @"\*\*URGENT", "# Titre"];
+        Assert.All(live, opener => Assert.DoesNotMatch(@"(?<!\\)" + opener, markdown));
+    }
+
+    [Fact]
     public async Task DisplayNames_HostileCoordinatorAndGranteeNames_RefusalAndGrantCardsShowThemInertly()
     {
         // Arrange: nobody configured, so the first caller (with a hostile display name) becomes the coordinator.
@@ -181,6 +220,32 @@ public sealed class InjectionTests
     /// Markdown fields (TextBlock text, Fact title and value) hold no live Markdown, HTML or text function from the
     /// hostile inputs; TextRuns hold no <c>{{</c>; no URL-bearing property carries a hostile URL.
     /// </summary>
+    private static List<string> OpenUrls(JsonNode? node)
+    {
+        var urls = new List<string>();
+        if (node is JsonObject obj)
+        {
+            if ((string?)obj["type"] == "Action.OpenUrl")
+            {
+                urls.Add((string)obj["url"]!);
+            }
+
+            foreach (var (_, value) in obj)
+            {
+                urls.AddRange(OpenUrls(value));
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                urls.AddRange(OpenUrls(item));
+            }
+        }
+
+        return urls;
+    }
+
     private static void AssertInert(JsonObject card)
     {
         Walk(

@@ -272,6 +272,68 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains("### Avant tout pulse", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_PulseOfARencontre_CompteRenduOfTheRencontreWithItsVotesOnly()
+    {
+        // Arrange: a vote opened before the rencontre, then the rencontre and its intention, a pulse answered by three
+        // partners and closed, the earlier vote closed, and a vote of the rencontre opened and closed.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var before = await VoteFlows.OpenAsync(bed, "vote Horaire des rencontres : Le matin ; Le soir");
+        await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(before, 1));
+        await SendAsync(bed, "rencontre 2026-09-14 : Les partenariats dans les projets de quartier");
+        await SendAsync(bed, "rencontre intention : Identifier les freins et les leviers pour pérenniser le réseau");
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Les objectifs suivent surtout les financements.", "Un comité de pilotage trimestriel."));
+        await PulseFlows.AnswerAsync(bed, TestPerson.Bruno, pulseId, Answers("Des tensions entre partenaires pour les subventions.", "Clarifier ce que chacun y gagne."));
+        await PulseFlows.AnswerAsync(bed, TestPerson.Chris, pulseId, Answers("Peu de temps entre deux rencontres.", "Un calendrier commun des activités."));
+        await SendAsync(bed, "pulse clore");
+        await SendAsync(bed, "vote clore");
+        await CloseVoteAsync(bed, "vote Pistes à prioriser : Un calendrier commun ; Trois indicateurs simples", 0, 0, 1);
+        Assert.Null((await VoteFlows.StoredAsync(bed, before))!.RencontreId);
+        Assert.NotNull((await bed.Factory.Services.GetRequiredService<IPulseStore>().GetAsync("msteams", bed.ConversationId, pulseId, CancellationToken.None))?.RencontreId);
+
+        // Act
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var text = await bed.Http.GetStringAsync(markdown);
+
+        // Assert
+        var card = TestActivities.CardText(await bed.SentCardAsync(bed.Posts.Count - 1));
+        Assert.Contains("Rencontre du 14 septembre 2026", card, StringComparison.Ordinal);
+        Assert.Contains("Les partenariats dans les projets de quartier", card, StringComparison.Ordinal);
+        Assert.Contains("1 vote", card, StringComparison.Ordinal);
+        Assert.StartsWith("# Compte-rendu de la rencontre du 14 septembre 2026\n\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nThématique\u00A0: Les partenariats dans les projets de quartier\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nIntention\u00A0: Identifier les freins et les leviers pour pérenniser le réseau\n", text, StringComparison.Ordinal);
+        Assert.Contains("3 réponses", text, StringComparison.Ordinal);
+        Assert.Contains("- Des tensions entre partenaires pour les subventions.\n", text, StringComparison.Ordinal);
+        Assert.Contains("### Pistes à prioriser\n", text, StringComparison.Ordinal);
+        Assert.Contains("**1.** Un calendrier commun — 2 voix", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Horaire des rencontres", text, StringComparison.Ordinal);
+        Assert.EndsWith("## Pistes d'action et suite\n\n*À compléter\u00A0: la feuille de route de la table reprendra ces pistes.*\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_RencontreOpenedAfterThePulse_GeneralCompteRenduWithEveryVoteOfItsScope()
+    {
+        // Arrange: the pulse opened before any rencontre, so it belongs to none; a vote of the rencontre closes after it.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await PulseFlows.OpenAsync(bed);
+        await SendAsync(bed, "rencontre 2026-09-14 : Les partenariats dans les projets de quartier");
+        await SendAsync(bed, "pulse clore");
+        await CloseVoteAsync(bed, "vote Pistes à prioriser : Un calendrier commun ; Trois indicateurs simples");
+
+        // Act
+        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var text = await bed.Http.GetStringAsync(markdown);
+
+        // Assert
+        Assert.DoesNotContain("Rencontre du", TestActivities.CardText(await bed.SentCardAsync(bed.Posts.Count - 1)), StringComparison.Ordinal);
+        Assert.StartsWith("# Compte-rendu — ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thématique", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pistes d'action et suite", text, StringComparison.Ordinal);
+        Assert.Contains("### Pistes à prioriser\n", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("expired", HttpStatusCode.Forbidden)]
     [InlineData("tampered", HttpStatusCode.Forbidden)]

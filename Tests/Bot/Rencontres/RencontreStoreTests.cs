@@ -39,6 +39,42 @@ public sealed class RencontreStoreTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task GetAsync_ReplacedRencontreById_ReadEvenWhenNoLongerCurrent()
+    {
+        // Arrange
+        var store = NewStore();
+        var first = (await store.OpenAsync(NewRencontre(14, "Mobilité"), CancellationToken.None)).Opened;
+        await store.SetIntentionAsync(Channel, Conversation, "Faire ressortir les freins aux déplacements des aînés", CancellationToken.None);
+        await store.OpenAsync(NewRencontre(28, "Logement"), CancellationToken.None);
+
+        // Act
+        var read = await NewStore().GetAsync(Channel, Conversation + ";messageid=42", first.RencontreId, CancellationToken.None);
+
+        // Assert
+        Assert.NotNull(read);
+        Assert.Equal(new DateOnly(2026, 9, 14), read.Date);
+        Assert.Equal("Mobilité", read.Theme);
+        Assert.Equal("Faire ressortir les freins aux déplacements des aînés", read.Intention);
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    [InlineData("current")]
+    [InlineData("bad/id")]
+    public async Task GetAsync_UnknownReservedOrInvalidId_Null(string id)
+    {
+        // Arrange
+        var store = NewStore();
+        await store.OpenAsync(NewRencontre(14, "Mobilité"), CancellationToken.None);
+
+        // Act
+        var read = await store.GetAsync(Channel, Conversation, id, CancellationToken.None);
+
+        // Assert
+        Assert.Null(read);
+    }
+
+    [Fact]
     public async Task OpenAsync_InAThread_StoredUnderTheChannelConversation()
     {
         // Act

@@ -50,4 +50,31 @@ public sealed class ExportCardTests
         Assert.Equal(["Download (Markdown)", "Download (CSV)"], CardJson.Actions(card).Select(a => (string?)a["title"]));
         Assert.Contains("Links valid for 24 hours (until Thursday, November 12, 2026 at 9:30 AM (UTC)).", CardJson.TextBlocks(card));
     }
+
+    [Theory]
+    [InlineData(Language.French, "14 septembre 2026", "Rencontre du 14 septembre 2026 · Thématique\u00A0: Mobilité *des aînés* {{DATE(x)}}")]
+    [InlineData(Language.English, "September 14, 2026", "Meeting of September 14, 2026 · Theme: Mobilité *des aînés* {{DATE(x)}}")]
+    public void Build_WithRencontre_NamesItsDateAndThemeAsTyped(Language language, string date, string expected)
+    {
+        // Arrange
+        var model = SummaryCardFixtures.Export(language) with { Rencontre = new ExportCardRencontre(date, "Mobilité *des aînés* {{DATE(x)}}") };
+
+        // Act
+        var card = CardJson.Of(ExportCard.Build(model));
+
+        // Assert: a text run reads no Markdown, so the thématique is shown as typed; no text function can run in it.
+        var runs = CardJson.TextRuns(card);
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(expected.Replace("{{", "{\u2060{", StringComparison.Ordinal), runs[1]);
+    }
+
+    [Fact]
+    public void Build_WithoutRencontre_NamesNone()
+    {
+        // Act
+        var card = CardJson.Of(ExportCard.Build(SummaryCardFixtures.Export(Language.French)));
+
+        // Assert
+        Assert.DoesNotContain("Rencontre", card.ToJsonString(), StringComparison.Ordinal);
+    }
 }

@@ -20,22 +20,12 @@ public sealed class CompteRenduMarkdownTests
     {
         // Arrange
         var input = TwelveInput(language);
-        var approvedPath = RepositoryPaths.Combine("Tests", "Dialogs", "Export", "Golden", fileName);
-        var receivedPath = Path.ChangeExtension(approvedPath, ".received.md");
 
         // Act
-        var actual = Encoding.UTF8.GetBytes(CompteRendu.Markdown(input));
+        var markdown = CompteRendu.Markdown(input);
 
         // Assert
-        var approved = File.Exists(approvedPath) ? File.ReadAllBytes(approvedPath) : [];
-        if (approved.AsSpan().SequenceEqual(actual))
-        {
-            File.Delete(receivedPath);
-            return;
-        }
-
-        File.WriteAllBytes(receivedPath, actual);
-        Assert.Fail(FirstDifference(approvedPath, approved, actual) + $"\nReceived output written to {receivedPath}; if it is right, move it over the approved file.");
+        GoldenFile.AssertMatches(fileName, markdown);
     }
 
     [Fact]
@@ -170,21 +160,4 @@ public sealed class CompteRenduMarkdownTests
         GeneratedAt = GeneratedAt,
         Votes = Summaries.SummaryFixtures.Votes(),
     };
-
-    private static string FirstDifference(string path, byte[] approved, byte[] actual)
-    {
-        var expectedLines = Encoding.UTF8.GetString(approved).Split('\n');
-        var actualLines = Encoding.UTF8.GetString(actual).Split('\n');
-        for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
-        {
-            var e = i < expectedLines.Length ? expectedLines[i] : "<end of file>";
-            var a = i < actualLines.Length ? actualLines[i] : "<end of file>";
-            if (e != a)
-            {
-                return $"{Path.GetFileName(path)} differs at line {i + 1}:\n- {e}\n+ {a}";
-            }
-        }
-
-        return $"{Path.GetFileName(path)} differs in its bytes only ({approved.Length} approved, {actual.Length} received).";
-    }
 }
