@@ -12,6 +12,9 @@ public abstract partial class PeriodicSweep(IOptions<ConcertationOptions> option
     /// <summary>The clock the sweep ticks on (and that derived sweeps compare deadlines with).</summary>
     protected TimeProvider Time { get; } = time;
 
+    /// <summary>The bot's settings, as the sweep was started with them.</summary>
+    protected ConcertationOptions Options { get; } = options.Value;
+
     /// <summary>One pass over storage.</summary>
     protected abstract Task SweepOnceAsync(CancellationToken cancellationToken);
 

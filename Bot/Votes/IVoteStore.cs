@@ -33,6 +33,16 @@ public interface IVoteStore : IConversationItemStore<VoteRecord>
     /// <summary>Records the final result (ballot count, scores in the vote's order) and when the result card was posted.</summary>
     Task<VoteRecord> RecordResultAsync(VoteRecord vote, int participation, IReadOnlyList<int> scores, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Closed votes whose result was recorded between <paramref name="recordedAfter"/> and <paramref name="recordedBefore"/>
+    /// and whose posted card was not yet seen turned into it (<see cref="VoteRecord.FinalCardPending"/>), in every
+    /// conversation (for the sweep).
+    /// </summary>
+    IAsyncEnumerable<VoteRecord> ListFinalCardPendingAsync(DateTimeOffset recordedBefore, DateTimeOffset recordedAfter, CancellationToken cancellationToken);
+
+    /// <summary>Records that Teams accepted the posted card's turn into the result (clears <see cref="VoteRecord.FinalCardPending"/>).</summary>
+    Task MarkFinalCardSentAsync(VoteRecord vote, CancellationToken cancellationToken);
+
     /// <summary>Deletes every ballot of the vote (deletion command, retention); returns how many there were.</summary>
     Task<int> DeleteBallotsAsync(string voteId, CancellationToken cancellationToken);
 

@@ -62,7 +62,8 @@ public sealed class VoteCardRefresher(
                 cancellationToken => votes.GetAsync(vote.ChannelId, vote.ConversationId, vote.VoteId, cancellationToken),
                 record => record.IsOpen,
                 (current, cancellationToken) => RenderAsync(current, vote.CardActivityId, cancellationToken),
-                notBefore);
+                notBefore,
+                (sent, cancellationToken) => sent.FinalCardPending ? votes.MarkFinalCardSentAsync(sent, cancellationToken) : Task.CompletedTask);
         }
     }
 

@@ -31,6 +31,13 @@ public sealed record VoteRecord : ConversationItemRecord
     /// <summary>True from the close until the result is recorded: an unfinished close that any instance (or <c>vote clore</c>) finishes.</summary>
     public bool ResultPending { get; init; }
 
+    /// <summary>
+    /// True from the recorded result until Teams accepted the posted card's turn into that result. The update is sent by
+    /// the instance that closed the vote; if it stopped first (or Teams refused for longer than it kept trying), any
+    /// instance's sweep sends it again, so a closed vote's card never stays open.
+    /// </summary>
+    public bool FinalCardPending { get; init; }
+
     /// <summary>A new, time-ordered vote id: 32 lowercase hex characters.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }
