@@ -21,6 +21,9 @@ namespace ConcertationBot.Bot.Application;
 /// <summary>Every route of ConcertationBot, registered in one place.</summary>
 public sealed partial class ConcertationBotApplication : BotApplication
 {
+    // The pulse's command name, and the French word for it.
+    private static readonly string[] PulseCommandNames = ["pulse", "pouls"];
+
     private readonly GreetingLedger _greetings;
     private readonly IConversationSettingsStore _settings;
     private readonly ILogger<ConcertationBotApplication> _logger;
@@ -53,19 +56,19 @@ public sealed partial class ConcertationBotApplication : BotApplication
 
         OnCommand("aide", SendHelpAsync);
         OnCommand("help", SendHelpAsync);
-        OnCommand("pulse", pulse.OpenAsync);
-        OnCommand("pulse demarrer", pulse.OpenAsync);
-        OnCommand("pulse start", pulse.OpenAsync);
-        OnCommand("pulse etat", pulseCoordination.StatusAsync);
-        OnCommand("pulse status", pulseCoordination.StatusAsync);
-        OnCommand("pulse rappel", pulseCoordination.RemindAsync);
-        OnCommand("pulse remind", pulseCoordination.RemindAsync);
-        OnCommand("pulse clore", pulseCoordination.CloseAsync);
-        OnCommand("pulse close", pulseCoordination.CloseAsync);
-        OnCommand("pulse fermer", pulseCoordination.CloseAsync);
-        OnCommand("pulse terminer", pulseCoordination.CloseAsync);
-        OnCommand("pulse supprimer", deletion.PulseDeleteAsync);
-        OnCommand("pulse delete", deletion.PulseDeleteAsync);
+        OnPulseCommand(string.Empty, pulse.OpenAsync);
+        OnPulseCommand("demarrer", pulse.OpenAsync);
+        OnPulseCommand("start", pulse.OpenAsync);
+        OnPulseCommand("etat", pulseCoordination.StatusAsync);
+        OnPulseCommand("status", pulseCoordination.StatusAsync);
+        OnPulseCommand("rappel", pulseCoordination.RemindAsync);
+        OnPulseCommand("remind", pulseCoordination.RemindAsync);
+        OnPulseCommand("clore", pulseCoordination.CloseAsync);
+        OnPulseCommand("close", pulseCoordination.CloseAsync);
+        OnPulseCommand("fermer", pulseCoordination.CloseAsync);
+        OnPulseCommand("terminer", pulseCoordination.CloseAsync);
+        OnPulseCommand("supprimer", deletion.PulseDeleteAsync);
+        OnPulseCommand("delete", deletion.PulseDeleteAsync);
         OnCommand("vote", vote.CommandAsync);
         OnCommand("vote supprimer", deletion.VoteDeleteAsync);
         OnCommand("vote delete", deletion.VoteDeleteAsync);
@@ -95,6 +98,18 @@ public sealed partial class ConcertationBotApplication : BotApplication
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);
+    }
+
+    /// <summary>
+    /// A pulse command under both names: <c>pulse …</c> and the French word <c>pouls …</c> (French cards call the survey
+    /// "pouls"). <paramref name="rest"/> is what follows the name ("clore"; empty for the name alone).
+    /// </summary>
+    private void OnPulseCommand(string rest, TurnHandler handler)
+    {
+        foreach (var name in PulseCommandNames)
+        {
+            OnCommand(rest.Length == 0 ? name : name + " " + rest, handler);
+        }
     }
 
     protected override AdaptiveCard UnknownCardAction(TurnContext context) => NoticeCards.Expired(context.Language);

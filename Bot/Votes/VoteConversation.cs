@@ -11,6 +11,7 @@ using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Summaries;
+using ConcertationBot.Dialogs.Templates;
 using ConcertationBot.Dialogs.Votes;
 
 namespace ConcertationBot.Bot.Votes;
@@ -221,7 +222,7 @@ public sealed partial class VoteConversation(
         }
 
         var summary = await pulseCloser.ReadSummaryAsync(pulse, wholeTexts: true, cancellationToken).ConfigureAwait(false);
-        var levers = VoteTallies.Levers(summary);
+        var levers = VoteTallies.Levers(summary, PulseTemplates.Default, context.Language);
         if (levers.Count < VoteCommands.MinOptions)
         {
             await context.SendCardAsync(VoteNoticeCards.NotEnoughLevers(context.Language, levers.Count), cancellationToken).ConfigureAwait(false);

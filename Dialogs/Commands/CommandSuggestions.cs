@@ -6,9 +6,9 @@ namespace ConcertationBot.Dialogs.Commands;
 public sealed record CommandSuggestion(string Typed, string Suggested);
 
 /// <summary>
-/// Finds the command a mistyped message most likely meant ("puls état" → "pulse état"), so the bot can ask
-/// "Vouliez-vous dire … ?" instead of answering a typo with the whole help card. Pure: words are compared after
-/// case and accent folding, each within a small edit distance.
+/// Finds the command a mistyped message most likely meant ("puls état" → "pulse état", "pouls etta" → "pouls état"), so
+/// the bot can ask "Vouliez-vous dire … ?" instead of answering a typo with the whole help card. Pure: words are
+/// compared after case and accent folding, each within a small edit distance.
 /// </summary>
 public static class CommandSuggestions
 {
@@ -27,6 +27,14 @@ public static class CommandSuggestions
         (new("pulse rappel", "pulse remind"), ["pulse rappel", "pulse remind"]),
         (new("pulse clore", "pulse close"), ["pulse clore", "pulse close", "pulse fermer", "pulse terminer"]),
         (new("pulse supprimer", "pulse delete"), ["pulse supprimer", "pulse delete"]),
+
+        // "pouls", the French word for the pulse, names the same commands; a mistyped "pouls …" is answered with the
+        // "pouls" command in French. After the "pulse" ones, so a typo as near to both ("puls état") keeps "pulse".
+        (new("pouls démarrer", "pulse start"), ["pouls demarrer", "pouls start", "pouls"]),
+        (new("pouls état", "pulse status"), ["pouls etat", "pouls status"]),
+        (new("pouls rappel", "pulse remind"), ["pouls rappel", "pouls remind"]),
+        (new("pouls clore", "pulse close"), ["pouls clore", "pouls close", "pouls fermer", "pouls terminer"]),
+        (new("pouls supprimer", "pulse delete"), ["pouls supprimer", "pouls delete"]),
         (new("vote leviers", "vote levers"), ["vote leviers", "vote levers"]),
         (new("vote clore", "vote close"), ["vote clore", "vote close", "vote fermer", "vote terminer"]),
         (new("vote supprimer", "vote delete"), ["vote supprimer", "vote delete"]),

@@ -2,6 +2,7 @@ using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Export;
 using ConcertationBot.Dialogs.Summaries;
+using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Dialogs.Votes;
 
@@ -137,16 +138,24 @@ public static class VoteTallies
             Unit: vote.Rules.Mode == VoteMode.Points ? VoteScoreUnit.Points : VoteScoreUnit.Votes);
     }
 
+    /// <summary>Between a condition's name and its levier in a <c>vote leviers</c> option.</summary>
+    public const string ConditionSeparator = " — ";
+
     /// <summary>
-    /// Options for <c>vote leviers</c>: the leviers of every condition of <paramref name="summary"/>, merged when equal after
-    /// case, accent and space folding, most cited first (ties in the summary's order), each shortened to
-    /// <see cref="VoteCommands.MaxOptionLength"/> characters (ending with "…"); the caller keeps the first 12.
-    /// Texts are put on one line and shortened before merging, so two leviers that only differ after the cut become one
-    /// option (a vote cannot offer two identical options).
+    /// Options for <c>vote leviers</c>: each levier of <paramref name="summary"/> as "condition — levier", the condition
+    /// named by <paramref name="template"/> in <paramref name="language"/> (the vote's language), so a levier keeps what it
+    /// was named for. Leviers are merged only within one condition, when equal after case, accent and space folding: the
+    /// same levier under two conditions stays two options. Most cited first (ties in the summary's order). Each option
+    /// fits in <see cref="VoteCommands.MaxOptionLength"/> characters (text elements, as every option): the levier is cut
+    /// and ends with "…", never the condition's name. The levier is put on one line and cut before merging, so two leviers
+    /// of one condition that only differ after the cut become one option (a vote cannot offer two identical options).
+    /// Conditions the template does not know are left out, as the summary card leaves them out. The caller keeps the
+    /// first <see cref="VoteCommands.MaxOptions"/>.
     /// </summary>
-    public static IReadOnlyList<string> Levers(PulseSummary summary)
+    public static IReadOnlyList<string> Levers(PulseSummary summary, PulseTemplate template, Language language)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(template);
         if (summary.TextsWithheld)
         {
             // Fewer answers than k: the leviers are not shown in the channel, so not as vote options either.
@@ -154,27 +163,55 @@ public static class VoteTallies
         }
 
         var groups = new List<LeverGroup>();
-        var byKey = new Dictionary<string, LeverGroup>(StringComparer.Ordinal);
-        foreach (var levier in summary.FreinsLeviers.SelectMany(condition => condition.Leviers))
+        var byKey = new Dictionary<(string StepId, string Levier), LeverGroup>();
+        foreach (var condition in summary.FreinsLeviers)
         {
-            var text = VoteText.Shorten(VoteText.Clean(levier.Text), VoteCommands.MaxOptionLength);
-            if (text.Length == 0)
+            if (template.Steps.FirstOrDefault(step => step is FreinLevierStep && string.Equals(step.Id, condition.StepId, StringComparison.Ordinal)) is not { } step)
             {
                 continue;
             }
 
-            var key = PulseSummaries.FoldForMerge(text);
-            if (!byKey.TryGetValue(key, out var group))
+            var prefix = VoteText.Clean(step.Title.For(language)) + ConditionSeparator;
+            foreach (var levier in condition.Leviers)
             {
-                group = new LeverGroup(groups.Count);
-                byKey[key] = group;
-                groups.Add(group);
-            }
+                var text = LeverText(prefix, VoteText.Clean(levier.Text));
+                if (text is null)
+                {
+                    continue;
+                }
 
-            group.Add(text, Math.Max(levier.Count, 1));
+                var key = (condition.StepId, PulseSummaries.FoldForMerge(text));
+                if (!byKey.TryGetValue(key, out var group))
+                {
+                    group = new LeverGroup(groups.Count);
+                    byKey[key] = group;
+                    groups.Add(group);
+                }
+
+                group.Add(text, Math.Max(levier.Count, 1));
+            }
         }
 
         return [.. groups.OrderByDescending(g => g.Count).ThenBy(g => g.FirstSeen).Select(g => g.Text)];
+    }
+
+    /// <summary>"condition — levier" within the option limit, the levier cut; null for an empty levier.</summary>
+    private static string? LeverText(string prefix, string levier)
+    {
+        if (levier.Length == 0)
+        {
+            return null;
+        }
+
+        var room = VoteCommands.MaxOptionLength - VoteText.Length(prefix);
+        if (room < 2)
+        {
+            // Only a template whose condition name alone nearly fills an option (the default's longest has 46
+            // characters) gets here; an option over the limit could not be stored, so the whole text is cut.
+            return VoteText.Shorten(prefix + levier, VoteCommands.MaxOptionLength);
+        }
+
+        return prefix + VoteText.Shorten(levier, room);
     }
 
     private sealed class LeverGroup(int firstSeen)

@@ -31,6 +31,28 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal("1", pulse.GetString("CardActivityId"));
     }
 
+    [Theory]
+    [InlineData("pouls démarrer 3j")]
+    [InlineData("POULS 3j")]
+    public async Task PoulsDemarrer_CoordinatorInChannel_OpensPulseLikePulseDemarrer(string command)
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+
+        // Act
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, command));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = await bed.SentCardAsync(0);
+        var pulseId = (string?)ConversationTestBed.FindAction(card, CardVerbs.PulseOpen)?["data"]?[CardDataFields.PulseId];
+        Assert.False(string.IsNullOrEmpty(pulseId));
+        var pulse = Assert.Single(await PulseRowsAsync(bed), e => e.RowKey == pulseId);
+        var deadline = pulse.GetDateTimeOffset("Deadline")!.Value;
+        Assert.InRange(deadline - DateTimeOffset.UtcNow, TimeSpan.FromDays(3) - TimeSpan.FromMinutes(5), TimeSpan.FromDays(3));
+        Assert.Equal("1", pulse.GetString("CardActivityId"));
+    }
+
     [Fact]
     public async Task PulseStart_NonCoordinator_GetsRefusalAndOpensNothing()
     {

@@ -19,6 +19,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     [Theory]
     [InlineData("pulse état", "fr-CA", "2 réponses sur 5 membres (40")]
     [InlineData("pulse status", "en-US", "2 answers from 5 members (40")]
+    [InlineData("pouls état", "fr-CA", "2 réponses sur 5 membres (40")]
     public async Task Status_Coordinator_ShowsParticipationOutOfRosterAndTimeLeft(string command, string locale, string expected)
     {
         // Arrange
@@ -65,6 +66,8 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     [Theory]
     [InlineData("pulse clore", "fr-CA", "Synthèse du pulse")]
     [InlineData("pulse close", "en-US", "Pulse summary")]
+    [InlineData("pouls clore", "fr-CA", "Synthèse du pulse")]
+    [InlineData("Pouls Clôre", "fr-BE", "Synthèse du pulse")]
     public async Task Close_Coordinator_PostsSummaryClosesPulseAndTurnsCardClosed(string command, string locale, string heading)
     {
         // Arrange

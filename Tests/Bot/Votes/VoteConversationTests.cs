@@ -361,9 +361,10 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
-    public async Task Levers_AfterClosedPulse_OptionsAreTheMergedLevers()
+    public async Task Levers_AfterClosedPulse_OptionsAreTheLeversMergedWithinTheirCondition()
     {
-        // Arrange: two partners name the same levier with other case, accents and spacing.
+        // Arrange: two partners name the same levier with other case, accents and spacing, under one condition and
+        // under another.
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
         var pulseId = await PulseFlows.OpenAsync(bed);
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
@@ -373,7 +374,8 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         });
         await PulseFlows.AnswerAsync(bed, TestPerson.Bruno, pulseId, new()
         {
-            ["mesures"] = new() { [PulseInputIds.Levier] = "un  AGENDA  commun" },
+            ["agenda"] = new() { [PulseInputIds.Levier] = "un  AGENDA  commun" },
+            ["mesures"] = new() { [PulseInputIds.Levier] = "Un agenda commun" },
         });
         using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
         {
@@ -386,8 +388,43 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         // Assert
         var vote = await VoteFlows.StoredAsync(bed, voteId);
         Assert.NotNull(vote);
-        Assert.Equal(["Un agenda commun", "Une coordination dédiée"], vote.Options);
+        Assert.Equal(
+            [
+                "Agenda partagé — Un agenda commun",
+                "Mesures partagées et apprentissage stratégique — Un agenda commun",
+                "Structure de soutien — Une coordination dédiée",
+            ],
+            vote.Options);
         Assert.Equal(pulseId, vote.SourcePulseId);
+    }
+
+    [Fact]
+    public async Task Levers_LeviersUnderTwoConditions_CardOptionsReadConditionDashLevier()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
+        {
+            ["agenda"] = new() { [PulseInputIds.Levier] = "Un calendrier commun des activités" },
+            ["communication"] = new() { [PulseInputIds.Levier] = "Une infolettre mensuelle" },
+        });
+        using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
+        {
+            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
+        }
+
+        var before = bed.Posts.Count;
+
+        // Act
+        var voteId = await VoteFlows.OpenAsync(bed, "vote leviers");
+
+        // Assert
+        string[] expected = ["Agenda partagé — Un calendrier commun des activités", "Communication ouverte et continue — Une infolettre mensuelle"];
+        var text = TestActivities.CardText(await bed.SentCardAsync(before));
+        Assert.Contains("Quel levier prioriser", text, StringComparison.Ordinal);
+        Assert.All(expected, option => Assert.Contains(option, text, StringComparison.Ordinal));
+        Assert.Equal(expected, (await VoteFlows.StoredAsync(bed, voteId))?.Options);
     }
 
     [Fact]

@@ -63,6 +63,52 @@ public sealed class CommandSuggestionsTests
     }
 
     [Theory]
+    [InlineData("pouls etta", "pouls état")]
+    [InlineData("poul état", "pouls état")]
+    [InlineData("POULS CLOR", "pouls clore")]
+    [InlineData("pouls rapel", "pouls rappel")]
+    [InlineData("pouls demarer 3j", "pouls démarrer 3j")]
+    [InlineData("pouls suprimer", "pouls supprimer")]
+    public void Find_PoulsTypo_PoulsCommandInFrench(string typed, string expected)
+    {
+        // Act
+        var suggestion = CommandSuggestions.Find(typed, Language.French);
+
+        // Assert
+        Assert.Equal(expected, suggestion?.Suggested);
+    }
+
+    [Theory]
+    [InlineData("pouls etta", "pulse status")]
+    [InlineData("pouls clor", "pulse close")]
+    public void Find_PoulsTypoInEnglishConversation_PulseCommand(string typed, string expected)
+    {
+        // Act
+        var suggestion = CommandSuggestions.Find(typed, Language.English);
+
+        // Assert
+        Assert.Equal(expected, suggestion?.Suggested);
+    }
+
+    [Theory]
+    [InlineData("pouls")]
+    [InlineData("pouls état")]
+    [InlineData("Pouls Démarrer 3j")]
+    [InlineData("pouls rappel")]
+    [InlineData("pouls clore")]
+    [InlineData("pouls fermer")]
+    [InlineData("pouls supprimer")]
+    [InlineData("pouls blabla")]
+    public void Find_PoulsCommandAsTyped_NoSuggestion(string typed)
+    {
+        // Act
+        var suggestion = CommandSuggestions.Find(typed, Language.French);
+
+        // Assert
+        Assert.Null(suggestion);
+    }
+
+    [Theory]
     [InlineData("cloturer", "clore", 3)]
     [InlineData("puls", "pulse", 1)]
     [InlineData("etta", "etat", 1)]

@@ -2,6 +2,7 @@ using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Export;
 using ConcertationBot.Dialogs.Summaries;
+using ConcertationBot.Dialogs.Templates;
 using ConcertationBot.Dialogs.Votes;
 
 namespace ConcertationBot.Tests.Dialogs.Votes;
@@ -372,31 +373,55 @@ public sealed class VoteTalliesTests
         Assert.Throws<ArgumentException>(() => VoteTallies.FromScores(vote, 1, [1, 0]));
     }
 
-    private static PulseSummary Summary(params IReadOnlyList<SummaryText>[] leviersPerCondition) => new()
+    private const string Agenda = "Agenda partagé — ";
+    private const string Mesures = "Mesures partagées et apprentissage stratégique — ";
+    private const string Activites = "Activités qui se renforcent mutuellement — ";
+
+    /// <summary>A summary with k met whose n-th list holds the leviers of the default template's n-th condition.</summary>
+    private static PulseSummary Summary(params IReadOnlyList<SummaryText>[] leviersPerCondition)
     {
-        TemplateId = "t",
-        TemplateVersion = 1,
-        OpenedAt = DateTimeOffset.UnixEpoch,
-        ClosedAt = DateTimeOffset.UnixEpoch,
-        AnswerCount = 5,
-        MinimumGroupSize = 3,
-        FreinsLeviers = [.. leviersPerCondition.Select((l, i) => new FreinLevierSummary($"c{i}", [new SummaryText("Un frein", 9)], l))],
-    };
+        var conditions = PulseTemplates.Default.Steps.OfType<FreinLevierStep>().ToArray();
+        return new()
+        {
+            TemplateId = "t",
+            TemplateVersion = 1,
+            OpenedAt = DateTimeOffset.UnixEpoch,
+            ClosedAt = DateTimeOffset.UnixEpoch,
+            AnswerCount = 5,
+            MinimumGroupSize = 3,
+            FreinsLeviers = [.. leviersPerCondition.Select((l, i) => new FreinLevierSummary(conditions[i].Id, [new SummaryText("Un frein", 9)], l))],
+        };
+    }
+
+    private static IReadOnlyList<string> FrenchLevers(PulseSummary summary) =>
+        VoteTallies.Levers(summary, PulseTemplates.Default, Language.French);
 
     [Fact]
-    public void Levers_AcrossConditions_MergedCountsSummedMostCitedFirst()
+    public void Levers_SameLevierUnderTwoConditions_TwoOptionsEachNamingItsCondition()
+    {
+        // Arrange
+        var summary = Summary([new SummaryText("Un calendrier commun", 1)], [new SummaryText("un  CALENDRIER commun", 1)]);
+
+        // Act
+        var options = FrenchLevers(summary);
+
+        // Assert
+        Assert.Equal([Agenda + "Un calendrier commun", Mesures + "un CALENDRIER commun"], options);
+    }
+
+    [Fact]
+    public void Levers_DuplicatesWithinOneCondition_MergedCountsSummedMostCitedFirst()
     {
         // Arrange
         var summary = Summary(
-            [new SummaryText("Confiance", 2), new SummaryText("Réunions régulières", 1)],
-            [new SummaryText("Financement stable", 2), new SummaryText("confiance", 1)],
-            [new SummaryText("Réunions  régulières", 2), new SummaryText("CONFIANCE", 1)]);
+            [new SummaryText("Confiance", 2), new SummaryText("Réunions régulières", 1), new SummaryText("CONFIANCE", 1), new SummaryText("Réunions  régulières", 1)],
+            [new SummaryText("Financement stable", 3)]);
 
         // Act
-        var options = VoteTallies.Levers(summary);
+        var options = FrenchLevers(summary);
 
-        // Assert: Confiance 4, Réunions régulières 3, Financement stable 2; freins never.
-        Assert.Equal(["Confiance", "Réunions régulières", "Financement stable"], options);
+        // Assert: Confiance 3 and Financement stable 3 (ties in the summary's order), Réunions régulières 2; freins never.
+        Assert.Equal([Agenda + "Confiance", Mesures + "Financement stable", Agenda + "Réunions régulières"], options);
     }
 
     [Fact]
@@ -406,66 +431,96 @@ public sealed class VoteTalliesTests
         var summary = Summary([new SummaryText("B", 1), new SummaryText("A", 1)], [new SummaryText("C", 2)]);
 
         // Act
-        var options = VoteTallies.Levers(summary);
+        var options = FrenchLevers(summary);
 
         // Assert
-        Assert.Equal(["C", "B", "A"], options);
+        Assert.Equal([Mesures + "C", Agenda + "B", Agenda + "A"], options);
     }
 
     [Fact]
     public void Levers_SpellingsTied_FirstSeenSpelling()
     {
         // Arrange
-        var summary = Summary([new SummaryText("mobilité", 1)], [new SummaryText("Mobilité", 1)], [new SummaryText("MOBILITE", 1)]);
+        var summary = Summary([new SummaryText("mobilité", 1), new SummaryText("Mobilité", 1), new SummaryText("MOBILITE", 1)]);
 
         // Act
-        var options = VoteTallies.Levers(summary);
+        var options = FrenchLevers(summary);
 
         // Assert
-        Assert.Equal(["mobilité"], options);
+        Assert.Equal([Agenda + "mobilité"], options);
     }
 
     [Fact]
     public void Levers_SpellingMoreFrequent_ThatSpelling()
     {
         // Arrange
-        var summary = Summary([new SummaryText("mobilité", 1)], [new SummaryText("Mobilité", 3)]);
+        var summary = Summary([new SummaryText("mobilité", 1), new SummaryText("Mobilité", 3)]);
 
         // Act
-        var options = VoteTallies.Levers(summary);
+        var options = FrenchLevers(summary);
 
         // Assert
-        Assert.Equal(["Mobilité"], options);
+        Assert.Equal([Agenda + "Mobilité"], options);
     }
 
     [Fact]
-    public void Levers_LongAndMultiline_ShortenedToHundredWithEllipsisOnOneLine()
+    public void Levers_LongAndMultiline_LevierCutToHundredWithEllipsisConditionNameKept()
     {
         // Arrange
         var longText = string.Concat(Enumerable.Repeat("👍🏽", 150));
-        var summary = Summary([new SummaryText(longText, 1), new SummaryText("Ligne un\nligne deux", 1)]);
+        var summary = Summary([], [new SummaryText(longText, 1), new SummaryText("Ligne un\nligne deux", 1)]);
 
         // Act
-        var options = VoteTallies.Levers(summary);
+        var options = FrenchLevers(summary);
 
-        // Assert
+        // Assert: the condition name (49 characters with the dash) is whole, the levier gets the 50 left and "…".
         Assert.Equal(2, options.Count);
         Assert.Equal(100, new System.Globalization.StringInfo(options[0]).LengthInTextElements);
-        Assert.Equal(string.Concat(Enumerable.Repeat("👍🏽", 99)) + "…", options[0]);
-        Assert.Equal("Ligne un ligne deux", options[1]);
+        Assert.Equal(Mesures + string.Concat(Enumerable.Repeat("👍🏽", 50)) + "…", options[0]);
+        Assert.Equal(Mesures + "Ligne un ligne deux", options[1]);
     }
 
     [Fact]
-    public void Levers_ExactlyHundred_Unchanged()
+    public void Levers_LongWordyLevier_EndsWithEllipsisAfterTheWholeConditionName()
     {
         // Arrange
-        var text = new string('a', 100);
+        var longText = string.Join(' ', Enumerable.Repeat("Des rencontres régulières entre les partenaires du quartier", 3));
+        var summary = Summary([], [], [new SummaryText(longText, 1)]);
 
         // Act
-        var options = VoteTallies.Levers(Summary([new SummaryText(text, 1)]));
+        var options = FrenchLevers(summary);
 
         // Assert
-        Assert.Equal([text], options);
+        var option = Assert.Single(options);
+        Assert.StartsWith(Activites + "Des rencontres régulières", option, StringComparison.Ordinal);
+        Assert.EndsWith("…", option, StringComparison.Ordinal);
+        Assert.True(option.Length <= VoteCommands.MaxOptionLength, $"{option.Length} characters");
+    }
+
+    [Fact]
+    public void Levers_ExactlyHundredWithConditionName_Unchanged()
+    {
+        // Arrange
+        var text = new string('a', 100 - Agenda.Length);
+
+        // Act
+        var options = FrenchLevers(Summary([new SummaryText(text, 1)]));
+
+        // Assert
+        Assert.Equal([Agenda + text], options);
+    }
+
+    [Fact]
+    public void Levers_OneOverHundredWithConditionName_LevierCut()
+    {
+        // Arrange
+        var text = new string('a', 101 - Agenda.Length);
+
+        // Act
+        var options = FrenchLevers(Summary([new SummaryText(text, 1)]));
+
+        // Assert
+        Assert.Equal([Agenda + new string('a', 99 - Agenda.Length) + "…"], options);
     }
 
     [Fact]
@@ -476,17 +531,59 @@ public sealed class VoteTalliesTests
         var summary = Summary([new SummaryText(start + " x", 1), new SummaryText(start + " y", 1)]);
 
         // Act
-        var options = VoteTallies.Levers(summary);
+        var options = FrenchLevers(summary);
 
         // Assert
         Assert.Single(options);
     }
 
     [Fact]
+    public void Levers_EnglishVote_EnglishConditionNames()
+    {
+        // Arrange
+        var summary = Summary([new SummaryText("A shared calendar", 1)], [new SummaryText("A shared calendar", 1)]);
+
+        // Act
+        var options = VoteTallies.Levers(summary, PulseTemplates.Default, Language.English);
+
+        // Assert
+        Assert.Equal(["Common agenda — A shared calendar", "Shared measurement — A shared calendar"], options);
+    }
+
+    [Fact]
+    public void Levers_ConditionNotInTemplate_LeftOut()
+    {
+        // Arrange
+        var summary = Summary([new SummaryText("Confiance", 1)]) with
+        {
+            FreinsLeviers = [new FreinLevierSummary("inconnue", [], [new SummaryText("Ailleurs", 5)]), new FreinLevierSummary("agenda", [], [new SummaryText("Confiance", 1)])],
+        };
+
+        // Act
+        var options = FrenchLevers(summary);
+
+        // Assert
+        Assert.Equal([Agenda + "Confiance"], options);
+    }
+
+    [Fact]
+    public void Levers_FewerAnswersThanK_Empty()
+    {
+        // Arrange
+        var summary = Summary([new SummaryText("Confiance", 1)], [new SummaryText("Financement", 1)]) with { AnswerCount = 2 };
+
+        // Act
+        var options = FrenchLevers(summary);
+
+        // Assert
+        Assert.Empty(options);
+    }
+
+    [Fact]
     public void Levers_NoLeviers_Empty()
     {
         // Act
-        var options = VoteTallies.Levers(Summary([], [new SummaryText("  ", 1)]));
+        var options = FrenchLevers(Summary([], [new SummaryText("  ", 1)]));
 
         // Assert
         Assert.Empty(options);
