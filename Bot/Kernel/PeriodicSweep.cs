@@ -15,12 +15,15 @@ public abstract partial class PeriodicSweep(IOptions<ConcertationOptions> option
     /// <summary>The bot's settings, as the sweep was started with them.</summary>
     protected ConcertationOptions Options { get; } = options.Value;
 
+    /// <summary>The derived sweep's logger.</summary>
+    protected ILogger Logger { get; } = logger;
+
     /// <summary>One pass over storage.</summary>
     protected abstract Task SweepOnceAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.DeadlineSweepInterval, Time);
+        using var timer = new PeriodicTimer(Options.DeadlineSweepInterval, Time);
         do
         {
             try
@@ -29,7 +32,7 @@ public abstract partial class PeriodicSweep(IOptions<ConcertationOptions> option
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                LogSweepFailed(logger, exception, GetType().Name);
+                LogSweepFailed(Logger, exception, GetType().Name);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));

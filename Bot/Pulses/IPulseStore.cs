@@ -19,6 +19,15 @@ public interface IPulseStore : IConversationItemStore<PulseRecord>
     /// </summary>
     Task<bool> SaveAnswerAsync(PulseRecord pulse, string respondentKey, IReadOnlyDictionary<string, object> fields, int revision, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Pulses closed between <paramref name="closedAfter"/> and <paramref name="closedBefore"/> whose posted card was not yet
+    /// seen turned into the closed card (<see cref="PulseRecord.FinalCardPending"/>), in every conversation (for the sweep).
+    /// </summary>
+    IAsyncEnumerable<PulseRecord> ListFinalCardPendingAsync(DateTimeOffset closedBefore, DateTimeOffset closedAfter, CancellationToken cancellationToken);
+
+    /// <summary>Records that Teams accepted the posted card's turn into the closed card (clears <see cref="PulseRecord.FinalCardPending"/>).</summary>
+    Task MarkFinalCardSentAsync(PulseRecord pulse, CancellationToken cancellationToken);
+
     /// <summary>Closed pulses whose summary is not posted yet (<see cref="PulseRecord.SummaryPending"/>), in every conversation.</summary>
     IAsyncEnumerable<PulseRecord> ListSummaryPendingAsync(CancellationToken cancellationToken);
 

@@ -33,7 +33,8 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
                 cancellationToken => pulses.GetAsync(pulse.ChannelId, pulse.ConversationId, pulse.PulseId, cancellationToken),
                 record => record.IsOpen,
                 (current, cancellationToken) => RenderAsync(current, pulse.CardActivityId, cancellationToken),
-                notBefore);
+                notBefore,
+                (sent, cancellationToken) => sent.FinalCardPending ? pulses.MarkFinalCardSentAsync(sent, cancellationToken) : Task.CompletedTask);
         }
     }
 

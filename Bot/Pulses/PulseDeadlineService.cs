@@ -12,6 +12,7 @@ namespace ConcertationBot.Bot.Pulses;
 public sealed partial class PulseDeadlineService(
     IPulseStore pulses,
     PulseCloser closer,
+    PulseCardRefresher cards,
     IOptions<ConcertationOptions> options,
     TimeProvider time,
     ILogger<PulseDeadlineService> logger) : PeriodicSweep(options, time, logger)
@@ -34,7 +35,14 @@ public sealed partial class PulseDeadlineService(
         return closed;
     }
 
-    /// <summary>Posts pending pulse summaries, one instance at a time (by claim).</summary>
+    /// <summary>How long after the close a card still not seen closed is sent again (then given up: the message is likely gone).</summary>
+    public static readonly TimeSpan FinalCardWindow = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Posts pending pulse summaries, one instance at a time (by claim); then sends again the closed card of pulses whose
+    /// card was not seen turned into it (<see cref="PulseRecord.FinalCardPending"/>), from
+    /// <see cref="ConcertationOptions.CloseRetryDelay"/> after the close and for a day.
+    /// </summary>
     public async Task FinishUnfinishedAsync(CancellationToken cancellationToken)
     {
         await foreach (var pulse in pulses.ListSummaryPendingAsync(cancellationToken).ConfigureAwait(false))
@@ -44,5 +52,15 @@ public sealed partial class PulseDeadlineService(
                 await closer.FinishAsync(pulse, PulseCardRefresher.LanguageOf(pulse), cancellationToken).ConfigureAwait(false);
             }
         }
+
+        var now = Time.GetUtcNow();
+        await foreach (var pulse in pulses.ListFinalCardPendingAsync(now - Options.CloseRetryDelay, now - FinalCardWindow, cancellationToken).ConfigureAwait(false))
+        {
+            LogFinalCardAgain(Logger, pulse.PulseId);
+            cards.Schedule(pulse);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pulse {PulseId}: its card was not seen closed; sending it again")]
+    private static partial void LogFinalCardAgain(ILogger logger, string pulseId);
 }

@@ -27,6 +27,13 @@ public sealed record PulseRecord : ConversationItemRecord
     /// </summary>
     public bool SummaryPending { get; init; }
 
+    /// <summary>
+    /// True from the close until Teams accepted the posted pulse card's turn into the closed card. The update is sent by
+    /// the instance that closed the pulse; if it stopped first (or Teams refused for longer than it kept trying), any
+    /// instance's sweep sends it again, so a closed pulse's card never stays open.
+    /// </summary>
+    public bool FinalCardPending { get; init; }
+
     /// <summary>Until when one instance holds the right to post the pending summary (its lease, or the wait before the next try).</summary>
     public DateTimeOffset? SummaryClaimUntil { get; init; }
 

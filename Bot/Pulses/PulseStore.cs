@@ -182,6 +182,7 @@ public sealed partial class PulseStore : IPulseStore
         {
             [nameof(PulseRecord.ClosedAt)] = at,
             [nameof(PulseRecord.SummaryPending)] = true,
+            [nameof(PulseRecord.FinalCardPending)] = pulse.CardActivityId is not null,
             [CloseToken] = token,
         };
         try
@@ -209,6 +210,38 @@ public sealed partial class PulseStore : IPulseStore
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue && row.Value!.GetString(CloseToken) == token ? FromEntity(row.Value) : null;
+    }
+
+    public async IAsyncEnumerable<PulseRecord> ListFinalCardPendingAsync(DateTimeOffset closedBefore, DateTimeOffset closedAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"FinalCardPending eq {true} and ClosedAt lt {closedBefore} and ClosedAt gt {closedAfter}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false, FinalCardPending: true, CardActivityId: not null } pulse)
+            {
+                yield return pulse;
+            }
+        }
+    }
+
+    public async Task MarkFinalCardSentAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        TableKeys.ThrowIfInvalid(pulse.PulseId, nameof(pulse));
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
+        {
+            [nameof(PulseRecord.FinalCardPending)] = false,
+        };
+        try
+        {
+            await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Deleted meanwhile (deletion command): nothing left to mark.
+        }
     }
 
     public async IAsyncEnumerable<PulseRecord> ListSummaryPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -611,6 +644,7 @@ public sealed partial class PulseStore : IPulseStore
         SummaryPostedAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryPostedAt)),
         PurgedAt = entity.GetDateTimeOffset(nameof(PulseRecord.PurgedAt)),
         SummaryPending = entity.GetBoolean(nameof(PulseRecord.SummaryPending)) ?? false,
+        FinalCardPending = entity.GetBoolean(nameof(PulseRecord.FinalCardPending)) ?? false,
         SummaryClaimUntil = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryClaimUntil)),
         SummaryDelayNoticeAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryDelayNoticeAt)),
         AnswerFence = entity.GetBoolean(nameof(PulseRecord.AnswerFence)) ?? false,
