@@ -14,7 +14,7 @@ namespace ConcertationBot.Load;
 /// </summary>
 internal static class FaultScenario
 {
-    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card", "redelivery"];
+    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card", "redelivery", "close-killed"];
 
     public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string logDirectory, TextWriter output, CancellationToken cancellationToken)
     {
@@ -38,6 +38,7 @@ internal static class FaultScenario
                     "bot-killed" => await FaultKill.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                     "close-handover" => await FaultCloseHandover.RunAsync(bed, cancellationToken).ConfigureAwait(false),
                     "redelivery" => await FaultRedelivery.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
+                    "close-killed" => await FaultCloseKilled.RunAsync(bed, cancellationToken).ConfigureAwait(false),
                     _ => await FaultStaleCard.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                 };
                 verdicts.Add((name, pass));
