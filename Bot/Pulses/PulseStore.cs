@@ -182,7 +182,7 @@ public sealed partial class PulseStore : IPulseStore
         {
             [nameof(PulseRecord.ClosedAt)] = at,
             [nameof(PulseRecord.SummaryPending)] = true,
-            [nameof(PulseRecord.FinalCardPending)] = pulse.CardActivityId is not null,
+            [FinalCardRows.Pending] = pulse.CardActivityId is not null,
             [CloseToken] = token,
         };
         try
@@ -215,7 +215,7 @@ public sealed partial class PulseStore : IPulseStore
     public async IAsyncEnumerable<PulseRecord> ListFinalCardPendingAsync(DateTimeOffset closedBefore, DateTimeOffset closedAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"FinalCardPending eq {true} and ClosedAt lt {closedBefore} and ClosedAt gt {closedAfter}");
+        var filter = FinalCardRows.PendingFilter(nameof(PulseRecord.ClosedAt), closedBefore, closedAfter);
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false, FinalCardPending: true, CardActivityId: not null } pulse)
@@ -230,18 +230,7 @@ public sealed partial class PulseStore : IPulseStore
         ArgumentNullException.ThrowIfNull(pulse);
         TableKeys.ThrowIfInvalid(pulse.PulseId, nameof(pulse));
         var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
-        var patch = new TableEntity(ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId)
-        {
-            [nameof(PulseRecord.FinalCardPending)] = false,
-        };
-        try
-        {
-            await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Deleted meanwhile (deletion command): nothing left to mark.
-        }
+        await FinalCardRows.MarkSentAsync(table, ConversationKeys.Partition(pulse.ChannelId, pulse.ConversationId), pulse.PulseId, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<PulseRecord> ListSummaryPendingAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -644,7 +633,7 @@ public sealed partial class PulseStore : IPulseStore
         SummaryPostedAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryPostedAt)),
         PurgedAt = entity.GetDateTimeOffset(nameof(PulseRecord.PurgedAt)),
         SummaryPending = entity.GetBoolean(nameof(PulseRecord.SummaryPending)) ?? false,
-        FinalCardPending = entity.GetBoolean(nameof(PulseRecord.FinalCardPending)) ?? false,
+        FinalCardPending = entity.GetBoolean(FinalCardRows.Pending) ?? false,
         SummaryClaimUntil = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryClaimUntil)),
         SummaryDelayNoticeAt = entity.GetDateTimeOffset(nameof(PulseRecord.SummaryDelayNoticeAt)),
         AnswerFence = entity.GetBoolean(nameof(PulseRecord.AnswerFence)) ?? false,

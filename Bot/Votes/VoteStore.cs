@@ -330,7 +330,7 @@ public sealed class VoteStore : IVoteStore
     public async IAsyncEnumerable<VoteRecord> ListFinalCardPendingAsync(DateTimeOffset recordedBefore, DateTimeOffset recordedAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"FinalCardPending eq {true} and ResultPostedAt lt {recordedBefore} and ResultPostedAt gt {recordedAfter}");
+        var filter = FinalCardRows.PendingFilter(nameof(VoteRecord.ResultPostedAt), recordedBefore, recordedAfter);
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey != OpenPointerRowKey && FromEntity(row) is { IsOpen: false, FinalCardPending: true, CardActivityId: not null } vote)
@@ -345,18 +345,7 @@ public sealed class VoteStore : IVoteStore
         ArgumentNullException.ThrowIfNull(vote);
         TableKeys.ThrowIfInvalid(vote.VoteId, nameof(vote));
         var table = await _votes.GetAsync(cancellationToken).ConfigureAwait(false);
-        var patch = new TableEntity(ConversationKeys.Partition(vote.ChannelId, vote.ConversationId), vote.VoteId)
-        {
-            [nameof(VoteRecord.FinalCardPending)] = false,
-        };
-        try
-        {
-            await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Deleted meanwhile (deletion command): nothing left to mark.
-        }
+        await FinalCardRows.MarkSentAsync(table, ConversationKeys.Partition(vote.ChannelId, vote.ConversationId), vote.VoteId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<VoteRecord> RecordResultAsync(VoteRecord vote, int participation, IReadOnlyList<int> scores, DateTimeOffset at, CancellationToken cancellationToken)
@@ -382,7 +371,7 @@ public sealed class VoteStore : IVoteStore
             [nameof(VoteRecord.FinalScores)] = FormatScores(scores),
             [nameof(VoteRecord.ResultPostedAt)] = at,
             [nameof(VoteRecord.ResultPending)] = false,
-            [nameof(VoteRecord.FinalCardPending)] = vote.CardActivityId is not null,
+            [FinalCardRows.Pending] = vote.CardActivityId is not null,
         };
         var response = await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         var updated = vote with { FinalParticipation = participation, FinalScores = [.. scores], ResultPostedAt = at, ResultPending = false, FinalCardPending = vote.CardActivityId is not null };
@@ -593,7 +582,7 @@ public sealed class VoteStore : IVoteStore
         ResultPostedAt = entity.GetDateTimeOffset(nameof(VoteRecord.ResultPostedAt)),
         PurgedAt = entity.GetDateTimeOffset(nameof(VoteRecord.PurgedAt)),
         ResultPending = entity.GetBoolean(nameof(VoteRecord.ResultPending)) ?? false,
-        FinalCardPending = entity.GetBoolean(nameof(VoteRecord.FinalCardPending)) ?? false,
+        FinalCardPending = entity.GetBoolean(FinalCardRows.Pending) ?? false,
         ETag = entity.ETag,
     };
 

@@ -32,16 +32,10 @@ internal static class FaultCloseHandover
             $"{Label}: instance A (sweep at start only) and B (sweep every second) on one Azurite; {respondents} people answer a pulse on A, 'pulse clore' on A while the connector refuses the summary (503, 503, 429 Retry-After 120 s) until B's sweep was refused too; retry delay {TwoInstances.CloseRetryDelay.TotalSeconds:0} s"));
         await using var other = await bed.StartOtherInstanceAsync(TwoInstances.Second, cancellationToken).ConfigureAwait(false);
         var channel = bed.NewChannel();
-        var (_, posted) = await setup.OpenPulseAsync(channel, "pulse démarrer", cancellationToken).ConfigureAwait(false);
-        if (posted is null || AnswerCards.FindAction(AnswerCards.Parse(posted.Body), CardVerbs.PulseOpen)?["data"] is not JsonObject openData)
+        if (await AnswerPulseAsync(bed, channel, respondents, cancellationToken).ConfigureAwait(false) is not { } answered)
         {
             return FaultOutage.Verdict(output, Label, false, "no pulse card with a 'Répondre' action");
         }
-
-        var invokes = new ConcurrentBag<(string, BotAnswer)>();
-        var walks = await Task.WhenAll(Enumerable.Range(0, respondents).Select(i =>
-            BigTableScenario.WalkAsync(PulseTemplates.Default, channel, setup.Voters[i], i, openData, posted.AssignedId ?? "pulse-card", invokes, cancellationToken))).ConfigureAwait(false);
-        var answered = walks.Count(w => w is null);
 
         bool InChannel(CapturedRequest r) => r.ConversationId?.StartsWith(channel.ConversationId, StringComparison.Ordinal) == true;
         bool IsSummary(CapturedRequest r) => r.IsPost && InChannel(r) && CardTexts.Of(AnswerCards.Parse(r.Body)).Any(t => t.Contains("Synthèse du pulse", StringComparison.Ordinal));
@@ -90,6 +84,26 @@ internal static class FaultCloseHandover
         {
             connector.Responder = null;
         }
+    }
+
+    /// <summary>
+    /// The coordinator opens the default pulse in <paramref name="channel"/> on the run's bot and the first
+    /// <paramref name="respondents"/> voters walk it to the thank-you card: how many got there, or null when no pulse card
+    /// with a "Répondre" action was posted.
+    /// </summary>
+    internal static async Task<int?> AnswerPulseAsync(FaultBed bed, TeamsChannel channel, int respondents, CancellationToken cancellationToken)
+    {
+        var setup = bed.Setup;
+        var (_, posted) = await setup.OpenPulseAsync(channel, "pulse démarrer", cancellationToken).ConfigureAwait(false);
+        if (posted is null || AnswerCards.FindAction(AnswerCards.Parse(posted.Body), CardVerbs.PulseOpen)?["data"] is not JsonObject openData)
+        {
+            return null;
+        }
+
+        var invokes = new ConcurrentBag<(string, BotAnswer)>();
+        var walks = await Task.WhenAll(Enumerable.Range(0, respondents).Select(i =>
+            BigTableScenario.WalkAsync(PulseTemplates.Default, channel, setup.Voters[i], i, openData, posted.AssignedId ?? "pulse-card", invokes, cancellationToken))).ConfigureAwait(false);
+        return walks.Count(w => w is null);
     }
 
     private static string Describe(Bot.Pulses.PulseRecord? pulse) => pulse is null

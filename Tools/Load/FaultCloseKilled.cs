@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Load;
 
@@ -30,16 +27,10 @@ internal static class FaultCloseKilled
             $"{Label}: {respondents} people answer a pulse on A; 'pulse clore' on A, its summary post held by the connector until A is killed (SIGKILL); A restarted at once, B sweeping every second on the same storage"));
         await using var other = await bed.StartOtherInstanceAsync(TwoInstances.Second, cancellationToken).ConfigureAwait(false);
         var channel = bed.NewChannel();
-        var (_, posted) = await setup.OpenPulseAsync(channel, "pulse démarrer", cancellationToken).ConfigureAwait(false);
-        if (posted is null || AnswerCards.FindAction(AnswerCards.Parse(posted.Body), CardVerbs.PulseOpen)?["data"] is not JsonObject openData)
+        if (await FaultCloseHandover.AnswerPulseAsync(bed, channel, respondents, cancellationToken).ConfigureAwait(false) is not { } answered)
         {
             return FaultOutage.Verdict(output, Label, false, "no pulse card with a 'Répondre' action");
         }
-
-        var invokes = new System.Collections.Concurrent.ConcurrentBag<(string, BotAnswer)>();
-        var walks = await Task.WhenAll(Enumerable.Range(0, respondents).Select(i =>
-            BigTableScenario.WalkAsync(PulseTemplates.Default, channel, setup.Voters[i], i, openData, posted.AssignedId ?? "pulse-card", invokes, cancellationToken))).ConfigureAwait(false);
-        var answered = walks.Count(w => w is null);
 
         bool InChannel(CapturedRequest r) => r.ConversationId?.StartsWith(channel.ConversationId, StringComparison.Ordinal) == true;
         bool IsSummary(CapturedRequest r) => r.IsPost && InChannel(r) && CardTexts.Of(AnswerCards.Parse(r.Body)).Any(t => t.Contains("Synthèse du pulse", StringComparison.Ordinal));
