@@ -14,7 +14,7 @@ namespace ConcertationBot.Load;
 /// </summary>
 internal static class FaultScenario
 {
-    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card", "redelivery", "close-killed"];
+    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card", "redelivery", "close-killed", "vote-close-killed"];
 
     public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string logDirectory, TextWriter output, CancellationToken cancellationToken)
     {
@@ -39,6 +39,7 @@ internal static class FaultScenario
                     "close-handover" => await FaultCloseHandover.RunAsync(bed, cancellationToken).ConfigureAwait(false),
                     "redelivery" => await FaultRedelivery.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                     "close-killed" => await FaultCloseKilled.RunAsync(bed, cancellationToken).ConfigureAwait(false),
+                    "vote-close-killed" => await FaultVoteCloseKilled.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                     _ => await FaultStaleCard.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                 };
                 verdicts.Add((name, pass));

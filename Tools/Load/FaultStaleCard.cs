@@ -133,7 +133,7 @@ internal static class FaultStaleCard
     }
 
     /// <summary>A closed vote card: no action left (the open card always offers "Voter" or "Changer mon vote").</summary>
-    private static bool IsClosedCard(JsonObject? card) =>
+    internal static bool IsClosedCard(JsonObject? card) =>
         card is not null && AnswerCards.FindAction(card, CardVerbs.VoteOpen) is null && (card["actions"] as JsonArray)?.Count is null or 0;
 
     private static bool IsOpenCard(JsonObject? card) => card is not null && AnswerCards.FindAction(card, CardVerbs.VoteOpen) is not null;
