@@ -42,7 +42,7 @@ public sealed class ReminderStoreTests(AzuriteFixture azurite) : IClassFixture<A
         await store.ReleaseReminderAsync(pulseId, "29:bruno", Now.AddDays(-2), CancellationToken.None);
 
         // Assert
-        Assert.Equal(Now, (await store.ReadRemindedAtAsync(pulseId, ["29:bruno"], CancellationToken.None))["29:bruno"]);
+        Assert.Equal(Now, (await store.ReadRemindedAtAsync(pulseId, ["29:bruno"], CancellationToken.None))["29:bruno"].At);
     }
 
     [Fact]
