@@ -285,7 +285,7 @@ public sealed class ReminderStore : IReminderStore
         var table = await _reminders.GetAsync(cancellationToken).ConfigureAwait(false);
 
         // A scan by row key: the table holds a row per reminded member per pulse, kept 90 days at most (retention).
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {RunRowKey} and {nameof(ReminderRun.LeaseUntil)} lt {now}");
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RunRowKey} and LeaseUntil lt {now}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return new StaleReminderRun(entity.PartitionKey, RunOf(entity), entity.ETag.ToString());
