@@ -225,7 +225,7 @@ public sealed partial class PulseReminders(
             plan = plan with { ToRemind = [] };
         }
 
-        var progress = new ReminderProgressTarget(work.ProgressConversationId, run.ProgressActivityId, work.Language, work.TimeZone);
+        var progress = new ReminderProgressTarget(work.ProgressConversationId, run.ProgressActivityId, Languages.FromCode(work.LanguageCode), work.TimeZone);
         var place = new PulseRemindersPlace(work.TableName, work.ChannelName, work.PulseLink);
         LogResuming(logger, pulse.PulseId, plan.ToRemind.Count, plan.SentEarlier + plan.UnreachableEarlier);
         return await RunAsync(pulse, plan, new ChannelAccount { Id = work.BotId }, place, progress, cancellationToken).ConfigureAwait(false);
@@ -459,7 +459,7 @@ public sealed partial class PulseReminders(
             pulse.ChannelId,
             pulse.ConversationId,
             progress.ConversationId,
-            progress.Language,
+            Languages.ToCode(progress.Language),
             progress.TimeZone,
             bot.Id ?? throw new ArgumentException("The bot has no id.", nameof(bot)),
             plan.RunStartedAt,

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Bot.Pulses;
 
@@ -17,7 +16,7 @@ public sealed record ReminderRun(int Done, int Total, DateTimeOffset LeaseUntil,
 
 /// <summary>
 /// What resuming a run needs, and nothing about members: which pulse (found again by its conversation), where the
-/// progress card is and in which words it speaks, the bot's own id (to open 1:1 chats), the place the reminder names
+/// progress card is and in which words it speaks (<c>"fr"</c>, <c>"en"</c>), the bot's own id (to open 1:1 chats), the place the reminder names
 /// (team, channel, link to the pulse card: the pulse record already stores the team's name) and when the run started
 /// (claims since then are the run's own). Never who answered, was reminded, or any person's name or id.
 /// </summary>
@@ -25,7 +24,7 @@ public sealed record ReminderRunWork(
     string ChannelId,
     string PulseConversationId,
     string ProgressConversationId,
-    Language Language,
+    string LanguageCode,
     string? TimeZone,
     string BotId,
     DateTimeOffset StartedAt,
@@ -371,7 +370,7 @@ public sealed class ReminderStore : IReminderStore
             entity[nameof(ReminderRunWork.ChannelId)] = work.ChannelId;
             entity[nameof(ReminderRunWork.PulseConversationId)] = work.PulseConversationId;
             entity[nameof(ReminderRunWork.ProgressConversationId)] = work.ProgressConversationId;
-            entity[nameof(ReminderRunWork.Language)] = Languages.ToCode(work.Language);
+            entity["Language"] = work.LanguageCode;
             entity[nameof(ReminderRunWork.BotId)] = work.BotId;
             entity[nameof(ReminderRunWork.StartedAt)] = work.StartedAt;
             SetIfAny(entity, nameof(ReminderRunWork.TimeZone), work.TimeZone);
@@ -409,7 +408,7 @@ public sealed class ReminderStore : IReminderStore
                 channelId,
                 pulseConversationId,
                 progressConversationId,
-                Languages.FromCode(entity.GetString(nameof(ReminderRunWork.Language))),
+                entity.GetString("Language") ?? "fr",
                 entity.GetString(nameof(ReminderRunWork.TimeZone)),
                 botId,
                 startedAt,
