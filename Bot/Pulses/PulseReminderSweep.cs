@@ -41,6 +41,7 @@ public sealed partial class PulseReminderSweep(
                 continue;
             }
 
+            var end = true;
             try
             {
                 if (await FindPulseAsync(run, cancellationToken).ConfigureAwait(false) is { } pulse)
@@ -53,9 +54,20 @@ public sealed partial class PulseReminderSweep(
                     LogEndedWithoutResume(logger, run.PulseId);
                 }
             }
+            catch (Exception exception) when (cancellationToken.IsCancellationRequested || TransientFailures.IsTransient(exception))
+            {
+                // The pulse, roster or answers could not be read, the report could not be posted, or this bot is
+                // stopping before the run began: what was done is in the member rows, so the run is left as it is and
+                // resumed (planned again) once the lease just taken ends.
+                end = false;
+                LogResumeDeferred(logger, exception, run.PulseId);
+            }
             finally
             {
-                await EndRunAsync(run.PulseId).ConfigureAwait(false);
+                if (end)
+                {
+                    await EndRunAsync(run.PulseId).ConfigureAwait(false);
+                }
             }
         }
 
@@ -116,6 +128,9 @@ public sealed partial class PulseReminderSweep(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: a resumed reminder run could not be marked ended; the next sweep takes it again")]
     private static partial void LogRunNotEnded(ILogger logger, Exception exception, string pulseId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: a stale reminder run could not be resumed now; the next sweep after its lease tries again")]
+    private static partial void LogResumeDeferred(ILogger logger, Exception exception, string pulseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reminder run sweep failed; it will run again")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
