@@ -42,12 +42,15 @@ public sealed record ReminderProgressTarget(string ConversationId, string? Activ
 /// here, not stored: each member's respondent key is computed and looked up among the pulse's answer keys.
 /// </summary>
 /// <remarks>
-/// A member is claimed (stored as reminded) before the send, so two runs never remind them twice. A transient failure
+/// A member is claimed before the send (stored as <see cref="ReminderState.Claimed"/>), so two runs never remind them
+/// twice, and marked <see cref="ReminderState.Sent"/> once Teams accepted it: a claim never marked is a run killed in
+/// between, and is reminded again (at least once, docs/reliability.md). A transient failure
 /// (429, 5xx, no answer, a storage blip) is retried for that member up to <see cref="PulseRemindersOptions.MaxTries"/>
 /// times and the run goes on; when the send fails for good, or the bot stops mid-run, the claim is given back so the next
-/// <c>pulse rappel</c> reminds them. A permanent refusal (the app not installed for them, blocked) keeps the claim and is
-/// reported as "could not be reached". The run ends by turning the coordinator's progress card into the report (or
-/// posting the report when the card cannot be updated), whatever happened before.
+/// <c>pulse rappel</c> reminds them. A permanent refusal (the app not installed for them, blocked) keeps the claim (as
+/// <see cref="ReminderState.Refused"/>) and is reported as "could not be reached". The run ends by turning the
+/// coordinator's progress card into the report (or posting the report when the card cannot be updated), whatever
+/// happened before; a run whose instance died is finished the same way by <see cref="PulseReminderSweep"/>.
 /// </remarks>
 public sealed partial class PulseReminders(
     IPulseStore pulses,
