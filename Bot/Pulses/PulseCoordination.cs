@@ -135,11 +135,14 @@ public sealed partial class PulseCoordination(
                 var activityId = await context.SendCardAsync(PulseReminders.ProgressCard(target, plan.ToRemind.Count, 0, estimatedEnd: null, now), cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await reminderStore.ReportRunProgressAsync(pulse.PulseId, new ReminderRun(0, plan.ToRemind.Count, now + reminderOptions.Value.RunLease, activityId), cancellationToken).ConfigureAwait(false);
+                    // From here the run row is durable work: if this instance dies, any instance's sweep finishes the run.
+                    var work = PulseReminders.Work(pulse, plan, bot, place, target);
+                    await reminderStore.ReportRunProgressAsync(pulse.PulseId, new ReminderRun(0, plan.ToRemind.Count, now + reminderOptions.Value.RunLease, activityId, work), cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (TransientFailures.IsTransient(exception))
                 {
-                    // Only the "already running" reply's count waits for the run's first progress.
+                    // The "already running" reply's count, and the run's work (what a sweep needs to resume it), wait for
+                    // the run's first progress.
                     LogRunProgressNotStored(logger, exception, pulse.PulseId);
                 }
 

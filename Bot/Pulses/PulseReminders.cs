@@ -19,7 +19,17 @@ namespace ConcertationBot.Bot.Pulses;
 /// <param name="AlreadyAnswered">Members whose answer is stored.</param>
 /// <param name="RecentlyReminded">Members who have not answered but were reminded less than 24 h ago.</param>
 /// <param name="NextPossibleAt">When the earliest of those may be reminded again; null when there are none.</param>
-public sealed record ReminderPlan(IReadOnlyList<TeamsChannelAccount> ToRemind, int AlreadyAnswered, int RecentlyReminded, DateTimeOffset? NextPossibleAt);
+public sealed record ReminderPlan(IReadOnlyList<TeamsChannelAccount> ToRemind, int AlreadyAnswered, int RecentlyReminded, DateTimeOffset? NextPossibleAt)
+{
+    /// <summary>When the run started: its claims are made after this (a resumed run keeps its first start).</summary>
+    public DateTimeOffset RunStartedAt { get; init; }
+
+    /// <summary>A resumed run: members its dead instance had reminded (settled since <see cref="RunStartedAt"/>).</summary>
+    public int SentEarlier { get; init; }
+
+    /// <summary>A resumed run: members its dead instance found unreachable for good.</summary>
+    public int UnreachableEarlier { get; init; }
+}
 
 /// <summary>Where the coordinator's progress card is, and in which words it speaks.</summary>
 /// <param name="ConversationId">The conversation (or thread) the command came from.</param>
@@ -32,12 +42,15 @@ public sealed record ReminderProgressTarget(string ConversationId, string? Activ
 /// here, not stored: each member's respondent key is computed and looked up among the pulse's answer keys.
 /// </summary>
 /// <remarks>
-/// A member is claimed (stored as reminded) before the send, so two runs never remind them twice. A transient failure
+/// A member is claimed before the send (stored as <see cref="ReminderState.Claimed"/>), so two runs never remind them
+/// twice, and marked <see cref="ReminderState.Sent"/> once Teams accepted it: a claim never marked is a run killed in
+/// between, and is reminded again (at least once, docs/reliability.md). A transient failure
 /// (429, 5xx, no answer, a storage blip) is retried for that member up to <see cref="PulseRemindersOptions.MaxTries"/>
 /// times and the run goes on; when the send fails for good, or the bot stops mid-run, the claim is given back so the next
-/// <c>pulse rappel</c> reminds them. A permanent refusal (the app not installed for them, blocked) keeps the claim and is
-/// reported as "could not be reached". The run ends by turning the coordinator's progress card into the report (or
-/// posting the report when the card cannot be updated), whatever happened before.
+/// <c>pulse rappel</c> reminds them. A permanent refusal (the app not installed for them, blocked) keeps the claim (as
+/// <see cref="ReminderState.Refused"/>) and is reported as "could not be reached". The run ends by turning the
+/// coordinator's progress card into the report (or posting the report when the card cannot be updated), whatever
+/// happened before; a run whose instance died is finished the same way by <see cref="PulseReminderSweep"/>.
 /// </remarks>
 public sealed partial class PulseReminders(
     IPulseStore pulses,
@@ -67,24 +80,48 @@ public sealed partial class PulseReminders(
     }
 
     /// <summary>Reads the roster, the answers and the reminders of the last 24 h: who this run would remind.</summary>
-    public async Task<ReminderPlan> PlanAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    public Task<ReminderPlan> PlanAsync(PulseRecord pulse, CancellationToken cancellationToken) =>
+        PlanAsync(pulse, runStartedAt: null, cancellationToken);
+
+    /// <summary>
+    /// The plan of a run: with <paramref name="runStartedAt"/> (a run resumed after its instance died), members whose
+    /// reminder was settled since then are that run's own (counted as sent or unreachable, not "recently reminded"),
+    /// whether they answered since or not. A claim never settled (<see cref="ReminderState.Claimed"/>) is reminded again.
+    /// </summary>
+    public async Task<ReminderPlan> PlanAsync(PulseRecord pulse, DateTimeOffset? runStartedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pulse);
         var connector = connectors.Create(pulse.ServiceUrl);
+        var now = time.GetUtcNow();
         var members = await Roster.ReadAsync(connector, pulse.ConversationId, cancellationToken).ConfigureAwait(false);
         var answerKeys = await pulses.ReadRespondentKeysAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
-        var notAnswered = members.Where(m => !answerKeys.Contains(keys.ForPulse(pulse.PulseId, PersonId.Of(m)))).ToList();
-        var remindedAt = await reminders.ReadRemindedAtAsync(pulse.PulseId, [.. notAnswered.Select(m => m.Id!)], cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
+        var marks = await reminders.ReadRemindedAtAsync(pulse.PulseId, [.. members.Select(m => m.Id!)], cancellationToken).ConfigureAwait(false);
         var toRemind = new List<TeamsChannelAccount>();
         DateTimeOffset? next = null;
-        var recent = 0;
-        foreach (var member in notAnswered)
+        int answered = 0, recent = 0, sentEarlier = 0, unreachableEarlier = 0;
+        foreach (var member in members)
         {
-            if (remindedAt.TryGetValue(member.Id!, out var last) && now - last < MinimumGap)
+            var mark = marks.GetValueOrDefault(member.Id!);
+            var settled = mark is { State: not ReminderState.Claimed };
+            if (runStartedAt is { } started && settled && mark!.At >= started)
+            {
+                if (mark.State == ReminderState.Sent)
+                {
+                    sentEarlier++;
+                }
+                else
+                {
+                    unreachableEarlier++;
+                }
+            }
+            else if (answerKeys.Contains(keys.ForPulse(pulse.PulseId, PersonId.Of(member))))
+            {
+                answered++;
+            }
+            else if (settled && now - mark!.At < MinimumGap)
             {
                 recent++;
-                var possible = last + MinimumGap;
+                var possible = mark.At + MinimumGap;
                 next = next is { } earlier && earlier <= possible ? earlier : possible;
             }
             else
@@ -93,7 +130,12 @@ public sealed partial class PulseReminders(
             }
         }
 
-        return new ReminderPlan(toRemind, members.Count - notAnswered.Count, recent, next);
+        return new ReminderPlan(toRemind, answered, recent, next)
+        {
+            RunStartedAt = runStartedAt ?? now,
+            SentEarlier = sentEarlier,
+            UnreachableEarlier = unreachableEarlier,
+        };
     }
 
     /// <summary>
@@ -109,10 +151,12 @@ public sealed partial class PulseReminders(
         ArgumentNullException.ThrowIfNull(place);
         ArgumentNullException.ThrowIfNull(progress);
         var connector = connectors.Create(pulse.ServiceUrl);
+        var work = Work(pulse, plan, bot, place, progress);
         var startedAt = time.GetUtcNow();
         var lastProgress = startedAt;
-        var total = plan.ToRemind.Count;
-        int done = 0, sent = 0, recent = plan.RecentlyReminded, unreachable = 0, notReachedNow = 0;
+        var earlier = plan.SentEarlier + plan.UnreachableEarlier;
+        var total = earlier + plan.ToRemind.Count;
+        int done = earlier, sent = plan.SentEarlier, recent = plan.RecentlyReminded, unreachable = plan.UnreachableEarlier, notReachedNow = 0;
         var interrupted = false;
         foreach (var member in plan.ToRemind)
         {
@@ -145,7 +189,7 @@ public sealed partial class PulseReminders(
             if (done < total && now - lastProgress >= _options.ProgressInterval)
             {
                 lastProgress = now;
-                await ShowProgressAsync(connector, pulse, progress, done, total, ReminderWords.EstimatedEnd(startedAt, now, done, total), cancellationToken).ConfigureAwait(false);
+                await ShowProgressAsync(connector, pulse, progress, work, done, total, ReminderWords.EstimatedEnd(startedAt, now, done - earlier, total - earlier), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -165,6 +209,29 @@ public sealed partial class PulseReminders(
         LogReminded(logger, pulse.PulseId, sent, unreachable, notReachedNow);
         await ReportAsync(connector, pulse, progress, PulseCoordinationCards.ReminderReport(report)).ConfigureAwait(false);
         return report;
+    }
+
+    /// <summary>
+    /// Finishes <paramref name="run"/>, left by an instance that died (its lease ended, never ended): plans again (who
+    /// has not answered and was not reminded in the last 24 h; the dead instance's settled reminders count as this run's),
+    /// reminds them and turns the same progress card into the report. A pulse closed meanwhile reminds nobody more; its
+    /// card still becomes the report of what was done. The caller holds the run's lease and ends the run.
+    /// </summary>
+    public async Task<ReminderReportCardModel> ResumeAsync(PulseRecord pulse, ReminderRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentNullException.ThrowIfNull(run);
+        var work = run.Work ?? throw new ArgumentException("The run keeps no work to resume.", nameof(run));
+        var plan = await PlanAsync(pulse, work.StartedAt, cancellationToken).ConfigureAwait(false);
+        if (!pulse.IsOpen)
+        {
+            plan = plan with { ToRemind = [] };
+        }
+
+        var progress = new ReminderProgressTarget(work.ProgressConversationId, run.ProgressActivityId, Languages.FromCode(work.LanguageCode), work.TimeZone);
+        var place = new PulseRemindersPlace(work.TableName, work.ChannelName, work.PulseLink);
+        LogResuming(logger, pulse.PulseId, plan.ToRemind.Count, plan.SentEarlier + plan.UnreachableEarlier);
+        return await RunAsync(pulse, plan, new ChannelAccount { Id = work.BotId }, place, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private enum MemberOutcome
@@ -210,8 +277,10 @@ public sealed partial class PulseReminders(
         switch (outcome)
         {
             case SendOutcome.Sent:
+                await SettleAsync(pulse.PulseId, member.Id!, claimedAt, ReminderState.Sent).ConfigureAwait(false);
                 return MemberOutcome.Sent;
             case SendOutcome.Unreachable:
+                await SettleAsync(pulse.PulseId, member.Id!, claimedAt, ReminderState.Refused).ConfigureAwait(false);
                 return MemberOutcome.Unreachable;
             default:
                 await ReleaseAsync(pulse.PulseId, member.Id!, claimedAt).ConfigureAwait(false);
@@ -297,11 +366,11 @@ public sealed partial class PulseReminders(
 
     /// <summary>Updates the progress card in place and renews the run's lease; a failure is logged, never stops the run.</summary>
     private async Task ShowProgressAsync(
-        IConnectorClient connector, PulseRecord pulse, ReminderProgressTarget progress, int done, int total, DateTimeOffset? estimatedEnd, CancellationToken cancellationToken)
+        IConnectorClient connector, PulseRecord pulse, ReminderProgressTarget progress, ReminderRunWork work, int done, int total, DateTimeOffset? estimatedEnd, CancellationToken cancellationToken)
     {
         try
         {
-            await reminders.ReportRunProgressAsync(pulse.PulseId, new ReminderRun(done, total, time.GetUtcNow() + _options.RunLease, progress.ActivityId), cancellationToken).ConfigureAwait(false);
+            await reminders.ReportRunProgressAsync(pulse.PulseId, new ReminderRun(done, total, time.GetUtcNow() + _options.RunLease, progress.ActivityId, work), cancellationToken).ConfigureAwait(false);
             if (progress.ActivityId is not { Length: > 0 } activityId)
             {
                 return;
@@ -364,6 +433,44 @@ public sealed partial class PulseReminders(
         }
     }
 
+    /// <summary>
+    /// The claim's second phase, under its own budget (the send is done, whatever the run's token says). When it cannot
+    /// be stored the claim stays <see cref="ReminderState.Claimed"/> and the next run reminds that member again.
+    /// </summary>
+    private async Task SettleAsync(string pulseId, string userId, DateTimeOffset claimedAt, ReminderState state)
+    {
+        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await reminders.SettleReminderAsync(pulseId, userId, claimedAt, state, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException || TransientFailures.IsTransient(exception))
+        {
+            LogSettleFailed(logger, exception, pulseId);
+        }
+    }
+
+    /// <summary>What the run row keeps so another instance can finish the run (see <see cref="ReminderRunWork"/>).</summary>
+    public static ReminderRunWork Work(PulseRecord pulse, ReminderPlan plan, ChannelAccount bot, PulseRemindersPlace place, ReminderProgressTarget progress)
+    {
+        ArgumentNullException.ThrowIfNull(pulse);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(place);
+        ArgumentNullException.ThrowIfNull(progress);
+        return new ReminderRunWork(
+            pulse.ChannelId,
+            pulse.ConversationId,
+            progress.ConversationId,
+            Languages.ToCode(progress.Language),
+            progress.TimeZone,
+            bot.Id ?? throw new ArgumentException("The bot has no id.", nameof(bot)),
+            plan.RunStartedAt,
+            place.TableName,
+            place.ChannelName,
+            place.PulseLink);
+    }
+
     private async Task ReleaseAsync(string pulseId, string userId, DateTimeOffset claimedAt)
     {
         // Under its own budget: the run's token may be the one that was just cancelled.
@@ -381,11 +488,17 @@ public sealed partial class PulseReminders(
     [LoggerMessage(Level = LogLevel.Information, Message = "Pulse {PulseId}: {Sent} reminders sent, {Unreachable} members unreachable, {NotReachedNow} not reached for now")]
     private static partial void LogReminded(ILogger logger, string pulseId, int sent, int unreachable, int notReachedNow);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pulse {PulseId}: resuming a reminder run whose instance stopped: {Left} members left, {Earlier} handled before")]
+    private static partial void LogResuming(ILogger logger, string pulseId, int left, int earlier);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: a reminder failed transiently (try {Attempt})")]
     private static partial void LogTransient(ILogger logger, Exception exception, string pulseId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: a reminder claim could not be given back; that member waits 24 h")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception, string pulseId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: a sent reminder could not be marked sent; that member may be reminded again by the next run")]
+    private static partial void LogSettleFailed(ILogger logger, Exception exception, string pulseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pulse {PulseId}: a member could not be reminded ({Status} {ErrorCode})")]
     private static partial void LogUnreachable(ILogger logger, string pulseId, int status, string? errorCode);

@@ -16,4 +16,10 @@ public sealed class PulseRemindersOptions
 
     /// <summary>How long a run holds its pulse without news: a second <c>pulse rappel</c> meanwhile says one is running.</summary>
     public TimeSpan RunLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often each instance looks for runs whose lease ended without the run being ended (their instance died) and
+    /// finishes them (<see cref="PulseReminderSweep"/>); also once at start.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using ConcertationBot.Bot.Storage;
@@ -7,8 +8,45 @@ namespace ConcertationBot.Bot.Pulses;
 /// <summary>Where a 1:1 conversation with a person was opened, so proactive messages can reuse it.</summary>
 public sealed record PersonalConversation(string ServiceUrl, string ConversationId, string? TenantId);
 
-/// <summary>A reminder run in progress: how far it is (no one's identity), until when its instance holds it.</summary>
-public sealed record ReminderRun(int Done, int Total, DateTimeOffset LeaseUntil, string? ProgressActivityId = null);
+/// <summary>
+/// A reminder run in progress: how far it is (no one's identity), until when its instance holds it, and (once the
+/// coordinator's progress card is posted) what another instance needs to finish it when that instance dies.
+/// </summary>
+public sealed record ReminderRun(int Done, int Total, DateTimeOffset LeaseUntil, string? ProgressActivityId = null, ReminderRunWork? Work = null);
+
+/// <summary>
+/// What resuming a run needs, and nothing about members: which pulse (found again by its conversation), where the
+/// progress card is and in which words it speaks (<c>"fr"</c>, <c>"en"</c>), the bot's own id (to open 1:1 chats), the place the reminder names
+/// (team, channel, link to the pulse card: the pulse record already stores the team's name) and when the run started
+/// (claims since then are the run's own). Never who answered, was reminded, or any person's name or id.
+/// </summary>
+public sealed record ReminderRunWork(
+    string ChannelId,
+    string PulseConversationId,
+    string ProgressConversationId,
+    string LanguageCode,
+    string? TimeZone,
+    string BotId,
+    DateTimeOffset StartedAt,
+    string? TableName,
+    string? ChannelName,
+    Uri? PulseLink);
+
+/// <summary>A run whose lease ended without <see cref="IReminderStore.EndRunAsync"/>: its instance died (or is stuck).</summary>
+/// <param name="Version">The row's version (ETag): the take-over only succeeds on this exact row.</param>
+public sealed record StaleReminderRun(string PulseId, ReminderRun Run, string Version);
+
+/// <summary>Where a member's reminder stands: claimed before the send, then sent, or refused for good by Teams.</summary>
+public enum ReminderState
+{
+    /// <summary>Claimed, the send not confirmed: the run died between the claim and the mark (see docs/reliability.md).</summary>
+    Claimed,
+    Sent,
+    Refused,
+}
+
+/// <summary>When a member was last claimed for a reminder about a pulse, and what became of it.</summary>
+public sealed record ReminderMark(DateTimeOffset At, ReminderState State);
 
 /// <summary>
 /// Reminders already sent (at most one per person per pulse per 24 h) and the conversation references of the
@@ -17,10 +55,19 @@ public sealed record ReminderRun(int Done, int Total, DateTimeOffset LeaseUntil,
 public interface IReminderStore
 {
     /// <summary>
-    /// Claims the right to remind <paramref name="userId"/> about <paramref name="pulseId"/> now: false when they were
-    /// reminded less than <paramref name="minimumGap"/> ago, or when another instance claimed it at the same moment.
+    /// Claims the right to remind <paramref name="userId"/> about <paramref name="pulseId"/> now (first phase: the row says
+    /// <see cref="ReminderState.Claimed"/>): false when they were reminded (sent or refused) less than
+    /// <paramref name="minimumGap"/> ago, or when another instance claimed it at the same moment. A claim left
+    /// <see cref="ReminderState.Claimed"/> is taken again: only the run holding the pulse's run lease claims, so such a
+    /// claim belongs to a run that died before it could confirm the send.
     /// </summary>
     Task<bool> TryClaimReminderAsync(string pulseId, string userId, DateTimeOffset now, TimeSpan minimumGap, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Second phase: the claim made at <paramref name="claimedAt"/> becomes <see cref="ReminderState.Sent"/> (or
+    /// <see cref="ReminderState.Refused"/> when Teams refused for good). A newer claim (another run) is left alone.
+    /// </summary>
+    Task SettleReminderAsync(string pulseId, string userId, DateTimeOffset claimedAt, ReminderState state, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives back a claim whose reminder could not be sent (Teams kept failing, or the bot stopped): the person is not
@@ -29,8 +76,8 @@ public interface IReminderStore
     /// </summary>
     Task ReleaseReminderAsync(string pulseId, string userId, DateTimeOffset claimedAt, CancellationToken cancellationToken);
 
-    /// <summary>When each member in <paramref name="userIds"/> was last reminded about <paramref name="pulseId"/> (absent: never).</summary>
-    Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadRemindedAtAsync(string pulseId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
+    /// <summary>When each member in <paramref name="userIds"/> was last claimed for a reminder about <paramref name="pulseId"/>, and what became of it (absent: never).</summary>
+    Task<IReadOnlyDictionary<string, ReminderMark>> ReadRemindedAtAsync(string pulseId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Starts the one reminder run of <paramref name="pulseId"/> (across instances): false, with the run in progress,
@@ -43,6 +90,15 @@ public interface IReminderStore
 
     /// <summary>Ends the run: the next <c>pulse rappel</c> may start another at once.</summary>
     Task EndRunAsync(string pulseId, CancellationToken cancellationToken);
+
+    /// <summary>The runs (of every pulse) whose lease ended before <paramref name="now"/> and that nobody ended.</summary>
+    IAsyncEnumerable<StaleReminderRun> ListStaleRunsAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes over a stale run (its row unchanged since it was listed) with a new lease until <paramref name="leaseUntil"/>:
+    /// false when another instance took it (or ended it) first.
+    /// </summary>
+    Task<bool> TryTakeOverRunAsync(StaleReminderRun stale, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     Task<PersonalConversation?> GetPersonalConversationAsync(string channelId, string userId, CancellationToken cancellationToken);
 
@@ -59,6 +115,12 @@ public sealed class ReminderStore : IReminderStore
     public const string ReferencesTable = "ConversationReferences";
 
     private const string LastSentAt = nameof(LastSentAt);
+
+    /// <summary>
+    /// The phase of a member's row: absent or <c>"sent"</c> (rows written before the two phases were all settled),
+    /// <c>"claimed"</c>, <c>"refused"</c>.
+    /// </summary>
+    private const string State = nameof(State);
 
     /// <summary>
     /// The row of a pulse's running reminder run. Member rows are <c>BotStateKey.Compose(userId)</c>, which escapes every
@@ -80,7 +142,7 @@ public sealed class ReminderStore : IReminderStore
     {
         TableKeys.ThrowIfInvalid(pulseId, nameof(pulseId));
         var table = await _reminders.GetAsync(cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(pulseId, BotStateKey.Compose(userId)) { [LastSentAt] = now };
+        var entity = new TableEntity(pulseId, BotStateKey.Compose(userId)) { [LastSentAt] = now, [State] = StateCode(ReminderState.Claimed) };
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
@@ -90,12 +152,12 @@ public sealed class ReminderStore : IReminderStore
                 return true;
             }
 
-            if (existing.Value!.GetDateTimeOffset(LastSentAt) is { } last && now - last < minimumGap)
+            if (MarkOf(existing.Value!) is { State: not ReminderState.Claimed } last && now - last.At < minimumGap)
             {
                 return false;
             }
 
-            await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -124,18 +186,40 @@ public sealed class ReminderStore : IReminderStore
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadRemindedAtAsync(string pulseId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    public async Task SettleReminderAsync(string pulseId, string userId, DateTimeOffset claimedAt, ReminderState state, CancellationToken cancellationToken)
+    {
+        TableKeys.ThrowIfInvalid(pulseId, nameof(pulseId));
+        var table = await _reminders.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rowKey = BotStateKey.Compose(userId);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(pulseId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue || existing.Value!.GetDateTimeOffset(LastSentAt) != claimedAt)
+        {
+            return;
+        }
+
+        try
+        {
+            var entity = new TableEntity(pulseId, rowKey) { [LastSentAt] = claimedAt, [State] = StateCode(state) };
+            await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Claimed again (or given back) meanwhile: that claim is not ours.
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, ReminderMark>> ReadRemindedAtAsync(string pulseId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         TableKeys.ThrowIfInvalid(pulseId, nameof(pulseId));
         ArgumentNullException.ThrowIfNull(userIds);
         var byRowKey = userIds.Distinct(StringComparer.Ordinal).ToDictionary(id => BotStateKey.Compose(id), StringComparer.Ordinal);
         var table = await _reminders.GetAsync(cancellationToken).ConfigureAwait(false);
-        var found = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pulseId}"), select: ["RowKey", LastSentAt], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var found = new Dictionary<string, ReminderMark>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pulseId}"), select: ["RowKey", LastSentAt, State], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (byRowKey.TryGetValue(entity.RowKey, out var userId) && entity.GetDateTimeOffset(LastSentAt) is { } last)
+            if (byRowKey.TryGetValue(entity.RowKey, out var userId) && MarkOf(entity) is { } mark)
             {
-                found[userId] = last;
+                found[userId] = mark;
             }
         }
 
@@ -192,6 +276,35 @@ public sealed class ReminderStore : IReminderStore
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Already ended (or the pulse's reminder rows were deleted).
+        }
+    }
+
+    public async IAsyncEnumerable<StaleReminderRun> ListStaleRunsAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _reminders.GetAsync(cancellationToken).ConfigureAwait(false);
+
+        // A scan by row key: the table holds a row per reminded member per pulse, kept 90 days at most (retention).
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RunRowKey} and LeaseUntil lt {now}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StaleReminderRun(entity.PartitionKey, RunOf(entity), entity.ETag.ToString());
+        }
+    }
+
+    public async Task<bool> TryTakeOverRunAsync(StaleReminderRun stale, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stale);
+        TableKeys.ThrowIfInvalid(stale.PulseId, nameof(stale));
+        var table = await _reminders.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.UpdateEntityAsync(RunEntity(stale.PulseId, stale.Run with { LeaseUntil = leaseUntil }), new ETag(stale.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Another instance took it over (or a new run replaced it, or it was ended) since it was listed.
+            return false;
         }
     }
 
@@ -252,14 +365,74 @@ public sealed class ReminderStore : IReminderStore
             entity[nameof(ReminderRun.ProgressActivityId)] = activityId;
         }
 
+        if (run.Work is { } work)
+        {
+            entity[nameof(ReminderRunWork.ChannelId)] = work.ChannelId;
+            entity[nameof(ReminderRunWork.PulseConversationId)] = work.PulseConversationId;
+            entity[nameof(ReminderRunWork.ProgressConversationId)] = work.ProgressConversationId;
+            entity["Language"] = work.LanguageCode;
+            entity[nameof(ReminderRunWork.BotId)] = work.BotId;
+            entity[nameof(ReminderRunWork.StartedAt)] = work.StartedAt;
+            SetIfAny(entity, nameof(ReminderRunWork.TimeZone), work.TimeZone);
+            SetIfAny(entity, nameof(ReminderRunWork.TableName), work.TableName);
+            SetIfAny(entity, nameof(ReminderRunWork.ChannelName), work.ChannelName);
+            SetIfAny(entity, nameof(ReminderRunWork.PulseLink), work.PulseLink?.AbsoluteUri);
+        }
+
         return entity;
+    }
+
+    private static void SetIfAny(TableEntity entity, string name, string? value)
+    {
+        if (value is { Length: > 0 })
+        {
+            entity[name] = value;
+        }
     }
 
     private static ReminderRun RunOf(TableEntity entity) => new(
         entity.GetInt32(nameof(ReminderRun.Done)) ?? 0,
         entity.GetInt32(nameof(ReminderRun.Total)) ?? 0,
         entity.GetDateTimeOffset(nameof(ReminderRun.LeaseUntil)) ?? DateTimeOffset.MinValue,
-        entity.GetString(nameof(ReminderRun.ProgressActivityId)));
+        entity.GetString(nameof(ReminderRun.ProgressActivityId)),
+        WorkOf(entity));
+
+    /// <summary>The work of a run row; null for a row written before the progress card was posted (or by an older build).</summary>
+    private static ReminderRunWork? WorkOf(TableEntity entity) =>
+        entity.GetString(nameof(ReminderRunWork.ChannelId)) is { Length: > 0 } channelId
+        && entity.GetString(nameof(ReminderRunWork.PulseConversationId)) is { Length: > 0 } pulseConversationId
+        && entity.GetString(nameof(ReminderRunWork.ProgressConversationId)) is { Length: > 0 } progressConversationId
+        && entity.GetString(nameof(ReminderRunWork.BotId)) is { Length: > 0 } botId
+        && entity.GetDateTimeOffset(nameof(ReminderRunWork.StartedAt)) is { } startedAt
+            ? new ReminderRunWork(
+                channelId,
+                pulseConversationId,
+                progressConversationId,
+                entity.GetString("Language") ?? "fr",
+                entity.GetString(nameof(ReminderRunWork.TimeZone)),
+                botId,
+                startedAt,
+                entity.GetString(nameof(ReminderRunWork.TableName)),
+                entity.GetString(nameof(ReminderRunWork.ChannelName)),
+                Uri.TryCreate(entity.GetString(nameof(ReminderRunWork.PulseLink)), UriKind.Absolute, out var link) ? link : null)
+            : null;
+
+    private static ReminderMark? MarkOf(TableEntity entity) =>
+        entity.GetDateTimeOffset(LastSentAt) is { } at
+            ? new ReminderMark(at, entity.GetString(State) switch
+            {
+                "claimed" => ReminderState.Claimed,
+                "refused" => ReminderState.Refused,
+                _ => ReminderState.Sent,
+            })
+            : null;
+
+    private static string StateCode(ReminderState state) => state switch
+    {
+        ReminderState.Claimed => "claimed",
+        ReminderState.Refused => "refused",
+        _ => "sent",
+    };
 
     private static string Partition(string channelId) => BotStateKey.Compose("personal", channelId);
 }

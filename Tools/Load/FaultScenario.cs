@@ -9,12 +9,12 @@ namespace ConcertationBot.Load;
 /// dot-voting burst in its own channel, each with a PASS/FAIL verdict: storage stopped and restarted, storage frozen,
 /// connector 503s, duplicate deliveries, the bot killed and restarted (last, as it replaces the bot process); then
 /// two instances on the same Azurite and connector (issue #22): a close one leaves unfinished is finished by the other,
-/// and a live card one renders cannot stay over the other's closed card; last, clicks Teams delivers again after newer
-/// clicks of the same voter (issue #19).
+/// and a live card one renders cannot stay over the other's closed card; then clicks Teams delivers again after newer
+/// clicks of the same voter (issue #19); last, a reminder run whose bot is killed is finished after the restart (#19).
 /// </summary>
 internal static class FaultScenario
 {
-    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card", "redelivery", "close-killed", "vote-close-killed"];
+    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card", "redelivery", "close-killed", "vote-close-killed", "reminders-killed"];
 
     public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string logDirectory, TextWriter output, CancellationToken cancellationToken)
     {
@@ -40,6 +40,7 @@ internal static class FaultScenario
                     "redelivery" => await FaultRedelivery.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                     "close-killed" => await FaultCloseKilled.RunAsync(bed, cancellationToken).ConfigureAwait(false),
                     "vote-close-killed" => await FaultVoteCloseKilled.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
+                    "reminders-killed" => await FaultRemindersKilled.RunAsync(bed, cancellationToken).ConfigureAwait(false),
                     _ => await FaultStaleCard.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                 };
                 verdicts.Add((name, pass));

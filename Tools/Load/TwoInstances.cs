@@ -9,18 +9,33 @@ namespace ConcertationBot.Load;
 /// </summary>
 internal static class TwoInstances
 {
-    public static readonly BotInstanceSettings First = new("load-bot.log", Sweeping(TimeSpan.FromHours(1)));
+    /// <summary>
+    /// How long a reminder run holds its pulse without news (shipped: 5 min), so a run whose bot was killed is resumed
+    /// within seconds (<c>reminders-killed</c>); progress is stored every 2 s, well inside it.
+    /// </summary>
+    public static readonly TimeSpan ReminderRunLease = TimeSpan.FromSeconds(15);
 
-    public static readonly BotInstanceSettings Second = new("load-bot-b.log", Sweeping(TimeSpan.FromSeconds(1)));
+    /// <summary>How often each instance looks for reminder runs to resume (shipped: 1 min).</summary>
+    public static readonly TimeSpan ReminderSweepInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>How long after a refused summary any instance tries again.</summary>
     public static readonly TimeSpan CloseRetryDelay = TimeSpan.FromSeconds(3);
+
+    // The three above before the instances: static fields are initialized in the order they are written (the retry
+    // delay was declared after them until 2026-12-06, so the fault runs before that had a 0 s retry delay, not 3 s).
+
+    public static readonly BotInstanceSettings First = new("load-bot.log", Sweeping(TimeSpan.FromHours(1)));
+
+    public static readonly BotInstanceSettings Second = new("load-bot-b.log", Sweeping(TimeSpan.FromSeconds(1)));
 
     private static Dictionary<string, string> Sweeping(TimeSpan interval) => new()
     {
         ["Concertation:DeadlineSweepInterval"] = interval.ToString("c"),
         ["Concertation:CloseRetryDelay"] = CloseRetryDelay.ToString("c"),
         ["Concertation:CloseClaimLease"] = TimeSpan.FromSeconds(15).ToString("c"),
+        ["Reminders:RunLease"] = ReminderRunLease.ToString("c"),
+        ["Reminders:ProgressInterval"] = TimeSpan.FromSeconds(2).ToString("c"),
+        ["Reminders:SweepInterval"] = ReminderSweepInterval.ToString("c"),
     };
 }
 

@@ -42,7 +42,7 @@ public sealed class ReminderStoreTests(AzuriteFixture azurite) : IClassFixture<A
         await store.ReleaseReminderAsync(pulseId, "29:bruno", Now.AddDays(-2), CancellationToken.None);
 
         // Assert
-        Assert.Equal(Now, (await store.ReadRemindedAtAsync(pulseId, ["29:bruno"], CancellationToken.None))["29:bruno"]);
+        Assert.Equal(Now, (await store.ReadRemindedAtAsync(pulseId, ["29:bruno"], CancellationToken.None))["29:bruno"].At);
     }
 
     [Fact]
@@ -126,5 +126,75 @@ public sealed class ReminderStoreTests(AzuriteFixture azurite) : IClassFixture<A
 
         // Assert
         Assert.Single(results, r => r.Started);
+    }
+
+    [Fact]
+    public async Task TryClaimReminderAsync_ClaimNeverSettled_ClaimedAgainButASentOneIsNot()
+    {
+        // Arrange: a dead run claimed Amélie and never sent; Bruno's reminder was sent.
+        var store = NewStore();
+        var pulseId = PulseRecord.NewId();
+        await store.TryClaimReminderAsync(pulseId, "29:amelie", Now, Day, CancellationToken.None);
+        await store.TryClaimReminderAsync(pulseId, "29:bruno", Now, Day, CancellationToken.None);
+        await store.SettleReminderAsync(pulseId, "29:bruno", Now, ReminderState.Sent, CancellationToken.None);
+
+        // Act
+        var amelie = await store.TryClaimReminderAsync(pulseId, "29:amelie", Now.AddMinutes(6), Day, CancellationToken.None);
+        var bruno = await store.TryClaimReminderAsync(pulseId, "29:bruno", Now.AddMinutes(6), Day, CancellationToken.None);
+
+        // Assert
+        Assert.True(amelie);
+        Assert.False(bruno);
+        var marks = await store.ReadRemindedAtAsync(pulseId, ["29:amelie", "29:bruno"], CancellationToken.None);
+        Assert.Equal(new ReminderMark(Now.AddMinutes(6), ReminderState.Claimed), marks["29:amelie"]);
+        Assert.Equal(new ReminderMark(Now, ReminderState.Sent), marks["29:bruno"]);
+    }
+
+    [Fact]
+    public async Task ListStaleRunsAsync_OneLeaseEndedOneHeld_OnlyTheEndedOne()
+    {
+        // Arrange
+        var store = NewStore();
+        var ended = PulseRecord.NewId();
+        var held = PulseRecord.NewId();
+        await store.TryStartRunAsync(ended, 4, Now, Lease, CancellationToken.None);
+        await store.TryStartRunAsync(held, 4, Now.AddMinutes(3), Lease, CancellationToken.None);
+
+        // Act
+        var stale = new List<StaleReminderRun>();
+        await foreach (var run in store.ListStaleRunsAsync(Now + Lease + TimeSpan.FromSeconds(1), CancellationToken.None))
+        {
+            stale.Add(run);
+        }
+
+        // Assert
+        Assert.Contains(stale, r => r.PulseId == ended);
+        Assert.DoesNotContain(stale, r => r.PulseId == held);
+    }
+
+    [Fact]
+    public async Task TryTakeOverRunAsync_TwoInstancesAtOnce_ExactlyOneTakesItAndItsLeaseHolds()
+    {
+        // Arrange
+        var store = NewStore();
+        var pulseId = PulseRecord.NewId();
+        await store.TryStartRunAsync(pulseId, 5, Now, Lease, CancellationToken.None);
+        var later = Now + Lease + TimeSpan.FromSeconds(1);
+        var stale = new List<StaleReminderRun>();
+        await foreach (var run in store.ListStaleRunsAsync(later, CancellationToken.None))
+        {
+            stale.Add(run);
+        }
+
+        var mine = Assert.Single(stale, r => r.PulseId == pulseId);
+
+        // Act
+        var results = await Task.WhenAll(
+            NewStore().TryTakeOverRunAsync(mine, later + Lease, CancellationToken.None),
+            NewStore().TryTakeOverRunAsync(mine, later + Lease, CancellationToken.None));
+
+        // Assert
+        Assert.Single(results, taken => taken);
+        Assert.False((await store.TryStartRunAsync(pulseId, 5, later, Lease, CancellationToken.None)).Started);
     }
 }
