@@ -13,6 +13,12 @@ public interface IProfileStore
     /// </summary>
     Task<ProfileRecord> SaveAsync(ProfileScope scope, string profileKey, ProfileRecord profile, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every profile of the scope as profile key → category code (one partition query), for the summary's participation
+    /// by profile; empty when nobody declared one.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> ListCategoriesAsync(ProfileScope scope, CancellationToken cancellationToken);
+
     /// <summary>Deletes the profile under <paramref name="profileKey"/> (conditionally on its ETag as read); false when there was none.</summary>
     Task<bool> DeleteAsync(ProfileScope scope, string profileKey, CancellationToken cancellationToken);
 }

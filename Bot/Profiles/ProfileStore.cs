@@ -37,6 +37,23 @@ public sealed class ProfileStore : IProfileStore
         return await ReadAsync(table, scope.Partition, profileKey, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> ListCategoriesAsync(ProfileScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {scope.Partition}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(TableEntity.RowKey), nameof(ProfileRecord.Category)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey is { Length: > 0 } && entity.GetString(nameof(ProfileRecord.Category)) is { Length: > 0 } category)
+            {
+                categories[entity.RowKey] = category;
+            }
+        }
+
+        return categories;
+    }
+
     public async Task<ProfileRecord> SaveAsync(ProfileScope scope, string profileKey, ProfileRecord profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
