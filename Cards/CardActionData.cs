@@ -87,8 +87,41 @@ public sealed record VoteChoiceData : ICardActionData<VoteChoiceData>
     public Dictionary<string, JsonElement>? Fields { get; set; }
 }
 
+/// <summary>
+/// The data of the profile verbs (<see cref="CardVerbs.ProfileSave"/>, <see cref="CardVerbs.ProfileEdit"/>): the form's
+/// two inputs as sent. A category that is not a JSON string reads as null; the role is kept as sent, so that a role of
+/// another JSON type (never sent by the form) can be told from a role left empty.
+/// </summary>
+public sealed record ProfileActionData : ICardActionData<ProfileActionData>
+{
+    public static JsonTypeInfo<ProfileActionData> JsonTypeInfo => CardVerbDataJsonContext.Default.ProfileActionData;
+
+    public static ProfileActionData Empty { get; } = new();
+
+    [JsonPropertyName(CardDataFields.ProfileCategory)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? Category { get; init; }
+
+    /// <summary>The role input as sent (absent or JSON null when left empty).</summary>
+    [JsonPropertyName(CardDataFields.ProfileRole)]
+    public JsonElement? RoleField { get; init; }
+
+    /// <summary>The role when it was sent as a string; else null.</summary>
+    [JsonIgnore]
+    public string? Role => RoleField is { ValueKind: JsonValueKind.String } role ? role.GetString() : null;
+
+    /// <summary>True when a role was sent but not as a string (a number, an array, an object…): not the form's data.</summary>
+    [JsonIgnore]
+    public bool HasMalformedRole => RoleField is { ValueKind: not (JsonValueKind.String or JsonValueKind.Null or JsonValueKind.Undefined) };
+
+    /// <summary>Whatever else the card sent; nothing reads it. (A setter: System.Text.Json fills extension data only through one.)</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; set; }
+}
+
 [JsonSerializable(typeof(NoCardData))]
 [JsonSerializable(typeof(PulseActionData))]
 [JsonSerializable(typeof(VoteActionData))]
 [JsonSerializable(typeof(VoteChoiceData))]
+[JsonSerializable(typeof(ProfileActionData))]
 internal sealed partial class CardVerbDataJsonContext : JsonSerializerContext;

@@ -62,6 +62,19 @@ public static class CardVerbs
 
     /// <summary>"Annuler" on either deletion confirmation card: nothing is deleted.</summary>
     public const string DeleteCancel = "delete.cancel";
+
+    /// <summary>
+    /// "Enregistrer" on the profile form: stores (or replaces) the clicker's profile in this team (or conversation) and
+    /// answers with their saved profile. Data: <see cref="CardDataFields.ProfileCategory"/> and
+    /// <see cref="CardDataFields.ProfileRole"/> (the form's inputs, codes of <c>ProfileChoices</c>).
+    /// </summary>
+    public const string ProfileSave = "profile.save";
+
+    /// <summary>
+    /// "Modifier" on the saved profile, "Voir mon profil" on a form posted in a channel: the clicker's own form,
+    /// pre-filled with their saved profile. Data: none (any field is ignored).
+    /// </summary>
+    public const string ProfileEdit = "profile.edit";
 }
 
 /// <summary>Names of the fields in <c>Action.Execute</c> data; part of the card contract like the verbs.</summary>
@@ -84,4 +97,10 @@ public static class CardDataFields
     /// conversation".
     /// </summary>
     public const string ConversationId = "conversationId";
+
+    /// <summary>The profile form's category input (a <c>ProfileChoices</c> category code), on <see cref="CardVerbs.ProfileSave"/>.</summary>
+    public const string ProfileCategory = "profileCategory";
+
+    /// <summary>The profile form's role input (a <c>ProfileChoices</c> role code, or the "not stated" code), on <see cref="CardVerbs.ProfileSave"/>.</summary>
+    public const string ProfileRole = "profileRole";
 }

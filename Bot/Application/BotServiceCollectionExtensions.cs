@@ -8,6 +8,7 @@ using ConcertationBot.Bot.Hosting;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.LiveCards;
 using ConcertationBot.Bot.Privacy;
+using ConcertationBot.Bot.Profiles;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Rencontres;
@@ -50,6 +51,7 @@ public static class BotServiceCollectionExtensions
         services.AddPulses();
         services.AddVotes();
         services.AddRencontres();
+        services.AddProfiles();
         services.AddExports();
         services.AddPrivacy();
         services.AddSingleton<GreetingLedger>();

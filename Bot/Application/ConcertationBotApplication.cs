@@ -4,6 +4,7 @@ using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Exports;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Privacy;
+using ConcertationBot.Bot.Profiles;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Rencontres;
@@ -39,6 +40,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         CoordinationConversation coordination,
         DeletionConversation deletion,
         RencontreConversation rencontre,
+        ProfileConversation profile,
         IOptions<ConcertationOptions> options,
         ILogger<ConcertationBotApplication> logger)
     {
@@ -49,6 +51,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         ArgumentNullException.ThrowIfNull(coordination);
         ArgumentNullException.ThrowIfNull(deletion);
         ArgumentNullException.ThrowIfNull(rencontre);
+        ArgumentNullException.ThrowIfNull(profile);
         _greetings = greetings;
         _settings = settings;
         _logger = logger;
@@ -79,6 +82,11 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("language", coordination.SetLanguageAsync);
         OnCommand("rencontre", rencontre.CommandAsync);
         OnCommand("meeting", rencontre.CommandAsync);
+        OnCommand("profil", profile.CommandAsync);
+        OnCommand("profile", profile.CommandAsync);
+        OnCommand("profil effacer", profile.DeleteAsync);
+        OnCommand("profil supprimer", profile.DeleteAsync);
+        OnCommand("profile delete", profile.DeleteAsync);
         OnMessage(SendSuggestionOrHelpAsync);
 
         OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpFor(context)));
@@ -95,6 +103,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<PulseActionData>(CardVerbs.PulseDeleteConfirm, deletion.OnPulseConfirmAsync);
         OnCardAction<VoteActionData>(CardVerbs.VoteDeleteConfirm, deletion.OnVoteConfirmAsync);
         OnCardAction<NoCardData>(CardVerbs.DeleteCancel, DeletionConversation.OnCancelAsync);
+        OnCardAction<ProfileActionData>(CardVerbs.ProfileSave, profile.OnSaveAsync);
+        OnCardAction<ProfileActionData>(CardVerbs.ProfileEdit, profile.OnEditAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);

@@ -17,6 +17,13 @@ public interface IRespondentKeys
     /// <summary>The voter key of <paramref name="personId"/> in one vote: 64 lowercase hex characters.</summary>
     string ForVote(string voteId, string personId);
 
+    /// <summary>
+    /// The profile key of <paramref name="personId"/> in one profile scope (a team, or a conversation outside any team):
+    /// 64 lowercase hex characters. Its own purpose string, so it never equals, and cannot be matched with, a
+    /// respondent or voter key; stable within the scope (a profile is changed and deleted under it).
+    /// </summary>
+    string ForProfile(string scopeId, string personId);
+
     /// <summary>An HMAC-SHA256 signature (32 bytes) of <paramref name="data"/>, for signed links.</summary>
     byte[] Sign(ReadOnlySpan<byte> data);
 
@@ -45,6 +52,8 @@ public sealed class RespondentKeys : IRespondentKeys
 
     public string ForVote(string voteId, string personId) => Keyed("vote", voteId, personId);
 
+    public string ForProfile(string scopeId, string personId) => Keyed("profile", scopeId, personId);
+
     public byte[] Sign(ReadOnlySpan<byte> data)
     {
         var message = new byte[SignaturePrefix.Length + data.Length];
@@ -63,7 +72,7 @@ public sealed class RespondentKeys : IRespondentKeys
         if (scopeId.Contains('\n', StringComparison.Ordinal))
         {
             // The scope id is followed by a line feed, so it must not hold one: the message then splits one way only.
-            throw new ArgumentException("A pulse or vote id must not contain a line feed.", nameof(scopeId));
+            throw new ArgumentException("A pulse, vote or profile scope id must not contain a line feed.", nameof(scopeId));
         }
 
         var message = Encoding.UTF8.GetBytes(domain + "\n" + scopeId + "\n" + personId);

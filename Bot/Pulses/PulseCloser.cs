@@ -3,6 +3,8 @@ using Azure;
 using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Profiles;
+using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
@@ -25,6 +27,8 @@ public sealed partial class PulseCloser(
     IBotStateStore state,
     IConnectorClientFactory connectors,
     PulseCardRefresher cards,
+    IRespondentKeys keys,
+    IProfileStore profiles,
     IOptions<ConcertationOptions> options,
     TimeProvider time,
     ILogger<PulseCloser> logger)
@@ -212,7 +216,7 @@ public sealed partial class PulseCloser(
     private async Task<PulseSummary> SummarizeWholeAsync(PulseRecord pulse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pulse);
-        var answers = await AnswersAsync(pulse, cancellationToken).ConfigureAwait(false);
+        var rows = await AnswerRowsAsync(pulse, cancellationToken).ConfigureAwait(false);
         PulseSummary? previous = null;
         if (await pulses.GetLatestAsync(pulse.ChannelId, pulse.ConversationId, closedOnly: true, exceptPulseId: pulse.PulseId, cancellationToken).ConfigureAwait(false) is { } earlier
             && earlier.OpenedAt < pulse.OpenedAt)
@@ -220,27 +224,72 @@ public sealed partial class PulseCloser(
             previous = (await state.ReadAsync(PulseStateKeys.Summary(earlier.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value;
         }
 
+        var roster = await TryReadRosterAsync(pulse, cancellationToken).ConfigureAwait(false);
         return PulseSummaries.Compute(new PulseSummaryInput
         {
             Template = PulseTemplates.Default,
-            Answers = answers,
-            MemberCount = await Roster.TryCountAsync(connectors.Create(pulse.ServiceUrl), pulse.ConversationId, cancellationToken).ConfigureAwait(false),
+            Answers = [.. rows.Select(r => r.Fields)],
+            MemberCount = roster?.Count,
             OpenedAt = pulse.OpenedAt,
             ClosedAt = pulse.ClosedAt ?? time.GetUtcNow(),
             MinimumGroupSize = options.Value.MinimumGroupSize,
             Previous = previous,
+            Members = roster is null ? null : await MembersAsync(pulse, roster, rows, cancellationToken).ConfigureAwait(false),
         });
     }
 
-    private async Task<List<IReadOnlyDictionary<string, object?>>> AnswersAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TeamsChannelAccount>?> TryReadRosterAsync(PulseRecord pulse, CancellationToken cancellationToken)
     {
-        var answers = new List<IReadOnlyDictionary<string, object?>>();
-        await foreach (var row in pulses.ReadAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
+        try
         {
-            answers.Add(row.Fields);
+            return await Roster.ReadAsync(connectors.Create(pulse.ServiceUrl), pulse.ConversationId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Each roster member's declared profile and whether they answered, derived here and never stored: the member's
+    /// respondent key looked up in the pulse's answer keys, their profile key in the team's profiles. The summary keeps
+    /// only the per-category counts (<see cref="PulseSummaries.ByProfile"/>). Without any declared profile, nothing.
+    /// </summary>
+    private async Task<IReadOnlyList<SummaryMember>?> MembersAsync(
+        PulseRecord pulse, IReadOnlyList<TeamsChannelAccount> roster, IReadOnlyList<PulseAnswerRow> rows, CancellationToken cancellationToken)
+    {
+        var scope = ProfileScope.Of(pulse.ChannelId, pulse.ConversationId, pulse.TeamId);
+        var categories = await profiles.ListCategoriesAsync(scope, cancellationToken).ConfigureAwait(false);
+        if (categories.Count == 0)
+        {
+            return null;
         }
 
-        return answers;
+        var answered = rows.Select(r => r.RespondentKey).ToHashSet(StringComparer.Ordinal);
+        var members = new List<SummaryMember>(roster.Count);
+        foreach (var member in roster)
+        {
+            var personId = PersonId.Of(member);
+            members.Add(new SummaryMember(
+                categories.GetValueOrDefault(keys.ForProfile(scope.Partition, personId)),
+                answered.Contains(keys.ForPulse(pulse.PulseId, personId))));
+        }
+
+        return members;
+    }
+
+    private async Task<List<IReadOnlyDictionary<string, object?>>> AnswersAsync(PulseRecord pulse, CancellationToken cancellationToken) =>
+        [.. (await AnswerRowsAsync(pulse, cancellationToken).ConfigureAwait(false)).Select(r => r.Fields)];
+
+    private async Task<List<PulseAnswerRow>> AnswerRowsAsync(PulseRecord pulse, CancellationToken cancellationToken)
+    {
+        var rows = new List<PulseAnswerRow>();
+        await foreach (var row in pulses.ReadAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pulse {PulseId}: the summary is {Length} characters of JSON, over the state limit; it is posted but not stored")]

@@ -72,6 +72,21 @@ public static class PulseSummaryCard
             new TextBlock { Text = model.Period, Spacing = CardSpacing.None, IsSubtle = true },
             new TextBlock { Text = model.Participation, Weight = TextWeight.Bolder, Spacing = CardSpacing.Medium },
         };
+        if (model.Profiles.Count > 0)
+        {
+            if (model.ProfilesTitle is { } title)
+            {
+                body.Add(new TextBlock { Text = title, Size = TextSize.Small, IsSubtle = true, Spacing = CardSpacing.Small });
+            }
+
+            body.Add(new FactSet
+            {
+                Spacing = CardSpacing.Small,
+                // The profile's words are the bot's own (never user text) and carry no Markdown.
+                Facts = [.. model.Profiles.Select(p => new Fact(p.Profile, p.Cell))],
+            });
+        }
+
         foreach (var section in model.Sections)
         {
             var items = new List<CardElement>

@@ -22,9 +22,18 @@ public sealed record PulseSummaryCardModel
     /// <summary>"7 réponses sur 12 membres (58 %)".</summary>
     public required string Participation { get; init; }
 
+    /// <summary>"Participation par profil (réponses / membres)"; shown only above <see cref="Profiles"/>.</summary>
+    public string? ProfilesTitle { get; init; }
+
+    /// <summary>One line per declared profile category ("Organisme communautaire", "3 / 5" or "moins de 3"); empty for none.</summary>
+    public IReadOnlyList<ProfileParticipationLine> Profiles { get; init; } = [];
+
     /// <summary>In template order.</summary>
     public IReadOnlyList<SummarySection> Sections { get; init; } = [];
 }
+
+/// <summary>A profile category's words and its cell, already localized.</summary>
+public sealed record ProfileParticipationLine(string Profile, string Cell);
 
 /// <summary>A part of the summary under its own title.</summary>
 public abstract record SummarySection(string Title);

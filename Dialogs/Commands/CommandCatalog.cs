@@ -24,6 +24,8 @@ public static class CommandCatalog
     [
         new(new("aide", "help"), new("Affiche cette aide.", "Shows this help."), CommandAudience.Everyone, IsAvailable: true),
         new(new("rencontre", "meeting"), new("La rencontre en cours : date, thématique, intention, pouls et votes.", "The current meeting: date, theme, purpose, pulses and votes."), CommandAudience.Everyone, IsAvailable: true),
+        new(new("profil", "profile"), new("Déclare comment vous participez à la table (organisme, institution, citoyen·ne…), pour l'équilibre de la participation.", "Declares how you take part in the table (organization, institution, citizen…), for the balance of participation."), CommandAudience.Everyone, IsAvailable: true),
+        new(new("profil effacer", "profile delete"), new("Efface votre profil ici.", "Deletes your profile here."), CommandAudience.Everyone, IsAvailable: true),
         new(new("pulse démarrer [durée]", "pulse start [duration]"), new("Ouvre un pulse ici (7 jours par défaut ; 3j, 48h…).", "Opens a pulse here (7 days by default; 3d, 48h…)."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("pulse état", "pulse status"), new("Participation et temps restant.", "Participation and time left."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("pulse rappel", "pulse remind"), new("Rappel personnel à qui n'a pas encore répondu.", "A personal reminder to those who have not answered."), CommandAudience.Coordinator, IsAvailable: true),

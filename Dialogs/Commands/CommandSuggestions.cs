@@ -42,6 +42,8 @@ public static class CommandSuggestions
         (new("coordination ajouter", "coordinator add"), ["coordination ajouter", "coordinator add"]),
         (new("langue", "language"), ["langue", "language"]),
         (new("rencontre", "meeting"), ["rencontre", "meeting"]),
+        (new("profil", "profile"), ["profil", "profile"]),
+        (new("profil effacer", "profile delete"), ["profil effacer", "profil supprimer", "profile delete"]),
     ];
 
     /// <summary>

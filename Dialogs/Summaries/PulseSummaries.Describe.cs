@@ -64,6 +64,8 @@ public static partial class PulseSummaries
             PulseTitle = template.Title.For(language),
             Period = SummaryWords.Period(summary.OpenedAt, summary.ClosedAt, language),
             Participation = SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language),
+            ProfilesTitle = SummaryWords.ProfilesTitle.For(language),
+            Profiles = DescribeProfiles(summary, language),
             Sections = sections,
         };
     }

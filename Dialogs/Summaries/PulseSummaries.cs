@@ -64,6 +64,7 @@ public static partial class PulseSummaries
             FreinsLeviers = freinsLeviers,
             Choices = choices,
             Changes = changes,
+            Profiles = ByProfile(input.Members, k),
         };
     }
 

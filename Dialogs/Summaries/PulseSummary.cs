@@ -23,7 +23,16 @@ public sealed record PulseSummaryInput
 
     /// <summary>The previous closed pulse of the same conversation (computed the same way), for trends; null for none.</summary>
     public PulseSummary? Previous { get; init; }
+
+    /// <summary>
+    /// Each roster member's declared profile category (a <c>ProfileChoices</c> code, null when none) and whether they
+    /// answered, derived when the pulse closes (never stored); null when the roster is unknown.
+    /// </summary>
+    public IReadOnlyList<SummaryMember>? Members { get; init; }
 }
+
+/// <summary>One roster member as the summary counts them: their profile category code (or null) and whether they answered. No identity.</summary>
+public sealed record SummaryMember(string? ProfileCategory, bool Answered);
 
 /// <summary>
 /// The anonymous summary of a closed pulse: counts, distributions and texts, never who answered what.
@@ -66,6 +75,22 @@ public sealed record PulseSummary
 
     /// <summary>One per change step, in template order.</summary>
     public IReadOnlyList<ChangeSummary> Changes { get; init; } = [];
+
+    /// <summary>
+    /// Participation by declared profile: one per category with at least one declared member in the roster, in the
+    /// profile form's order; null when nobody in the roster declared one (or the roster was unknown). A category where
+    /// either number is under k keeps neither (<see cref="ProfileParticipation.Suppressed"/>), so no small count is stored.
+    /// </summary>
+    public IReadOnlyList<ProfileParticipation>? Profiles { get; init; }
+}
+
+/// <summary>
+/// One profile category's participation: answered / declared members of the category; both null when either is under k.
+/// </summary>
+public sealed record ProfileParticipation(string Category, int? Answered, int? Members)
+{
+    [JsonIgnore]
+    public bool Suppressed => Answered is null || Members is null;
 }
 
 /// <summary>A rating step: distribution, mean and spread over the numeric answers; all null when <see cref="Suppressed"/>.</summary>

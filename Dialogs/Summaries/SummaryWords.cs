@@ -61,6 +61,21 @@ public static class SummaryWords
         return count.ToString(CultureInfo.InvariantCulture) + " " + (one ? singular : plural).For(language);
     }
 
+    /// <summary>The title of the participation by profile, saying what its cells are.</summary>
+    public static readonly Localized ProfilesTitle = new("Participation par profil (réponses / membres)", "Participation by profile (answers / members)");
+
+    /// <summary>A profile cell under k.</summary>
+    public static readonly Localized FewerThan = new("moins de {0}", "fewer than {0}");
+
+    /// <summary>"3 / 5", or "moins de 3" when either number is under k (the cell was not kept).</summary>
+    public static string ProfileCell(ProfileParticipation cell, int minimumGroupSize, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell is { Answered: { } answered, Members: { } members }
+            ? answered.ToString(CultureInfo.InvariantCulture) + " / " + members.ToString(CultureInfo.InvariantCulture)
+            : FewerThan.Format(language, minimumGroupSize.ToString(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>"7 réponses sur 12 membres (58 %)" / "7 answers from 12 members (58%)"; "7 réponses" when N is unknown.</summary>
     public static string Participation(int answers, int? members, Language language)
     {

@@ -49,6 +49,18 @@ public sealed class FolderGraphTests
     }
 
     [Fact]
+    public void Edges_TheBotFolder_ProfilesBuildsOnTheKernelAndCoreOnlyAndOnlyPulsesAndTheApplicationUseIt()
+    {
+        var edges = FolderGraph.Edges(FolderGraph.Read(RepositoryPaths.Combine("Bot")));
+
+        Assert.Contains("Profiles", edges["Application"]);
+        Assert.Contains("Profiles", edges["Pulses"]);
+        Assert.Contains("Kernel", edges["Profiles"]);
+        Assert.All(edges["Profiles"], to => Assert.Contains(to, (string[])["Kernel", "Protocol", "Routing", "Storage"]));
+        Assert.DoesNotContain(edges, e => e.Value.Contains("Profiles") && e.Key is not ("Application" or "Pulses" or "Profiles"));
+    }
+
+    [Fact]
     public void Violations_ThreeFolderCycle_ReportsTheCycle()
     {
         FolderGraph.SourceFile[] files =

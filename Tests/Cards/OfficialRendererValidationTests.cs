@@ -1,4 +1,5 @@
 using ConcertationBot.Cards.Coordination;
+using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Rencontres;
 using ConcertationBot.Tests.Cards.Rencontres;
 using ConcertationBot.Tests.Cards.Summary;
@@ -30,6 +31,7 @@ public sealed class OfficialRendererValidationTests
             yield return ($"apology-{language}", NoticeCards.ApologyCard(language));
 
             yield return ($"summary-12-{language}", PulseSummaryCard.Build(SummaryCardFixtures.Twelve(language)));
+            yield return ($"summary-12-profiles-{language}", PulseSummaryCard.Build(SummaryCardFixtures.TwelveWithProfiles(language)));
             yield return ($"summary-2-{language}", PulseSummaryCard.Build(SummaryCardFixtures.TwoAnswers(language)));
             yield return ($"summary-60x500-{language}", PulseSummaryCard.Build(SummaryCardFixtures.SixtyLong(language)));
             yield return ($"export-{language}", ExportCard.Build(SummaryCardFixtures.Export(language)));
@@ -46,6 +48,11 @@ public sealed class OfficialRendererValidationTests
             }
 
             foreach (var card in Rencontres(language))
+            {
+                yield return (card.Name + "-" + language, card.Card);
+            }
+
+            foreach (var card in Profiles(language))
             {
                 yield return (card.Name + "-" + language, card.Card);
             }
@@ -107,6 +114,29 @@ public sealed class OfficialRendererValidationTests
         }
 
         yield return ("rencontre-too-long", RencontreCards.TooLong(language, isIntention: true, hostile + " " + longIntention + " " + longIntention[..120], 500));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> Profiles(Language language)
+    {
+        foreach (var inTeam in new[] { true, false })
+        {
+            var place = inTeam ? "team" : "conversation";
+            yield return ($"profile-form-empty-{place}", ProfileCards.Form(new ProfileCardModel { Language = language, InTeam = inTeam }));
+            yield return ($"profile-form-shared-{place}", ProfileCards.Form(new ProfileCardModel { Language = language, InTeam = inTeam, IsShared = true }));
+            yield return ($"profile-deleted-{place}", ProfileCards.Deleted(language, existed: true, inTeam));
+        }
+
+        yield return ("profile-form-prefilled", ProfileCards.Form(new ProfileCardModel
+        {
+            Language = language,
+            InTeam = true,
+            Category = ProfileCategory.PublicMunicipal,
+            Role = ProfileRole.Frontline,
+        }));
+        yield return ("profile-saved", ProfileCards.Saved(new ProfileCardModel { Language = language, InTeam = true, Category = ProfileCategory.Citizen, Role = ProfileRole.Management }));
+        yield return ("profile-saved-no-role", ProfileCards.Saved(new ProfileCardModel { Language = language, Category = ProfileCategory.PublicEducation }));
+        yield return ("profile-none-to-delete", ProfileCards.Deleted(language, existed: false, inTeam: true));
+        yield return ("profile-not-saved", ProfileCards.NotSaved(language));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> VoteCards(Language language)

@@ -29,6 +29,21 @@ public sealed class RespondentKeysTests
     }
 
     [Fact]
+    public void ForProfile_KnownSecret_HmacUnderItsOwnPurposeUnlikeThePulseAndVoteKeysOfTheSameIds()
+    {
+        var keys = Keys(SecretA);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            Convert.FromBase64String(SecretA), Encoding.UTF8.GetBytes("profile\nteam|msteams|19:t\naad-nadia")));
+
+        var key = keys.ForProfile("team|msteams|19:t", "aad-nadia");
+
+        Assert.Equal(expected, key);
+        Assert.NotEqual(keys.ForPulse("team|msteams|19:t", "aad-nadia"), key);
+        Assert.NotEqual(keys.ForVote("team|msteams|19:t", "aad-nadia"), key);
+        Assert.NotEqual(keys.ForProfile("team|msteams|19:other", "aad-nadia"), key);
+    }
+
+    [Fact]
     public void ForPulse_OtherPulse_OtherKey()
     {
         var keys = Keys(SecretA);

@@ -5,6 +5,26 @@ namespace ConcertationBot.Tests.Cards.Summary;
 /// <summary>Summary and export card models from the summary fixtures; fresh on every call.</summary>
 internal static class SummaryCardFixtures
 {
+    /// <summary>The twelve-answer summary with every profile category declared: three shown, five under k.</summary>
+    public static PulseSummaryCardModel TwelveWithProfiles(Language language) =>
+        PulseSummaries.Describe(
+            SummaryFixtures.TwelveSummary(SummaryFixtures.Previous()) with
+            {
+                Profiles =
+                [
+                    new("communautaire", 5, 6),
+                    new("institution-sante", null, null),
+                    new("institution-education", 3, 3),
+                    new("institution-municipale", null, null),
+                    new("citoyen", 4, 9),
+                    new("bailleur", null, null),
+                    new("elu", null, null),
+                    new("autre", null, null),
+                ],
+            },
+            SummaryFixtures.Template,
+            language);
+
     public static PulseSummaryCardModel Twelve(Language language) =>
         PulseSummaries.Describe(SummaryFixtures.TwelveSummary(SummaryFixtures.Previous()), SummaryFixtures.Template, language);
 

@@ -14,6 +14,7 @@ public sealed class CommandSuggestionsTests
     [InlineData("puls", "pulse démarrer")]
     [InlineData("expor", "export")]
     [InlineData("vote fermr", "vote clore")]
+    [InlineData("profl", "profil")]
     public void Find_FrenchTypo_NearestCommandInFrench(string typed, string expected)
     {
         // Act

@@ -24,7 +24,7 @@ public sealed class CommandTextTests
         var model = CommandCatalog.Help(Language.French, isGroupConversation: true);
 
         // Assert
-        Assert.Equal(["aide", "rencontre"], model.ForEveryone.Select(c => c.Syntax));
+        Assert.Equal(["aide", "rencontre", "profil", "profil effacer"], model.ForEveryone.Select(c => c.Syntax));
         Assert.Equal(
             [
                 "pulse démarrer [durée]", "pulse état", "pulse rappel", "pulse clore",
@@ -43,7 +43,7 @@ public sealed class CommandTextTests
         var model = CommandCatalog.Help(Language.English, isGroupConversation: true);
 
         // Assert
-        Assert.Equal(["help", "meeting"], model.ForEveryone.Select(c => c.Syntax));
+        Assert.Equal(["help", "meeting", "profile", "profile delete"], model.ForEveryone.Select(c => c.Syntax));
         Assert.True(model.IsGroupConversation);
         Assert.Contains(model.ForCoordinators, c => c.Syntax == "vote levers");
     }
