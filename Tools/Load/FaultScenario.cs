@@ -14,7 +14,7 @@ namespace ConcertationBot.Load;
 /// </summary>
 internal static class FaultScenario
 {
-    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card", "redelivery", "close-killed", "vote-close-killed", "reminders-killed"];
+    public static readonly IReadOnlyList<string> Names = ["outage-stopped", "outage-frozen", "connector-503", "duplicates", "bot-killed", "close-handover", "stale-card", "redelivery", "close-killed", "vote-close-killed", "reminders-killed", "deadline-killed"];
 
     public static async Task<bool> RunAsync(LoadSettings settings, string repositoryRoot, string logDirectory, TextWriter output, CancellationToken cancellationToken)
     {
@@ -41,6 +41,7 @@ internal static class FaultScenario
                     "close-killed" => await FaultCloseKilled.RunAsync(bed, cancellationToken).ConfigureAwait(false),
                     "vote-close-killed" => await FaultVoteCloseKilled.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                     "reminders-killed" => await FaultRemindersKilled.RunAsync(bed, cancellationToken).ConfigureAwait(false),
+                    "deadline-killed" => await FaultDeadlineKilled.RunAsync(bed, cancellationToken).ConfigureAwait(false),
                     _ => await FaultStaleCard.RunAsync(bed, seed, cancellationToken).ConfigureAwait(false),
                 };
                 verdicts.Add((name, pass));

@@ -80,7 +80,7 @@ public sealed record LoadSettings
           --burst SECONDS    faults: length of each fault's vote burst (default 30)
           --only LIST        faults: comma-separated subset of outage-stopped, outage-frozen, connector-503, duplicates, bot-killed,
                              close-handover, stale-card, redelivery, close-killed,
-                             vote-close-killed, reminders-killed
+                             vote-close-killed, reminders-killed, deadline-killed
           --short            CI size: at most 60 voters, 500 upserts, concurrency 20, 16 s bursts, 5 minutes
           --storage CS       use this storage connection string instead of a private in-memory Azurite
           --ballots-table T  the bot's ballot table (default VoteBallots)
