@@ -15,7 +15,11 @@ using ConcertationBot.Dialogs.Templates;
 namespace ConcertationBot.Load;
 
 /// <summary>What an answers run measured and whether the stored answers are right.</summary>
-public sealed record AnswerResult(Latencies Invokes, Latencies Submits, bool Pass);
+public sealed record AnswerResult(Latencies Invokes, Latencies Submits, bool Pass)
+{
+    /// <summary>The step clicks ("Suivant", <c>pulse.next</c>).</summary>
+    public Latencies? Steps { get; init; }
+}
 
 /// <summary>One invoke a respondent sent: who, the verb, and the answer.</summary>
 internal sealed record AnswerInvoke(int Respondent, string Verb, BotAnswer Answer);
@@ -84,6 +88,7 @@ internal static partial class AnswerScenario
 
         var all = Latencies.Of(invokes.Select(i => i.Answer.Latency).ToList(), clock.Elapsed);
         var submits = Latencies.Of(invokes.Where(i => i.Verb == CardVerbs.PulseSubmit).Select(i => i.Answer.Latency).ToList(), clock.Elapsed);
+        var steps = Latencies.Of(invokes.Where(i => i.Verb == CardVerbs.PulseNext).Select(i => i.Answer.Latency).ToList(), clock.Elapsed);
         output.WriteLine("answers: all invokes " + all.Describe("invokes"));
         output.WriteLine("answers: submits " + submits.Describe("submits"));
         foreach (var verb in invokes.GroupBy(i => i.Verb).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -122,7 +127,7 @@ internal static partial class AnswerScenario
         var pass = allOk && problems.Count == 0 && answersOk && participationOk && cardOk && open.Status is >= 200 and < 300;
         output.WriteLine("verdict: " + (pass ? "PASS" : "FAIL") + (pass ? string.Empty : string.Create(CultureInfo.InvariantCulture,
             $" (all invokes 200 with a card {Yes(allOk)}, walks on script {Yes(problems.Count == 0)}, answers {Yes(answersOk)}, no identity stored {Yes(participationOk)}, live card {Yes(cardOk)})")));
-        return new AnswerResult(all, submits, pass);
+        return new AnswerResult(all, submits, pass) { Steps = steps };
     }
 
     /// <summary>One respondent's walk through the pulse, following the cards the bot answers with.</summary>

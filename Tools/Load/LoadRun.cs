@@ -48,7 +48,16 @@ internal static class LoadRun
                     }
 
                 case LoadScenario.Answers:
-                    return await BotUnderLoad.RunOnOwnBotAsync(settings, AnswerScenario.ShortRespondents, repositoryRoot, storage, logDirectory, output, async (bounded, setup) => (await AnswerScenario.RunAsync(bounded, setup, storage, output, cancellationToken).ConfigureAwait(false)).Pass, cancellationToken).ConfigureAwait(false);
+                    // The peer first, on the same Azurite: raw upserts, as the issue's targets compare with.
+                    var peer = await UpsertScenario.RunAsync(settings, storage, output, cancellationToken).ConfigureAwait(false);
+                    output.WriteLine();
+                    return await BotUnderLoad.RunOnOwnBotAsync(settings, AnswerScenario.ShortRespondents, repositoryRoot, storage, logDirectory, output, async (bounded, setup) =>
+                    {
+                        var answers = await AnswerScenario.RunAsync(bounded, setup, storage, output, cancellationToken).ConfigureAwait(false);
+                        output.WriteLine();
+                        output.WriteLine(AnswersAgainstUpserts(peer, answers));
+                        return answers.Pass && peer.Failures == 0;
+                    }, cancellationToken).ConfigureAwait(false);
                 case LoadScenario.Participation:
                     return await BotUnderLoad.RunOnOwnBotAsync(settings, ParticipationScenario.ShortMembers, repositoryRoot, storage, logDirectory, output, async (bounded, setup) => (await ParticipationScenario.RunAsync(bounded, setup, storage, output, cancellationToken).ConfigureAwait(false)).Pass, cancellationToken).ConfigureAwait(false);
                 case LoadScenario.ColdStart:
@@ -87,6 +96,23 @@ internal static class LoadRun
         var setup = await BotUnderLoad.StartAsync(settings, repositoryRoot, storage, logDirectory, cancellationToken).ConfigureAwait(false);
         output.WriteLine(setup.Describe());
         return setup;
+    }
+
+    /// <summary>The Markdown table for docs/performance.md: a pulse's step click and submit against a raw upsert of the same run.</summary>
+    internal static string AnswersAgainstUpserts(UpsertResult raw, AnswerResult answers)
+    {
+        var r = raw.Latencies;
+        static string Ratio(double numerator, double denominator) =>
+            denominator > 0 ? (numerator / denominator).ToString("0.0", CultureInfo.InvariantCulture) + "×" : "n/a";
+        var s = answers.Steps ?? answers.Invokes;
+        var m = answers.Submits;
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            | | count | p50 (ms) | p99 (ms) | p50 / raw | p99 / raw |
+            |---|---:|---:|---:|---:|---:|
+            | raw `UpsertEntityAsync` (replace) | {r.Count} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | 1.0× | 1.0× |
+            | step click (`pulse.next`) | {s.Count} | {s.P50Ms:0.0} | {s.P99Ms:0.0} | {Ratio(s.P50Ms, r.P50Ms)} | {Ratio(s.P99Ms, r.P99Ms)} |
+            | submit (`pulse.submit`) | {m.Count} | {m.P50Ms:0.0} | {m.P99Ms:0.0} | {Ratio(m.P50Ms, r.P50Ms)} | {Ratio(m.P99Ms, r.P99Ms)} |
+            """);
     }
 
     /// <summary>
