@@ -37,8 +37,8 @@ internal static class FaultCloseHandover
             return FaultOutage.Verdict(output, Label, false, "no pulse card with a 'Répondre' action");
         }
 
-        bool InChannel(CapturedRequest r) => r.ConversationId?.StartsWith(channel.ConversationId, StringComparison.Ordinal) == true;
-        bool IsSummary(CapturedRequest r) => r.IsPost && InChannel(r) && CardTexts.Of(AnswerCards.Parse(r.Body)).Any(t => t.Contains("Synthèse du pulse", StringComparison.Ordinal));
+        bool InChannel(CapturedRequest r) => FaultPulses.InChannel(r, channel);
+        bool IsSummary(CapturedRequest r) => FaultPulses.IsSummary(r, channel);
         bool IsDelayNotice(CapturedRequest r) => r.IsPost && InChannel(r) && r.Body.Contains(PulseCloseCards.SummaryDelayedId, StringComparison.Ordinal);
 
         var refusing = 1;
@@ -106,8 +106,5 @@ internal static class FaultCloseHandover
         return walks.Count(w => w is null);
     }
 
-    private static string Describe(Bot.Pulses.PulseRecord? pulse) => pulse is null
-        ? "not found"
-        : string.Create(CultureInfo.InvariantCulture,
-            $"{(pulse.IsOpen ? "open" : "closed")}, summary {(pulse.SummaryPending ? "pending" : "not pending")}, SummaryPostedAt {(pulse.SummaryPostedAt is null ? "unset" : "set")}");
+    private static string Describe(Bot.Pulses.PulseRecord? pulse) => FaultPulses.Describe(pulse);
 }

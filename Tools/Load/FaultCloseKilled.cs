@@ -32,64 +32,39 @@ internal static class FaultCloseKilled
             return FaultOutage.Verdict(output, Label, false, "no pulse card with a 'Répondre' action");
         }
 
-        bool InChannel(CapturedRequest r) => r.ConversationId?.StartsWith(channel.ConversationId, StringComparison.Ordinal) == true;
-        bool IsSummary(CapturedRequest r) => r.IsPost && InChannel(r) && CardTexts.Of(AnswerCards.Parse(r.Body)).Any(t => t.Contains("Synthèse du pulse", StringComparison.Ordinal));
+        bool IsSummary(CapturedRequest r) => FaultPulses.IsSummary(r, channel);
 
-        // The first summary post is held (a connector thread waits) until A is dead, then its connection is dropped.
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var release = new ManualResetEventSlim();
-        var holding = 1;
-        connector.Responder = r =>
-        {
-            if (IsSummary(r) && Interlocked.Exchange(ref holding, 0) == 1)
-            {
-                held.TrySetResult();
-                release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
-                return CannedResponse.Dropped();
-            }
+        // The first summary post is held until the bot that sent it is dead, then its connection is dropped.
+        using var held = new HeldRequest(connector, IsSummary);
+        var closeAt = connector.Now;
+        var oldPid = setup.Bot.ProcessId;
+        var close = FaultBed.SendAsync(channel, channel.Message(setup.Coordinator, "pulse clore"), cancellationToken);
+        await held.Held.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        await setup.Bot.KillAsync(cancellationToken).ConfigureAwait(false);
+        var killedAt = connector.Now;
+        held.Release();
+        var closeAnswer = await close.ConfigureAwait(false);
+        var afterKill = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+        await setup.Bot.RestartAsync(cancellationToken).ConfigureAwait(false);
 
-            return null;
-        };
-        try
-        {
-            var closeAt = connector.Now;
-            var oldPid = setup.Bot.ProcessId;
-            var close = FaultBed.SendAsync(channel, channel.Message(setup.Coordinator, "pulse clore"), cancellationToken);
-            await held.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-            await setup.Bot.KillAsync(cancellationToken).ConfigureAwait(false);
-            var killedAt = connector.Now;
-            release.Set();
-            var closeAnswer = await close.ConfigureAwait(false);
-            var afterKill = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
-            await setup.Bot.RestartAsync(cancellationToken).ConfigureAwait(false);
+        var summary = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.Succeeded && IsSummary(r), SummaryWait, cancellationToken).ConfigureAwait(false);
 
-            var summary = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.Succeeded && IsSummary(r), SummaryWait, cancellationToken).ConfigureAwait(false);
+        // A second summary would come within a retry delay and a few sweeps.
+        await Task.Delay(TwoInstances.CloseRetryDelay * 3, cancellationToken).ConfigureAwait(false);
+        var finished = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+        var summaries = connector.Requests.Count(r => r.ReceivedAt >= closeAt && r.Succeeded && IsSummary(r));
+        var says = summary is not null && CardTexts.Of(AnswerCards.Parse(summary.Body)).Any(t => t.Contains(answered.ToString(CultureInfo.InvariantCulture) + " réponses", StringComparison.Ordinal));
+        var leftPending = afterKill is { IsOpen: false, SummaryPending: true, SummaryPostedAt: null };
+        var done = finished is { SummaryPending: false, SummaryPostedAt: not null, FinalCardPending: false };
 
-            // A second summary would come within a retry delay and a few sweeps.
-            await Task.Delay(TwoInstances.CloseRetryDelay * 3, cancellationToken).ConfigureAwait(false);
-            var finished = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
-            var summaries = connector.Requests.Count(r => r.ReceivedAt >= closeAt && r.Succeeded && IsSummary(r));
-            var says = summary is not null && CardTexts.Of(AnswerCards.Parse(summary.Body)).Any(t => t.Contains(answered.ToString(CultureInfo.InvariantCulture) + " réponses", StringComparison.Ordinal));
-            var leftPending = afterKill is { IsOpen: false, SummaryPending: true, SummaryPostedAt: null };
-            var done = finished is { SummaryPending: false, SummaryPostedAt: not null, FinalCardPending: false };
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Label}: {answered}/{respondents} walks ended on the thank-you card; bot pid {oldPid} killed {(killedAt - closeAt).TotalSeconds:0.0} s after 'pulse clore' while its summary post was held ('pulse clore' got {(closeAnswer.Status == 0 ? "no answer" : closeAnswer.Status.ToString(CultureInfo.InvariantCulture))}); storage then: {Describe(afterKill)}; restarted as pid {setup.Bot.ProcessId}"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Label}: summary {(summary is null ? $"NOT posted within {SummaryWait.TotalSeconds:0} s" : $"posted {(summary.ReceivedAt - killedAt).TotalSeconds:0.0} s after the kill, says \"{answered} réponses\": {(says ? "yes" : "NO")}")}; summary cards {summaries}; storage at the end: {Describe(finished)}"));
-            var pass = answered == respondents && leftPending && summaries == 1 && says && done;
-            return FaultOutage.Verdict(output, Label, pass, string.Create(CultureInfo.InvariantCulture,
-                $"left pending by the kill {(leftPending ? "yes" : "NO")}, summary cards {summaries}, storage finished (summary posted, card closed) {(done ? "yes" : "NO")}"));
-        }
-        finally
-        {
-            connector.Responder = null;
-            release.Set();
-        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Label}: {answered}/{respondents} walks ended on the thank-you card; bot pid {oldPid} killed {(killedAt - closeAt).TotalSeconds:0.0} s after 'pulse clore' while its summary post was held ('pulse clore' got {(closeAnswer.Status == 0 ? "no answer" : closeAnswer.Status.ToString(CultureInfo.InvariantCulture))}); storage then: {Describe(afterKill)}; restarted as pid {setup.Bot.ProcessId}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Label}: summary {(summary is null ? $"NOT posted within {SummaryWait.TotalSeconds:0} s" : $"posted {(summary.ReceivedAt - killedAt).TotalSeconds:0.0} s after the kill, says \"{answered} réponses\": {(says ? "yes" : "NO")}")}; summary cards {summaries}; storage at the end: {Describe(finished)}"));
+        var pass = answered == respondents && leftPending && summaries == 1 && says && done;
+        return FaultOutage.Verdict(output, Label, pass, string.Create(CultureInfo.InvariantCulture,
+            $"left pending by the kill {(leftPending ? "yes" : "NO")}, summary cards {summaries}, storage finished (summary posted, card closed) {(done ? "yes" : "NO")}"));
     }
 
-    private static string Describe(Bot.Pulses.PulseRecord? pulse) => pulse is null
-        ? "not found"
-        : string.Create(CultureInfo.InvariantCulture,
-            $"{(pulse.IsOpen ? "open" : "closed")}, summary {(pulse.SummaryPending ? "pending" : "not pending")}, SummaryPostedAt {(pulse.SummaryPostedAt is null ? "unset" : "set")}, card {(pulse.FinalCardPending ? "not yet closed" : "closed")}");
+    private static string Describe(Bot.Pulses.PulseRecord? pulse) => FaultPulses.Describe(pulse);
 }

@@ -35,34 +35,21 @@ internal static class FaultDeadlineKilled
             return FaultOutage.Verdict(output, Label, false, "no pulse card with a 'Répondre' action");
         }
 
-        bool InChannel(CapturedRequest r) => r.ConversationId?.StartsWith(channel.ConversationId, StringComparison.Ordinal) == true;
-        bool IsSummary(CapturedRequest r) => r.IsPost && InChannel(r) && CardTexts.Of(AnswerCards.Parse(r.Body)).Any(t => t.Contains("Synthèse du pulse", StringComparison.Ordinal));
+        bool IsSummary(CapturedRequest r) => FaultPulses.IsSummary(r, channel);
 
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var release = new ManualResetEventSlim();
-        var holding = 1;
-        connector.Responder = r =>
-        {
-            if (IsSummary(r) && Interlocked.Exchange(ref holding, 0) == 1)
-            {
-                held.TrySetResult();
-                release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
-                return CannedResponse.Dropped();
-            }
-
-            return null;
-        };
+        // The first summary post is held until the bot that sent it is dead, then its connection is dropped.
+        using var held = new HeldRequest(connector, IsSummary);
         OtherInstance? replacement = null;
         try
         {
             await using var sweeping = await bed.StartOtherInstanceAsync(TwoInstances.Second, cancellationToken).ConfigureAwait(false);
             var due = connector.Now;
             await PassDeadlineAsync(bed, channel.ConversationId, due, cancellationToken).ConfigureAwait(false);
-            await held.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            await held.Held.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var deadPid = sweeping.Bot.ProcessId;
             await sweeping.Bot.KillAsync(cancellationToken).ConfigureAwait(false);
             var killedAt = connector.Now;
-            release.Set();
+            held.Release();
             var afterKill = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
             replacement = await bed.StartOtherInstanceAsync(TwoInstances.Second with { LogName = "load-bot-c.log" }, cancellationToken).ConfigureAwait(false);
 
@@ -84,8 +71,6 @@ internal static class FaultDeadlineKilled
         }
         finally
         {
-            connector.Responder = null;
-            release.Set();
             if (replacement is not null)
             {
                 await replacement.DisposeAsync().ConfigureAwait(false);
@@ -110,8 +95,5 @@ internal static class FaultDeadlineKilled
         }
     }
 
-    private static string Describe(PulseRecord? pulse) => pulse is null
-        ? "not found"
-        : string.Create(CultureInfo.InvariantCulture,
-            $"{(pulse.IsOpen ? "open" : "closed")}, summary {(pulse.SummaryPending ? "pending" : "not pending")}, SummaryPostedAt {(pulse.SummaryPostedAt is null ? "unset" : "set")}, card {(pulse.FinalCardPending ? "not yet closed" : "closed")}");
+    private static string Describe(Bot.Pulses.PulseRecord? pulse) => FaultPulses.Describe(pulse);
 }

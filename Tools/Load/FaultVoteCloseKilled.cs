@@ -38,54 +38,33 @@ internal static class FaultVoteCloseKilled
         bool IsFinalCardUpdate(CapturedRequest r) => r.Operation == ConnectorOperation.UpdateActivity && r.ActivityId == vote.CardActivityId
             && vote.InThisChannel(r) && FaultStaleCard.IsClosedCard(FaultAnswers.ActivityCard(r.Body));
 
-        // The first update of the card into the result is held (a connector thread waits) until A is dead, then dropped.
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var release = new ManualResetEventSlim();
-        var holding = 1;
-        connector.Responder = r =>
-        {
-            if (IsFinalCardUpdate(r) && Interlocked.Exchange(ref holding, 0) == 1)
-            {
-                held.TrySetResult();
-                release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
-                return CannedResponse.Dropped();
-            }
+        // The first update of the card into the result is held until A is dead, then its connection is dropped.
+        using var held = new HeldRequest(connector, IsFinalCardUpdate);
+        var oldPid = setup.Bot.ProcessId;
+        var closing = vote.CloseAsync(cancellationToken);
+        await held.Held.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        await setup.Bot.KillAsync(cancellationToken).ConfigureAwait(false);
+        var killedAt = connector.Now;
+        held.Release();
+        var close = await closing.ConfigureAwait(false);
+        var afterKill = await bed.Votes.GetAsync("msteams", vote.Channel.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false);
+        await setup.Bot.RestartAsync(cancellationToken).ConfigureAwait(false);
+        await using var other = await bed.StartOtherInstanceAsync(TwoInstances.Second, cancellationToken).ConfigureAwait(false);
 
-            return null;
-        };
-        try
-        {
-            var oldPid = setup.Bot.ProcessId;
-            var closing = vote.CloseAsync(cancellationToken);
-            await held.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-            await setup.Bot.KillAsync(cancellationToken).ConfigureAwait(false);
-            var killedAt = connector.Now;
-            release.Set();
-            var close = await closing.ConfigureAwait(false);
-            var afterKill = await bed.Votes.GetAsync("msteams", vote.Channel.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false);
-            await setup.Bot.RestartAsync(cancellationToken).ConfigureAwait(false);
-            await using var other = await bed.StartOtherInstanceAsync(TwoInstances.Second, cancellationToken).ConfigureAwait(false);
+        var finalCard = await connector.WaitForAsync(r => r.ReceivedAt >= killedAt && r.Succeeded && IsFinalCardUpdate(r), CardWait, cancellationToken).ConfigureAwait(false);
+        var resultOk = await vote.CheckCloseAsync(truth, close, cancellationToken, requireAnswer: false).ConfigureAwait(false);
+        var finished = await bed.Votes.GetAsync("msteams", vote.Channel.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false);
+        var lastUpdate = connector.Requests.LastOrDefault(r => r.Operation == ConnectorOperation.UpdateActivity && r.ActivityId == vote.CardActivityId && vote.InThisChannel(r) && r.Succeeded);
+        var lastClosed = lastUpdate is not null && IsFinalCardUpdate(lastUpdate);
+        var leftPending = afterKill is { IsOpen: false, FinalScores: not null, FinalCardPending: true };
+        var done = finished is { FinalCardPending: false };
 
-            var finalCard = await connector.WaitForAsync(r => r.ReceivedAt >= killedAt && r.Succeeded && IsFinalCardUpdate(r), CardWait, cancellationToken).ConfigureAwait(false);
-            var resultOk = await vote.CheckCloseAsync(truth, close, cancellationToken, requireAnswer: false).ConfigureAwait(false);
-            var finished = await bed.Votes.GetAsync("msteams", vote.Channel.ConversationId, vote.VoteId, cancellationToken).ConfigureAwait(false);
-            var lastUpdate = connector.Requests.LastOrDefault(r => r.Operation == ConnectorOperation.UpdateActivity && r.ActivityId == vote.CardActivityId && vote.InThisChannel(r) && r.Succeeded);
-            var lastClosed = lastUpdate is not null && IsFinalCardUpdate(lastUpdate);
-            var leftPending = afterKill is { IsOpen: false, FinalScores: not null, FinalCardPending: true };
-            var done = finished is { FinalCardPending: false };
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Label}: {casts.Count} ballots ({FaultVote.Describe(casts)}); 'vote clore' {(close.Answer.Status == 0 ? "got no answer (A was killed while it waited for the card)" : "answered " + close.Answer.Status.ToString(CultureInfo.InvariantCulture))}; bot pid {oldPid} killed while its final card update was held; storage then: result {(afterKill?.FinalScores is null ? "NOT recorded" : "recorded")}, card {(afterKill?.FinalCardPending == true ? "pending" : "not pending")}; restarted as pid {setup.Bot.ProcessId}"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Label}: final card {(finalCard is null ? $"NOT accepted within {CardWait.TotalSeconds:0} s" : $"accepted {(finalCard.ReceivedAt - killedAt).TotalSeconds:0.0} s after the kill")}; last update of the card {(lastClosed ? "closed" : "OPEN or none")}; storage at the end: card {(done ? "final" : "STILL pending")}"));
-            var pass = leftPending && finalCard is not null && lastClosed && resultOk && done;
-            return FaultOutage.Verdict(output, Label, pass, string.Create(CultureInfo.InvariantCulture,
-                $"left pending by the kill {(leftPending ? "yes" : "NO")}, final card after the kill {(finalCard is null ? "NO" : "yes")}, result = confirmed ballots {(resultOk ? "yes" : "NO")}, storage final {(done ? "yes" : "NO")}"));
-        }
-        finally
-        {
-            connector.Responder = null;
-            release.Set();
-        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Label}: {casts.Count} ballots ({FaultVote.Describe(casts)}); 'vote clore' {(close.Answer.Status == 0 ? "got no answer (A was killed while it waited for the card)" : "answered " + close.Answer.Status.ToString(CultureInfo.InvariantCulture))}; bot pid {oldPid} killed while its final card update was held; storage then: result {(afterKill?.FinalScores is null ? "NOT recorded" : "recorded")}, card {(afterKill?.FinalCardPending == true ? "pending" : "not pending")}; restarted as pid {setup.Bot.ProcessId}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Label}: final card {(finalCard is null ? $"NOT accepted within {CardWait.TotalSeconds:0} s" : $"accepted {(finalCard.ReceivedAt - killedAt).TotalSeconds:0.0} s after the kill")}; last update of the card {(lastClosed ? "closed" : "OPEN or none")}; storage at the end: card {(done ? "final" : "STILL pending")}"));
+        var pass = leftPending && finalCard is not null && lastClosed && resultOk && done;
+        return FaultOutage.Verdict(output, Label, pass, string.Create(CultureInfo.InvariantCulture,
+            $"left pending by the kill {(leftPending ? "yes" : "NO")}, final card after the kill {(finalCard is null ? "NO" : "yes")}, result = confirmed ballots {(resultOk ? "yes" : "NO")}, storage final {(done ? "yes" : "NO")}"));
     }
 }
