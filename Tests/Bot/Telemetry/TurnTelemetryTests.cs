@@ -154,7 +154,8 @@ public sealed class TurnTelemetryTests(AzuriteFixture azurite) : IClassFixture<A
             Assert.Equal(HttpStatusCode.OK, close.StatusCode);
         }
 
-        // Act
+        // Act: the vote card's final update (and its storage mark) done, so no span is still being added.
+        await VoteFlows.FlushAsync(bed, voteId);
         Flush(bed);
 
         // Assert: everything exported, every span's name and tags, every metric's tags.
