@@ -28,7 +28,8 @@ public sealed partial class PulseStore : IPulseStore
     /// <summary>The dialog revision an answer row was written from: a write of an older revision never replaces a newer one.</summary>
     private const string Revision = nameof(Revision);
 
-    private const string OpenPointerRowKey = "open";
+    /// <summary>The row of a conversation's open pulse (its id and deadline), which the deadline sweep queries.</summary>
+    public const string OpenPointerRowKey = "open";
     private const string UpdatedAt = nameof(UpdatedAt);
     private const string FirstSubmittedAt = nameof(FirstSubmittedAt);
     private const string AnsweredOn = nameof(AnsweredOn);

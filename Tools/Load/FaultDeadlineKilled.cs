@@ -89,7 +89,7 @@ internal static class FaultDeadlineKilled
         var table = new TableClient(bed.Azurite.ConnectionString, PulseStore.PulsesTable);
         var partition = ConversationKeys.Partition("msteams", conversationId);
         var deadline = now - TimeSpan.FromSeconds(1);
-        foreach (var rowKey in new[] { pulse.PulseId, "open" })
+        foreach (var rowKey in new[] { pulse.PulseId, PulseStore.OpenPointerRowKey })
         {
             await table.UpdateEntityAsync(new TableEntity(partition, rowKey) { [nameof(PulseRecord.Deadline)] = deadline }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
