@@ -26,6 +26,7 @@ public static class PulsesServiceCollectionExtensions
         services.AddSingleton<PulseCoordination>();
         services.AddHostedService<PulseDeadlineService>();
         services.AddSingleton<PulseConversation>();
+        services.AddSingleton<IPulseSetupStore, PulseSetupStore>();
         return services;
     }
 }
