@@ -27,6 +27,7 @@ public static class PulsesServiceCollectionExtensions
         services.AddHostedService<PulseDeadlineService>();
         services.AddSingleton<PulseConversation>();
         services.AddSingleton<IPulseSetupStore, PulseSetupStore>();
+        services.AddSingleton<PulseSetupConversation>();
         return services;
     }
 }
