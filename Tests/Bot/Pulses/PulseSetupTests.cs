@@ -137,6 +137,59 @@ public sealed class PulseSetupTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal("336", (string?)toggles[CardDataFields.SetupDuration]);
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public async Task Setup_ProfileToggle_SummaryShowsParticipationByProfileOnlyWhenChosen(string profiles, bool shown)
+    {
+        // Arrange: three members who declared a profile, all of whom answer.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        TestPerson[] members = [TestPerson.Amelie, TestPerson.Bruno, TestPerson.Chris];
+        bed.Connector.Roster.AddRange(members.Select(p => new TeamsChannelAccount { Id = p.Id, Name = p.Name, AadObjectId = p.AadObjectId }));
+        foreach (var person in members)
+        {
+            await bed.InvokeForCardAsync(bed.Invoke(person, CardVerbs.ProfileSave, new JsonObject { [CardDataFields.ProfileCategory] = "communautaire" }, replyToId: "profile-card"));
+        }
+
+        var form = await FormAsync(bed, "pulse configurer");
+        var before = bed.Posts.Count;
+        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.PulseSetupOpen, Inputs("168", profiles, ["roleClarity", "agenda"]));
+        var pulseId = await PulseIdAsync(bed, before);
+        foreach (var person in members)
+        {
+            await AnswerEveryStepAsync(bed, person, pulseId, "4");
+        }
+
+        // Act
+        var summaryAt = bed.Posts.Count;
+        using var close = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore"));
+        var text = TestActivities.CardText(await bed.SentCardAsync(summaryAt));
+
+        // Assert
+        Assert.Contains("3 réponses sur 3 membres", text, StringComparison.Ordinal);
+        Assert.Equal(shown, text.Contains("Participation par profil", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Setup_PersonalChat_FormIsTheReply()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var message = bed.ChannelMessage(TestPerson.Nadia, "pulse setup", conversationId: "a:personal-nadia");
+        message["conversation"]!["conversationType"] = "personal";
+        message["conversation"]!["isGroup"] = false;
+        var before = bed.Posts.Count;
+
+        // Act
+        using var response = await bed.PostAsync(message);
+        var card = await bed.SentCardAsync(before);
+
+        // Assert
+        Assert.Null(card["refresh"]);
+        Assert.Equal(PulseFlows.StepIds.Length + 1, Toggles(card).Count);
+        Assert.NotNull(ConversationTestBed.FindAction(card, CardVerbs.PulseSetupOpen));
+    }
+
     /// <summary>Sends the command as Nadia and returns her own form (the shared card's refresh in a channel).</summary>
     private static async Task<JsonObject> FormAsync(ConversationTestBed bed, string command)
     {
