@@ -58,7 +58,7 @@ public sealed partial class PulseSetupConversation(
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         return await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is null
             ? await FormAsync(context, cancellationToken).ConfigureAwait(false)
-            : PulseSetupCard.AlreadyOpen(context.Language);
+            : PulseSetupCard.AlreadyOpen(context.Language, choiceKept: false);
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public sealed partial class PulseSetupConversation(
         var opened = await conversation.TryOpenAsync(context, read.Choice, cancellationToken).ConfigureAwait(false);
         LogChosen(logger, read.Choice.StepIds.Count, opened?.PulseId);
         return opened is null
-            ? PulseSetupCard.AlreadyOpen(context.Language)
+            ? PulseSetupCard.AlreadyOpen(context.Language, choiceKept: true)
             : PulseSetupCard.Opened(context.Language, PulseRecordTemplate.Of(opened).Steps.Count(PulseTemplateChoice.IsCondition));
     }
 

@@ -66,12 +66,17 @@ public static class PulseSetupCard
 
     private static readonly Localized OpenedHeading = new("Pouls ouvert", "Pulse opened");
     private static readonly Localized OpenedText = new(
-        "Le pouls est publié dans la conversation avec {0} condition(s). Ce choix est maintenant celui de cette conversation pour « pulse démarrer ».",
-        "The pulse is posted in the conversation with {0} condition(s). This choice is now this conversation's default for \"pulse start\".");
+        "Le pouls est publié dans la conversation avec {0}. Ce choix est maintenant celui de cette conversation pour « pulse démarrer ».",
+        "The pulse is posted in the conversation with {0}. This choice is now this conversation's default for \"pulse start\".");
+    private static readonly Localized OneCondition = new("1 condition", "1 condition");
+    private static readonly Localized Conditions = new("{0} conditions", "{0} conditions");
     private static readonly Localized AlreadyOpenHeading = new("Un pouls est déjà ouvert", "A pulse is already open");
     private static readonly Localized AlreadyOpenText = new(
-        "Un pouls est déjà ouvert ici : fermez-le (pulse clore) avant d'en ouvrir un autre. Votre choix est gardé pour le prochain.",
-        "A pulse is already open here: close it (pulse close) before opening another. Your choice is kept for the next one.");
+        "Un pouls est déjà ouvert ici : fermez-le (pulse clore) avant d'en configurer un autre.",
+        "A pulse is already open here: close it (pulse close) before setting up another.");
+    private static readonly Localized ChoiceKept = new(
+        "Votre choix est gardé : il servira au prochain pouls de cette conversation.",
+        "Your choice is kept: it will be used for this conversation's next pulse.");
 
     /// <summary>The coordinator's form: a toggle per condition and optional step, the profile toggle, the duration, "Ouvrir le pouls".</summary>
     public static AdaptiveCard Form(PulseSetupCardModel model)
@@ -142,12 +147,26 @@ public static class PulseSetupCard
     }
 
     /// <summary>After "Ouvrir le pouls": the pulse card is posted, this choice is the conversation's default.</summary>
-    public static AdaptiveCard Opened(Language language, int conditionCount) =>
-        CardBlocks.Notice(OpenedHeading.For(language), [CardBlocks.Paragraph(OpenedText.Format(language, conditionCount.ToString(CultureInfo.InvariantCulture)))]);
+    public static AdaptiveCard Opened(Language language, int conditionCount)
+    {
+        var conditions = conditionCount == 1 ? OneCondition.For(language) : Conditions.Format(language, conditionCount.ToString(CultureInfo.InvariantCulture));
+        return CardBlocks.Notice(OpenedHeading.For(language), [CardBlocks.Paragraph(OpenedText.Format(language, conditions))]);
+    }
 
-    /// <summary>"Ouvrir le pouls" while a pulse is open here: nothing opened, the choice kept as the default.</summary>
-    public static AdaptiveCard AlreadyOpen(Language language) =>
-        CardBlocks.Notice(AlreadyOpenHeading.For(language), [CardBlocks.Paragraph(AlreadyOpenText.For(language))]);
+    /// <summary>
+    /// A pulse is open here, so there is nothing to set up until it closes; after "Ouvrir le pouls"
+    /// (<paramref name="choiceKept"/>) it also says that the choice was kept as the conversation's default.
+    /// </summary>
+    public static AdaptiveCard AlreadyOpen(Language language, bool choiceKept)
+    {
+        List<CardElement> body = [CardBlocks.Paragraph(AlreadyOpenText.For(language))];
+        if (choiceKept)
+        {
+            body.Add(CardBlocks.Paragraph(ChoiceKept.For(language)));
+        }
+
+        return CardBlocks.Notice(AlreadyOpenHeading.For(language), body);
+    }
 
     /// <summary>The duration as the form shows it: "1 semaine", "3 jours", "36 heures".</summary>
     public static string DurationText(Language language, int hours) => hours switch

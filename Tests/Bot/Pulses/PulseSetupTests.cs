@@ -90,6 +90,27 @@ public sealed class PulseSetupTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task Open_PulseAlreadyOpen_NothingOpenedChoiceKeptAsDefault()
+    {
+        // Arrange: the form shown before someone opened a pulse with pulse démarrer.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var form = await FormAsync(bed, "pulse configurer");
+        var running = await PulseFlows.OpenAsync(bed);
+        var before = bed.Posts.Count;
+
+        // Act
+        var answer = await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.PulseSetupOpen, Inputs("24", "true", ["agenda"]));
+
+        // Assert
+        var text = TestActivities.CardText(answer);
+        Assert.Contains("Un pouls est déjà ouvert", text, StringComparison.Ordinal);
+        Assert.Contains("Votre choix est gardé", text, StringComparison.Ordinal);
+        Assert.Equal(before, bed.Posts.Count);
+        Assert.Equal(running, (await bed.Factory.Services.GetRequiredService<IPulseStore>().GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None))!.PulseId);
+        Assert.Equal(["agenda"], (await bed.Factory.Services.GetRequiredService<IPulseSetupStore>().GetAsync("msteams", bed.ConversationId, CancellationToken.None))!.StepIds);
+    }
+
+    [Fact]
     public async Task Setup_NonCoordinator_RefusedAndTheirClickGetsNoForm()
     {
         // Arrange

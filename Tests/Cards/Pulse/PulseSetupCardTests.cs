@@ -26,7 +26,8 @@ public sealed class PulseSetupCardTests
             yield return ($"setup-form-error-{language}", PulseSetupCard.Form(Model(language, noCondition: true, durationHours: 120)));
             yield return ($"setup-shared-{language}", PulseSetupCard.Shared(language, "29:nadia"));
             yield return ($"setup-opened-{language}", PulseSetupCard.Opened(language, 4));
-            yield return ($"setup-already-open-{language}", PulseSetupCard.AlreadyOpen(language));
+            yield return ($"setup-already-open-{language}", PulseSetupCard.AlreadyOpen(language, choiceKept: false));
+            yield return ($"setup-already-open-kept-{language}", PulseSetupCard.AlreadyOpen(language, choiceKept: true));
         }
     }
 
@@ -97,6 +98,32 @@ public sealed class PulseSetupCardTests
 
         // Assert
         Assert.Equal(expected, text);
+    }
+
+    [Theory]
+    [InlineData(Language.French, 1, "avec 1 condition.")]
+    [InlineData(Language.French, 4, "avec 4 conditions.")]
+    [InlineData(Language.English, 5, "with 5 conditions.")]
+    public void Opened_ConditionCount_SaysHowManyConditions(Language language, int count, string expected)
+    {
+        // Act
+        var json = CardJson.Of(PulseSetupCard.Opened(language, count));
+
+        // Assert
+        Assert.Contains(CardJson.TextBlocks(json), t => t.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public void AlreadyOpen_ChoiceKept_SaysSoOnlyThen(bool choiceKept, int paragraphs)
+    {
+        // Act
+        var json = CardJson.Of(PulseSetupCard.AlreadyOpen(Language.French, choiceKept));
+
+        // Assert
+        Assert.Equal(paragraphs + 1, CardJson.TextBlocks(json).Count);
+        Assert.Equal(choiceKept, CardJson.TextBlocks(json).Any(t => t.StartsWith("Votre choix est gardé", StringComparison.Ordinal)));
     }
 
     [Fact]
