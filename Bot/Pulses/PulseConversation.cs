@@ -65,9 +65,8 @@ public sealed partial class PulseConversation(
         }
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var choice = await setups.GetAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } stored
-            ? stored.For(PulseTemplates.Default)
-            : PulseTemplateChoice.Everything(PulseTemplates.Default, duration);
+        var choice = PulseTemplateChoice.Current(
+            await setups.GetAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false), PulseTemplates.Default, duration);
         if (context.CommandArguments.Count > 0)
         {
             choice = choice with { DurationHours = (int)duration.TotalHours };

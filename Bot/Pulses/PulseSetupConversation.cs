@@ -104,10 +104,8 @@ public sealed partial class PulseSetupConversation(
     private async Task<PulseTemplateChoice> CurrentAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var template = PulseTemplates.Default;
-        return await setups.GetAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } stored
-            ? stored.For(template)
-            : PulseTemplateChoice.Everything(template, PulseDuration.Default);
+        return PulseTemplateChoice.Current(
+            await setups.GetAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false), PulseTemplates.Default, PulseDuration.Default);
     }
 
     /// <summary>Null for a coordinator; else the polite refusal, as the clicker's own card.</summary>

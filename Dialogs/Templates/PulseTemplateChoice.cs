@@ -33,6 +33,13 @@ public sealed record PulseTemplateChoice
         return new PulseTemplateChoice { StepIds = [.. template.Steps.Select(s => s.Id)], DurationHours = (int)duration.TotalHours };
     }
 
+    /// <summary>
+    /// What a conversation's next pulse asks: its stored default made valid for <paramref name="template"/>
+    /// (<see cref="For"/>), or every step for <paramref name="duration"/> when no coordinator chose one.
+    /// </summary>
+    public static PulseTemplateChoice Current(PulseTemplateChoice? stored, PulseTemplate template, TimeSpan duration) =>
+        stored?.For(template) ?? Everything(template, duration);
+
     /// <summary>True when the step is one of the template's conditions (a frein/levier step), of which at least one is chosen.</summary>
     public static bool IsCondition(PulseStep step) => step is FreinLevierStep;
 

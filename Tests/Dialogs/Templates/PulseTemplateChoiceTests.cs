@@ -108,6 +108,32 @@ public sealed class PulseTemplateChoiceTests
     }
 
     [Fact]
+    public void Current_NoStoredDefault_EveryStepForTheGivenDuration()
+    {
+        // Act
+        var current = PulseTemplateChoice.Current(null, Template, TimeSpan.FromHours(48));
+
+        // Assert
+        Assert.Equal(Template.Steps.Select(s => s.Id), current.StepIds);
+        Assert.Equal(48, current.DurationHours);
+        Assert.True(current.Profiles);
+    }
+
+    [Fact]
+    public void Current_StoredDefault_ItsStepsAndDurationNotTheGivenOne()
+    {
+        // Arrange
+        var stored = Choice("agenda", "retired") with { DurationHours = 24 };
+
+        // Act
+        var current = PulseTemplateChoice.Current(stored, Template, TimeSpan.FromHours(48));
+
+        // Assert
+        Assert.Equal(["agenda"], current.StepIds);
+        Assert.Equal(24, current.DurationHours);
+    }
+
+    [Fact]
     public void Json_Choice_RoundTrips()
     {
         // Arrange
