@@ -119,9 +119,28 @@ public sealed record ProfileActionData : ICardActionData<ProfileActionData>
     public Dictionary<string, JsonElement>? Fields { get; set; }
 }
 
+/// <summary>
+/// The data of <see cref="CardVerbs.PulseSetupOpen"/>: the configuration form's inputs as sent (a toggle per step, the
+/// profile toggle, the duration), read by <c>PulseSetupForm</c>, which accepts only the steps of the template.
+/// </summary>
+public sealed record PulseSetupData : ICardActionData<PulseSetupData>
+{
+    public static JsonTypeInfo<PulseSetupData> JsonTypeInfo => CardVerbDataJsonContext.Default.PulseSetupData;
+
+    public static PulseSetupData Empty { get; } = new();
+
+    /// <summary>Every field the form sent. (A setter: System.Text.Json fills extension data only through one.)</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; set; }
+
+    /// <summary>The form's inputs as the form reader takes them.</summary>
+    public JsonObject FormFields() => CardActionFields.ToJsonObject(Fields);
+}
+
 [JsonSerializable(typeof(NoCardData))]
 [JsonSerializable(typeof(PulseActionData))]
 [JsonSerializable(typeof(VoteActionData))]
 [JsonSerializable(typeof(VoteChoiceData))]
 [JsonSerializable(typeof(ProfileActionData))]
+[JsonSerializable(typeof(PulseSetupData))]
 internal sealed partial class CardVerbDataJsonContext : JsonSerializerContext;

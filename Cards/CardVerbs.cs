@@ -75,6 +75,21 @@ public static class CardVerbs
     /// pre-filled with their saved profile. Data: none (any field is ignored).
     /// </summary>
     public const string ProfileEdit = "profile.edit";
+
+    /// <summary>
+    /// "Ouvrir la configuration" on the card <c>pulse configurer</c> posts in a channel or group chat, and that card's
+    /// automatic refresh for the coordinator who asked: the clicker's own configuration form, pre-filled with the
+    /// conversation's default (a coordinator only; anyone else gets the refusal). Data: none (any field is ignored).
+    /// </summary>
+    public const string PulseSetupShow = "pulse.setup.show";
+
+    /// <summary>
+    /// "Ouvrir le pouls" on the configuration form: stores the choice as the conversation's default and opens a pulse
+    /// with it; no condition chosen keeps the form, with what was chosen and an error. Data: the form's inputs
+    /// (<see cref="CardDataFields.SetupStepPrefix"/> + a step id, <see cref="CardDataFields.SetupProfiles"/>,
+    /// <see cref="CardDataFields.SetupDuration"/>).
+    /// </summary>
+    public const string PulseSetupOpen = "pulse.setup.open";
 }
 
 /// <summary>Names of the fields in <c>Action.Execute</c> data; part of the card contract like the verbs.</summary>
@@ -103,4 +118,16 @@ public static class CardDataFields
 
     /// <summary>The profile form's role input (a <c>ProfileChoices</c> role code, or the "not stated" code), on <see cref="CardVerbs.ProfileSave"/>.</summary>
     public const string ProfileRole = "profileRole";
+
+    /// <summary>
+    /// The configuration form's toggle of one template step is this prefix and the step's id (<c>setupStep_agenda</c>):
+    /// <c>"true"</c> when chosen, on <see cref="CardVerbs.PulseSetupOpen"/>.
+    /// </summary>
+    public const string SetupStepPrefix = "setupStep_";
+
+    /// <summary>The configuration form's toggle "participation by profile" (<c>"true"</c> / <c>"false"</c>).</summary>
+    public const string SetupProfiles = "setupProfiles";
+
+    /// <summary>The configuration form's duration, in whole hours (<c>"168"</c>).</summary>
+    public const string SetupDuration = "setupDuration";
 }

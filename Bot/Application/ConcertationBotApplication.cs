@@ -35,6 +35,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         IConversationSettingsStore settings,
         PulseConversation pulse,
         PulseCoordination pulseCoordination,
+        PulseSetupConversation pulseSetup,
         PulseExport export,
         VoteConversation vote,
         CoordinationConversation coordination,
@@ -46,6 +47,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
     {
         ArgumentNullException.ThrowIfNull(pulse);
         ArgumentNullException.ThrowIfNull(pulseCoordination);
+        ArgumentNullException.ThrowIfNull(pulseSetup);
         ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(coordination);
@@ -62,6 +64,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnPulseCommand(string.Empty, pulse.OpenAsync);
         OnPulseCommand("demarrer", pulse.OpenAsync);
         OnPulseCommand("start", pulse.OpenAsync);
+        OnPulseCommand("configurer", pulseSetup.CommandAsync);
+        OnPulseCommand("setup", pulseSetup.CommandAsync);
         OnPulseCommand("etat", pulseCoordination.StatusAsync);
         OnPulseCommand("status", pulseCoordination.StatusAsync);
         OnPulseCommand("rappel", pulseCoordination.RemindAsync);
@@ -97,6 +101,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<PulseActionData>(CardVerbs.PulseEdit, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Edit, action, ct));
         OnCardAction<PulseActionData>(CardVerbs.PulseSubmit, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Submit, action, ct));
         OnCardAction<PulseActionData>(CardVerbs.PulseClear, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Clear, action, ct));
+        OnCardAction<NoCardData>(CardVerbs.PulseSetupShow, pulseSetup.OnShowAsync);
+        OnCardAction<PulseSetupData>(CardVerbs.PulseSetupOpen, pulseSetup.OnOpenAsync);
         OnCardAction<VoteActionData>(CardVerbs.VoteOpen, vote.OnOpenAsync);
         OnCardAction<VoteActionData>(CardVerbs.VoteCast, vote.OnCastAsync);
         OnCardAction<VoteChoiceData>(CardVerbs.VoteChoose, vote.OnChooseAsync);

@@ -81,7 +81,7 @@ public sealed partial class PulseCloser(
         try
         {
             var summary = await StoredSummaryAsync(claimed, cancellationToken).ConfigureAwait(false);
-            var card = PulseSummaryCard.Build(PulseSummaries.Describe(LocalTime.In(summary, claimed.TimeZone), PulseTemplates.Default, language));
+            var card = PulseSummaryCard.Build(PulseSummaries.Describe(LocalTime.In(summary, claimed.TimeZone), PulseRecordTemplate.Of(claimed), language));
             await connectors.Create(claimed.ServiceUrl).SendToConversationAsync(claimed.ConversationId, ProactiveMessages.Card(card), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -176,7 +176,7 @@ public sealed partial class PulseCloser(
     /// its bounded form (<see cref="PulseSummaries.Bound"/>: what is stored and what the card is built from).
     /// </summary>
     public async Task<PulseSummary> SummarizeAsync(PulseRecord pulse, CancellationToken cancellationToken) =>
-        PulseSummaries.Bound(await SummarizeWholeAsync(pulse, cancellationToken).ConfigureAwait(false), PulseTemplates.Default);
+        PulseSummaries.Bound(await SummarizeWholeAsync(pulse, cancellationToken).ConfigureAwait(false), PulseRecordTemplate.Of(pulse));
 
     /// <summary>
     /// The summary to write a compte-rendu or a <c>vote leviers</c> from: the stored figures (computed now when none is
@@ -204,7 +204,7 @@ public sealed partial class PulseCloser(
 
         var texts = PulseSummaries.Compute(new PulseSummaryInput
         {
-            Template = PulseTemplates.Default,
+            Template = PulseRecordTemplate.Of(pulse),
             Answers = await AnswersAsync(pulse, cancellationToken).ConfigureAwait(false),
             OpenedAt = pulse.OpenedAt,
             ClosedAt = pulse.ClosedAt ?? time.GetUtcNow(),
@@ -227,14 +227,15 @@ public sealed partial class PulseCloser(
         var roster = await TryReadRosterAsync(pulse, cancellationToken).ConfigureAwait(false);
         return PulseSummaries.Compute(new PulseSummaryInput
         {
-            Template = PulseTemplates.Default,
+            Template = PulseRecordTemplate.Of(pulse),
             Answers = [.. rows.Select(r => r.Fields)],
             MemberCount = roster?.Count,
             OpenedAt = pulse.OpenedAt,
             ClosedAt = pulse.ClosedAt ?? time.GetUtcNow(),
             MinimumGroupSize = options.Value.MinimumGroupSize,
             Previous = previous,
-            Members = roster is null ? null : await MembersAsync(pulse, roster, rows, cancellationToken).ConfigureAwait(false),
+            // The coordinator chose no participation by profile for this pulse: the summary keeps none.
+            Members = roster is null || pulse.ProfilesHidden ? null : await MembersAsync(pulse, roster, rows, cancellationToken).ConfigureAwait(false),
         });
     }
 

@@ -25,6 +25,7 @@ namespace ConcertationBot.Bot.Pulses;
 public sealed partial class PulseConversation(
     CoordinatorGate gate,
     IPulseStore pulses,
+    IPulseSetupStore setups,
     ICurrentRencontre rencontres,
     OpenItemCache<PulseRecord> openPulses,
     IBotStateStore state,
@@ -36,9 +37,10 @@ public sealed partial class PulseConversation(
 {
     private const int MaxStateAttempts = 20;
 
-    private static PulseTemplate Template => PulseTemplates.Default;
-
-    /// <summary><c>pulse</c>, <c>pulse démarrer [durée]</c>, <c>pulse start [duration]</c>.</summary>
+    /// <summary>
+    /// <c>pulse</c>, <c>pulse démarrer [durée]</c>, <c>pulse start [duration]</c>: opens a pulse with the conversation's
+    /// default (<c>pulse configurer</c>), its duration unless one is typed; every step for 7 days when none was chosen.
+    /// </summary>
     public async Task OpenAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -63,16 +65,37 @@ public sealed partial class PulseConversation(
         }
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var now = time.GetUtcNow();
-        // The pulse belongs to the rencontre current now, even if another becomes current before it closes.
-        var rencontreId = await rencontres.GetCurrentIdAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
-        var opened = await pulses.TryOpenAsync(NewPulse(context, channelId, conversationId, now, duration) with { RencontreId = rencontreId }, cancellationToken).ConfigureAwait(false);
-        if (opened is null)
+        var choice = PulseTemplateChoice.Current(
+            await setups.GetAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false), PulseTemplates.Default, duration);
+        if (context.CommandArguments.Count > 0)
+        {
+            choice = choice with { DurationHours = (int)duration.TotalHours };
+        }
+
+        if (await TryOpenAsync(context, choice, cancellationToken).ConfigureAwait(false) is null)
         {
             var existing = await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A pulse is open in this conversation but could not be read back.");
             await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, PulseNotices.AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            return;
+        }
+    }
+
+    /// <summary>
+    /// Opens a pulse here asking what <paramref name="choice"/> says, for its duration, and posts its card (the caller has
+    /// admitted the coordinator): the opened pulse, or null when a pulse is already open in the conversation.
+    /// </summary>
+    public async Task<PulseRecord?> TryOpenAsync(TurnContext context, PulseTemplateChoice choice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(choice);
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var now = time.GetUtcNow();
+        // The pulse belongs to the rencontre current now, even if another becomes current before it closes.
+        var rencontreId = await rencontres.GetCurrentIdAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+        var opened = await pulses.TryOpenAsync(NewPulse(context, channelId, conversationId, now, choice) with { RencontreId = rencontreId }, cancellationToken).ConfigureAwait(false);
+        if (opened is null)
+        {
+            return null;
         }
 
         LogOpened(logger, opened.PulseId, opened.Deadline);
@@ -81,6 +104,8 @@ public sealed partial class PulseConversation(
         {
             await pulses.SetCardActivityIdAsync(opened, activityId, cancellationToken).ConfigureAwait(false);
         }
+
+        return opened;
     }
 
     /// <summary>Every pulse verb (its route says which <paramref name="kind"/>): "Répondre", the automatic refresh, and the respondent's steps.</summary>
@@ -102,7 +127,8 @@ public sealed partial class PulseConversation(
             return NoticeCards.Expired(context.Language);
         }
 
-        var pulseTitle = Template.Title.For(context.Language);
+        var template = PulseRecordTemplate.Of(pulse);
+        var pulseTitle = template.Title.For(context.Language);
         if (!pulse.IsOpen || time.GetUtcNow() >= pulse.Deadline)
         {
             return PulseClosedCard.Build(new PulseClosedCardModel(context.Language, pulseTitle));
@@ -113,7 +139,7 @@ public sealed partial class PulseConversation(
         var stateKey = PulseStateKeys.Respondent(pulse.PulseId, respondentKey);
         var step = PulseActionReader.Read(kind, action.Data.StepFields());
 
-        var (dialog, closedMeanwhile) = await ApplyAsync(pulse, respondentKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, context.Answered, cancellationToken).ConfigureAwait(false);
+        var (dialog, closedMeanwhile) = await ApplyAsync(pulse, template, respondentKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, context.Answered, cancellationToken).ConfigureAwait(false);
         if (closedMeanwhile)
         {
             // Closed between the read and the write: the fence refused the answer, so no count ever sees it.
@@ -136,7 +162,7 @@ public sealed partial class PulseConversation(
             DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, context.Language, options.Value.TimeZone),
             ConversationId = elsewhere,
         };
-        return Render(PulseViews.Describe(Template, dialog, view));
+        return Render(PulseViews.Describe(template, dialog, view));
     }
 
     /// <summary>
@@ -153,7 +179,7 @@ public sealed partial class PulseConversation(
     /// storage reader can tie the answer to them by time. Null when there is no dialog and none should start.
     /// </summary>
     private async Task<(PulseDialogState? State, bool ClosedMeanwhile)> ApplyAsync(
-        PulseRecord pulse, string respondentKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, Task answered, CancellationToken cancellationToken)
+        PulseRecord pulse, PulseTemplate template, string respondentKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, Task answered, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -164,7 +190,7 @@ public sealed partial class PulseConversation(
             }
 
             var current = stored?.Value ?? PulseDialog.Start(pulse.PulseId);
-            var turn = PulseDialog.Apply(Template, current, action);
+            var turn = PulseDialog.Apply(template, current, action);
             if (!turn.Changed && stored is not null)
             {
                 return (current, false);
@@ -172,7 +198,7 @@ public sealed partial class PulseConversation(
 
             if (turn.Submitted)
             {
-                var fields = PulseAnswerFields.ToFields(Template, turn.State.Answers);
+                var fields = PulseAnswerFields.ToFields(template, turn.State.Answers);
                 if (!await pulses.SaveAnswerAsync(pulse, respondentKey, fields, turn.State.Revision, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
                 {
                     return (null, true);
@@ -204,7 +230,7 @@ public sealed partial class PulseConversation(
         _ => throw new InvalidOperationException($"No card for {model.GetType().Name}."),
     };
 
-    private PulseRecord NewPulse(TurnContext context, string channelId, string conversationId, DateTimeOffset now, TimeSpan duration) => new()
+    private PulseRecord NewPulse(TurnContext context, string channelId, string conversationId, DateTimeOffset now, PulseTemplateChoice choice) => new()
     {
         PulseId = PulseRecord.NewId(),
         ChannelId = channelId,
@@ -213,14 +239,16 @@ public sealed partial class PulseConversation(
         TenantId = context.Activity.Conversation?.TenantId,
         TeamId = TeamsChannelData.Team(context.Activity)?.Id,
         ConversationType = context.Activity.Conversation?.ConversationType ?? ConversationTypes.Personal,
-        TemplateId = Template.Id,
-        TemplateVersion = Template.Version,
+        TemplateId = PulseTemplates.Default.Id,
+        TemplateVersion = PulseTemplates.Default.Version,
+        TemplateSteps = choice.StepsCodeFor(PulseTemplates.Default),
+        ProfilesHidden = !choice.Profiles,
         Language = Languages.ToCode(context.Language),
         // Teams' clientInfo zone; when it sent none, the round tables' configured zone (never UTC by default).
         TimeZone = context.TimeZone ?? options.Value.TimeZone,
         PlaceName = TeamsChannelData.Team(context.Activity)?.Name ?? context.Activity.Conversation?.Name,
         OpenedAt = now,
-        Deadline = now + duration,
+        Deadline = now + choice.Duration,
         OpenedByUserId = context.Activity.From?.Id ?? string.Empty,
         OpenedByName = context.Activity.From?.Name,
     };

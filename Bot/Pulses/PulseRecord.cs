@@ -9,6 +9,15 @@ public sealed record PulseRecord : ConversationItemRecord
     public required string PulseId { get; init; }
     public required string TemplateId { get; init; }
     public required int TemplateVersion { get; init; }
+
+    /// <summary>
+    /// The template's steps this pulse asks, as chosen on <c>pulse configurer</c> (<c>PulseTemplateChoice.StepsCodeFor</c>);
+    /// null for every step (pulses opened before the choice, or with it). Read through <see cref="PulseRecordTemplate"/>.
+    /// </summary>
+    public string? TemplateSteps { get; init; }
+
+    /// <summary>The coordinator chose not to show participation by profile in this pulse's summary.</summary>
+    public bool ProfilesHidden { get; init; }
     public required DateTimeOffset Deadline { get; init; }
     public string? OpenedByName { get; init; }
 

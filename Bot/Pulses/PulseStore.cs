@@ -594,6 +594,12 @@ public sealed partial class PulseStore : IPulseStore
         SetIfPresent(entity, nameof(PulseRecord.PlaceName), pulse.PlaceName);
         SetIfPresent(entity, nameof(PulseRecord.CardActivityId), pulse.CardActivityId);
         SetIfPresent(entity, nameof(PulseRecord.RencontreId), pulse.RencontreId);
+        SetIfPresent(entity, nameof(PulseRecord.TemplateSteps), pulse.TemplateSteps);
+        if (pulse.ProfilesHidden)
+        {
+            entity[nameof(PulseRecord.ProfilesHidden)] = true;
+        }
+
         if (pulse.AnswerFence)
         {
             entity[nameof(PulseRecord.AnswerFence)] = true;
@@ -621,6 +627,8 @@ public sealed partial class PulseStore : IPulseStore
         ConversationType = Required(entity, nameof(PulseRecord.ConversationType)),
         TemplateId = Required(entity, nameof(PulseRecord.TemplateId)),
         TemplateVersion = entity.GetInt32(nameof(PulseRecord.TemplateVersion)) ?? 1,
+        TemplateSteps = entity.GetString(nameof(PulseRecord.TemplateSteps)),
+        ProfilesHidden = entity.GetBoolean(nameof(PulseRecord.ProfilesHidden)) ?? false,
         Language = Required(entity, nameof(PulseRecord.Language)),
         OpenedAt = entity.GetDateTimeOffset(nameof(PulseRecord.OpenedAt)) ?? throw Missing(entity, nameof(PulseRecord.OpenedAt)),
         Deadline = entity.GetDateTimeOffset(nameof(PulseRecord.Deadline)) ?? throw Missing(entity, nameof(PulseRecord.Deadline)),

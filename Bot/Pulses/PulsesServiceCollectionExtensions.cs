@@ -26,6 +26,8 @@ public static class PulsesServiceCollectionExtensions
         services.AddSingleton<PulseCoordination>();
         services.AddHostedService<PulseDeadlineService>();
         services.AddSingleton<PulseConversation>();
+        services.AddSingleton<IPulseSetupStore, PulseSetupStore>();
+        services.AddSingleton<PulseSetupConversation>();
         return services;
     }
 }

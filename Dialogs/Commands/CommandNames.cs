@@ -6,6 +6,7 @@ namespace ConcertationBot.Dialogs.Commands;
 public static class CommandNames
 {
     public static readonly Localized PulseStart = new("pulse démarrer", "pulse start");
+    public static readonly Localized PulseSetup = new("pulse configurer", "pulse setup");
     public static readonly Localized PulseStatus = new("pulse état", "pulse status");
     public static readonly Localized PulseRemind = new("pulse rappel", "pulse remind");
     public static readonly Localized PulseClose = new("pulse clore", "pulse close");

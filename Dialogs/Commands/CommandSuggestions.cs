@@ -27,6 +27,7 @@ public static class CommandSuggestions
         (new("pulse rappel", "pulse remind"), ["pulse rappel", "pulse remind"]),
         (new("pulse clore", "pulse close"), ["pulse clore", "pulse close", "pulse fermer", "pulse terminer"]),
         (new("pulse supprimer", "pulse delete"), ["pulse supprimer", "pulse delete"]),
+        (new("pulse configurer", "pulse setup"), ["pulse configurer", "pulse setup"]),
 
         // "pouls", the French word for the pulse, names the same commands; a mistyped "pouls …" is answered with the
         // "pouls" command in French. After the "pulse" ones, so a typo as near to both ("puls état") keeps "pulse".
@@ -35,6 +36,7 @@ public static class CommandSuggestions
         (new("pouls rappel", "pulse remind"), ["pouls rappel", "pouls remind"]),
         (new("pouls clore", "pulse close"), ["pouls clore", "pouls close", "pouls fermer", "pouls terminer"]),
         (new("pouls supprimer", "pulse delete"), ["pouls supprimer", "pouls delete"]),
+        (new("pouls configurer", "pulse setup"), ["pouls configurer", "pouls setup"]),
         (new("vote leviers", "vote levers"), ["vote leviers", "vote levers"]),
         (new("vote clore", "vote close"), ["vote clore", "vote close", "vote fermer", "vote terminer"]),
         (new("vote supprimer", "vote delete"), ["vote supprimer", "vote delete"]),
