@@ -99,8 +99,9 @@ public static class TextsFile
 
             if (!TryUnescape(raw, out var value, out var problem))
             {
+                // Reported once, here: the line still counts as the entry's text, so no second error says it is missing.
                 errors.Add(new TextsError(number, problem));
-                continue;
+                value = raw;
             }
 
             if (language == "fr")
