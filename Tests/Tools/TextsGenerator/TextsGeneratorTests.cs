@@ -157,22 +157,24 @@ public sealed class TextsGeneratorTests
         Assert.Empty(run.GeneratedTrees);
     }
 
-    [Fact]
-    public void TextsFiles_EveryFileUnderCards_EachTextIsAFieldOfItsClass()
+    [Theory]
+    [InlineData("Cards", typeof(Localized), 20)]
+    [InlineData("Dialogs", typeof(ConcertationBot.Dialogs.Export.CompteRendu), 10)]
+    public void TextsFiles_EveryFileOfTheProject_EachTextIsAFieldOfItsClass(string project, Type anyTypeOfTheProject, int atLeast)
     {
         // Arrange
-        var cards = RepositoryPaths.Combine("Cards");
-        var files = Directory.GetFiles(cards, "*.texts", SearchOption.AllDirectories);
-        var assembly = typeof(Localized).Assembly;
+        var folder = RepositoryPaths.Combine(project);
+        var files = Directory.GetFiles(folder, "*.texts", SearchOption.AllDirectories);
+        var assembly = anyTypeOfTheProject.Assembly;
 
         // Act / Assert
-        Assert.True(files.Length > 20, $"only {files.Length} texts files under Cards/");
+        Assert.True(files.Length >= atLeast, $"only {files.Length} texts files under {project}/");
         foreach (var file in files)
         {
             var (entries, errors) = TextsFile.Parse(File.ReadAllText(file));
             Assert.Empty(errors);
-            var folder = Path.GetRelativePath(cards, Path.GetDirectoryName(file)!).Replace(Path.DirectorySeparatorChar, '.');
-            var typeName = $"ConcertationBot.Cards.{folder}.{Path.GetFileNameWithoutExtension(file)}";
+            var subfolder = Path.GetRelativePath(folder, Path.GetDirectoryName(file)!).Replace(Path.DirectorySeparatorChar, '.');
+            var typeName = $"ConcertationBot.{project}.{subfolder}.{Path.GetFileNameWithoutExtension(file)}";
             var type = assembly.GetType(typeName);
             Assert.True(type is not null, $"{file}: no type {typeName}");
             Assert.NotEmpty(entries);
