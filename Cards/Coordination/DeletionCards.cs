@@ -23,26 +23,8 @@ public sealed record DeletionCardModel
 }
 
 /// <summary>The confirmation, done and cancelled cards of the deletion commands.</summary>
-public static class DeletionCards
+public static partial class DeletionCards
 {
-    private static readonly Localized PulseHeading = new("Supprimer les réponses de ce pulse ?", "Delete this pulse's answers?");
-    private static readonly Localized VoteHeading = new("Supprimer les bulletins de ce vote ?", "Delete this vote's ballots?");
-    private static readonly Localized ClosedLabel = new("Fermé le {0}", "Closed on {0}");
-    private static readonly Localized PulseText = new(
-        "Chaque réponse, les réponses en cours et les traces des rappels seront effacées pour de bon. La synthèse et les tendances restent (aucune donnée par personne).",
-        "Every answer, the answers in progress and the reminder records will be erased for good. The summary and the trends stay (nothing per person).");
-    private static readonly Localized VoteText = new(
-        "Chaque bulletin sera effacé pour de bon. Le résultat final reste (aucune donnée par personne).",
-        "Every ballot will be erased for good. The final result stays (nothing per person).");
-    private static readonly Localized ConfirmTitle = new("Supprimer", "Delete");
-    private static readonly Localized CancelTitle = new("Annuler", "Cancel");
-    private static readonly Localized DoneHeading = new("Données supprimées", "Data deleted");
-    private static readonly Localized PulseDone = new("Les réponses du pulse ont été effacées ; la synthèse reste.", "The pulse's answers were erased; the summary stays.");
-    private static readonly Localized VoteDone = new("Les bulletins du vote ont été effacés ; le résultat reste.", "The vote's ballots were erased; the result stays.");
-    private static readonly Localized CancelledHeading = new("Rien n'a été supprimé", "Nothing was deleted");
-    private static readonly Localized NoPulse = new("Aucun pulse fermé ici : seul un pulse fermé peut être supprimé.", "No closed pulse here: only a closed pulse can be deleted.");
-    private static readonly Localized NoVote = new("Aucun vote fermé ici : seul un vote fermé peut être supprimé.", "No closed vote here: only a closed vote can be deleted.");
-
     public static AdaptiveCard Confirm(DeletionCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -36,27 +36,8 @@ public sealed record ExportCardModel
 public sealed record ExportCardRencontre(string Date, string Theme);
 
 /// <summary>"Compte-rendu prêt": what is included, "Télécharger (Markdown)" / "Télécharger (CSV)", and how long the links last.</summary>
-public static class ExportCard
+public static partial class ExportCard
 {
-    private static readonly Localized Heading = new("Compte-rendu prêt", "Compte-rendu ready");
-    private static readonly Localized RencontreLine = new("Rencontre du {0} · Thématique : {1}", "Meeting of {0} · Theme: {1}");
-    private static readonly Localized Includes = new("Il contient :", "It includes:");
-    private static readonly Localized PulseFact = new("Pulse", "Pulse");
-    private static readonly Localized VotesFact = new("Votes", "Votes");
-    private static readonly Localized NoPulse = new("aucun pulse clos", "no closed pulse");
-    private static readonly Localized Answer = new("réponse", "answer");
-    private static readonly Localized Answers = new("réponses", "answers");
-    private static readonly Localized Vote = new("vote", "vote");
-    private static readonly Localized Votes = new("votes", "votes");
-    private static readonly Localized NoVote = new("aucun", "none");
-    private static readonly Localized Validity = new("Lien valable 24 h (jusqu'au {0}).", "Links valid for 24 hours (until {0}).");
-    private static readonly Localized CsvNote = new(
-        "Le CSV contient une ligne par réponse, sans nom ni identifiant.",
-        "The CSV has one row per answer, with no name or identifier.");
-
-    private static readonly Localized DownloadMarkdown = new("Télécharger (Markdown)", "Download (Markdown)");
-    private static readonly Localized DownloadCsv = new("Télécharger (CSV)", "Download (CSV)");
-
     public static AdaptiveCard Build(ExportCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -25,31 +25,8 @@ public sealed record HelpCardModel
 /// <summary>One command line of the help card, already in the card's language.</summary>
 public sealed record CommandHelp(string Syntax, string Description);
 
-public static class HelpCard
+public static partial class HelpCard
 {
-    public static readonly Localized Heading = new("Aide de ConcertationBot", "ConcertationBot help");
-
-    private static readonly Localized Intro = new(
-        "J'anime les concertations de la table de quartier : courts sondages (pulse), votes de priorités et compte-rendu.",
-        "I run the round table's concertations: short pulse surveys, priority votes and the compte-rendu.");
-
-    /// <summary>The small-group rule in one sentence, on the help and welcome cards.</summary>
-    private static readonly Localized SmallGroupRule = new(
-        "Petits groupes : sous {0} réponses ou {0} votes, je n'affiche que la participation, ni détail ni texte libre (sauf vote ouvert avec « résultats publics »).",
-        "Small groups: under {0} answers or {0} votes, I show participation only, no details or free text (unless a vote was opened with \"public results\").");
-
-    private static readonly Localized EveryoneTitle = new("Pour tout le monde", "For everyone");
-    private static readonly Localized CoordinatorsTitle = new("Pour la coordination", "For coordinators");
-    private static readonly Localized ComingSoonTitle = new("Bientôt disponible", "Coming soon");
-
-    private static readonly Localized MentionHint = new(
-        "Ici, mentionnez-moi avant la commande : @ConcertationBot aide",
-        "Here, mention me before the command: @ConcertationBot help");
-
-    private static readonly Localized PersonalHint = new(
-        "Écrivez simplement la commande, par exemple : aide",
-        "Just type the command, for example: help");
-
     public static AdaptiveCard Build(HelpCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

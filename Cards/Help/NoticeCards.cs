@@ -4,18 +4,8 @@ using ConcertationBot.Cards.Localization;
 namespace ConcertationBot.Cards.Help;
 
 /// <summary>Short cards for the situations every turn can meet: an outdated card, a failure on our side.</summary>
-public static class NoticeCards
+public static partial class NoticeCards
 {
-    public static readonly Localized ExpiredHeading = new("Cette carte a expiré", "This card has expired");
-
-    private static readonly Localized ExpiredText = new(
-        "Ce bouton vient d'une ancienne version de la carte. Écrivez « aide » pour voir ce que vous pouvez faire maintenant.",
-        "This button comes from an older version of the card. Type \"help\" to see what you can do now.");
-
-    public static readonly Localized Apology = new(
-        "Désolé, un problème est survenu de mon côté. Réessayez dans un instant !",
-        "Sorry, something went wrong on my side. Please try again in a moment!");
-
     /// <summary>The <c>id</c> of the first element of the try-again card (for tests and the load tool).</summary>
     public const string TryAgainId = "notice.tryAgain";
 
@@ -24,18 +14,6 @@ public static class NoticeCards
 
     /// <summary>The <c>id</c> of the first element of the apology card.</summary>
     public const string ApologyId = "notice.apology";
-
-    public static readonly Localized TryAgainHeading = new("Service momentanément indisponible", "Service briefly unavailable");
-
-    private static readonly Localized TryAgainActionText = new(
-        "Votre action n'a pas pu être enregistrée pour l'instant. Ce qui était déjà enregistré est conservé. Réessayez dans un instant.",
-        "Your action could not be saved just now. Everything saved before is kept. Please try again in a moment.");
-
-    private static readonly Localized TryAgainMessageText = new(
-        "Je n'ai pas pu traiter votre message pour l'instant. Ce qui était déjà enregistré est conservé. Renvoyez-le dans un instant.",
-        "I could not handle your message just now. Everything saved before is kept. Please send it again in a moment.");
-
-    private static readonly Localized RetryTitle = new("Réessayer", "Try again");
 
     public static AdaptiveCard Expired(Language language) =>
         CardBlocks.Announcement(ExpiredHeading.For(language), ExpiredText.For(language), TextSize.Medium);

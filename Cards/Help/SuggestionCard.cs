@@ -7,14 +7,8 @@ namespace ConcertationBot.Cards.Help;
 /// The answer to a mistyped command: "Je n'ai pas compris « puls état ». Vouliez-vous dire « pulse état » ?", and a
 /// button to the help card, rather than the whole help card at once.
 /// </summary>
-public static class SuggestionCard
+public static partial class SuggestionCard
 {
-    private static readonly Localized DidYouMean = new(
-        "Je n'ai pas compris « {0} ». Vouliez-vous dire « {1} » ?",
-        "I did not understand \"{0}\". Did you mean \"{1}\"?");
-
-    private static readonly Localized ShowHelp = new("Voir l'aide", "Show help");
-
     /// <summary><paramref name="typed"/> is what the person wrote and <paramref name="suggested"/> the command; both are shown as plain text.</summary>
     public static AdaptiveCard Build(Language language, string typed, string suggested)
     {

@@ -26,49 +26,8 @@ public sealed record ProfileCardModel
 }
 
 /// <summary>The cards of <c>profil</c> / <c>profile</c>: the form, the saved profile, its deletion, and a refused form.</summary>
-public static class ProfileCards
+public static partial class ProfileCards
 {
-    private static readonly Localized FormHeading = new("Mon profil à la table", "My profile at the table");
-    private static readonly Localized FormQuestion = new("Comment participez-vous à la table ?", "How do you take part in the table?");
-    private static readonly Localized CategoryLabel = new("Je participe comme", "I take part as");
-    private static readonly Localized CategoryError = new("Choisissez une catégorie.", "Choose a category.");
-    private static readonly Localized RoleLabel = new("Mon rôle (facultatif)", "My role (optional)");
-    private static readonly Localized WhatFor = new(
-        "Votre profil sert seulement à voir l'équilibre de la participation : combien ont répondu, par profil, jamais qui. Il n'est jamais montré à côté de vos réponses ni avec votre nom, et un profil compté par moins de {0} personnes n'est pas affiché.",
-        "Your profile is only used to see the balance of participation: how many answered, by profile, never who. It is never shown next to your answers or with your name, and a profile counted by fewer than {0} people is not shown.");
-    private static readonly Localized SharedNote = new(
-        "Chaque personne qui envoie ce formulaire enregistre son propre profil ; personne d'autre ne voit son choix.",
-        "Everyone who sends this form saves their own profile; nobody else sees their choice.");
-    private static readonly Localized TeamPlace = new(
-        "Il vaut pour toute l'équipe. Vous pouvez le modifier quand vous voulez, ou l'effacer :",
-        "It applies to the whole team. You can change it at any time, or delete it:");
-    private static readonly Localized ConversationPlace = new(
-        "Il vaut pour cette conversation seulement (elle n'est dans aucune équipe). Vous pouvez le modifier quand vous voulez, ou l'effacer :",
-        "It applies to this conversation only (it belongs to no team). You can change it at any time, or delete it:");
-    private static readonly Localized DeleteCommand = new("profil effacer", "profile delete");
-    private static readonly Localized Save = new("Enregistrer", "Save");
-    private static readonly Localized SeeMine = new("Voir mon profil", "See my profile");
-
-    private static readonly Localized SavedHeading = new("Profil enregistré", "Profile saved");
-    private static readonly Localized CategoryFact = new("Catégorie", "Category");
-    private static readonly Localized RoleFact = new("Rôle", "Role");
-    private static readonly Localized RoleNotStated = new("Non précisé", "Not stated");
-    private static readonly Localized Change = new("Modifier", "Change");
-
-    private static readonly Localized DeletedHeading = new("Profil effacé", "Profile deleted");
-    private static readonly Localized DeletedTeam = new("Votre profil a été effacé de cette équipe.", "Your profile was deleted from this team.");
-    private static readonly Localized DeletedConversation = new("Votre profil a été effacé de cette conversation.", "Your profile was deleted from this conversation.");
-    private static readonly Localized NoneHeading = new("Aucun profil", "No profile");
-    private static readonly Localized NoneText = new("Vous n'aviez pas de profil enregistré ici : rien à effacer.", "You had no profile saved here: nothing to delete.");
-    private static readonly Localized DeclareHint = new("Pour en déclarer un :", "To declare one:");
-    private static readonly Localized DeclareCommand = new("profil", "profile");
-
-    private static readonly Localized NotSavedHeading = new("Profil non enregistré", "Profile not saved");
-    private static readonly Localized NotSavedText = new(
-        "Ce choix n'a pas été reconnu, donc rien n'a été enregistré. Reprenez le formulaire et choisissez une catégorie parmi celles proposées.",
-        "This choice was not recognized, so nothing was saved. Open the form again and choose one of the categories offered.");
-    private static readonly Localized TryAgain = new("Reprendre le formulaire", "Open the form again");
-
     /// <summary>
     /// The form: the category (required) and the role (optional), pre-filled with <see cref="ProfileCardModel.Category"/>
     /// and <see cref="ProfileCardModel.Role"/> unless it is shared, then what the profile is for and where it applies.

@@ -29,7 +29,7 @@ public enum ProfileRole
 /// The profile's choices: their codes (the values the form sends and the <c>Profiles</c> table stores, a stable API
 /// like the card verbs: never rename one) and their words in both languages.
 /// </summary>
-public static class ProfileChoices
+public static partial class ProfileChoices
 {
     /// <summary>The role choice that says "I'd rather not say": accepted from the form, never stored.</summary>
     public const string RoleNotStatedCode = "aucun";
@@ -51,8 +51,6 @@ public static class ProfileChoices
         (ProfileRole.Management, "direction", new("Direction / coordination", "Management / coordination")),
         (ProfileRole.Frontline, "terrain", new("Équipe terrain", "Frontline team")),
     ];
-
-    private static readonly Localized RoleNotStated = new("Je préfère ne pas préciser", "I'd rather not say");
 
     /// <summary>Every category, in the form's order.</summary>
     public static IReadOnlyList<ProfileCategory> AllCategories { get; } = [.. Categories.Select(c => c.Category)];

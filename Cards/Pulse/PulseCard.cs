@@ -5,12 +5,8 @@ using ConcertationBot.Cards.Localization;
 namespace ConcertationBot.Cards.Pulse;
 
 /// <summary>The pulse card posted in the conversation: title, deadline, live count of answers and "Répondre".</summary>
-public static class PulseCard
+public static partial class PulseCard
 {
-    private static readonly Localized Deadline = new("Réponses jusqu'au {0}", "Answers until {0}");
-    private static readonly Localized Answer = new("Répondre", "Answer");
-    public static readonly Localized ClosedText = new("Ce pulse est terminé", "This pulse is closed");
-
     /// <summary>
     /// The base view everyone sees. "Répondre" (and the automatic refresh for the first 60 of
     /// <see cref="PulseCardModel.RefreshUserIds"/>) turns it into that user's own view. A closed pulse has no button

@@ -6,13 +6,8 @@ using ConcertationBot.Cards.Localization;
 namespace ConcertationBot.Cards.Pulse;
 
 /// <summary>Pieces the pulse cards share: action data, refresh, the respondent's answers shown inertly.</summary>
-internal static class PulseCardParts
+internal static partial class PulseCardParts
 {
-    private static readonly Localized RefreshTitle = new("Actualiser", "Refresh");
-    private static readonly Localized LabelSeparator = new(" : ", ": ");
-    // "Passé" read as "past": an empty field, skipped or left blank, has no answer.
-    private static readonly Localized Skipped = new("Sans réponse", "No answer");
-
     /// <summary><c>{pulseId}</c>: the data of <see cref="CardVerbs.PulseOpen"/>.</summary>
     public static JsonObject OpenData(string pulseId, string? conversationId = null)
     {

@@ -69,49 +69,8 @@ public sealed record PulseReminderCardModel
 }
 
 /// <summary>Cards for the coordinator's pulse commands (état, rappel) and the 1:1 reminder.</summary>
-public static class PulseCoordinationCards
+public static partial class PulseCoordinationCards
 {
-    private static readonly Localized NoOpenHeading = new("Aucun pulse ouvert ici", "No pulse open here");
-    private static readonly Localized NoOpenText = new(
-        "Ouvrez-en un avec « pulse démarrer » (7 jours par défaut, ou par exemple « pulse démarrer 3j »).",
-        "Open one with \"pulse start\" (7 days by default, or for example \"pulse start 3d\").");
-
-    private static readonly Localized StatusHeading = new("Où en est le pulse ?", "Pulse status");
-    private static readonly Localized ParticipationLabel = new("Participation", "Participation");
-    private static readonly Localized TimeLeftLabel = new("Temps restant", "Time left");
-    private static readonly Localized DeadlineLabel = new("Échéance", "Deadline");
-
-    private static readonly Localized ReportHeading = new("Bilan des rappels", "Reminder report");
-    private static readonly Localized SentOne = new("Rappel envoyé", "Reminder sent");
-    private static readonly Localized SentMany = new("Rappels envoyés", "Reminders sent");
-    private static readonly Localized AnsweredOne = new("A déjà répondu", "Already answered");
-    private static readonly Localized AnsweredMany = new("Ont déjà répondu", "Already answered");
-    private static readonly Localized RecentOne = new("Rappelé il y a moins de 24 h", "Reminded in the last 24 h");
-    private static readonly Localized RecentMany = new("Rappelés il y a moins de 24 h", "Reminded in the last 24 h");
-    private static readonly Localized UnreachableOne = new("Impossible à joindre", "Could not be reached");
-    private static readonly Localized UnreachableMany = new("Impossibles à joindre", "Could not be reached");
-    private static readonly Localized NotReachedOne = new("Pas joint pour l'instant", "Not reached for now");
-    private static readonly Localized NotReachedMany = new("Pas joints pour l'instant", "Not reached for now");
-    private static readonly Localized NotReachedText = new(
-        "Teams n'a pas laissé passer certains rappels pour l'instant : ces personnes ne sont pas comptées comme relancées. Refaites « pulse rappel » un peu plus tard.",
-        "Teams did not let some reminders through for now: those people are not counted as reminded. Run \"pulse remind\" again a bit later.");
-    private static readonly Localized InterruptedText = new(
-        "Le bot a redémarré pendant les envois : ce bilan est partiel. Refaites « pulse rappel » pour relancer les autres.",
-        "The bot restarted while sending: this report is partial. Run \"pulse remind\" again to remind the others.");
-    private static readonly Localized UnreachableText = new(
-        "Je ne peux pas écrire en privé à certaines personnes (application non installée pour elles, ou compte désactivé). Relancez-les de vive voix !",
-        "I cannot write privately to some people (the app is not installed for them, or their account is disabled). Remind them in person!");
-
-    private static readonly Localized ReminderHeading = new("Votre avis compte", "Your view matters");
-    private static readonly Localized ReminderText = new(
-        "Le pulse « {0} » attend encore votre réponse (quelques minutes, chaque question peut être passée). Réponses jusqu'au {1}.",
-        "The pulse \"{0}\" is still waiting for your answer (a few minutes; every question can be skipped). Answers until {1}.");
-
-    private static readonly Localized ReminderPlace = new("Table : ", "Table: ");
-    private static readonly Localized ReminderChannel = new(" · canal ", " · channel ");
-    private static readonly Localized SeePulse = new("Voir le pulse", "See the pulse");
-    private static readonly Localized Answer = new("Répondre", "Answer");
-
     public static AdaptiveCard NoOpenPulse(Language language) =>
         CardBlocks.Announcement(NoOpenHeading.For(language), NoOpenText.For(language), TextSize.Medium);
 

@@ -9,7 +9,7 @@ namespace ConcertationBot.Cards.Pulse;
 /// the whole text being one "Modifier" away), then "Envoyer" again at the end. At 368 px a full default pulse is about
 /// two phone screens.
 /// </summary>
-public static class PulseReviewCard
+public static partial class PulseReviewCard
 {
     /// <summary>
     /// The longest answer shown whole, "…" included: with its label, at most three lines on a 368 px phone card.
@@ -17,14 +17,6 @@ public static class PulseReviewCard
     /// at 368 px (four screens); shortened, about 1,400 px (two).
     /// </summary>
     public const int AnswerLength = 120;
-
-    private static readonly Localized Heading = new("Vérifiez vos réponses", "Check your answers");
-    private static readonly Localized AlreadySent = new(
-        "Déjà envoyées : vous pouvez les modifier jusqu'au {0}.",
-        "Already sent: you can change them until {0}.");
-    private static readonly Localized Edit = new("Modifier", "Edit");
-    private static readonly Localized Send = new("Envoyer", "Send");
-    private static readonly Localized Update = new("Mettre à jour", "Update");
 
     public static AdaptiveCard Build(PulseReviewCardModel model)
     {

@@ -33,50 +33,10 @@ public sealed record PulseSetupCardModel
 }
 
 /// <summary>The cards of <c>pulse configurer</c> / <c>pulse setup</c>: the coordinator's form, the shared placeholder, and what they get after opening.</summary>
-public static class PulseSetupCard
+public static partial class PulseSetupCard
 {
     /// <summary>The durations offered, in hours: 1, 2 and 3 days, 1 to 4 weeks.</summary>
     public static readonly IReadOnlyList<int> DurationChoices = [24, 48, 72, 168, 336, 504, 672];
-
-    private static readonly Localized Heading = new("Configurer le pouls", "Set up the pulse");
-    private static readonly Localized Intro = new(
-        "Choisissez ce que le pouls demandera. Ce choix devient celui de cette conversation pour les prochains « pulse démarrer ».",
-        "Choose what the pulse will ask. This choice becomes this conversation's default for later \"pulse start\".");
-    private static readonly Localized ConditionsHeading = new("Conditions (au moins une)", "Conditions (at least one)");
-    private static readonly Localized OptionalHeading = new("Étapes facultatives", "Optional steps");
-    private static readonly Localized ProfilesToggle = new(
-        "Participation par profil dans la synthèse (réponses / membres, par profil déclaré)",
-        "Participation by profile in the summary (answers / members, by declared profile)");
-    private static readonly Localized DurationLabel = new("Durée", "Duration");
-    private static readonly Localized DurationError = new("Choisissez une durée.", "Choose a duration.");
-    private static readonly Localized NoConditionError = new(
-        "Choisissez au moins une condition : rien n'a été ouvert, vos autres choix sont gardés.",
-        "Choose at least one condition: nothing was opened, your other choices are kept.");
-    private static readonly Localized OpenPulse = new("Ouvrir le pouls", "Open the pulse");
-    private static readonly Localized Days = new("{0} jours", "{0} days");
-    private static readonly Localized OneDay = new("1 jour", "1 day");
-    private static readonly Localized Weeks = new("{0} semaines", "{0} weeks");
-    private static readonly Localized OneWeek = new("1 semaine", "1 week");
-    private static readonly Localized Hours = new("{0} heures", "{0} hours");
-
-    private static readonly Localized SharedText = new(
-        "Seule la personne qui coordonne et a demandé la configuration voit le formulaire ici ; une fois le pouls ouvert, il est publié dans la conversation.",
-        "Only the coordinator who asked for the setup sees the form here; once the pulse is open, it is posted in the conversation.");
-    private static readonly Localized ShowForm = new("Ouvrir la configuration", "Open the setup");
-
-    private static readonly Localized OpenedHeading = new("Pouls ouvert", "Pulse opened");
-    private static readonly Localized OpenedText = new(
-        "Le pouls est publié dans la conversation avec {0}. Ce choix est maintenant celui de cette conversation pour « pulse démarrer ».",
-        "The pulse is posted in the conversation with {0}. This choice is now this conversation's default for \"pulse start\".");
-    private static readonly Localized OneCondition = new("1 condition", "1 condition");
-    private static readonly Localized Conditions = new("{0} conditions", "{0} conditions");
-    private static readonly Localized AlreadyOpenHeading = new("Un pouls est déjà ouvert", "A pulse is already open");
-    private static readonly Localized AlreadyOpenText = new(
-        "Un pouls est déjà ouvert ici : fermez-le (pulse clore) avant d'en configurer un autre.",
-        "A pulse is already open here: close it (pulse close) before setting up another.");
-    private static readonly Localized ChoiceKept = new(
-        "Votre choix est gardé : il servira au prochain pouls de cette conversation.",
-        "Your choice is kept: it will be used for this conversation's next pulse.");
 
     /// <summary>The coordinator's form: a toggle per condition and optional step, the profile toggle, the duration, "Ouvrir le pouls".</summary>
     public static AdaptiveCard Form(PulseSetupCardModel model)

@@ -8,22 +8,8 @@ namespace ConcertationBot.Cards.Pulse;
 /// One step of a respondent's own view: the question, its inputs (pre-filled), Suivant / Passer / Retour; while editing
 /// from the review, Enregistrer / Effacer cette réponse / Retour.
 /// </summary>
-public static class PulseStepCard
+public static partial class PulseStepCard
 {
-    private static readonly Localized StepOf = new("Étape {0} sur {1}", "Step {0} of {1}");
-    private static readonly Localized Next = new("Suivant", "Next");
-    private static readonly Localized Save = new("Enregistrer", "Save");
-    private static readonly Localized Skip = new("Passer", "Skip");
-    private static readonly Localized Back = new("Retour", "Back");
-    private static readonly Localized Clear = new("Effacer cette réponse", "Clear this answer");
-    private static readonly Localized DontKnow = new("Je ne sais pas", "I don't know");
-    private static readonly Localized FreinLabel = new("Un frein (ce qui bloque)", "A barrier (what holds us back)");
-    private static readonly Localized LevierLabel = new("Un levier (ce qui aide)", "A lever (what helps)");
-    private static readonly Localized Optional = new("Facultatif", "Optional");
-    private static readonly Localized ChangeLabel = new("Le changement", "The change");
-    private static readonly Localized DirectionLabel = new("Ce changement est plutôt…", "This change is rather…");
-    private static readonly Localized LabelWithLimit = new("{0}, {1} caractères au plus", "{0}, {1} characters at most");
-
     public static AdaptiveCard Build(PulseStepCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -4,14 +4,8 @@ using ConcertationBot.Cards.Localization;
 namespace ConcertationBot.Cards.Pulse;
 
 /// <summary>After "Envoyer": thanks, the answers as stored, and "Modifier mes réponses" until the deadline.</summary>
-public static class PulseThankYouCard
+public static partial class PulseThankYouCard
 {
-    private static readonly Localized Heading = new("Merci !", "Thank you!");
-    private static readonly Localized Saved = new(
-        "Vos réponses sont enregistrées. Vous pouvez les modifier jusqu'au {0}.",
-        "Your answers are saved. You can change them until {0}.");
-    private static readonly Localized EditAnswers = new("Modifier mes réponses", "Edit my answers");
-
     public static AdaptiveCard Build(PulseThankYouCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -36,61 +36,8 @@ public enum RencontreHelpReason
 }
 
 /// <summary>The cards of the <c>rencontre</c> / <c>meeting</c> commands, in the rencontre's words.</summary>
-public static class RencontreCards
+public static partial class RencontreCards
 {
-    private static readonly Localized Title = new("Rencontre du {0}", "Meeting of {0}");
-    private static readonly Localized ThemeLine = new("Thématique : {0}", "Theme: {0}");
-    private static readonly Localized IntentionLabel = new("Intention : ", "Purpose: ");
-    private static readonly Localized BelongsFromNow = new(
-        "Les pouls et les votes lancés dans cette conversation à partir de maintenant appartiennent à cette rencontre.",
-        "Pulses and votes started in this conversation from now on belong to this meeting.");
-    private static readonly Localized Replaces = new(
-        "Elle remplace la rencontre du {0} comme rencontre en cours.",
-        "It replaces the meeting of {0} as the current meeting.");
-    private static readonly Localized IntentionHint = new("Pour préciser son intention :", "To state its purpose:");
-    private static readonly Localized IntentionExample = new("rencontre intention : …", "meeting purpose: …");
-    private static readonly Localized IntentionSetHeading = new("Intention de la rencontre du {0}", "Purpose of the meeting of {0}");
-    private static readonly Localized NoIntentionYet = new("Pas encore d'intention.", "No purpose stated yet.");
-    private static readonly Localized Counts = new("Pouls : {0} · Votes : {1}", "Pulses: {0} · Votes: {1}");
-
-    private static readonly Localized NoneHeading = new("Aucune rencontre en cours", "No current meeting");
-    private static readonly Localized NoneText = new(
-        "Aucune rencontre n'est ouverte dans cette conversation. Une personne de la coordination peut en ouvrir une :",
-        "No meeting is open in this conversation. A coordinator can open one:");
-    private static readonly Localized NoneForIntentionText = new(
-        "Aucune rencontre n'est ouverte dans cette conversation : ouvrez-en une d'abord, puis précisez son intention.",
-        "No meeting is open in this conversation: open one first, then state its purpose.");
-    private static readonly Localized OpenExample = new("rencontre 14 septembre : Mobilité", "meeting September 14: Mobility");
-
-    private static readonly Localized BadDateHeading = new("Date non comprise", "Date not understood");
-    private static readonly Localized NoThemeHeading = new("Thématique manquante", "Theme missing");
-    private static readonly Localized NoIntentionHeading = new("Intention manquante", "Purpose missing");
-    private static readonly Localized BadDateText = new(
-        "Je n'ai pas compris la date « {0} » (ou ce jour n'existe pas).",
-        "I did not understand the date \"{0}\" (or that day does not exist).");
-    private static readonly Localized BadDateEmpty = new("Il manque la date de la rencontre.", "The meeting's date is missing.");
-    private static readonly Localized NoThemeText = new(
-        "Écrivez la date, puis « : », puis la thématique. Vous avez écrit : « {0} »",
-        "Write the date, then \":\", then the theme. You wrote: \"{0}\"");
-    private static readonly Localized NoIntentionText = new(
-        "Écrivez « rencontre intention », puis « : », puis l'intention.",
-        "Write \"meeting purpose\", then \":\", then the purpose.");
-    private static readonly Localized FormsTitle = new("Dates acceptées :", "Accepted dates:");
-    private static readonly Localized Forms = new(
-        "14 septembre · 14 sept. · 14/09 · 14/09/2026 · 2026-09-14 · aujourd'hui · September 14 · 14 September · today",
-        "September 14 · 14 September · 14 sept. · 14/09 (day first) · 14/09/2026 · 2026-09-14 · today · aujourd'hui");
-    private static readonly Localized YearRule = new(
-        "Sans année : cette année, sauf si la date est passée depuis plus de 6 mois (alors l'an prochain).",
-        "Without a year: this year, unless the date passed more than 6 months ago (then next year).");
-    private static readonly Localized ExamplesTitle = new("Par exemple :", "For example:");
-    private static readonly Localized ExampleIso = new("rencontre 2026-09-14 : Mobilité", "meeting 2026-09-14: Mobility");
-
-    private static readonly Localized ThemeTooLongHeading = new("Thématique trop longue", "Theme too long");
-    private static readonly Localized IntentionTooLongHeading = new("Intention trop longue", "Purpose too long");
-    private static readonly Localized TooLongText = new(
-        "Ce texte fait {0} caractères ; {1} au plus. Rien n'a été enregistré. Le voici tel que vous l'avez écrit, pour le raccourcir :",
-        "This text is {0} characters long; {1} at most. Nothing was saved. Here it is as you wrote it, to shorten it:");
-
     /// <summary>
     /// Posted in the conversation when a rencontre opens: "Rencontre du 14 septembre 2026", "Thématique : Mobilité".
     /// <paramref name="replacedDate"/> is the written date of the rencontre it replaces as current, if any.

@@ -12,7 +12,7 @@ namespace ConcertationBot.Cards.Summary;
 /// User text goes only into plain <see cref="TextRun"/>s; template titles and labels are escaped; the model's own
 /// sentences (participation, figures, trends, notices) are written as they are.
 /// </summary>
-public static class PulseSummaryCard
+public static partial class PulseSummaryCard
 {
     /// <summary>The most the card may weigh (UTF-16 bytes of its JSON), a little under Teams' 80 KB.</summary>
     public const int MaxCardBytes = 76 * 1024;
@@ -28,9 +28,6 @@ public static class PulseSummaryCard
     private const int ShortestCut = 80;
     private const char FullCell = '█';
     private const char EmptyCell = '░';
-
-    private static readonly Localized More = new("… et {0} autres dans le compte-rendu", "… and {0} more in the compte-rendu");
-    private static readonly Localized OneMore = new("… et 1 autre dans le compte-rendu", "… and 1 more in the compte-rendu");
 
     public static AdaptiveCard Build(PulseSummaryCardModel model)
     {

@@ -8,26 +8,8 @@ namespace ConcertationBot.Cards.Votes;
 /// choice, check boxes for top-N, one number per option for dot voting — pre-filled with their current ballot.
 /// A dot-voting form always sends every field ("0" for none), so an untouched form arrives as all zeros.
 /// </summary>
-public static class VoteBallotCard
+public static partial class VoteBallotCard
 {
-    private static readonly Localized Kicker = new("Votre bulletin", "Your ballot");
-    private static readonly Localized ChooseOne = new("Choisissez une option.", "Choose one option.");
-    private static readonly Localized ChooseAtMostOne = new("Choisissez une option au plus.", "Choose at most one option.");
-    private static readonly Localized ChooseUpTo = new("Choisissez jusqu'à {0} options.", "Choose up to {0} options.");
-    private static readonly Localized GiveOnePoint = new("Donnez votre point à l'option de votre choix.", "Give your point to the option of your choice.");
-    private static readonly Localized SpreadPoints = new(
-        "Répartissez vos {0} points comme vous voulez : plusieurs sur une même option si elle compte beaucoup pour vous.",
-        "Spread your {0} points as you wish: several on one option if it matters a lot to you.");
-    private static readonly Localized AnonymousNote = new(
-        "Votre vote est anonyme et vous pouvez le modifier jusqu'à la clôture.",
-        "Your vote is anonymous and you can change it until the vote closes.");
-    private static readonly Localized ChoiceLabel = new("Votre choix", "Your choice");
-    private static readonly Localized ChoicesLabel = new("Vos choix", "Your choices");
-    private static readonly Localized ChooseAtLeastOne = new("Choisissez au moins une option.", "Choose at least one option.");
-    private static readonly Localized PointsRange = new("Entre 0 et {0} points.", "From 0 to {0} points.");
-    private static readonly Localized Send = new("Envoyer mon vote", "Send my vote");
-    private static readonly Localized Change = new("Modifier mon vote", "Change my vote");
-
     public static AdaptiveCard Build(VoteBallotCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

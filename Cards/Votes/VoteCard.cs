@@ -10,27 +10,13 @@ namespace ConcertationBot.Cards.Votes;
 /// Bars are text (block characters): they read the same in Teams on a phone, on the desktop and in the Playground.
 /// User text (question, options) goes only into escaped <see cref="TextBlock"/>s or plain <see cref="TextRun"/>s.
 /// </summary>
-public static class VoteCard
+public static partial class VoteCard
 {
-    private static readonly Localized Kicker = new("Vote de priorités", "Priority vote");
-    public static readonly Localized ResultsHeading = new("Résultats du vote", "Vote results");
-    private static readonly Localized Vote = new("Voter", "Vote");
-    private static readonly Localized MyBallot = new("Mon bulletin", "My ballot");
-    private static readonly Localized OneClick = new("Votez en un clic :", "Vote in one click:");
-    private static readonly Localized ChangeInOneClick = new("Changez votre choix en un clic :", "Change your choice in one click:");
-
     /// <summary>The most characters an option's button shows; a longer option is cut with "…" (the list above shows it whole).</summary>
     public const int ButtonTitleLength = 40;
 
     /// <summary>Marks the voter's own choice on its button.</summary>
     private const string ChosenMark = "✓ ";
-    private static readonly Localized ChangeVote = new("Modifier mon vote", "Change my vote");
-    private static readonly Localized Recorded = new("Votre vote est enregistré", "Your vote is recorded");
-    private static readonly Localized YourVote = new("Votre vote", "Your vote");
-    private static readonly Localized CanChange = new("Vous pouvez le modifier jusqu'à la clôture.", "You can change it until the vote closes.");
-    private static readonly Localized Anonymous = new("Vote anonyme : seuls les totaux sont affichés.", "Anonymous vote: only totals are shown.");
-    private static readonly Localized Tied = new("(ex æquo)", "(tied)");
-    private static readonly Localized LabelSeparator = new(" : ", ": ");
 
     /// <summary>The line that heads a voter's own view of an open vote: their ballot is stored.</summary>
     public static string RecordedLine(Language language) => Recorded.For(language);

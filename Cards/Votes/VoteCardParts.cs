@@ -6,46 +6,13 @@ using ConcertationBot.Cards.Localization;
 namespace ConcertationBot.Cards.Votes;
 
 /// <summary>Pieces the vote cards share: action data, refresh, the rules in words, counts with their plurals, text bars.</summary>
-public static class VoteCardParts
+public static partial class VoteCardParts
 {
     /// <summary>Cells of a full bar.</summary>
     public const int BarWidth = 10;
 
     private const char FullCell = '█';
     private const char EmptyCell = '░';
-
-    private static readonly Localized RefreshTitle = new("Actualiser", "Refresh");
-    private static readonly Localized OneChoice = new("Un choix", "One choice");
-    private static readonly Localized UpToOneChoice = new("Un choix au plus", "At most one choice");
-    private static readonly Localized UpToChoices = new("Jusqu'à {0} choix", "Up to {0} choices");
-    private static readonly Localized OnePointToGive = new("1 point à donner", "1 point to give");
-    private static readonly Localized PointsToSpread = new("{0} points à répartir", "{0} points to spread");
-    /// <summary>The one wording of hidden results, on every card that mentions them.</summary>
-    public static readonly Localized HiddenUntilClose = new("Résultats cachés jusqu'à la clôture", "Results hidden until the close");
-
-    /// <summary>A vote opened with <c>résultats publics</c>: the tallies show from the first ballot.</summary>
-    public static readonly Localized PublicResults = new("Résultats publics dès le premier vote", "Results public from the first vote");
-
-    private static readonly Localized ResultsFromFirstVote = new("Les résultats s'afficheront dès le premier vote", "Results will show from the first vote");
-    private static readonly Localized ResultsFromVotes = new("Les résultats s'afficheront à partir de {0} votes", "Results will show from {0} votes");
-    /// <summary>The final card's (and the compte-rendu's) words when the small-group rule withholds the tallies; {0} is k.</summary>
-    public static readonly Localized NotEnoughVotes = new(
-        "Pas assez de votes pour publier le détail : il en faut au moins {0}.",
-        "Not enough votes to publish the details: at least {0} are needed.");
-
-    private static readonly Localized SharesOfVotersOpen = new(
-        "% des votant·es ; chacun peut choisir jusqu'à {0} options",
-        "% of voters; each can choose up to {0} options");
-
-    private static readonly Localized SharesOfVotersClosed = new(
-        "% des votant·es ; chacun pouvait choisir jusqu'à {0} options",
-        "% of voters; each could choose up to {0} options");
-    private static readonly Localized NoVoteYet = new("Aucun vote pour l'instant", "No votes yet");
-    private static readonly Localized NoVote = new("Aucun vote", "No votes");
-    private static readonly Localized OneVote = new("1 vote", "1 vote");
-    private static readonly Localized Votes = new("{0} votes", "{0} votes");
-    private static readonly Localized Point = new("{0} point", "{0} point");
-    private static readonly Localized PointsWord = new("{0} points", "{0} points");
 
     /// <summary><c>{voteId}</c>: the data of <see cref="CardVerbs.VoteOpen"/> and <see cref="CardVerbs.VoteCast"/>.</summary>
     public static JsonObject Data(string voteId) => new() { [CardDataFields.VoteId] = voteId };

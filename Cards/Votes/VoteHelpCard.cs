@@ -4,36 +4,8 @@ using ConcertationBot.Cards.Localization;
 namespace ConcertationBot.Cards.Votes;
 
 /// <summary>The answer to a <c>vote</c> command the bot could not read: what was wrong, the syntax, the settings and examples.</summary>
-public static class VoteHelpCard
+public static partial class VoteHelpCard
 {
-    public static readonly Localized Heading = new("Lancer un vote", "Starting a vote");
-    private static readonly Localized Syntax = new("vote question : option ; option ; …", "vote question: option; option; …");
-    private static readonly Localized Options = new(
-        "Entre 2 et 12 options, séparées par « ; ». Chacun vote une fois (voter à nouveau remplace son vote) et les votes sont anonymes.",
-        "From 2 to 12 options, separated by \";\". Everyone votes once (voting again replaces their vote) and votes are anonymous.");
-    private static readonly Localized SettingsTitle = new("Réglages, avant la question", "Settings, before the question");
-    private static readonly Localized TopSetting = new("top N : jusqu'à N choix par personne", "top N: up to N choices each");
-    private static readonly Localized PointsSetting = new("points N : N points à répartir (3 par défaut)", "points N: N points to spread (3 by default)");
-    private static readonly Localized HiddenSetting = new("résultats cachés : {0}, seule la participation s'affiche", "hidden results: {0}, only participation shows");
-    private static readonly Localized PublicSetting = new(
-        "résultats publics : les totaux s'affichent dès le premier vote ; sans ce réglage, à partir de {0} votes",
-        "public results: totals show from the first vote; without this setting, from {0} votes");
-    private static readonly Localized ExamplesTitle = new("Par exemple :", "For example:");
-    private static readonly Localized SingleExample = new(
-        "vote Nos priorités pour 2027 : Logement ; Mobilité ; Emploi des jeunes",
-        "vote Our priorities: Housing; Transport; Youth jobs");
-    private static readonly Localized TopExample = new(
-        "vote top 2 Nos priorités pour 2027 : Logement ; Mobilité ; Emploi des jeunes",
-        "vote top 2 Our priorities: Housing; Transport; Youth jobs");
-    private static readonly Localized PointsExample = new(
-        "vote points 5 résultats cachés Nos priorités pour 2027 : Logement ; Mobilité ; Emploi des jeunes",
-        "vote points 5 hidden results Our priorities: Housing; Transport; Youth jobs");
-    private static readonly Localized OtherCommandsTitle = new("Aussi :", "Also:");
-    private static readonly Localized LeversCommand = new("vote leviers", "vote levers");
-    private static readonly Localized LeversText = new("vote sur les leviers du dernier pulse clos", "votes on the levers of the last closed pulse");
-    private static readonly Localized CloseCommand = new("vote clore", "vote close");
-    private static readonly Localized CloseText = new("ferme le vote et publie les résultats", "closes the vote and posts the results");
-
     public static AdaptiveCard Build(VoteHelpCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

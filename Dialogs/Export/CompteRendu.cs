@@ -16,40 +16,9 @@ namespace ConcertationBot.Dialogs.Export;
 /// "Freins" and "Leviers" lists, changes, vote results ranked. Markdown (LF line ends, UTF-8) and CSV (one row per
 /// anonymous answer). Pure: every input is given.
 /// </summary>
-public static class CompteRendu
+public static partial class CompteRendu
 {
-    private static readonly Localized TitleLine = new("# Compte-rendu — {0}", "# Compte-rendu — {0}");
-    private static readonly Localized RencontreTitleLine = new("# Compte-rendu de la rencontre du {0}", "# Minutes of the meeting of {0}");
-    private static readonly Localized ThemeLine = new("Thématique : {0}", "Theme: {0}");
-    private static readonly Localized IntentionLine = new("Intention : {0}", "Purpose: {0}");
-    private static readonly Localized NextStepsHeading = new("Pistes d'action et suite", "Actions and next steps");
-    private static readonly Localized NextStepsPrompt = new(
-        "À compléter : la feuille de route de la table reprendra ces pistes.",
-        "To be completed: the table's roadmap will take up these actions.");
-    private static readonly Localized PulseLine = new("Pulse « {0} », {1}.", "Pulse “{0}”, {1}.");
-    private static readonly Localized GeneratedLine = new("Document généré le {0}.", "Generated on {0}.");
-    private static readonly Localized ParticipationHeading = new("Participation", "Participation");
-    private static readonly Localized NoPulse = new("Aucun pulse clos pour cette période.", "No closed pulse for this period.");
-    private static readonly Localized ConditionsHeading = new("Conditions de l'impact collectif", "Collective Impact conditions");
-    private static readonly Localized VotesHeading = new("Résultats des votes", "Vote results");
-    private static readonly Localized NoVote = new("Aucun vote.", "No vote.");
     private static Localized HiddenResults => VoteCardParts.HiddenUntilClose;
-
-    private static readonly Localized Tied = new("ex æquo", "tied");
-    private static readonly Localized Yes = new("oui", "yes");
-    private static readonly Localized DontKnowColumn = new("je ne sais pas", "don't know");
-    private static readonly Localized TextColumn = new("texte", "text");
-    private static readonly Localized DirectionColumn = new("sens", "direction");
-    private static readonly Localized FreinColumn = new("frein", "barrier");
-    private static readonly Localized LevierColumn = new("levier", "lever");
-    private static readonly Localized SmallGroupNote = new(
-        "Moins de {0} réponses : les réponses ne sont pas publiées (règle des petits groupes).",
-        "Fewer than {0} answers: the answers are not published (small-group rule).");
-    private static readonly Localized DeletedTexts = new(
-        "… et {0} autres, effacés avec les réponses.",
-        "… and {0} more, deleted with the answers.");
-    private static readonly Localized PositiveValue = new("positif", "positive");
-    private static readonly Localized NegativeValue = new("négatif", "negative");
 
     /// <summary>The compte-rendu in Markdown (LF line ends). Every user text goes through <see cref="MarkdownText.Escape"/>.</summary>
     public static string Markdown(CompteRenduInput input) => string.Concat(MarkdownParts(input));

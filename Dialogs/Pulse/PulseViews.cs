@@ -6,16 +6,8 @@ using ConcertationBot.Dialogs.Templates;
 namespace ConcertationBot.Dialogs.Pulse;
 
 /// <summary>Turns a dialog state into the card model of the respondent's own view, in the view's language.</summary>
-public static class PulseViews
+public static partial class PulseViews
 {
-    private static readonly Localized RatingLabel = new("Votre note", "Your rating");
-    private static readonly Localized DontKnowValue = new("Je ne sais pas", "I don't know");
-    private static readonly Localized FreinLabel = new("Frein", "Barrier");
-    private static readonly Localized LevierLabel = new("Levier", "Lever");
-    private static readonly Localized ChoiceLabel = new("Votre choix", "Your choice");
-    private static readonly Localized ChangeLabel = new("Changement", "Change");
-    private static readonly Localized DirectionLabel = new("Positif ou négatif", "Positive or negative");
-
     /// <summary>
     /// The step (pre-filled with the draft after a refusal, else what was typed before "Retour", else the saved answer),
     /// the review, or the thank-you card.

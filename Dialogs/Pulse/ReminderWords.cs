@@ -9,44 +9,10 @@ namespace ConcertationBot.Dialogs.Pulse;
 /// reminded ("… prochain rappel possible demain à 14 h 36", in the pulse's time zone), how far a run is
 /// ("120 / 300 relancés · fin estimée vers 14 h 52"), and that one is already running. Plurals agree with the count.
 /// </summary>
-public static class ReminderWords
+public static partial class ReminderWords
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
-
-    private static readonly Localized StartingOne = new("Je relance {0} membre en privé", "I am reminding {0} member privately");
-    private static readonly Localized StartingMany = new("Je relance {0} membres en privé", "I am reminding {0} members privately");
-    private static readonly Localized StartingDetailText = new(
-        "Cette carte suit les envois ; j'y fais le bilan quand c'est fini.",
-        "This card follows the sending; I will report on it when done.");
-
-    private static readonly Localized EveryoneAnsweredText = new(
-        "Tout le monde a déjà répondu : personne à relancer.",
-        "Everyone has answered: nobody to remind.");
-
-    private static readonly Localized EveryoneRecentText = new(
-        "Tout le monde a été relancé il y a moins de 24 h ; prochain rappel possible {0}.",
-        "Everyone was reminded less than 24 h ago; next reminder possible {0}.");
-
-    private static readonly Localized AlreadyRunningText = new(
-        "Un rappel est déjà en cours ({0}) : je fais le bilan sur sa carte quand il se termine.",
-        "A reminder run is already going ({0}): I will report on its card when it ends.");
-
-    private static readonly Localized AlreadyStartingText = new(
-        "Un rappel est déjà en cours : je fais le bilan sur sa carte quand il se termine.",
-        "A reminder run is already going: I will report on its card when it ends.");
-
-    private static readonly Localized RestartingText = new(
-        "Le bot redémarre : personne n'a été relancé. Refaites « pulse rappel » dans une minute.",
-        "The bot is restarting: nobody was reminded. Run \"pulse remind\" again in a minute.");
-
-    private static readonly Localized ProgressOne = new("{0} / {1} relancé", "{0} / {1} reminded");
-    private static readonly Localized ProgressMany = new("{0} / {1} relancés", "{0} / {1} reminded");
-    private static readonly Localized EtaText = new(" · fin estimée vers {0}", " · expected to finish around {0}");
-
-    private static readonly Localized Today = new("aujourd'hui à {0}", "today at {0}");
-    private static readonly Localized Tomorrow = new("demain à {0}", "tomorrow at {0}");
-    private static readonly Localized OnDay = new("le {0} à {1}", "on {0} at {1}");
 
     /// <summary>"Je relance 5 membres en privé" / "Je relance 1 membre en privé".</summary>
     public static string Starting(int count, Language language) =>

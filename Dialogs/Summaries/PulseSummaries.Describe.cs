@@ -7,8 +7,6 @@ namespace ConcertationBot.Dialogs.Summaries;
 
 public static partial class PulseSummaries
 {
-    private static readonly Localized Heading = new("Synthèse du pulse", "Pulse summary");
-
     /// <summary>
     /// The summary card's model in <paramref name="language"/>: sections in template order, the conditions' freins and
     /// leviers together where the first condition stands. Steps the summary does not know are left out.

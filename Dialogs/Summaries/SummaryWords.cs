@@ -4,42 +4,10 @@ using ConcertationBot.Cards.Localization;
 namespace ConcertationBot.Dialogs.Summaries;
 
 /// <summary>The words and number formats the summary card and the compte-rendu share (French decimal comma, plurals).</summary>
-public static class SummaryWords
+public static partial class SummaryWords
 {
-    public static readonly Localized SuppressedNotice = new(
-        "Pas assez de réponses pour afficher la répartition (minimum {0}).",
-        "Not enough answers to show (minimum {0}).");
-
-    public static readonly Localized TextsWithheldNotice = new(
-        "Pas assez de réponses pour afficher les textes (minimum {0}).",
-        "Not enough answers to show the texts (minimum {0}).");
-
-    public static readonly Localized DontKnow = new("Je ne sais pas", "Don't know");
-    public static readonly Localized FreinsLeviersTitle = new("Freins et leviers par condition", "Barriers and levers by condition");
-    public static readonly Localized Freins = new("Freins", "Barriers");
-    public static readonly Localized Leviers = new("Leviers", "Levers");
-    public static readonly Localized NoFrein = new("Aucun frein nommé.", "No barrier named.");
-    public static readonly Localized NoLevier = new("Aucun levier nommé.", "No lever named.");
-    public static readonly Localized NoFreinLevier = new("Aucun frein ni levier nommé.", "No barrier or lever named.");
-    public static readonly Localized ChangesTitle = new("Changements les plus significatifs", "Most significant changes");
-    public static readonly Localized Positive = new("Positifs", "Positive");
-    public static readonly Localized Negative = new("Négatifs", "Negative");
-    public static readonly Localized Unspecified = new("Sans précision", "Direction not given");
-    public static readonly Localized NoChange = new("Aucun changement nommé.", "No change named.");
-
     private static readonly CultureInfo FrenchCulture = CultureInfo.GetCultureInfo("fr-FR");
     private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en-US");
-    private static readonly Localized MeanFigure = new("Moyenne : {0} / {1} · écart {2}", "Mean: {0} / {1} · spread {2}");
-    private static readonly Localized MedianFigure = new("Médiane : {0}", "Median: {0}");
-    private static readonly Localized CountFigure = new("{0} : {1}", "{0}: {1}");
-    private static readonly Localized MeanUp = new("↑ +{0} depuis le pulse précédent", "↑ +{0} since the previous pulse");
-    private static readonly Localized MeanDown = new("↓ −{0} depuis le pulse précédent", "↓ −{0} since the previous pulse");
-    private static readonly Localized MeanSame = new("→ stable depuis le pulse précédent ({0})", "→ steady since the previous pulse ({0})");
-    private static readonly Localized LevelUp = new("↑ +{0} depuis le pulse précédent (avant : {1})", "↑ +{0} since the previous pulse (was {1})");
-    private static readonly Localized LevelDown = new("↓ −{0} depuis le pulse précédent (avant : {1})", "↓ −{0} since the previous pulse (was {1})");
-    private static readonly Localized LevelSame = new("→ même niveau qu'au pulse précédent", "→ same level as the previous pulse");
-    private static readonly Localized PeriodRange = new("Du {0} au {1}", "From {0} to {1}");
-    private static readonly Localized PeriodDay = new("Le {0}", "On {0}");
 
     /// <summary>"3,4" / "3.4": one decimal, rounded half away from zero.</summary>
     public static string Decimal(double value, Language language) =>
@@ -60,12 +28,6 @@ public static class SummaryWords
         var one = language == Language.English ? count == 1 : count is 0 or 1;
         return count.ToString(CultureInfo.InvariantCulture) + " " + (one ? singular : plural).For(language);
     }
-
-    /// <summary>The title of the participation by profile, saying what its cells are.</summary>
-    public static readonly Localized ProfilesTitle = new("Participation par profil (réponses / membres)", "Participation by profile (answers / members)");
-
-    /// <summary>A profile cell under k.</summary>
-    public static readonly Localized FewerThan = new("moins de {0}", "fewer than {0}");
 
     /// <summary>"3 / 5", or "moins de 3" when either number is under k (the cell was not kept).</summary>
     public static string ProfileCell(ProfileParticipation cell, int minimumGroupSize, Language language)
@@ -156,7 +118,6 @@ public static class SummaryWords
             _ => LevelSame.For(language),
         };
     }
-
 
     private static CultureInfo Culture(Language language) => language == Language.English ? EnglishCulture : FrenchCulture;
 }

@@ -40,31 +40,8 @@ public enum VoteBallotProblem
 public sealed record VoteBallotReading(VoteBallot? Ballot, VoteBallotProblem Problem, IReadOnlyList<int>? Typed, long Given = 0);
 
 /// <summary>Reads, validates and stores ballots (pure).</summary>
-public static class VoteBallots
+public static partial class VoteBallots
 {
-    private static readonly Localized ChooseOne = new("Choisissez une option.", "Please choose an option.");
-    private static readonly Localized ChooseAtLeastOne = new("Choisissez au moins une option.", "Please choose at least one option.");
-    private static readonly Localized GiveAPoint = new("Donnez au moins 1 point à une option.", "Please give at least 1 point to an option.");
-    private static readonly Localized OnlyOne = new("Choisissez une seule option.", "Please choose only one option.");
-    private static readonly Localized AtMostChoices = new("Choisissez {0} options au plus.", "Please choose {0} options at most.");
-    private static readonly Localized NotWholeText = new("Les points sont des nombres entiers (0, 1, 2…).", "Points are whole numbers (0, 1, 2…).");
-    private static readonly Localized NegativeText = new("Les points ne peuvent pas être négatifs.", "Points cannot be negative.");
-    private static readonly Localized OverOnePoint = new("Vous avez 1 point à donner, pas plus.", "You have 1 point to give, no more.");
-    private static readonly Localized OverBudgetText = new("Vous avez {0} points à répartir, pas plus.", "You have {0} points to spread, no more.");
-    private static readonly Localized OverBudgetGiven = new(
-        "Vous avez réparti {0} points sur {1} : retirez-en {2}.",
-        "You spread {0} points out of {1}: please take off {2}.");
-    private static readonly Localized NegativeGiven = new(
-        "Les points ne peuvent pas être négatifs : vous avez mis {0}. Mettez 0 ou plus.",
-        "Points cannot be negative: you entered {0}. Please enter 0 or more.");
-    private static readonly Localized UnknownOptionText = new(
-        "Ce choix ne fait pas partie du vote : rouvrez le vote et essayez de nouveau.",
-        "This choice is not part of the vote: please open the vote again and retry.");
-
-    private static readonly Localized UnknownChoiceText = new(
-        "Ce bouton ne correspond à aucune option de ce vote : choisissez votre option ci-dessous.",
-        "This button does not match any option of this vote: please choose your option below.");
-
     /// <summary>
     /// The ballot of one click on an option's button (<c>vote.choose</c>) of a single-choice vote: that option alone.
     /// <see cref="VoteBallotProblem.UnknownOption"/> when the index is missing or not in the vote, or the vote is not

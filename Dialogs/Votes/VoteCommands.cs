@@ -54,7 +54,7 @@ public sealed record VoteCommand(VoteCommandKind Kind, VoteRules Rules, VoteDefi
 /// <c>résultats publics</c> / <c>public results</c> (tallies shown even under k ballots), in French or English, case- and
 /// accent-insensitive.
 /// </summary>
-public static class VoteCommands
+public static partial class VoteCommands
 {
     public const int MinOptions = 2;
     public const int MaxOptions = 12;
@@ -66,41 +66,6 @@ public static class VoteCommands
     private const string Keyword = "vote";
 
     private static readonly VoteRules DefaultRules = new(VoteMode.Single, 1, false);
-
-    private static readonly Localized EmptyText = new(
-        "Il manque la question et les options du vote.",
-        "The vote needs a question and options.");
-
-    private static readonly Localized NoQuestionText = new(
-        "Écrivez la question, puis « : », puis les options séparées par « ; ».",
-        "Write the question, then \":\", then the options separated by \";\".");
-
-    private static readonly Localized TooFewOptionsText = new(
-        "Il faut au moins 2 options, séparées par « ; ».",
-        "Please give at least 2 options, separated by \";\".");
-
-    private static readonly Localized TooManyOptionsText = new(
-        "Un vote compte 12 options au plus.",
-        "A vote has at most 12 options.");
-
-    private static readonly Localized DuplicateOptionText = new(
-        "Deux options sont identiques : chaque option doit être différente.",
-        "Two options are the same: each option must be different.");
-
-    private static readonly Localized QuestionTooLongText = new(
-        "La question est trop longue : 200 caractères au plus.",
-        "The question is too long: 200 characters at most.");
-
-    private static readonly Localized OptionTooLongText = new(
-        "Une option est trop longue : 100 caractères au plus.",
-        "An option is too long: 100 characters at most.");
-
-    private static readonly Localized BadSettingText = new(
-        "Réglage non compris : « top N » va de 1 au nombre d’options moins 1, « points N » de 1 à 99, et un vote prend l’un ou l’autre, pas les deux.",
-        "Setting not understood: \"top N\" goes from 1 to the number of options minus 1, \"points N\" from 1 to 99, and a vote takes one or the other, not both.");
-
-    private static readonly Localized LeversQuestionPlural = new("Quels leviers prioriser ?", "Which levers should we prioritise?");
-    private static readonly Localized LeversQuestionSingular = new("Quel levier prioriser ?", "Which lever should we prioritise?");
 
     /// <summary>
     /// The question of a <c>vote leviers</c>: in the singular when each person picks one lever (single choice or top 1),
