@@ -27,7 +27,7 @@ public sealed class CommandTextTests
         Assert.Equal(["aide", "rencontre", "profil", "profil effacer"], model.ForEveryone.Select(c => c.Syntax));
         Assert.Equal(
             [
-                "pulse démarrer [durée]", "pulse état", "pulse rappel", "pulse clore",
+                "pulse démarrer [durée]", "pulse configurer", "pulse état", "pulse rappel", "pulse clore",
                 "vote [top 3 | points 5 | résultats cachés] question : option ; option", "vote leviers", "vote clore", "pulse supprimer", "vote supprimer",
                 "export", "coordination ajouter @nom", "langue français | english | auto",
                 "rencontre 14 septembre : thématique", "rencontre intention : texte",
