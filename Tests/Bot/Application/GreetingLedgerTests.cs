@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using ConcertationBot.Bot.Application;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Bot.Application;
 

@@ -1,4 +1,3 @@
-using ConcertationBot.Bot.Kernel;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConcertationBot.Tests.Bot.Kernel;

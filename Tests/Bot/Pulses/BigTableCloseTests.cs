@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Tests.Infrastructure;
-using ConcertationBot.Tests.Support;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>

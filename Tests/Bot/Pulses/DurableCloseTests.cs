@@ -1,12 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Bot.Votes;
-using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>

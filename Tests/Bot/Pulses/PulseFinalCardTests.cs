@@ -1,9 +1,3 @@
-using System.Net;
-using Azure.Data.Tables;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ConcertationBot.Tests.Bot.Pulses;

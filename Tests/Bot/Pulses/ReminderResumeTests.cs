@@ -1,10 +1,3 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.LiveCards;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>

@@ -1,17 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.LiveCards;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Pulse;
-using ConcertationBot.Dialogs.Summaries;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Pulses;
 

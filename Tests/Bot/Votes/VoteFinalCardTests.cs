@@ -1,11 +1,3 @@
-using System.Net;
-using Azure.Data.Tables;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Bot.Pulses;
-using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ConcertationBot.Tests.Bot.Votes;

@@ -1,7 +1,3 @@
-using Azure.Data.Tables;
-using ConcertationBot.Cards.Votes;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ConcertationBot.Tests.Bot.Votes;
 
 /// <summary>
