@@ -8,7 +8,6 @@ namespace ConcertationBot.Tests.Bot.Storage;
 /// </summary>
 public sealed class RetriedTransactionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string Channel = "msteams";
     private static readonly DateTimeOffset Opened = new(2026, 11, 2, 9, 30, 0, TimeSpan.FromHours(-5));
 
     private readonly string _prefix = AzuriteFixture.UniqueTableName("r");
@@ -94,19 +93,5 @@ public sealed class RetriedTransactionTests(AzuriteFixture azurite) : IClassFixt
 
     private PulseRecord NewPulse() => TestRecords.Pulse(_conversation, Opened);
 
-    private VoteRecord NewVote() => new()
-    {
-        VoteId = VoteRecord.NewId(),
-        ChannelId = Channel,
-        ConversationId = _conversation,
-        ServiceUrl = "https://smba.trafficmanager.net/amer/",
-        TenantId = "tenant-1",
-        ConversationType = ConversationTypes.Channel,
-        Language = "fr",
-        Question = "Nos priorités ?",
-        Options = ["Logement", "Mobilité", "Emploi"],
-        Rules = new VoteRules(VoteMode.Single, 1, HiddenResults: false),
-        OpenedAt = Opened,
-        OpenedByUserId = "29:nadia",
-    };
+    private VoteRecord NewVote() => TestRecords.Vote(_conversation, Opened);
 }
