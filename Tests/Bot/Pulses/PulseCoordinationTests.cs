@@ -253,8 +253,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         var pulseId = await PulseFlows.OpenAsync(bed);
-        var invoke = bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId, [CardDataFields.ConversationId] = bed.ConversationId });
-        invoke["conversation"] = new JsonObject { ["id"] = "a:personal-bruno", ["conversationType"] = "personal", ["tenantId"] = "tenant-1" };
+        var invoke = ReminderCardRepondre(bed, pulseId, tenantId: "tenant-1");
 
         // Act
         var step = await bed.InvokeForCardAsync(invoke);
@@ -272,8 +271,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         var pulseId = await PulseFlows.OpenAsync(bed);
-        var invoke = bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId, [CardDataFields.ConversationId] = bed.ConversationId });
-        invoke["conversation"] = new JsonObject { ["id"] = "a:personal-bruno", ["conversationType"] = "personal", ["tenantId"] = "another-tenant" };
+        var invoke = ReminderCardRepondre(bed, pulseId, tenantId: "another-tenant");
 
         // Act
         var card = await bed.InvokeForCardAsync(invoke);
@@ -366,4 +364,12 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         bed.Factory.Services.GetRequiredService<IPulseStore>().GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None);
 
     private Task<List<TableEntity>> RowsAsync(string table, string partitionKey) => PulseFlows.RowsAsync(azurite.ConnectionString, table, partitionKey);
+
+    /// <summary>Bruno's "Répondre" on the reminder card in his personal chat with the bot, in <paramref name="tenantId"/>.</summary>
+    private static JsonObject ReminderCardRepondre(ConversationTestBed bed, string pulseId, string tenantId)
+    {
+        var invoke = bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId, [CardDataFields.ConversationId] = bed.ConversationId });
+        invoke["conversation"] = new JsonObject { ["id"] = "a:personal-bruno", ["conversationType"] = "personal", ["tenantId"] = tenantId };
+        return invoke;
+    }
 }
