@@ -31,10 +31,7 @@ public sealed class BigTableCloseTests(AzuriteFixture azurite) : IClassFixture<A
         var before = bed.Posts.Count;
 
         // Act
-        using (var close = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
-        }
+        await PulseFlows.CloseAsync(bed);
 
         // Assert: one summary card, valid for the official renderer and under 80 KB.
         var summaries = new List<JsonObject>();

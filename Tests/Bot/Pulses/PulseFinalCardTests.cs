@@ -19,10 +19,7 @@ public sealed class PulseFinalCardTests(AzuriteFixture azurite) : IClassFixture<
         var pulseId = await PulseFlows.OpenAsync(first);
         await PulseFlows.AnswerAsync(first, TestPerson.Amelie, pulseId, PulseFlows.Rating("4"));
         StoppedInstance.RefuseCardUpdates(first);
-        using (var closed = await first.PostAsync(first.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        }
+        await PulseFlows.CloseAsync(first);
 
         // A stops (its pending update is abandoned); its connector stays, as Teams does.
         var updatesBefore = await StoppedInstance.StopAsync(first);
@@ -53,10 +50,7 @@ public sealed class PulseFinalCardTests(AzuriteFixture azurite) : IClassFixture<
         var pulseId = await PulseFlows.OpenAsync(bed);
 
         // Act
-        using (var closed = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        }
+        await PulseFlows.CloseAsync(bed);
 
         var pulse = await ReadAsync(bed.ConversationId, pulseId);
         await bed.Factory.Services.GetRequiredService<PulseCardRefresher>().FlushAsync(pulse, CancellationToken.None).WaitAsync(Wait);

@@ -377,10 +377,7 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
             ["agenda"] = new() { [PulseInputIds.Levier] = "un  AGENDA  commun" },
             ["mesures"] = new() { [PulseInputIds.Levier] = "Un agenda commun" },
         });
-        using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
-        }
+        await PulseFlows.CloseAsync(bed);
 
         // Act
         var voteId = await VoteFlows.OpenAsync(bed, "vote leviers");
@@ -409,10 +406,7 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
             ["agenda"] = new() { [PulseInputIds.Levier] = "Un calendrier commun des activités" },
             ["communication"] = new() { [PulseInputIds.Levier] = "Une infolettre mensuelle" },
         });
-        using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
-        }
+        await PulseFlows.CloseAsync(bed);
 
         var before = bed.Posts.Count;
 
