@@ -252,8 +252,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        var invoke = ReminderCardRepondre(bed, pulseId, tenantId: "tenant-1");
+        var invoke = await OpenPulseThenReminderCardRepondreAsync(bed, tenantId: "tenant-1");
 
         // Act
         var step = await bed.InvokeForCardAsync(invoke);
@@ -270,8 +269,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        var invoke = ReminderCardRepondre(bed, pulseId, tenantId: "another-tenant");
+        var invoke = await OpenPulseThenReminderCardRepondreAsync(bed, tenantId: "another-tenant");
 
         // Act
         var card = await bed.InvokeForCardAsync(invoke);
@@ -365,9 +363,13 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
 
     private Task<List<TableEntity>> RowsAsync(string table, string partitionKey) => PulseFlows.RowsAsync(azurite.ConnectionString, table, partitionKey);
 
-    /// <summary>Bruno's "Répondre" on the reminder card in his personal chat with the bot, in <paramref name="tenantId"/>.</summary>
-    private static JsonObject ReminderCardRepondre(ConversationTestBed bed, string pulseId, string tenantId)
+    /// <summary>
+    /// Opens a pulse, then Bruno's "Répondre" on its reminder card in his personal chat with the bot, in
+    /// <paramref name="tenantId"/>.
+    /// </summary>
+    private static async Task<JsonObject> OpenPulseThenReminderCardRepondreAsync(ConversationTestBed bed, string tenantId)
     {
+        var pulseId = await PulseFlows.OpenAsync(bed);
         var invoke = bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId, [CardDataFields.ConversationId] = bed.ConversationId });
         invoke["conversation"] = new JsonObject { ["id"] = "a:personal-bruno", ["conversationType"] = "personal", ["tenantId"] = tenantId };
         return invoke;
