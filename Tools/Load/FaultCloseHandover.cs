@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Load;
 
@@ -22,23 +19,16 @@ internal static class FaultCloseHandover
     /// <summary>How long after Teams accepts again the summary may take: a retry delay and a few sweeps of B.</summary>
     private static readonly TimeSpan SummaryWait = TimeSpan.FromSeconds(30);
 
-    public static async Task<bool> RunAsync(FaultBed bed, CancellationToken cancellationToken)
-    {
-        var output = bed.Output;
-        var setup = bed.Setup;
-        var connector = setup.Connector;
-        var respondents = Math.Min(setup.Voters.Count, bed.Settings.Short ? 6 : 12);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Label}: instance A (sweep at start only) and B (sweep every second) on one Azurite; {respondents} people answer a pulse on A, 'pulse clore' on A while the connector refuses the summary (503, 503, 429 Retry-After 120 s) until B's sweep was refused too; retry delay {TwoInstances.CloseRetryDelay.TotalSeconds:0} s"));
-        await using var other = await bed.StartOtherInstanceAsync(TwoInstances.Second, cancellationToken).ConfigureAwait(false);
-        var channel = bed.NewChannel();
-        if (await AnswerPulseAsync(bed, channel, respondents, cancellationToken).ConfigureAwait(false) is not { } answered)
-        {
-            return FaultOutage.Verdict(output, Label, false, "no pulse card with a 'Répondre' action");
-        }
+    public static Task<bool> RunAsync(FaultBed bed, CancellationToken cancellationToken) =>
+        FaultPulses.RunAnsweredAsync(bed, Label, respondents => string.Create(CultureInfo.InvariantCulture, $"instance A (sweep at start only) and B (sweep every second) on one Azurite; {respondents} people answer a pulse on A, 'pulse clore' on A while the connector refuses the summary (503, 503, 429 Retry-After 120 s) until B's sweep was refused too; retry delay {TwoInstances.CloseRetryDelay.TotalSeconds:0} s"), secondFirst: true, pulse => CloseWhileRefusedAsync(pulse, cancellationToken), cancellationToken);
 
-        bool InChannel(CapturedRequest r) => FaultPulses.InChannel(r, channel);
-        bool IsSummary(CapturedRequest r) => FaultPulses.IsSummary(r, channel);
+    private static async Task<bool> CloseWhileRefusedAsync(AnsweredPulse pulse, CancellationToken cancellationToken)
+    {
+        var (bed, channel, respondents, answered) = pulse;
+        var (output, setup) = (bed.Output, bed.Setup);
+        var connector = setup.Connector;
+        bool InChannel(CapturedRequest r) => pulse.InChannel(r);
+        bool IsSummary(CapturedRequest r) => pulse.IsSummary(r);
         bool IsDelayNotice(CapturedRequest r) => r.IsPost && InChannel(r) && r.Body.Contains(PulseCloseCards.SummaryDelayedId, StringComparison.Ordinal);
 
         var refusing = 1;
@@ -50,7 +40,7 @@ internal static class FaultCloseHandover
             var closeAt = connector.Now;
             var close = await FaultBed.SendAsync(channel, channel.Message(setup.Coordinator, "pulse clore"), cancellationToken).ConfigureAwait(false);
             var notice = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.Succeeded && IsDelayNotice(r), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-            var pending = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+            var pending = await pulse.ClosedAsync(cancellationToken).ConfigureAwait(false);
 
             // A's call given up (its 429), then B's sweep meets the refusal too and gives up: only then Teams accepts again.
             var givenUp = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.ResponseStatus == 429 && IsSummary(r), TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
@@ -61,12 +51,12 @@ internal static class FaultCloseHandover
 
             // A second summary would come within a retry delay and a few sweeps.
             await Task.Delay(TwoInstances.CloseRetryDelay * 2, cancellationToken).ConfigureAwait(false);
-            var finished = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+            var finished = await pulse.ClosedAsync(cancellationToken).ConfigureAwait(false);
             var requests = connector.Requests.Where(r => r.ReceivedAt >= closeAt && InChannel(r)).ToList();
             var summaries = requests.Count(r => r.Succeeded && IsSummary(r));
             var notices = requests.Count(r => r.Succeeded && IsDelayNotice(r));
             var refusedCalls = requests.Where(r => !r.Succeeded && IsSummary(r)).Select(r => r.AttemptKey).Distinct().Count();
-            var says = summary is not null && CardTexts.Of(AnswerCards.Parse(summary.Body)).Any(t => t.Contains(answered.ToString(CultureInfo.InvariantCulture) + " réponses", StringComparison.Ordinal));
+            var says = pulse.SaysAnswered(summary);
             var wasPending = pending is { IsOpen: false, SummaryPending: true, SummaryPostedAt: null };
             var done = finished is { SummaryPending: false, SummaryPostedAt: not null };
 
@@ -84,26 +74,6 @@ internal static class FaultCloseHandover
         {
             connector.Responder = null;
         }
-    }
-
-    /// <summary>
-    /// The coordinator opens the default pulse in <paramref name="channel"/> on the run's bot and the first
-    /// <paramref name="respondents"/> voters walk it to the thank-you card: how many got there, or null when no pulse card
-    /// with a "Répondre" action was posted.
-    /// </summary>
-    internal static async Task<int?> AnswerPulseAsync(FaultBed bed, TeamsChannel channel, int respondents, CancellationToken cancellationToken)
-    {
-        var setup = bed.Setup;
-        var (_, posted) = await setup.OpenPulseAsync(channel, "pulse démarrer", cancellationToken).ConfigureAwait(false);
-        if (posted is null || AnswerCards.FindAction(AnswerCards.Parse(posted.Body), CardVerbs.PulseOpen)?["data"] is not JsonObject openData)
-        {
-            return null;
-        }
-
-        var invokes = new ConcurrentBag<(string, BotAnswer)>();
-        var walks = await Task.WhenAll(Enumerable.Range(0, respondents).Select(i =>
-            BigTableScenario.WalkAsync(PulseTemplates.Default, channel, setup.Voters[i], i, openData, posted.AssignedId ?? "pulse-card", invokes, cancellationToken))).ConfigureAwait(false);
-        return walks.Count(w => w is null);
     }
 
     private static string Describe(Bot.Pulses.PulseRecord? pulse) => FaultPulses.Describe(pulse);

@@ -17,25 +17,17 @@ internal static class FaultCloseKilled
     /// <summary>The dead instance's claim (15 s in these runs), a retry delay and a few sweeps.</summary>
     private static readonly TimeSpan SummaryWait = TimeSpan.FromSeconds(45);
 
-    public static async Task<bool> RunAsync(FaultBed bed, CancellationToken cancellationToken)
-    {
-        var output = bed.Output;
-        var setup = bed.Setup;
-        var connector = setup.Connector;
-        var respondents = Math.Min(setup.Voters.Count, bed.Settings.Short ? 6 : 12);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Label}: {respondents} people answer a pulse on A; 'pulse clore' on A, its summary post held by the connector until A is killed (SIGKILL); A restarted at once, B sweeping every second on the same storage"));
-        await using var other = await bed.StartOtherInstanceAsync(TwoInstances.Second, cancellationToken).ConfigureAwait(false);
-        var channel = bed.NewChannel();
-        if (await FaultCloseHandover.AnswerPulseAsync(bed, channel, respondents, cancellationToken).ConfigureAwait(false) is not { } answered)
-        {
-            return FaultOutage.Verdict(output, Label, false, "no pulse card with a 'Répondre' action");
-        }
+    public static Task<bool> RunAsync(FaultBed bed, CancellationToken cancellationToken) =>
+        FaultPulses.RunAnsweredAsync(bed, Label, respondents => string.Create(CultureInfo.InvariantCulture, $"{respondents} people answer a pulse on A; 'pulse clore' on A, its summary post held by the connector until A is killed (SIGKILL); A restarted at once, B sweeping every second on the same storage"), secondFirst: true, pulse => CloseAndKillAsync(pulse, cancellationToken), cancellationToken);
 
-        bool IsSummary(CapturedRequest r) => FaultPulses.IsSummary(r, channel);
+    private static async Task<bool> CloseAndKillAsync(AnsweredPulse pulse, CancellationToken cancellationToken)
+    {
+        var (bed, channel, respondents, answered) = pulse;
+        var (output, setup) = (bed.Output, bed.Setup);
+        var connector = setup.Connector;
 
         // The first summary post is held until the bot that sent it is dead, then its connection is dropped.
-        using var held = new HeldRequest(connector, IsSummary);
+        using var held = new HeldRequest(connector, pulse.IsSummary);
         var closeAt = connector.Now;
         var oldPid = setup.Bot.ProcessId;
         var close = FaultBed.SendAsync(channel, channel.Message(setup.Coordinator, "pulse clore"), cancellationToken);
@@ -44,16 +36,16 @@ internal static class FaultCloseKilled
         var killedAt = connector.Now;
         held.Release();
         var closeAnswer = await close.ConfigureAwait(false);
-        var afterKill = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+        var afterKill = await pulse.ClosedAsync(cancellationToken).ConfigureAwait(false);
         await setup.Bot.RestartAsync(cancellationToken).ConfigureAwait(false);
 
-        var summary = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.Succeeded && IsSummary(r), SummaryWait, cancellationToken).ConfigureAwait(false);
+        var summary = await connector.WaitForAsync(r => r.ReceivedAt >= closeAt && r.Succeeded && pulse.IsSummary(r), SummaryWait, cancellationToken).ConfigureAwait(false);
 
         // A second summary would come within a retry delay and a few sweeps.
         await Task.Delay(TwoInstances.CloseRetryDelay * 3, cancellationToken).ConfigureAwait(false);
-        var finished = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
-        var summaries = connector.Requests.Count(r => r.ReceivedAt >= closeAt && r.Succeeded && IsSummary(r));
-        var says = summary is not null && CardTexts.Of(AnswerCards.Parse(summary.Body)).Any(t => t.Contains(answered.ToString(CultureInfo.InvariantCulture) + " réponses", StringComparison.Ordinal));
+        var finished = await pulse.ClosedAsync(cancellationToken).ConfigureAwait(false);
+        var summaries = pulse.SummariesSince(closeAt);
+        var says = pulse.SaysAnswered(summary);
         var leftPending = afterKill is { IsOpen: false, SummaryPending: true, SummaryPostedAt: null };
         var done = finished is { SummaryPending: false, SummaryPostedAt: not null, FinalCardPending: false };
 

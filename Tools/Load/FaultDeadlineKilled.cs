@@ -21,43 +21,36 @@ internal static class FaultDeadlineKilled
     /// <summary>The dead instance's claim (15 s in these runs), a retry delay and a few sweeps.</summary>
     private static readonly TimeSpan SummaryWait = TimeSpan.FromSeconds(45);
 
-    public static async Task<bool> RunAsync(FaultBed bed, CancellationToken cancellationToken)
-    {
-        var output = bed.Output;
-        var setup = bed.Setup;
-        var connector = setup.Connector;
-        var respondents = Math.Min(setup.Voters.Count, bed.Settings.Short ? 6 : 12);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Label}: {respondents} people answer a pulse on A; its deadline passes; B's sweep closes it and its summary post is held by the connector until B is killed (SIGKILL); C started on the same storage, sweeping every second"));
-        var channel = bed.NewChannel();
-        if (await FaultCloseHandover.AnswerPulseAsync(bed, channel, respondents, cancellationToken).ConfigureAwait(false) is not { } answered)
-        {
-            return FaultOutage.Verdict(output, Label, false, "no pulse card with a 'Répondre' action");
-        }
+    public static Task<bool> RunAsync(FaultBed bed, CancellationToken cancellationToken) =>
+        FaultPulses.RunAnsweredAsync(bed, Label, respondents => string.Create(CultureInfo.InvariantCulture, $"{respondents} people answer a pulse on A; its deadline passes; B's sweep closes it and its summary post is held by the connector until B is killed (SIGKILL); C started on the same storage, sweeping every second"), secondFirst: false, pulse => PassDeadlineAndKillAsync(pulse, cancellationToken), cancellationToken);
 
-        bool IsSummary(CapturedRequest r) => FaultPulses.IsSummary(r, channel);
+    private static async Task<bool> PassDeadlineAndKillAsync(AnsweredPulse pulse, CancellationToken cancellationToken)
+    {
+        var (bed, _, respondents, answered) = pulse;
+        var output = bed.Output;
+        var connector = bed.Setup.Connector;
 
         // The first summary post is held until the bot that sent it is dead, then its connection is dropped.
-        using var held = new HeldRequest(connector, IsSummary);
+        using var held = new HeldRequest(connector, pulse.IsSummary);
         OtherInstance? replacement = null;
         try
         {
             await using var sweeping = await bed.StartOtherInstanceAsync(TwoInstances.Second, cancellationToken).ConfigureAwait(false);
             var due = connector.Now;
-            await PassDeadlineAsync(bed, channel.ConversationId, due, cancellationToken).ConfigureAwait(false);
+            await PassDeadlineAsync(bed, pulse.Channel.ConversationId, due, cancellationToken).ConfigureAwait(false);
             await held.Held.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             var deadPid = sweeping.Bot.ProcessId;
             await sweeping.Bot.KillAsync(cancellationToken).ConfigureAwait(false);
             var killedAt = connector.Now;
             held.Release();
-            var afterKill = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+            var afterKill = await pulse.ClosedAsync(cancellationToken).ConfigureAwait(false);
             replacement = await bed.StartOtherInstanceAsync(TwoInstances.Second with { LogName = "load-bot-c.log" }, cancellationToken).ConfigureAwait(false);
 
-            var summary = await connector.WaitForAsync(r => r.ReceivedAt >= due && r.Succeeded && IsSummary(r), SummaryWait, cancellationToken).ConfigureAwait(false);
+            var summary = await connector.WaitForAsync(r => r.ReceivedAt >= due && r.Succeeded && pulse.IsSummary(r), SummaryWait, cancellationToken).ConfigureAwait(false);
             await Task.Delay(TwoInstances.CloseRetryDelay * 3, cancellationToken).ConfigureAwait(false);
-            var finished = await bed.Pulses.GetLatestAsync("msteams", channel.ConversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
-            var summaries = connector.Requests.Count(r => r.ReceivedAt >= due && r.Succeeded && IsSummary(r));
-            var says = summary is not null && CardTexts.Of(AnswerCards.Parse(summary.Body)).Any(t => t.Contains(answered.ToString(CultureInfo.InvariantCulture) + " réponses", StringComparison.Ordinal));
+            var finished = await pulse.ClosedAsync(cancellationToken).ConfigureAwait(false);
+            var summaries = pulse.SummariesSince(due);
+            var says = pulse.SaysAnswered(summary);
             var leftPending = afterKill is { IsOpen: false, SummaryPending: true, SummaryPostedAt: null };
             var done = finished is { SummaryPending: false, SummaryPostedAt: not null, FinalCardPending: false };
 

@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using ConcertationBot.Bot.Application;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConcertationBot.Tests.Bot.Application;
 
@@ -16,19 +12,15 @@ public sealed class GreetingLedgerTests
     public async Task ApiMessages_InstallOnOneHostBotAddedOnAnother_GreetsOnce()
     {
         // Arrange: two hosts on the run's shared Azurite; a conversation no other test uses.
-        await using var first = new BotApplicationFactory();
-        await using var second = new BotApplicationFactory();
-        using var firstClient = first.CreateClient();
-        using var secondClient = second.CreateClient();
+        await using var hosts = new TwoHosts();
         var conversationId = NewChannelId();
-        var install = Channel(TestActivities.Base("installationUpdate", "fr-CA", "channel", deliveryMode: "expectReplies"), conversationId);
-        install["action"] = "add";
+        var install = Installed(conversationId);
         var added = Channel(TestActivities.Base("conversationUpdate", "fr-CA", "channel", deliveryMode: "expectReplies"), conversationId);
         added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TestActivities.BotId });
 
         // Act
-        using var onFirst = await firstClient.PostAsync("/api/messages", TestActivities.Json(install));
-        using var onSecond = await secondClient.PostAsync("/api/messages", TestActivities.Json(added));
+        using var onFirst = await hosts.First.PostAsync("/api/messages", TestActivities.Json(install));
+        using var onSecond = await hosts.Second.PostAsync("/api/messages", TestActivities.Json(added));
 
         // Assert: this fails with the in-memory ledger of before (each host greets once).
         var welcome = Assert.Single((await TestActivities.ReadJsonAsync(onFirst))["activities"]!.AsArray())!;
@@ -40,17 +32,13 @@ public sealed class GreetingLedgerTests
     public async Task ApiMessages_SameInstallDeliveredToTwoHostsAtOnce_GreetsOnce()
     {
         // Arrange
-        await using var first = new BotApplicationFactory();
-        await using var second = new BotApplicationFactory();
-        using var firstClient = first.CreateClient();
-        using var secondClient = second.CreateClient();
-        var install = Channel(TestActivities.Base("installationUpdate", "fr-CA", "channel", deliveryMode: "expectReplies"), NewChannelId());
-        install["action"] = "add";
+        await using var hosts = new TwoHosts();
+        var install = Installed(NewChannelId());
 
         // Act: a redelivery racing the first delivery on another instance.
         var responses = await Task.WhenAll(
-            firstClient.PostAsync("/api/messages", TestActivities.Json(install)),
-            secondClient.PostAsync("/api/messages", TestActivities.Json(install)));
+            hosts.First.PostAsync("/api/messages", TestActivities.Json(install)),
+            hosts.Second.PostAsync("/api/messages", TestActivities.Json(install)));
 
         // Assert
         var welcomes = 0;
@@ -92,9 +80,42 @@ public sealed class GreetingLedgerTests
 
     private static string NewChannelId() => $"19:{Guid.NewGuid():N}@thread.tacv2";
 
+    /// <summary>The bot's installation in <paramref name="conversationId"/> as Teams announces it, the replies expected in the answer.</summary>
+    private static JsonObject Installed(string conversationId)
+    {
+        var install = Channel(TestActivities.Base("installationUpdate", "fr-CA", "channel", deliveryMode: "expectReplies"), conversationId);
+        install["action"] = "add";
+        return install;
+    }
+
     private static JsonObject Channel(JsonObject activity, string conversationId)
     {
         activity["conversation"]!["id"] = conversationId;
         return activity;
+    }
+
+    /// <summary>Two hosts on the run's shared Azurite, each with its HTTP client.</summary>
+    private sealed class TwoHosts : IAsyncDisposable
+    {
+        private readonly BotApplicationFactory _first = new();
+        private readonly BotApplicationFactory _second = new();
+
+        public TwoHosts()
+        {
+            First = _first.CreateClient();
+            Second = _second.CreateClient();
+        }
+
+        public HttpClient First { get; }
+
+        public HttpClient Second { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            Second.Dispose();
+            First.Dispose();
+            await _second.DisposeAsync();
+            await _first.DisposeAsync();
+        }
     }
 }

@@ -1,10 +1,5 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Coordination;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Coordination;
 

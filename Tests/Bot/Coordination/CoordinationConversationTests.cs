@@ -1,6 +1,3 @@
-using ConcertationBot.Bot.Coordination;
-using ConcertationBot.Cards.Localization;
-
 namespace ConcertationBot.Tests.Bot.Coordination;
 
 public sealed class CoordinationConversationTests

@@ -1,11 +1,3 @@
-using System.Text.Json;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-using ConcertationBot.Bot.Coordination;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Coordination;
 
 public sealed class CoordinatorDirectoryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Coordination;
 
 /// <summary>What the bot says depends on where it is used: a 1:1 chat, a channel, the other channels of a team.</summary>

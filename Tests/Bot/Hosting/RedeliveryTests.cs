@@ -181,10 +181,7 @@ public sealed class RedeliveryTests(AzuriteFixture azurite) : IClassFixture<Azur
         var (status, body) = await SendAsync(bed, cast);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.True(VoteFlows.IsConfirmation(body), body);
-        var stored = await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 3);
-        Assert.Equal([0, 1, 0], Assert.Single(stored).Value);
+        await AssertConfirmedAndTheOnlyBallotIsAsync(status, body, voteId, [0, 1, 0]);
         Assert.Null(await FindDeliveryRowAsync(cast));
     }
 
@@ -203,10 +200,7 @@ public sealed class RedeliveryTests(AzuriteFixture azurite) : IClassFixture<Azur
         var (status, body) = await SendAsync(bed, cast);
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.True(VoteFlows.IsConfirmation(body), body);
-        var stored = await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 3);
-        Assert.Equal([0, 0, 1], Assert.Single(stored).Value);
+        await AssertConfirmedAndTheOnlyBallotIsAsync(status, body, voteId, [0, 0, 1]);
     }
 
     [Fact]
@@ -330,5 +324,14 @@ public sealed class RedeliveryTests(AzuriteFixture azurite) : IClassFixture<Azur
         public Task DeleteAsync(DeliveryKey key, Azure.ETag expected, CancellationToken cancellationToken) => throw Unreachable();
 
         public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw Unreachable();
+    }
+
+    /// <summary>The cast was answered 200 with the confirmation, and the vote (3 options) holds that one ballot alone.</summary>
+    private async Task AssertConfirmedAndTheOnlyBallotIsAsync(HttpStatusCode status, string body, string voteId, int[] ballot)
+    {
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(VoteFlows.IsConfirmation(body), body);
+        var stored = await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 3);
+        Assert.Equal(ballot, Assert.Single(stored).Value);
     }
 }

@@ -1,4 +1,3 @@
-using ConcertationBot.Bot.Kernel;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConcertationBot.Tests.Bot.Kernel;
@@ -17,10 +16,9 @@ public sealed class BackgroundWorkTests
     public async Task StopAsync_WorkStillQueued_RunsItWithALiveTokenBeforeStopping()
     {
         // Arrange
-        using var work = new BackgroundWork(NullLogger<BackgroundWork>.Instance);
-        await work.StartAsync(CancellationToken.None);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var work = await StartedAsync();
+        var release = Signal();
+        var started = Signal();
         var queuedRan = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         work.Enqueue("running", async _ =>
         {
@@ -50,8 +48,7 @@ public sealed class BackgroundWorkTests
     public async Task Enqueue_AfterStop_ThrowsInsteadOfDroppingTheWork()
     {
         // Arrange
-        using var work = new BackgroundWork(NullLogger<BackgroundWork>.Instance);
-        await work.StartAsync(CancellationToken.None);
+        using var work = await StartedAsync();
         await work.StopAsync(CancellationToken.None).WaitAsync(Bound);
 
         // Act
@@ -65,10 +62,9 @@ public sealed class BackgroundWorkTests
     public async Task StopAsync_ShutdownTimeoutEnds_RunningWorkSeesItsTokenCancelledAndStopReturns()
     {
         // Arrange
-        using var work = new BackgroundWork(NullLogger<BackgroundWork>.Instance);
-        await work.StartAsync(CancellationToken.None);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var work = await StartedAsync();
+        var started = Signal();
+        var cancelled = Signal();
         var droppedRan = false;
         work.Enqueue("endless", async token =>
         {
@@ -104,9 +100,8 @@ public sealed class BackgroundWorkTests
     public async Task RunningWork_Throws_NextItemStillRuns()
     {
         // Arrange
-        using var work = new BackgroundWork(NullLogger<BackgroundWork>.Instance);
-        await work.StartAsync(CancellationToken.None);
-        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var work = await StartedAsync();
+        var next = Signal();
 
         // Act
         work.Enqueue("broken", _ => throw new InvalidOperationException("a bug"));
@@ -120,4 +115,15 @@ public sealed class BackgroundWorkTests
         await next.Task.WaitAsync(Bound);
         await work.StopAsync(CancellationToken.None).WaitAsync(Bound);
     }
+
+    /// <summary>A started <see cref="BackgroundWork"/>.</summary>
+    private static async Task<BackgroundWork> StartedAsync()
+    {
+        var work = new BackgroundWork(NullLogger<BackgroundWork>.Instance);
+        await work.StartAsync(CancellationToken.None);
+        return work;
+    }
+
+    /// <summary>A one-shot signal between the test and the work, its continuations not run inline.</summary>
+    private static TaskCompletionSource Signal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

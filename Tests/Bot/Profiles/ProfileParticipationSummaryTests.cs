@@ -1,5 +1,3 @@
-using ConcertationBot.Dialogs.Summaries;
-
 namespace ConcertationBot.Tests.Bot.Profiles;
 
 /// <summary>

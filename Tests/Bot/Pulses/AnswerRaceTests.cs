@@ -20,14 +20,9 @@ public sealed class AnswerRaceTests(AzuriteFixture azurite) : IClassFixture<Azur
     {
         // Arrange: the person's answers are stored (revision 1); two submits race: revision 2 reads them and, just
         // before its conditional write leaves, revision 3 is stored by another request.
-        var hooks = new StorageHooks();
-        var racing = new PulseStore(hooks.Client(azurite.ConnectionString), _prefix);
-        var other = NewStore();
-        var pulse = (await other.TryOpenAsync(NewPulse(), CancellationToken.None))!;
+        var (hooks, racing, other, pulse) = await OpenForARaceAsync();
         Assert.True(await other.SaveAnswerAsync(pulse, RespondentKey, Answer("premier"), 1, Opened, CancellationToken.None));
-        hooks.BeforeNext(
-            (request, body) => request.Method != HttpMethod.Get && body.Contains("ancien", StringComparison.Ordinal),
-            () => other.SaveAnswerAsync(pulse, RespondentKey, Answer("plus récent"), 3, Opened, CancellationToken.None));
+        BeforeTheWriteOf(hooks, "ancien", () => other.SaveAnswerAsync(pulse, RespondentKey, Answer("plus récent"), 3, Opened, CancellationToken.None));
 
         // Act
         var saved = await racing.SaveAnswerAsync(pulse, RespondentKey, Answer("ancien"), 2, Opened, CancellationToken.None);
@@ -42,13 +37,8 @@ public sealed class AnswerRaceTests(AzuriteFixture azurite) : IClassFixture<Azur
     public async Task SaveAnswer_PulseClosedBetweenReadAndWrite_RefusedAndNeverCounted()
     {
         // Arrange: the answer's request read the pulse open; the close lands just before its write leaves.
-        var hooks = new StorageHooks();
-        var answering = new PulseStore(hooks.Client(azurite.ConnectionString), _prefix);
-        var other = NewStore();
-        var pulse = (await other.TryOpenAsync(NewPulse(), CancellationToken.None))!;
-        hooks.BeforeNext(
-            (request, body) => request.Method != HttpMethod.Get && body.Contains("tardif", StringComparison.Ordinal),
-            () => other.TryCloseAsync(pulse, Opened.AddDays(1), CancellationToken.None));
+        var (hooks, answering, other, pulse) = await OpenForARaceAsync();
+        BeforeTheWriteOf(hooks, "tardif", () => other.TryCloseAsync(pulse, Opened.AddDays(1), CancellationToken.None));
 
         // Act
         var saved = await answering.SaveAnswerAsync(pulse, RespondentKey, Answer("tardif"), 1, Opened, CancellationToken.None);
@@ -101,6 +91,25 @@ public sealed class AnswerRaceTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     private PulseStore NewStore() => new(new TableServiceClient(azurite.ConnectionString), _prefix);
+
+    /// <summary>
+    /// A pulse opened through <c>Other</c>, and <c>Racing</c>: a store on the same tables whose requests go through
+    /// <c>Hooks</c>.
+    /// </summary>
+    private async Task<(StorageHooks Hooks, PulseStore Racing, PulseStore Other, PulseRecord Pulse)> OpenForARaceAsync()
+    {
+        var hooks = new StorageHooks();
+        var other = NewStore();
+        var pulse = (await other.TryOpenAsync(NewPulse(), CancellationToken.None))!;
+        return (hooks, new PulseStore(hooks.Client(azurite.ConnectionString), _prefix), other, pulse);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="otherWriter"/> at the moment the next write (not a read) whose body holds
+    /// <paramref name="marker"/> is about to leave.
+    /// </summary>
+    private static void BeforeTheWriteOf(StorageHooks hooks, string marker, Func<Task> otherWriter) => hooks.BeforeNext(
+        (request, body) => request.Method != HttpMethod.Get && body.Contains(marker, StringComparison.Ordinal), otherWriter);
 
     private static Dictionary<string, object> Answer(string frein) => new() { ["RoleClarity"] = 3, ["Frein"] = frein };
 

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Tests.Infrastructure;
-using ConcertationBot.Tests.Support;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>
@@ -39,10 +31,7 @@ public sealed class BigTableCloseTests(AzuriteFixture azurite) : IClassFixture<A
         var before = bed.Posts.Count;
 
         // Act
-        using (var close = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
-        }
+        await PulseFlows.CloseAsync(bed);
 
         // Assert: one summary card, valid for the official renderer and under 80 KB.
         var summaries = new List<JsonObject>();

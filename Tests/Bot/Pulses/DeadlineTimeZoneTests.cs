@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>The pulse deadline over HTTP when Teams sends no time zone: the configured zone, named, never "UTC".</summary>

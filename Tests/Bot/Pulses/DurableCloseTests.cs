@@ -1,12 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Bot.Votes;
-using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>
@@ -77,12 +68,7 @@ public sealed class DurableCloseTests(AzuriteFixture azurite) : IClassFixture<Az
         // Arrange: storage refuses the write of the result (every try of the client) once the close transaction is stored.
         var hooks = new StorageHooks();
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], services: s => s.AddSingleton(hooks.Client(azurite.ConnectionString)));
-        var voteId = await CastThreeAsync(bed);
-        hooks.FailNext((_, body) => body.Contains("FinalScores", StringComparison.Ordinal), times: 4);
-        using (var failed = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
-        }
+        var voteId = await CloseRefusingTheResultAsync(bed, hooks);
 
         var unfinished = await VoteAsync(bed, voteId);
         var before = bed.Posts.Count;
@@ -110,12 +96,7 @@ public sealed class DurableCloseTests(AzuriteFixture azurite) : IClassFixture<Az
         // Arrange
         var hooks = new StorageHooks();
         await using var first = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], services: s => s.AddSingleton(hooks.Client(azurite.ConnectionString)));
-        var voteId = await CastThreeAsync(first);
-        hooks.FailNext((_, body) => body.Contains("FinalScores", StringComparison.Ordinal), times: 4);
-        using (var failed = await first.PostAsync(first.ChannelMessage(TestPerson.Nadia, "vote clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
-        }
+        var voteId = await CloseRefusingTheResultAsync(first, hooks);
 
         Assert.Null((await VoteAsync(first, voteId)).FinalScores);
 
@@ -139,12 +120,7 @@ public sealed class DurableCloseTests(AzuriteFixture azurite) : IClassFixture<Az
         // Arrange
         var hooks = new StorageHooks();
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], services: s => s.AddSingleton(hooks.Client(azurite.ConnectionString)));
-        await CastThreeAsync(bed);
-        hooks.FailNext((_, body) => body.Contains("FinalScores", StringComparison.Ordinal), times: 4);
-        using (var failed = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
-        }
+        await CloseRefusingTheResultAsync(bed, hooks);
 
         var before = bed.Posts.Count;
 
@@ -171,6 +147,19 @@ public sealed class DurableCloseTests(AzuriteFixture azurite) : IClassFixture<Az
         await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 0));
         await VoteFlows.CastAsync(bed, TestPerson.Bruno, VoteFlows.Single(voteId, 0));
         await VoteFlows.CastAsync(bed, TestPerson.Chris, VoteFlows.Single(voteId, 1));
+        return voteId;
+    }
+
+    /// <summary>
+    /// Three ballots (Logement twice, Mobilité once), then <c>vote clore</c> answered 200 while storage refuses the write
+    /// of the result (every try of the client) once the close transaction is stored. Returns the vote id.
+    /// </summary>
+    private static async Task<string> CloseRefusingTheResultAsync(ConversationTestBed bed, StorageHooks hooks)
+    {
+        var voteId = await CastThreeAsync(bed);
+        hooks.FailNext((_, body) => body.Contains("FinalScores", StringComparison.Ordinal), times: 4);
+        using var failed = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "vote clore"));
+        Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         return voteId;
     }
 

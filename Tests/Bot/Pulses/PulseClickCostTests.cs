@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>

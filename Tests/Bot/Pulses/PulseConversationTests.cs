@@ -3,14 +3,18 @@ namespace ConcertationBot.Tests.Bot.Pulses;
 /// <summary>The pulse over HTTP <c>/api/messages</c>, with the real host, a real Azurite and the loopback connector.</summary>
 public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    [Fact]
-    public async Task PulseStart_CoordinatorInChannel_PostsPulseCardAndOpensPulse()
+    /// <summary>"pouls" (the French word) opens the pulse as "pulse" does.</summary>
+    [Theory]
+    [InlineData("pulse démarrer 3j")]
+    [InlineData("pouls démarrer 3j")]
+    [InlineData("POULS 3j")]
+    public async Task PulseStart_CoordinatorInChannel_PostsPulseCardAndOpensPulse(string command)
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
 
         // Act
-        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse démarrer 3j"));
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, command));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -28,28 +32,6 @@ public sealed class PulseConversationTests(AzuriteFixture azurite) : IClassFixtu
         var sent = Assert.Single(bed.Connector.AcceptedActivities);
         Assert.Equal(bed.ConversationId, sent.ConversationId);
         Assert.Equal(ConnectorOperation.ReplyToActivity, sent.Operation);
-        Assert.Equal("1", pulse.GetString("CardActivityId"));
-    }
-
-    [Theory]
-    [InlineData("pouls démarrer 3j")]
-    [InlineData("POULS 3j")]
-    public async Task PoulsDemarrer_CoordinatorInChannel_OpensPulseLikePulseDemarrer(string command)
-    {
-        // Arrange
-        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-
-        // Act
-        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, command));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var card = await bed.SentCardAsync(0);
-        var pulseId = (string?)ConversationTestBed.FindAction(card, CardVerbs.PulseOpen)?["data"]?[CardDataFields.PulseId];
-        Assert.False(string.IsNullOrEmpty(pulseId));
-        var pulse = Assert.Single(await PulseRowsAsync(bed), e => e.RowKey == pulseId);
-        var deadline = pulse.GetDateTimeOffset("Deadline")!.Value;
-        Assert.InRange(deadline - DateTimeOffset.UtcNow, TimeSpan.FromDays(3) - TimeSpan.FromMinutes(5), TimeSpan.FromDays(3));
         Assert.Equal("1", pulse.GetString("CardActivityId"));
     }
 

@@ -1,13 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Pulse;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Pulses;
 
@@ -261,9 +252,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        var invoke = bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId, [CardDataFields.ConversationId] = bed.ConversationId });
-        invoke["conversation"] = new JsonObject { ["id"] = "a:personal-bruno", ["conversationType"] = "personal", ["tenantId"] = "tenant-1" };
+        var invoke = await OpenPulseThenReminderCardRepondreAsync(bed, tenantId: "tenant-1");
 
         // Act
         var step = await bed.InvokeForCardAsync(invoke);
@@ -280,9 +269,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        var invoke = bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId, [CardDataFields.ConversationId] = bed.ConversationId });
-        invoke["conversation"] = new JsonObject { ["id"] = "a:personal-bruno", ["conversationType"] = "personal", ["tenantId"] = "another-tenant" };
+        var invoke = await OpenPulseThenReminderCardRepondreAsync(bed, tenantId: "another-tenant");
 
         // Act
         var card = await bed.InvokeForCardAsync(invoke);
@@ -375,4 +362,16 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         bed.Factory.Services.GetRequiredService<IPulseStore>().GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None);
 
     private Task<List<TableEntity>> RowsAsync(string table, string partitionKey) => PulseFlows.RowsAsync(azurite.ConnectionString, table, partitionKey);
+
+    /// <summary>
+    /// Opens a pulse, then Bruno's "Répondre" on its reminder card in his personal chat with the bot, in
+    /// <paramref name="tenantId"/>.
+    /// </summary>
+    private static async Task<JsonObject> OpenPulseThenReminderCardRepondreAsync(ConversationTestBed bed, string tenantId)
+    {
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        var invoke = bed.Invoke(TestPerson.Bruno, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId, [CardDataFields.ConversationId] = bed.ConversationId });
+        invoke["conversation"] = new JsonObject { ["id"] = "a:personal-bruno", ["conversationType"] = "personal", ["tenantId"] = tenantId };
+        return invoke;
+    }
 }

@@ -1,9 +1,3 @@
-using System.Net;
-using Azure.Data.Tables;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ConcertationBot.Tests.Bot.Pulses;
@@ -17,37 +11,22 @@ public sealed class PulseFinalCardTests(AzuriteFixture azurite) : IClassFixture<
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    private static readonly Dictionary<string, string?> Settings = new()
-    {
-        ["Concertation:CloseRetryDelay"] = "00:00:01",
-        ["LiveCards:ShutdownTimeout"] = "00:00:00",
-    };
-
     [Fact]
     public async Task Sweep_ClosingInstanceStoppedBeforeTeamsAcceptedTheClosedCard_AnotherInstanceClosesTheCard()
     {
         // Arrange: instance A opens a pulse, one person answers, and Teams refuses every card update while A closes it.
-        await using var first = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], Settings);
+        await using var first = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], StoppedInstance.Settings);
         var pulseId = await PulseFlows.OpenAsync(first);
         await PulseFlows.AnswerAsync(first, TestPerson.Amelie, pulseId, PulseFlows.Rating("4"));
-        first.Connector.Responder = r => r.Operation == ConnectorOperation.UpdateActivity
-            ? CannedResponse.Error(503, "ServiceUnavailable", "Injected fault: Teams refuses card updates.")
-            : null;
-        using (var closed = await first.PostAsync(first.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        }
+        StoppedInstance.RefuseCardUpdates(first);
+        await PulseFlows.CloseAsync(first);
 
         // A stops (its pending update is abandoned); its connector stays, as Teams does.
-        await first.Factory.DisposeAsync();
+        var updatesBefore = await StoppedInstance.StopAsync(first);
         var pending = await ReadAsync(first.ConversationId, pulseId);
-        first.Connector.Responder = null;
-        var updatesBefore = CardUpdates(first).Count;
 
         // Act: instance B, same storage and conversation, sweeps once the retry delay has passed.
-        await using var second = await ConversationTestBed.StartAsync(
-            azurite.ConnectionString, [TestPerson.Nadia], Settings, sameConversationAs: (first.ConversationId, first.TeamId));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await using var second = await StoppedInstance.StartSecondAsync(azurite.ConnectionString, first);
         var sweep = second.Factory.Services.GetServices<IHostedService>().OfType<PulseDeadlineService>().Single();
         await sweep.FinishUnfinishedAsync(CancellationToken.None).WaitAsync(Wait);
         await second.Factory.Services.GetRequiredService<PulseCardRefresher>().FlushAsync(pending, CancellationToken.None).WaitAsync(Wait);
@@ -55,7 +34,7 @@ public sealed class PulseFinalCardTests(AzuriteFixture azurite) : IClassFixture<
         // Assert: storage said the card was still to be closed; B's update is the closed card; storage now says final.
         Assert.False(pending.IsOpen);
         Assert.True(pending.FinalCardPending);
-        var updates = CardUpdates(first);
+        var updates = StoppedInstance.CardUpdates(first);
         Assert.True(updates.Count > updatesBefore, "no card update after instance A stopped");
         var last = PulseFlows.CardOf(updates[^1]);
         Assert.Null(ConversationTestBed.FindAction(last, CardVerbs.PulseOpen));
@@ -67,14 +46,11 @@ public sealed class PulseFinalCardTests(AzuriteFixture azurite) : IClassFixture<
     public async Task Close_TeamsAcceptsTheClosedCard_RecordSaysTheCardIsFinal()
     {
         // Arrange
-        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], Settings);
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], StoppedInstance.Settings);
         var pulseId = await PulseFlows.OpenAsync(bed);
 
         // Act
-        using (var closed = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        }
+        await PulseFlows.CloseAsync(bed);
 
         var pulse = await ReadAsync(bed.ConversationId, pulseId);
         await bed.Factory.Services.GetRequiredService<PulseCardRefresher>().FlushAsync(pulse, CancellationToken.None).WaitAsync(Wait);
@@ -89,7 +65,4 @@ public sealed class PulseFinalCardTests(AzuriteFixture azurite) : IClassFixture<
         return await store.GetAsync("msteams", conversationId, pulseId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Pulse {pulseId} is not stored.");
     }
-
-    private static List<CapturedRequest> CardUpdates(ConversationTestBed bed) =>
-        [.. bed.Connector.AcceptedActivities.Where(r => r.Operation == ConnectorOperation.UpdateActivity)];
 }

@@ -16,6 +16,13 @@ internal static class PulseFlows
             ?? throw new InvalidOperationException("The pulse card has no Répondre action.");
     }
 
+    /// <summary>Closes the open pulse as Nadia (<c>pulse clore</c>), asserting that Teams got a 200.</summary>
+    public static async Task CloseAsync(ConversationTestBed bed)
+    {
+        using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>Inputs for the role clarity step only.</summary>
     public static Dictionary<string, Dictionary<string, string>> Rating(string value) =>
         new() { ["roleClarity"] = new() { [PulseInputIds.Rating] = value } };

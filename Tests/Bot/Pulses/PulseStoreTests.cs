@@ -318,13 +318,7 @@ public sealed class PulseStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
     public async Task CountAnswersAsync_ThreeRespondentsOneResending_CountsThreeInThatPulseOnly()
     {
         var store = NewStore();
-        var pulseId = PulseRecord.NewId();
-        foreach (var respondent in new[] { "r1", "r2", "r3", "r2" })
-        {
-            await store.SaveAnswerAsync(pulseId, respondent, new Dictionary<string, object> { ["RoleClarity"] = 3 }, Opened, CancellationToken.None);
-        }
-
-        await store.SaveAnswerAsync(PulseRecord.NewId(), "r1", new Dictionary<string, object> { ["RoleClarity"] = 3 }, Opened, CancellationToken.None);
+        var pulseId = await ThreeRespondentsOneResendingAsync(store, elsewhere: "r1");
 
         Assert.Equal(3, await store.CountAnswersAsync(pulseId, CancellationToken.None));
         Assert.Equal(0, await store.CountAnswersAsync(PulseRecord.NewId(), CancellationToken.None));
@@ -400,13 +394,7 @@ public sealed class PulseStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
     public async Task ReadRespondentKeysAsync_ThreeRespondentsOneResending_TheirKeysInThatPulseOnly()
     {
         var store = NewStore();
-        var pulseId = PulseRecord.NewId();
-        foreach (var respondent in new[] { "r1", "r2", "r3", "r2" })
-        {
-            await store.SaveAnswerAsync(pulseId, respondent, new Dictionary<string, object> { ["RoleClarity"] = 3 }, Opened, CancellationToken.None);
-        }
-
-        await store.SaveAnswerAsync(PulseRecord.NewId(), "r4", new Dictionary<string, object> { ["RoleClarity"] = 3 }, Opened, CancellationToken.None);
+        var pulseId = await ThreeRespondentsOneResendingAsync(store, elsewhere: "r4");
 
         var keys = await store.ReadRespondentKeysAsync(pulseId, CancellationToken.None);
 
@@ -420,5 +408,20 @@ public sealed class PulseStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         var key = PulseStateKeys.Respondent("0197a0b1c2d3", "ab12");
 
         Assert.Equal(new BotStateKey("pulse|0197a0b1c2d3", "respondent|ab12"), key);
+    }
+
+    /// <summary>
+    /// r1, r2 and r3 answer a new pulse (r2 sends again) and <paramref name="elsewhere"/> answers another one, each with a
+    /// role clarity of 3. Returns the first pulse's id.
+    /// </summary>
+    private static async Task<string> ThreeRespondentsOneResendingAsync(PulseStore store, string elsewhere)
+    {
+        var pulseId = PulseRecord.NewId();
+        foreach (var (pulse, respondent) in new[] { (pulseId, "r1"), (pulseId, "r2"), (pulseId, "r3"), (pulseId, "r2"), (PulseRecord.NewId(), elsewhere) })
+        {
+            await store.SaveAnswerAsync(pulse, respondent, new Dictionary<string, object> { ["RoleClarity"] = 3 }, Opened, CancellationToken.None);
+        }
+
+        return pulseId;
     }
 }

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>Where a reminder says the pulse is (issue #20): the table, the channel, a Teams link to the pulse card.</summary>

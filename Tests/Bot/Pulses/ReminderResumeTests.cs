@@ -1,10 +1,3 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.LiveCards;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>
@@ -26,9 +19,7 @@ public sealed class ReminderResumeTests(AzuriteFixture azurite) : IClassFixture<
         // Arrange: 6 members, one of whom answered; A reminds two, claims the third and dies before sending it.
         await using var dead = await DeadRunAsync(remindedBeforeDeath: 2);
         var clock = new OffsetClock();
-        await using var other = await ConversationTestBed.StartAsync(
-            azurite.ConnectionString, [TestPerson.Nadia], SweepByHand, (dead.Bed.ConversationId, dead.Bed.TeamId),
-            s => s.AddSingleton<IOutboundPacer>(new DyingPacer(int.MaxValue)), clock);
+        await using var other = await ResumingHostAsync(dead, clock);
         var sweep = other.Factory.Services.GetRequiredService<PulseReminderSweep>();
 
         // Act: a sweep while the lease still holds, then one after it ended.
@@ -58,12 +49,8 @@ public sealed class ReminderResumeTests(AzuriteFixture azurite) : IClassFixture<
         // Arrange
         await using var dead = await DeadRunAsync(remindedBeforeDeath: 3);
         var clock = new OffsetClock();
-        await using var second = await ConversationTestBed.StartAsync(
-            azurite.ConnectionString, [TestPerson.Nadia], SweepByHand, (dead.Bed.ConversationId, dead.Bed.TeamId),
-            s => s.AddSingleton<IOutboundPacer>(new DyingPacer(int.MaxValue)), clock);
-        await using var third = await ConversationTestBed.StartAsync(
-            azurite.ConnectionString, [TestPerson.Nadia], SweepByHand, (dead.Bed.ConversationId, dead.Bed.TeamId),
-            s => s.AddSingleton<IOutboundPacer>(new DyingPacer(int.MaxValue)), clock);
+        await using var second = await ResumingHostAsync(dead, clock);
+        await using var third = await ResumingHostAsync(dead, clock);
         var sweeps = new[] { second, third }.Select(b => b.Factory.Services.GetRequiredService<PulseReminderSweep>()).ToList();
         clock.Advance(TimeSpan.FromMinutes(6));
 
@@ -126,6 +113,12 @@ public sealed class ReminderResumeTests(AzuriteFixture azurite) : IClassFixture<
         var progress = bed.Posts[posts];
         return new DeadRun(bed, pulseId, members, members.Take(5).Select(m => m.Id).ToList(), progress.AssignedId ?? throw new InvalidOperationException("The progress card got no id."));
     }
+
+    /// <summary>Another instance on <paramref name="dead"/>'s storage and conversation, on <paramref name="clock"/>, whose sweep runs by hand.</summary>
+    private Task<ConversationTestBed> ResumingHostAsync(DeadRun dead, OffsetClock clock) =>
+        ConversationTestBed.StartAsync(
+            azurite.ConnectionString, [TestPerson.Nadia], SweepByHand, (dead.Bed.ConversationId, dead.Bed.TeamId),
+            s => s.AddSingleton<IOutboundPacer>(new DyingPacer(int.MaxValue)), clock);
 
     private static void AssertEveryNonRespondentRemindedOnce(DeadRun dead)
     {

@@ -1,17 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.LiveCards;
-using ConcertationBot.Bot.Protocol;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Cards;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Pulse;
-using ConcertationBot.Dialogs.Summaries;
-using ConcertationBot.Tests.Infrastructure;
 
 namespace ConcertationBot.Tests.Bot.Pulses;
 
@@ -174,12 +161,7 @@ public sealed partial class ReminderRunTests(AzuriteFixture azurite) : IClassFix
         var pacer = new GatedPacer();
         await using var bed = await ConversationTestBed.StartAsync(
             azurite.ConnectionString, [TestPerson.Nadia], services: s => s.AddSingleton<IOutboundPacer>(pacer));
-        bed.Connector.Roster.AddRange(Members(3));
-        await PulseFlows.OpenAsync(bed);
-        using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse rappel")))
-        {
-            await pacer.Entered.Task.WaitAsync(Bound);
-        }
+        await HoldARunAtItsFirstMemberAsync(bed, pacer);
 
         var posts = bed.Posts.Count;
 
@@ -203,12 +185,7 @@ public sealed partial class ReminderRunTests(AzuriteFixture azurite) : IClassFix
         var pacer = new GatedPacer();
         await using var bed = await ConversationTestBed.StartAsync(
             azurite.ConnectionString, [TestPerson.Nadia], services: s => s.AddSingleton<IOutboundPacer>(pacer));
-        bed.Connector.Roster.AddRange(Members(3));
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse rappel")))
-        {
-            await pacer.Entered.Task.WaitAsync(Bound);
-        }
+        var pulseId = await HoldARunAtItsFirstMemberAsync(bed, pacer);
 
         var background = bed.Factory.Services.GetRequiredService<BackgroundWork>();
         using var shutdownTimeout = new CancellationTokenSource();
@@ -357,5 +334,21 @@ public sealed partial class ReminderRunTests(AzuriteFixture azurite) : IClassFix
 
             return source;
         }
+    }
+
+    /// <summary>
+    /// Three members and an open pulse, then <c>pulse rappel</c> whose run waits at its first create-conversation
+    /// (<paramref name="pacer"/> entered) until the test lets it go. Returns the pulse id.
+    /// </summary>
+    private static async Task<string> HoldARunAtItsFirstMemberAsync(ConversationTestBed bed, GatedPacer pacer)
+    {
+        bed.Connector.Roster.AddRange(Members(3));
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse rappel")))
+        {
+            await pacer.Entered.Task.WaitAsync(Bound);
+        }
+
+        return pulseId;
     }
 }

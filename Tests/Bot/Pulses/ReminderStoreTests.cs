@@ -1,7 +1,3 @@
-using Azure.Data.Tables;
-using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Tests.Infrastructure;
-
 namespace ConcertationBot.Tests.Bot.Pulses;
 
 /// <summary>The reminder claims and the run lease on Azurite (issues #22 item 4, #23).</summary>

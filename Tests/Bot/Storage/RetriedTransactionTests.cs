@@ -8,50 +8,20 @@ namespace ConcertationBot.Tests.Bot.Storage;
 /// </summary>
 public sealed class RetriedTransactionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string Channel = "msteams";
     private static readonly DateTimeOffset Opened = new(2026, 11, 2, 9, 30, 0, TimeSpan.FromHours(-5));
 
     private readonly string _prefix = AzuriteFixture.UniqueTableName("r");
     private readonly string _conversation = $"19:{Guid.NewGuid():N}@thread.tacv2";
 
-    [Fact]
-    public async Task PulseTryClose_FirstTryStoredButItsAnswerLost_RetryStillReportsThisCallsClose()
+    [Theory]
+    [InlineData("pulse")]
+    [InlineData("vote")]
+    public Task TryClose_FirstTryStoredButItsAnswerLost_RetryStillReportsThisCallsClose(string item)
     {
-        // Arrange
         var hooks = new StorageHooks();
-        var store = new PulseStore(hooks.Client(azurite.ConnectionString), _prefix);
-        var pulse = await store.TryOpenAsync(NewPulse(), CancellationToken.None);
-        Assert.NotNull(pulse);
-        hooks.LoseNextResponse((request, _) => StorageHooks.IsBatch(request));
-
-        // Act
-        var closed = await store.TryCloseAsync(pulse, Opened.AddDays(1), CancellationToken.None);
-
-        // Assert
-        Assert.Equal(1, hooks.LostResponses);
-        Assert.NotNull(closed);
-        Assert.False(closed.IsOpen);
-        Assert.Null(await store.TryCloseAsync(pulse, Opened.AddDays(1), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task VoteTryClose_FirstTryStoredButItsAnswerLost_RetryStillReportsThisCallsClose()
-    {
-        // Arrange
-        var hooks = new StorageHooks();
-        var store = new VoteStore(hooks.Client(azurite.ConnectionString), TimeProvider.System, _prefix);
-        var vote = await store.TryOpenAsync(NewVote(), CancellationToken.None);
-        Assert.NotNull(vote);
-        hooks.LoseNextResponse((request, _) => StorageHooks.IsBatch(request));
-
-        // Act
-        var closed = await store.TryCloseAsync(vote, Opened.AddDays(1), CancellationToken.None);
-
-        // Assert
-        Assert.Equal(1, hooks.LostResponses);
-        Assert.NotNull(closed);
-        Assert.False(closed.IsOpen);
-        Assert.Null(await store.TryCloseAsync(vote, Opened.AddDays(1), CancellationToken.None));
+        return item == "pulse"
+            ? CloseWhoseFirstAnswerIsLostAsync(hooks, new PulseStore(hooks.Client(azurite.ConnectionString), _prefix), NewPulse())
+            : CloseWhoseFirstAnswerIsLostAsync(hooks, new VoteStore(hooks.Client(azurite.ConnectionString), TimeProvider.System, _prefix), NewVote());
     }
 
     [Fact]
@@ -60,7 +30,7 @@ public sealed class RetriedTransactionTests(AzuriteFixture azurite) : IClassFixt
         // Arrange
         var hooks = new StorageHooks();
         var store = new VoteStore(hooks.Client(azurite.ConnectionString), TimeProvider.System, _prefix);
-        hooks.LoseNextResponse((request, _) => StorageHooks.IsBatch(request));
+        LoseTheNextTransactionsAnswer(hooks);
 
         // Act
         var opened = await store.TryOpenAsync(NewVote(), CancellationToken.None);
@@ -79,7 +49,7 @@ public sealed class RetriedTransactionTests(AzuriteFixture azurite) : IClassFixt
         // Arrange
         var hooks = new StorageHooks();
         var store = new PulseStore(hooks.Client(azurite.ConnectionString), _prefix);
-        hooks.LoseNextResponse((request, _) => StorageHooks.IsBatch(request));
+        LoseTheNextTransactionsAnswer(hooks);
         var pulse = NewPulse();
 
         // Act
@@ -92,21 +62,29 @@ public sealed class RetriedTransactionTests(AzuriteFixture azurite) : IClassFixt
         Assert.True(opened.IsOpen);
     }
 
+    /// <summary>The next transaction (batch) is stored but its answer is lost on the way back, so the client sends it again.</summary>
+    private static void LoseTheNextTransactionsAnswer(StorageHooks hooks) => hooks.LoseNextResponse((request, _) => StorageHooks.IsBatch(request));
+
+    /// <summary>The body of the close test for a pulse and a vote alike: <paramref name="item"/> opened, then closed while the close's first answer is lost.</summary>
+    private static async Task CloseWhoseFirstAnswerIsLostAsync<TRecord>(StorageHooks hooks, IConversationItemStore<TRecord> store, TRecord item)
+        where TRecord : ConversationItemRecord
+    {
+        // Arrange
+        var opened = await store.TryOpenAsync(item, CancellationToken.None);
+        Assert.NotNull(opened);
+        LoseTheNextTransactionsAnswer(hooks);
+
+        // Act
+        var closed = await store.TryCloseAsync(opened, Opened.AddDays(1), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, hooks.LostResponses);
+        Assert.NotNull(closed);
+        Assert.False(closed.IsOpen);
+        Assert.Null(await store.TryCloseAsync(opened, Opened.AddDays(1), CancellationToken.None));
+    }
+
     private PulseRecord NewPulse() => TestRecords.Pulse(_conversation, Opened);
 
-    private VoteRecord NewVote() => new()
-    {
-        VoteId = VoteRecord.NewId(),
-        ChannelId = Channel,
-        ConversationId = _conversation,
-        ServiceUrl = "https://smba.trafficmanager.net/amer/",
-        TenantId = "tenant-1",
-        ConversationType = ConversationTypes.Channel,
-        Language = "fr",
-        Question = "Nos priorités ?",
-        Options = ["Logement", "Mobilité", "Emploi"],
-        Rules = new VoteRules(VoteMode.Single, 1, HiddenResults: false),
-        OpenedAt = Opened,
-        OpenedByUserId = "29:nadia",
-    };
+    private VoteRecord NewVote() => TestRecords.Vote(_conversation, Opened);
 }

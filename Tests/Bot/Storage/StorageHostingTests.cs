@@ -49,32 +49,12 @@ public sealed class StorageHostingTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     /// <summary>
+    /// Azure.Data.Tables' parser fails these with different exception types; each must stop the start naming the key.
     /// Started on a plain host with the bot's registrations: WebApplicationFactory sometimes reports a failed start as
     /// ObjectDisposedException (its deferred host races the entry point's disposal), which made this test flaky in CI.
     /// </summary>
-    [Fact]
-    public async Task Start_InvalidConnectionString_FailsValidation()
-    {
-        var configuration = new ConfigurationManager();
-        configuration.AddInMemoryCollection([
-            new("Concertation:HashKey", BotApplicationFactory.TestHashKey),
-            new("Storage:ConnectionString", "nonsense"),
-        ]);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = "Production",
-            Configuration = configuration,
-        });
-        builder.AddConcertationBot();
-        using var host = builder.Build();
-
-        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
-
-        Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>Azure.Data.Tables' parser fails these with different exception types; each must stop the start naming the key.</summary>
     [Theory]
+    [InlineData("nonsense")]
     [InlineData("AccountName=acct;AccountKey=not base64!;TableEndpoint=https://acct.table.core.windows.net")]
     [InlineData("AccountName=acct;AccountKey=a2V5;TableEndpoint=not a uri")]
     [InlineData("DefaultEndpointsProtocol=https;EndpointSuffix=core.windows.net")]
@@ -149,10 +129,7 @@ public sealed class StorageHostingTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task SasConnectionString_ServiceSasForTable_AddsAndReads()
     {
-        var table = AzuriteFixture.UniqueTableName("sas");
-        await new TableServiceClient(azurite.ConnectionString).CreateTableAsync(table);
-        var sas = TableSas.Create(AzuriteFixture.AccountName, AzuriteFixture.AccountKey, table, "raud", DateTimeOffset.UtcNow.AddHours(1));
-        var client = new TableClient($"TableEndpoint={azurite.TableEndpoint};SharedAccessSignature={sas}", table);
+        var client = await SasTableClientAsync(permissions: "raud");
 
         await client.AddEntityAsync(new TableEntity("pk", "rk") { ["V"] = 5L });
         var read = (await client.GetEntityAsync<TableEntity>("pk", "rk")).Value;
@@ -163,13 +140,19 @@ public sealed class StorageHostingTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task SasConnectionString_ReadOnlySas_AddRejected403()
     {
-        var table = AzuriteFixture.UniqueTableName("sas");
-        await new TableServiceClient(azurite.ConnectionString).CreateTableAsync(table);
-        var sas = TableSas.Create(AzuriteFixture.AccountName, AzuriteFixture.AccountKey, table, "r", DateTimeOffset.UtcNow.AddHours(1));
-        var client = new TableClient($"TableEndpoint={azurite.TableEndpoint};SharedAccessSignature={sas}", table);
+        var client = await SasTableClientAsync(permissions: "r");
 
         var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.AddEntityAsync(new TableEntity("pk", "rk")));
 
         Assert.Equal(403, error.Status);
+    }
+
+    /// <summary>A client for a new table through a connection string with a service SAS for it, valid an hour, granting <paramref name="permissions"/>.</summary>
+    private async Task<TableClient> SasTableClientAsync(string permissions)
+    {
+        var table = AzuriteFixture.UniqueTableName("sas");
+        await new TableServiceClient(azurite.ConnectionString).CreateTableAsync(table);
+        var sas = TableSas.Create(AzuriteFixture.AccountName, AzuriteFixture.AccountKey, table, permissions, DateTimeOffset.UtcNow.AddHours(1));
+        return new TableClient($"TableEndpoint={azurite.TableEndpoint};SharedAccessSignature={sas}", table);
     }
 }

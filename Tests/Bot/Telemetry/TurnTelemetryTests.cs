@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Activity = System.Diagnostics.Activity;
 using ConcertationBot.Bot.Telemetry;
-using ConcertationBot.Tests.Bot.Votes;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;

@@ -366,21 +366,10 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
         // Arrange: two partners name the same levier with other case, accents and spacing, under one condition and
         // under another.
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
-        {
-            ["agenda"] = new() { [PulseInputIds.Levier] = "Un agenda commun" },
-            ["soutien"] = new() { [PulseInputIds.Levier] = "Une coordination dédiée" },
-        });
-        await PulseFlows.AnswerAsync(bed, TestPerson.Bruno, pulseId, new()
-        {
-            ["agenda"] = new() { [PulseInputIds.Levier] = "un  AGENDA  commun" },
-            ["mesures"] = new() { [PulseInputIds.Levier] = "Un agenda commun" },
-        });
-        using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
-        }
+        var pulseId = await ClosedPulseWithLeviersAsync(
+            bed,
+            (TestPerson.Amelie, new() { ["agenda"] = "Un agenda commun", ["soutien"] = "Une coordination dédiée" }),
+            (TestPerson.Bruno, new() { ["agenda"] = "un  AGENDA  commun", ["mesures"] = "Un agenda commun" }));
 
         // Act
         var voteId = await VoteFlows.OpenAsync(bed, "vote leviers");
@@ -403,17 +392,9 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], ConversationTestBed.EveryTextShown);
-        var pulseId = await PulseFlows.OpenAsync(bed);
-        await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, new()
-        {
-            ["agenda"] = new() { [PulseInputIds.Levier] = "Un calendrier commun des activités" },
-            ["communication"] = new() { [PulseInputIds.Levier] = "Une infolettre mensuelle" },
-        });
-        using (var closing = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
-        {
-            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
-        }
-
+        await ClosedPulseWithLeviersAsync(
+            bed,
+            (TestPerson.Amelie, new() { ["agenda"] = "Un calendrier commun des activités", ["communication"] = "Une infolettre mensuelle" }));
         var before = bed.Posts.Count;
 
         // Act
@@ -536,4 +517,17 @@ public sealed class VoteConversationTests(AzuriteFixture azurite) : IClassFixtur
 
     private static List<TestPerson> Voters(int count) =>
         [.. Enumerable.Range(1, count).Select(i => new TestPerson($"29:voter-{i:000}", $"Partenaire {i}", Guid.NewGuid().ToString(), i % 4 == 0 ? "en-US" : "fr-CA"))];
+
+    /// <summary>Opens a pulse, has each person answer it with their leviers (step id → levier), closes it; returns its id.</summary>
+    private static async Task<string> ClosedPulseWithLeviersAsync(ConversationTestBed bed, params (TestPerson Person, Dictionary<string, string> LevierByStep)[] answers)
+    {
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        foreach (var (person, leviers) in answers)
+        {
+            await PulseFlows.AnswerAsync(bed, person, pulseId, leviers.ToDictionary(l => l.Key, l => new Dictionary<string, string> { [PulseInputIds.Levier] = l.Value }));
+        }
+
+        await PulseFlows.CloseAsync(bed);
+        return pulseId;
+    }
 }

@@ -1,11 +1,3 @@
-using System.Net;
-using Azure.Data.Tables;
-using ConcertationBot.Bot.Kernel;
-using ConcertationBot.Bot.Votes;
-using ConcertationBot.Cards;
-using ConcertationBot.Tests.Bot.Pulses;
-using ConcertationBot.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ConcertationBot.Tests.Bot.Votes;
@@ -20,21 +12,13 @@ public sealed class VoteFinalCardTests(AzuriteFixture azurite) : IClassFixture<A
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    private static readonly Dictionary<string, string?> Settings = new()
-    {
-        ["Concertation:CloseRetryDelay"] = "00:00:01",
-        ["LiveCards:ShutdownTimeout"] = "00:00:00",
-    };
-
     [Fact]
     public async Task Sweep_ClosingInstanceStoppedBeforeTeamsAcceptedTheFinalCard_AnotherInstanceTurnsTheCardIntoTheResult()
     {
         // Arrange: instance A opens a vote, a ballot is cast, and Teams refuses every card update while A closes the vote.
-        await using var first = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], Settings);
+        await using var first = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], StoppedInstance.Settings);
         var voteId = await VoteFlows.OpenAsync(first, "vote résultats publics Nos priorités : Logement ; Mobilité ; Emploi des jeunes");
-        first.Connector.Responder = r => r.Operation == ConnectorOperation.UpdateActivity
-            ? CannedResponse.Error(503, "ServiceUnavailable", "Injected fault: Teams refuses card updates.")
-            : null;
+        StoppedInstance.RefuseCardUpdates(first);
         await VoteFlows.CastAsync(first, TestPerson.Amelie, VoteFlows.Single(voteId, 1));
         using (var closed = await first.PostAsync(first.ChannelMessage(TestPerson.Nadia, "vote clore")))
         {
@@ -42,15 +26,11 @@ public sealed class VoteFinalCardTests(AzuriteFixture azurite) : IClassFixture<A
         }
 
         // A stops (its pending update is abandoned); its connector stays, as Teams does.
-        await first.Factory.DisposeAsync();
+        var updatesBefore = await StoppedInstance.StopAsync(first);
         var pending = await ReadAsync(first.ConversationId, voteId);
-        first.Connector.Responder = null;
-        var updatesBefore = CardUpdates(first).Count;
 
         // Act: instance B, same storage and conversation, sweeps once the retry delay has passed.
-        await using var second = await ConversationTestBed.StartAsync(
-            azurite.ConnectionString, [TestPerson.Nadia], Settings, sameConversationAs: (first.ConversationId, first.TeamId));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await using var second = await StoppedInstance.StartSecondAsync(azurite.ConnectionString, first);
         var sweep = second.Factory.Services.GetServices<IHostedService>().OfType<VoteResultSweep>().Single();
         await sweep.SweepAsync(CancellationToken.None).WaitAsync(Wait);
         await second.Factory.Services.GetRequiredService<VoteCardRefresher>().FlushAsync(pending, CancellationToken.None).WaitAsync(Wait);
@@ -58,7 +38,7 @@ public sealed class VoteFinalCardTests(AzuriteFixture azurite) : IClassFixture<A
         // Assert: storage said the card was still to be turned; B's update is the closed card with the result; storage now says final.
         Assert.True(pending.FinalCardPending);
         Assert.Equal([0, 1, 0], pending.FinalScores);
-        var updates = CardUpdates(first);
+        var updates = StoppedInstance.CardUpdates(first);
         Assert.True(updates.Count > updatesBefore, "no card update after instance A stopped");
         var last = updates[^1];
         Assert.Null(ConversationTestBed.FindAction(PulseFlows.CardOf(last), CardVerbs.VoteOpen));
@@ -70,7 +50,7 @@ public sealed class VoteFinalCardTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Close_TeamsAcceptsTheFinalCard_RecordSaysTheCardIsFinal()
     {
         // Arrange
-        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], Settings);
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], StoppedInstance.Settings);
         var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité");
         await VoteFlows.CastAsync(bed, TestPerson.Amelie, VoteFlows.Single(voteId, 0));
 
@@ -94,7 +74,4 @@ public sealed class VoteFinalCardTests(AzuriteFixture azurite) : IClassFixture<A
         return await store.GetAsync("msteams", conversationId, voteId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Vote {voteId} is not stored.");
     }
-
-    private static List<CapturedRequest> CardUpdates(ConversationTestBed bed) =>
-        [.. bed.Connector.AcceptedActivities.Where(r => r.Operation == ConnectorOperation.UpdateActivity)];
 }

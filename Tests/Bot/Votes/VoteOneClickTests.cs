@@ -1,7 +1,3 @@
-using Azure.Data.Tables;
-using ConcertationBot.Cards.Votes;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ConcertationBot.Tests.Bot.Votes;
 
 /// <summary>
@@ -140,8 +136,7 @@ public sealed class VoteOneClickTests(AzuriteFixture azurite) : IClassFixture<Az
         var card = await VoteFlows.ChooseAsync(bed, TestPerson.Amelie, data);
 
         // Assert
-        Assert.NotNull(ConversationTestBed.FindAction(card, CardVerbs.VoteCast));
-        Assert.Contains(VoteBallots.UnknownChoice(Language.French), TestActivities.CardText(card), StringComparison.Ordinal);
+        AssertBallotFormWithTheUnknownChoiceNotice(card);
         Assert.Empty(await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 3));
     }
 
@@ -158,8 +153,7 @@ public sealed class VoteOneClickTests(AzuriteFixture azurite) : IClassFixture<Az
 
         // Assert
         Assert.Empty(VoteFlows.ChooseButtons(shared));
-        Assert.NotNull(ConversationTestBed.FindAction(card, CardVerbs.VoteCast));
-        Assert.Contains(VoteBallots.UnknownChoice(Language.French), TestActivities.CardText(card), StringComparison.Ordinal);
+        AssertBallotFormWithTheUnknownChoiceNotice(card);
         Assert.Empty(await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 4));
     }
 
@@ -209,5 +203,12 @@ public sealed class VoteOneClickTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.False(VoteFlows.IsConfirmation(new JsonObject { ["statusCode"] = 200, ["value"] = answer.DeepClone() }.ToJsonString()));
         var stored = Assert.Single(await VoteFlows.BallotsAsync(azurite.ConnectionString, voteId, 3));
         Assert.Equal([1, 0, 0], stored.Value);
+    }
+
+    /// <summary>The card is the ballot form (it has a Cast action) and says, in French, that the choice is unknown.</summary>
+    private static void AssertBallotFormWithTheUnknownChoiceNotice(JsonObject card)
+    {
+        Assert.NotNull(ConversationTestBed.FindAction(card, CardVerbs.VoteCast));
+        Assert.Contains(VoteBallots.UnknownChoice(Language.French), TestActivities.CardText(card), StringComparison.Ordinal);
     }
 }

@@ -17,23 +17,17 @@ public sealed class VoteStoreTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
     private TableClient Table(string name) => new TableServiceClient(azurite.ConnectionString).GetTableClient(_prefix + name);
 
-    private static VoteRecord NewVote(string conversationId = Conversation, DateTimeOffset? openedAt = null, string? voteId = null) => new()
-    {
-        VoteId = voteId ?? VoteRecord.NewId(),
-        ChannelId = Channel,
-        ConversationId = conversationId,
-        ServiceUrl = "https://smba.trafficmanager.net/amer/",
-        TenantId = "tenant-1",
-        TeamId = "19:team@thread.tacv2",
-        ConversationType = ConversationTypes.Channel,
-        Language = "fr",
-        Question = "Quelle priorité « d'abord » ?",
-        Options = ["Transport, \"navette\"", "Logement", "Sécurité alimentaire 🍞"],
-        Rules = new VoteRules(VoteMode.Points, 5, HiddenResults: true),
-        SourcePulseId = "0197a1b2c3d4e5f60718293a4b5c6d7e",
-        OpenedAt = openedAt ?? Opened,
-        OpenedByUserId = Nadia.Id!,
-    };
+    private static VoteRecord NewVote(string conversationId = Conversation, DateTimeOffset? openedAt = null, string? voteId = null) =>
+        TestRecords.Vote(conversationId, openedAt ?? Opened) with
+        {
+            VoteId = voteId ?? VoteRecord.NewId(),
+            TeamId = "19:team@thread.tacv2",
+            Question = "Quelle priorité « d'abord » ?",
+            Options = ["Transport, \"navette\"", "Logement", "Sécurité alimentaire 🍞"],
+            Rules = new VoteRules(VoteMode.Points, 5, HiddenResults: true),
+            SourcePulseId = "0197a1b2c3d4e5f60718293a4b5c6d7e",
+            OpenedByUserId = Nadia.Id!,
+        };
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {

@@ -1,6 +1,3 @@
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Pulse;
-
 namespace ConcertationBot.Tests.Dialogs.Pulse;
 
 /// <summary>What <c>pulse rappel</c> says (issue #20's honest messages, issue #23's progress), pure.</summary>

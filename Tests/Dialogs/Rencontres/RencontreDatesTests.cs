@@ -26,12 +26,7 @@ public sealed class RencontreDatesTests
     [InlineData("le 14/09/2026", 2026, 9, 14)]
     public void TryRead_FrenchForms_ReadsTheDate(string typed, int year, int month, int day)
     {
-        // Act
-        var ok = RencontreDates.TryRead(typed, Today, out var date);
-
-        // Assert
-        Assert.True(ok);
-        Assert.Equal(new DateOnly(year, month, day), date);
+        AssertReads(typed, Today, new DateOnly(year, month, day));
     }
 
     [Theory]
@@ -46,12 +41,7 @@ public sealed class RencontreDatesTests
     [InlineData("TODAY", 2026, 12, 6)]
     public void TryRead_EnglishForms_ReadsTheDate(string typed, int year, int month, int day)
     {
-        // Act
-        var ok = RencontreDates.TryRead(typed, Today, out var date);
-
-        // Assert
-        Assert.True(ok);
-        Assert.Equal(new DateOnly(year, month, day), date);
+        AssertReads(typed, Today, new DateOnly(year, month, day));
     }
 
     [Theory]
@@ -64,12 +54,8 @@ public sealed class RencontreDatesTests
     [InlineData("20 décembre", 2026, 12, 20)]
     public void TryRead_NoYearInDecember_RollsToNextYearOnlyWhenMoreThanSixMonthsPast(string typed, int year, int month, int day)
     {
-        // Act: 6 June is exactly 6 months back (stays), 5 June is one day more (rolls).
-        var ok = RencontreDates.TryRead(typed, Today, out var date);
-
-        // Assert
-        Assert.True(ok);
-        Assert.Equal(new DateOnly(year, month, day), date);
+        // 6 June is exactly 6 months back (stays), 5 June is one day more (rolls).
+        AssertReads(typed, Today, new DateOnly(year, month, day));
     }
 
     [Theory]
@@ -81,12 +67,8 @@ public sealed class RencontreDatesTests
         // Arrange: in March, no date of the year is more than 6 months back.
         var march = new DateOnly(2026, 3, 10);
 
-        // Act
-        var ok = RencontreDates.TryRead(typed, march, out var date);
-
-        // Assert
-        Assert.True(ok);
-        Assert.Equal(new DateOnly(year, month, day), date);
+        // Act and assert
+        AssertReads(typed, march, new DateOnly(year, month, day));
     }
 
     [Fact]
@@ -147,5 +129,14 @@ public sealed class RencontreDatesTests
 
         // Assert
         Assert.Equal(expected, written);
+    }
+
+    /// <summary>Asserts that <paramref name="typed"/>, read on <paramref name="today"/>, is read as <paramref name="expected"/>.</summary>
+    private static void AssertReads(string typed, DateOnly today, DateOnly expected)
+    {
+        var ok = RencontreDates.TryRead(typed, today, out var date);
+
+        Assert.True(ok);
+        Assert.Equal(expected, date);
     }
 }

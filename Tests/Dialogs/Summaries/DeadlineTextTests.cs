@@ -1,6 +1,3 @@
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Summaries;
-
 namespace ConcertationBot.Tests.Dialogs.Summaries;
 
 public sealed class DeadlineTextTests

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ConcertationBot.Dialogs.Summaries;
 using static ConcertationBot.Tests.Dialogs.Summaries.SummaryFixtures;
 
 namespace ConcertationBot.Tests.Dialogs.Summaries;

@@ -1,6 +1,3 @@
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Summary;
-using ConcertationBot.Dialogs.Summaries;
 using static ConcertationBot.Tests.Dialogs.Summaries.SummaryFixtures;
 
 namespace ConcertationBot.Tests.Dialogs.Summaries;

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using ConcertationBot.Bot.Storage;
-using ConcertationBot.Cards.AdaptiveCards;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Summary;
-using ConcertationBot.Dialogs.Summaries;
-
 namespace ConcertationBot.Tests.Dialogs.Summaries;
 
 /// <summary>

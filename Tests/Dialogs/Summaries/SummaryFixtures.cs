@@ -1,7 +1,3 @@
-using ConcertationBot.Dialogs.Export;
-using ConcertationBot.Dialogs.Summaries;
-using ConcertationBot.Dialogs.Templates;
-
 namespace ConcertationBot.Tests.Dialogs.Summaries;
 
 /// <summary>Stored answer fields as the pulse store returns them, built fresh for every call.</summary>

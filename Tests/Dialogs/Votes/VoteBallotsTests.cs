@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Votes;
-
 namespace ConcertationBot.Tests.Dialogs.Votes;
 
 public sealed class VoteBallotsTests

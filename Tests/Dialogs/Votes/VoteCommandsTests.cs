@@ -1,7 +1,3 @@
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Votes;
-
 namespace ConcertationBot.Tests.Dialogs.Votes;
 
 public sealed class VoteCommandsTests

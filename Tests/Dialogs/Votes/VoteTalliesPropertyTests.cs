@@ -1,6 +1,3 @@
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Votes;
-
 namespace ConcertationBot.Tests.Dialogs.Votes;
 
 /// <summary>

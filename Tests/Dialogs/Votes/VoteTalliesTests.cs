@@ -1,10 +1,3 @@
-using ConcertationBot.Cards.Localization;
-using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Export;
-using ConcertationBot.Dialogs.Summaries;
-using ConcertationBot.Dialogs.Templates;
-using ConcertationBot.Dialogs.Votes;
-
 namespace ConcertationBot.Tests.Dialogs.Votes;
 
 public sealed class VoteTalliesTests
