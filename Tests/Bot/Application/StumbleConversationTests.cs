@@ -56,7 +56,7 @@ public sealed class StumbleConversationTests(AzuriteFixture azurite) : IClassFix
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = Plain(TestActivities.CardText(await bed.SentCardAsync(0)));
-        Assert.Contains("La durée « 0j » est trop courte : un pulse reste ouvert de 1 heure à 90 jours.", text, StringComparison.Ordinal);
+        Assert.Contains("La durée « 0j » est trop courte : un pouls reste ouvert de 1 heure à 90 jours.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("pas compris", text, StringComparison.Ordinal);
         Assert.Null(await bed.Factory.Services.GetRequiredService<IPulseStore>().GetOpenAsync("msteams", bed.ConversationId, CancellationToken.None));
     }

@@ -40,7 +40,7 @@ public sealed class DeletionAndRetentionTests(AzuriteFixture azurite) : IClassFi
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, command.StatusCode);
-        Assert.Contains("Supprimer les réponses de ce pulse", TestActivities.CardText(confirmation), StringComparison.Ordinal);
+        Assert.Contains("Supprimer les réponses de ce pouls", TestActivities.CardText(confirmation), StringComparison.Ordinal);
         Assert.Contains("Données supprimées", TestActivities.CardText(done), StringComparison.Ordinal);
         Assert.Empty(await RowsAsync(PulseStore.AnswersTable, pulseId));
         Assert.Empty(await RowsAsync(ReminderStore.RemindersTable, pulseId));

@@ -84,7 +84,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Contains(locale == "en-US" ? "3.7" : "3,7", text, StringComparison.Ordinal);
         Assert.Null(await OpenPulseAsync(bed));
         var lastUpdate = bed.Connector.AcceptedActivities.Last(r => r.Operation == ConnectorOperation.UpdateActivity);
-        Assert.Contains("Ce pulse est terminé", PulseFlows.TextOf(lastUpdate), StringComparison.Ordinal);
+        Assert.Contains("Ce pouls est terminé", PulseFlows.TextOf(lastUpdate), StringComparison.Ordinal);
         Assert.Null(ConversationTestBed.FindAction(await bed.InvokeForCardAsync(bed.Invoke(TestPerson.Amelie, CardVerbs.PulseOpen, new JsonObject { [CardDataFields.PulseId] = pulseId })), CardVerbs.PulseNext));
     }
 
@@ -117,7 +117,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         using var response = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore"));
 
         // Assert
-        Assert.Contains("Aucun pulse ouvert ici", TestActivities.CardText(await bed.SentCardAsync(0)), StringComparison.Ordinal);
+        Assert.Contains("Aucun pouls ouvert ici", TestActivities.CardText(await bed.SentCardAsync(0)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class PulseFinalCardTests(AzuriteFixture azurite) : IClassFixture<
         Assert.True(updates.Count > updatesBefore, "no card update after instance A stopped");
         var last = PulseFlows.CardOf(updates[^1]);
         Assert.Null(ConversationTestBed.FindAction(last, CardVerbs.PulseOpen));
-        Assert.Contains("Ce pulse est terminé", TestActivities.CardText(last), StringComparison.Ordinal);
+        Assert.Contains("Ce pouls est terminé", TestActivities.CardText(last), StringComparison.Ordinal);
         Assert.False((await ReadAsync(first.ConversationId, pulseId)).FinalCardPending);
     }
 

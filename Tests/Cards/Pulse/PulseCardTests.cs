@@ -61,7 +61,7 @@ public sealed class PulseCardTests
         // Assert
         Assert.Null(json["actions"]);
         Assert.Null(json["refresh"]);
-        Assert.Contains("Ce pulse est terminé", CardJson.TextBlocks(json));
+        Assert.Contains("Ce pouls est terminé", CardJson.TextBlocks(json));
         Assert.DoesNotContain(CardJson.TextBlocks(json), t => t.StartsWith("Réponses jusqu", StringComparison.Ordinal));
     }
 

@@ -13,7 +13,7 @@ public sealed class PulseSmallCardsTests
         // Assert
         Assert.Null(json["actions"]);
         Assert.Null(json["refresh"]);
-        Assert.Equal("Ce pulse est terminé", CardJson.TextBlocks(json)[0]);
+        Assert.Equal("Ce pouls est terminé", CardJson.TextBlocks(json)[0]);
         Assert.StartsWith("«\u00A0Pulse *novembre*\u00A0» ne prend plus de réponses.", CardJson.TextRuns(json)[0], StringComparison.Ordinal);
     }
 

@@ -100,7 +100,7 @@ public sealed class ReminderCardsTests
         Assert.Equal(CardVerbs.PulseOpen, (string?)actions[0]["verb"]);
         Assert.Equal("Action.OpenUrl", (string?)actions[1]["type"]);
         Assert.Equal(link.AbsoluteUri, (string?)actions[1]["url"]);
-        Assert.Equal("Voir le pulse", (string?)actions[1]["title"]);
+        Assert.Equal("Voir le pouls", (string?)actions[1]["title"]);
     }
 
     [Fact]

@@ -88,9 +88,9 @@ public sealed class VoteHelpAndNoticeCardsTests
     }
 
     [Theory]
-    [InlineData(Language.French, -1, "Aucun pulse clos ici")]
+    [InlineData(Language.French, -1, "Aucun pouls clos ici")]
     [InlineData(Language.French, 0, "(il en faut 2\u202F; il n'en a aucun).")]
-    [InlineData(Language.French, 1, "Le dernier pulse clos n'a pas assez de leviers pour un vote (il en faut 2\u202F; il n'en a qu'un).")]
+    [InlineData(Language.French, 1, "Le dernier pouls clos n'a pas assez de leviers pour un vote (il en faut 2\u202F; il n'en a qu'un).")]
     [InlineData(Language.English, -1, "No closed pulse here")]
     [InlineData(Language.English, 1, "(2 are needed; it has only one).")]
     [InlineData(Language.English, 0, "(2 are needed; it has none).")]
