@@ -195,6 +195,7 @@ internal static class BigTableScenario
         await setup.Bot.RestartAsync(cancellationToken).ConfigureAwait(false);
         await Task.Delay(ExportSettle, cancellationToken).ConfigureAwait(false);
         var idle = setup.Bot.BeginWindow();
+        var idleParts = RssParts(setup.Bot.ProcessId);
         var phases = new List<(string Phase, long PeakKb)>();
         var (freshExportOk, freshExportLine) = await ExportAsync(setup, respondents, cancellationToken, phases).ConfigureAwait(false);
         var freshPeak = setup.Bot.EndWindow();
@@ -203,6 +204,7 @@ internal static class BigTableScenario
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bigtable: export memory from idle: bot RSS {idle / 1024.0:0.0} MB idle after a restart, peak {freshPeak / 1024.0:0.0} MB during the command and both downloads: {(freshPeak - idle) / 1024.0:+0.0;-0.0;0.0} MB (issue #23's aim: at most 10 MB above idle; reported, not in the verdict)"));
         output.WriteLine(PhaseLine("Markdown first", idle, phases));
+        output.WriteLine("bigtable: export memory from idle (Markdown first), kinds of RSS idle → after both downloads: " + idleParts + " → " + RssParts(setup.Bot.ProcessId));
 
         // And from idle again with the CSV first, so that each download's own rise from idle is seen.
         var (peakFirstRestart, highWaterFirstRestart) = setup.Bot.Memory();
@@ -333,6 +335,25 @@ internal static class BigTableScenario
     }
 
     /// <summary><c>export</c>, then both downloads: their time and size, and whether every text of every answer is in each.</summary>
+    /// <summary>
+    /// The kinds of resident memory of process <paramref name="processId"/> (<c>/proc/…/status</c>): anonymous (GC heap and
+    /// native), file-backed (mapped assemblies and data) and shared (the JIT's double-mapped code); empty without /proc.
+    /// </summary>
+    private static string RssParts(int processId)
+    {
+        var path = $"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/status";
+        if (!File.Exists(path))
+        {
+            return string.Empty;
+        }
+
+        var parts = File.ReadLines(path)
+            .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal) || l.StartsWith("RssFile:", StringComparison.Ordinal) || l.StartsWith("RssShmem:", StringComparison.Ordinal))
+            .Select(l => l.Split(':', 2))
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p[0][3..]} {long.Parse(p[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0:0.0} MB"));
+        return string.Join(", ", parts);
+    }
+
     /// <summary>The bot's peak RSS after each phase of a download from idle, cumulative (a phase's own rise is the step from the one before).</summary>
     private static string PhaseLine(string order, long idleKb, List<(string Phase, long PeakKb)> phases) =>
         string.Create(CultureInfo.InvariantCulture, $"bigtable: export memory from idle ({order}), peak after each step above the idle {idleKb / 1024.0:0.0} MB: ")
