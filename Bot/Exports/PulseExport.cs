@@ -90,8 +90,9 @@ public sealed partial class PulseExport(
 
     /// <summary>
     /// <c>GET /exports/{file}?grant=…</c>: 403 for a bad or expired link, 404 for an unknown file or pulse, both with a
-    /// small page in French and English (<see cref="ExportLinkPage"/>). The document is written to the response as it
-    /// is made, in pieces (<see cref="CompteRendu.PartLength"/>), never held whole.
+    /// small page in French and English (<see cref="ExportLinkPage"/>). The document is written to the response as the
+    /// answer rows are read, page by page and section by section (<see cref="StreamedDownload"/>): neither the document
+    /// nor every answer is ever held.
     /// </summary>
     public async Task<IResult> DownloadAsync(string token, string file, CancellationToken cancellationToken)
     {
@@ -121,42 +122,37 @@ public sealed partial class PulseExport(
         var name = ExportLinks.DownloadName(file, LocalTime.In(pulse?.ClosedAt ?? closedVotes.LastOrDefault()?.ClosedAt ?? time.GetUtcNow(), zone));
         if (file == ExportLinks.CsvFile)
         {
-            var rows = new List<string[]>();
-            if (pulse is not null)
-            {
-                await foreach (var row in pulses.ReadAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(CompteRendu.CsvRow(template, row.Fields, language));
-                }
-            }
-
-            var parts = CompteRendu.CsvParts(template, rows, language, options.Value.MinimumGroupSize);
-            return Results.Stream(body => WriteAsync(body, parts, static part => part, cancellationToken), "text/csv; charset=utf-8", name);
+            var answers = pulse is null
+                ? AsyncEnumerable.Empty<IReadOnlyDictionary<string, object?>>()
+                : pulses.ReadAnswerColumnsAsync(pulse.PulseId, CompteRendu.Columns(template), cancellationToken).Select(row => row.Fields);
+            var csv = CompteRendu.CsvPartsAsync(template, answers, language, options.Value.MinimumGroupSize, cancellationToken);
+            return new StreamedDownload(csv, "text/csv; charset=utf-8", name, grant.PulseId, logger);
         }
 
-        var summary = pulse is null ? null : await closer.ReadSummaryAsync(pulse, wholeTexts: true, cancellationToken).ConfigureAwait(false);
-        var markdown = CompteRendu.MarkdownParts(new CompteRenduInput
-        {
-            Summary = summary is null ? null : LocalTime.In(summary, zone),
-            Template = summary is null ? null : template,
-            Language = language,
-            Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(language),
-            GeneratedAt = LocalTime.In(time.GetUtcNow(), zone),
-            Votes = [.. closedVotes.Select(vote => ResultOf(vote, options.Value.MinimumGroupSize))],
-            Rencontre = rencontre is null ? null : new CompteRenduRencontre(rencontre.Date, rencontre.Theme, rencontre.Intention),
-        });
-        return Results.Stream(body => WriteAsync(body, markdown, static part => Encoding.UTF8.GetBytes(part), cancellationToken), "text/markdown; charset=utf-8", name);
+        // The figures are the stored (bounded) summary's; a big table's whole text lists are read again from the answer
+        // rows one list at a time while the document is written (AnswerTexts). A pulse whose answers were deleted keeps
+        // only the texts of its bounded summary, and a summary that left nothing out already holds every text.
+        var summary = pulse is null ? null : await closer.ReadSummaryAsync(pulse, wholeTexts: false, cancellationToken).ConfigureAwait(false);
+        var texts = pulse is { PurgedAt: null } && summary is not null && PulseSummaries.IsBounded(summary)
+            ? new AnswerTexts(pulses, pulse, template, options.Value.MinimumGroupSize)
+            : null;
+        var markdown = CompteRendu.MarkdownPartsAsync(
+            new CompteRenduInput
+            {
+                Summary = summary is null ? null : LocalTime.In(summary, zone),
+                Template = summary is null ? null : template,
+                Language = language,
+                Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(language),
+                GeneratedAt = LocalTime.In(time.GetUtcNow(), zone),
+                Votes = [.. closedVotes.Select(vote => ResultOf(vote, options.Value.MinimumGroupSize))],
+                Rencontre = rencontre is null ? null : new CompteRenduRencontre(rencontre.Date, rencontre.Theme, rencontre.Intention),
+                Texts = texts,
+            },
+            cancellationToken);
+        return new StreamedDownload(markdown.Select(part => Encoding.UTF8.GetBytes(part)), "text/markdown; charset=utf-8", name, grant.PulseId, logger);
     }
 
     private static IResult LinkPage(int status) => Results.Content(ExportLinkPage.Html, "text/html; charset=utf-8", Encoding.UTF8, status);
-
-    private static async Task WriteAsync<T>(Stream body, IEnumerable<T> parts, Func<T, byte[]> bytes, CancellationToken cancellationToken)
-    {
-        foreach (var part in parts)
-        {
-            await body.WriteAsync(bytes(part), cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>The recorded result of a closed vote, ranked for the compte-rendu.</summary>
     private static VoteResultSummary ResultOf(VoteRecord vote, int minimumGroupSize)

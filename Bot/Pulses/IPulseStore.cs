@@ -47,6 +47,13 @@ public interface IPulseStore : IConversationItemStore<PulseRecord>
     IAsyncEnumerable<PulseAnswerRow> ReadAnswersAsync(string pulseId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The answers with only <paramref name="columns"/> read (a Table <c>$select</c>), in row-key order, in pages of
+    /// <see cref="PulseStore.AnswerPageSize"/>; <see cref="PulseAnswerRow.AnsweredOn"/> is not read. A compte-rendu
+    /// download reads its CSV's columns, or one text list, this way: never a whole row it does not write.
+    /// </summary>
+    IAsyncEnumerable<PulseAnswerRow> ReadAnswerColumnsAsync(string pulseId, IReadOnlyList<string> columns, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The respondent keys of the pulse's answers (a partition query reading only keys): whoever holds the hash key can
     /// tell who of a roster answered by computing their keys; storage alone cannot.
     /// </summary>

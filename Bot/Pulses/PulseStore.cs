@@ -482,6 +482,32 @@ public sealed partial class PulseStore : IPulseStore
         }
     }
 
+    public async IAsyncEnumerable<PulseAnswerRow> ReadAnswerColumnsAsync(string pulseId, IReadOnlyList<string> columns, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pulseId);
+        ArgumentNullException.ThrowIfNull(columns);
+        var table = await _answers.GetAsync(cancellationToken).ConfigureAwait(false);
+        string[] select = [.. KeysOnly, .. columns];
+        await foreach (var entity in table.QueryAsync<TableEntity>(PartitionFilter(pulseId), maxPerPage: AnswerPageSize, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey == FenceRowKey)
+            {
+                continue;
+            }
+
+            var fields = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
+            foreach (var column in columns)
+            {
+                if (entity.TryGetValue(column, out var value) && value is not null)
+                {
+                    fields[column] = value;
+                }
+            }
+
+            yield return new PulseAnswerRow(entity.RowKey, fields, DateTimeOffset.MinValue);
+        }
+    }
+
     public async Task<IReadOnlySet<string>> ReadRespondentKeysAsync(string pulseId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pulseId);

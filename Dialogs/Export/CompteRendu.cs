@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Summary;
@@ -24,19 +25,30 @@ public static partial class CompteRendu
     public static string Markdown(CompteRenduInput input) => string.Concat(MarkdownParts(input));
 
     /// <summary>
-    /// <see cref="Markdown"/> in pieces of about <see cref="PartLength"/> characters, each cut at the end of a line,
-    /// made as they are asked for: the download is written piece by piece, never held whole.
+    /// <see cref="Markdown"/> in pieces of about <see cref="PartLength"/> characters, each cut at the end of a line
+    /// (<see cref="MarkdownPartsAsync"/>, for an input whose lists are all in memory).
     /// </summary>
     public static IEnumerable<string> MarkdownParts(CompteRenduInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return MarkdownPartsOf(input);
+        return MarkdownPartsAsync(input, CancellationToken.None).ToBlockingEnumerable();
     }
 
-    /// <summary>The size of the pieces <see cref="MarkdownParts"/> and <see cref="CsvParts"/> give (characters, bytes).</summary>
+    /// <summary>
+    /// <see cref="Markdown"/> in pieces of about <see cref="PartLength"/> characters, each cut at the end of a line, made
+    /// as they are asked for: the download is written piece by piece, never held whole. With
+    /// <see cref="CompteRenduInput.Texts"/>, each text list is read when its section is written and let go after it.
+    /// </summary>
+    public static IAsyncEnumerable<string> MarkdownPartsAsync(CompteRenduInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return MarkdownPartsOfAsync(input, cancellationToken);
+    }
+
+    /// <summary>The size of the pieces <see cref="MarkdownParts"/> and <see cref="CsvPartsAsync"/> give (characters, bytes).</summary>
     public const int PartLength = 16 * 1024;
 
-    private static IEnumerable<string> MarkdownPartsOf(CompteRenduInput input)
+    private static async IAsyncEnumerable<string> MarkdownPartsOfAsync(CompteRenduInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var language = input.Language;
         var md = new MarkdownWriter();
@@ -65,7 +77,7 @@ public static partial class CompteRendu
             md.Paragraph(GeneratedLine.Format(language, SummaryWords.Date(input.GeneratedAt, language)));
             md.Heading(2, ParticipationHeading.For(language));
             md.Paragraph(MarkdownText.Escape(SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language)) + ".");
-            foreach (var _ in WritePulse(md, summary, template, language))
+            await foreach (var _ in WritePulseAsync(md, summary, template, input.Texts, language, cancellationToken).ConfigureAwait(false))
             {
                 if (md.Pending >= PartLength)
                 {
@@ -93,18 +105,19 @@ public static partial class CompteRendu
 
     /// <summary>
     /// One row per answer, columns named in <paramref name="language"/> after the template's steps (template order),
-    /// sorted by content so the order says nothing about who answered first. UTF-8 with BOM, CRLF, RFC 4180 quoting,
-    /// separated by <c>;</c> in French (what a French spreadsheet opens in columns) and <c>,</c> in English; cells that a
-    /// spreadsheet would read as a formula get a leading apostrophe. Choices and directions are words in
-    /// <paramref name="language"/>. Under <paramref name="minimumGroupSize"/> answers (the k rule), no answer row: the
-    /// header and a one-line note, as the summary card hides the distribution.
+    /// sorted by content within each group of <see cref="CsvGroupSize"/> answers (<see cref="CsvPartsAsync"/>), so the
+    /// order says nothing about who answered first. UTF-8 with BOM, CRLF, RFC 4180 quoting, separated by <c>;</c> in
+    /// French (what a French spreadsheet opens in columns) and <c>,</c> in English; cells that a spreadsheet would read
+    /// as a formula get a leading apostrophe. Choices and directions are words in <paramref name="language"/>. Under
+    /// <paramref name="minimumGroupSize"/> answers (the k rule), no answer row: the header and a one-line note, as the
+    /// summary card hides the distribution.
     /// </summary>
     public static byte[] Csv(PulseTemplate template, IReadOnlyList<IReadOnlyDictionary<string, object?>> answers, Language language, int minimumGroupSize)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(answers);
         using var output = new MemoryStream();
-        foreach (var part in CsvParts(template, [.. answers.Select(fields => CsvRow(template, fields, language))], language, minimumGroupSize))
+        foreach (var part in CsvPartsAsync(template, answers.ToAsyncEnumerable(), language, minimumGroupSize, CancellationToken.None).ToBlockingEnumerable())
         {
             output.Write(part);
         }
@@ -121,29 +134,31 @@ public static partial class CompteRendu
     }
 
     /// <summary>
-    /// <see cref="Csv"/> in pieces of about <see cref="PartLength"/> bytes, made as they are asked for, from the answers'
-    /// cells (<see cref="CsvRow"/>; sorted here, in place, by content). Only the cells are held, to sort them: the
-    /// document itself never is.
+    /// How many answers the CSV sorts together (at least k): the rows are written as they are read, a group at a time,
+    /// never all held. Answers are read in row-key order, the order of their keyed hashes (docs/privacy.md): sorting
+    /// each group by content leaves nothing of that order inside a group, and a table of up to this many answers is
+    /// sorted whole, as before the download was streamed.
     /// </summary>
-    public static IEnumerable<byte[]> CsvParts(PulseTemplate template, List<string[]> rows, Language language, int minimumGroupSize)
+    public const int CsvGroupSize = 100;
+
+    /// <summary>
+    /// <see cref="Csv"/> in pieces of about <see cref="PartLength"/> bytes (and one at the end of each group), made as
+    /// <paramref name="answers"/> are read: the header and the first group once a group is read (or all the answers,
+    /// fewer than a group, for the k rule), then each group, sorted by content, as soon as it is complete. Holds one
+    /// group of cells and one piece, never the document.
+    /// </summary>
+    public static IAsyncEnumerable<byte[]> CsvPartsAsync(
+        PulseTemplate template, IAsyncEnumerable<IReadOnlyDictionary<string, object?>> answers, Language language, int minimumGroupSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(template);
-        ArgumentNullException.ThrowIfNull(rows);
-        var columns = Headers(template, language);
-        if (rows.Count < minimumGroupSize)
-        {
-            rows = [SmallGroupRow(columns.Count, minimumGroupSize, language)];
-        }
-        else
-        {
-            rows.Sort(RowComparer.Instance);
-        }
-
-        return CsvPartsOf(columns, rows, language);
+        ArgumentNullException.ThrowIfNull(answers);
+        return CsvPartsOfAsync(template, answers, language, minimumGroupSize, cancellationToken);
     }
 
-    private static IEnumerable<byte[]> CsvPartsOf(IReadOnlyList<string> columns, List<string[]> rows, Language language)
+    private static async IAsyncEnumerable<byte[]> CsvPartsOfAsync(
+        PulseTemplate template, IAsyncEnumerable<IReadOnlyDictionary<string, object?>> answers, Language language, int minimumGroupSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var columns = Headers(template, language);
         var options = CsvWriterOptions.Default with
         {
             Separator = CsvSeparator(language),
@@ -153,25 +168,74 @@ public static partial class CompteRendu
             Injection = CsvInjection.Escape,
             InjectionEscape = '\'',
         };
+        var groupSize = Math.Max(CsvGroupSize, minimumGroupSize);
+        var group = new List<string[]>(groupSize);
         var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
+        var started = false;
+        using var csv = CsvWriter.Create(buffer, options, leaveOpen: true);
+        await foreach (var fields in answers.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            csv.WriteHeader([.. columns]);
-            foreach (var row in rows)
+            group.Add(CsvRow(template, fields, language));
+            if (group.Count < groupSize)
             {
-                csv.WriteRecord(row);
-                csv.Flush();
-                if (buffer.Length >= PartLength)
-                {
-                    yield return buffer.ToArray();
-                    buffer.SetLength(0);
-                }
+                continue;
+            }
+
+            if (!started)
+            {
+                csv.WriteHeader([.. columns]);
+                started = true;
+            }
+
+            foreach (var part in WriteGroup(csv, buffer, group))
+            {
+                yield return part;
             }
         }
 
+        if (!started)
+        {
+            // Fewer answers than a group, all read: the k rule can be told.
+            csv.WriteHeader([.. columns]);
+            if (group.Count < minimumGroupSize)
+            {
+                group = [SmallGroupRow(columns.Count, minimumGroupSize, language)];
+            }
+        }
+
+        foreach (var part in WriteGroup(csv, buffer, group))
+        {
+            yield return part;
+        }
+
+        csv.Flush();
         if (buffer.Length > 0)
         {
             yield return buffer.ToArray();
+        }
+    }
+
+    /// <summary>Writes <paramref name="group"/> sorted by content, giving the pieces as they fill, then the rest of the group; empties it.</summary>
+    private static IEnumerable<byte[]> WriteGroup(CsvWriter csv, MemoryStream buffer, List<string[]> group)
+    {
+        group.Sort(RowComparer.Instance);
+        foreach (var row in group)
+        {
+            csv.WriteRecord(row);
+            csv.Flush();
+            if (buffer.Length >= PartLength)
+            {
+                yield return buffer.ToArray();
+                buffer.SetLength(0);
+            }
+        }
+
+        group.Clear();
+        csv.Flush();
+        if (buffer.Length > 0)
+        {
+            yield return buffer.ToArray();
+            buffer.SetLength(0);
         }
     }
 
@@ -298,8 +362,12 @@ public static partial class CompteRendu
         return row;
     }
 
-    /// <summary>Writes the pulse's part; yields after each block so the caller can pass on what is written.</summary>
-    private static IEnumerable<bool> WritePulse(MarkdownWriter md, PulseSummary summary, PulseTemplate template, Language language)
+    /// <summary>
+    /// Writes the pulse's part; yields after each block so the caller can pass on what is written. With
+    /// <paramref name="texts"/>, each list is read from it when its section comes (the summary's own lists are bounded).
+    /// </summary>
+    private static async IAsyncEnumerable<bool> WritePulseAsync(
+        MarkdownWriter md, PulseSummary summary, PulseTemplate template, ICompteRenduTexts? texts, Language language, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var conditionsWritten = false;
         foreach (var step in template.Steps)
@@ -314,6 +382,11 @@ public static partial class CompteRendu
                     break;
                 case ChangeStep when summary.Changes.FirstOrDefault(c => c.StepId == step.Id) is { } changes:
                     md.Heading(2, SummaryWords.ChangesTitle.For(language));
+                    if (!summary.TextsWithheld && texts is not null)
+                    {
+                        changes = await texts.ChangesAsync(step.Id, cancellationToken).ConfigureAwait(false);
+                    }
+
                     var lists = summary.TextsWithheld ? [] : PulseSummaries.ChangeLists(changes, language);
                     if (lists.Count == 0)
                     {
@@ -331,7 +404,7 @@ public static partial class CompteRendu
                     }
 
                     break;
-                case FreinLevierStep when summary.FreinsLeviers.FirstOrDefault(f => f.StepId == step.Id) is { } texts:
+                case FreinLevierStep when summary.FreinsLeviers.FirstOrDefault(f => f.StepId == step.Id) is { } conditionTexts:
                     if (!conditionsWritten)
                     {
                         md.Heading(2, ConditionsHeading.For(language));
@@ -348,9 +421,11 @@ public static partial class CompteRendu
                     }
 
                     md.Heading(3, step.Title.For(language));
-                    foreach (var list in PulseSummaries.ConditionLists(texts, language))
+                    foreach (var leviers in (bool[])[false, true])
                     {
-                        foreach (var written in WriteList(md, list, language))
+                        // One list at a time: the freins are written and let go before the leviers are read.
+                        var read = texts is null ? conditionTexts : await texts.ConditionAsync(step.Id, leviers, cancellationToken).ConfigureAwait(false);
+                        foreach (var written in WriteList(md, PulseSummaries.ConditionLists(read, language)[leviers ? 1 : 0], language))
                         {
                             yield return written;
                         }

@@ -30,6 +30,12 @@ public sealed record CompteRenduInput
     /// thématique and intention, and a closing "Pistes d'action et suite" section.
     /// </summary>
     public CompteRenduRencontre? Rencontre { get; init; }
+
+    /// <summary>
+    /// Where the whole text lists are read from, one list at a time, while the document is written (a big table, whose
+    /// <see cref="Summary"/> is the bounded one); null: the lists of <see cref="Summary"/> are written as they are.
+    /// </summary>
+    public ICompteRenduTexts? Texts { get; init; }
 }
 
 /// <summary>What the compte-rendu says of a rencontre: the day the table met, its thématique and intention (user text, escaped).</summary>

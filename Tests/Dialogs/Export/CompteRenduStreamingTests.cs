@@ -40,25 +40,42 @@ public sealed class CompteRenduStreamingTests
     }
 
     [Fact]
-    public void CsvParts_BigTable_PiecesJoinIntoTheDocumentSortedByContent()
+    public async Task CsvPartsAsync_BigTable_PiecesJoinIntoTheDocumentEachGroupSortedByContent()
     {
-        // Arrange
+        // Arrange: 300 answers given in reverse content order (as row keys could come), so every group must be sorted.
         var template = Template;
-        var answers = Enumerable.Range(0, 300).Select(i => (IReadOnlyDictionary<string, object?>)Answer(
+        var answers = Enumerable.Range(0, 300).Reverse().Select(i => (IReadOnlyDictionary<string, object?>)Answer(
             rating: 1 + (i % 5),
             change: Text(i, "change"),
             direction: "positive",
             conditions: [("agenda", Text(i, "agenda frein"), Text(i, "agenda levier"))])).ToList();
 
         // Act
-        var parts = CompteRendu.CsvParts(template, [.. answers.Select(a => CompteRendu.CsvRow(template, a, Language.French))], Language.French, 3).ToList();
+        var parts = await CompteRendu.CsvPartsAsync(template, answers.ToAsyncEnumerable(), Language.French, 3, CancellationToken.None).ToListAsync();
 
-        // Assert
+        // Assert: the pieces are the document; after the header, each group of CsvGroupSize rows is sorted by content
+        // and holds the answers given in it (rows are written as they are read, a group at a time).
         Assert.True(parts.Count > 5, $"{parts.Count} pieces");
         var joined = parts.SelectMany(p => p).ToArray();
         Assert.Equal(CompteRendu.Csv(template, answers, Language.French, 3), joined);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, joined[..3]);
-        Assert.Equal(301, Encoding.UTF8.GetString(joined, 3, joined.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        var lines = Encoding.UTF8.GetString(joined, 3, joined.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(301, lines.Length);
+        var written = lines.Skip(1).Select(IndexOf).ToList();
+        var byContent = Comparer<string[]>.Create((x, y) => x.Zip(y, (a, b) => string.CompareOrdinal(a, b)).FirstOrDefault(c => c != 0));
+        for (var group = 0; group < 3; group++)
+        {
+            var given = Enumerable.Range(0, CompteRendu.CsvGroupSize).Select(i => 299 - (group * CompteRendu.CsvGroupSize) - i).ToList();
+            var sorted = given.OrderBy(i => CompteRendu.CsvRow(template, answers[299 - i], Language.French), byContent).ToList();
+            Assert.Equal(sorted, written.Skip(group * CompteRendu.CsvGroupSize).Take(CompteRendu.CsvGroupSize));
+        }
+    }
+
+    private static int IndexOf(string csvLine)
+    {
+        var start = csvLine.IndexOf(" change : ", StringComparison.Ordinal);
+        var from = csvLine.LastIndexOf('R', start) + 1;
+        return int.Parse(csvLine[from..start], CultureInfo.InvariantCulture);
     }
 
     [Fact]

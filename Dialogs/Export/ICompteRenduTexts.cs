@@ -1,0 +1,17 @@
+using ConcertationBot.Dialogs.Summaries;
+
+namespace ConcertationBot.Dialogs.Export;
+
+/// <summary>
+/// The whole text lists of a compte-rendu, read one list at a time while the document is written (issue #23: a big
+/// table's download never holds every text at once). Each list is merged and ordered as <see cref="PulseSummaries.Compute"/>
+/// merges and orders it, so the document is the one written from the whole summary.
+/// </summary>
+public interface ICompteRenduTexts
+{
+    /// <summary>The freins of condition <paramref name="stepId"/> (its leviers when <paramref name="leviers"/>); the other list is empty.</summary>
+    Task<FreinLevierSummary> ConditionAsync(string stepId, bool leviers, CancellationToken cancellationToken);
+
+    /// <summary>The changes of step <paramref name="stepId"/>, every direction.</summary>
+    Task<ChangeSummary> ChangesAsync(string stepId, CancellationToken cancellationToken);
+}
