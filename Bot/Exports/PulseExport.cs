@@ -117,7 +117,7 @@ public sealed partial class PulseExport(
         }
 
         var language = pulse is not null ? PulseCardRefresher.LanguageOf(pulse) : VoteCardRefresher.LanguageOf(closedVotes[^1]);
-        var template = PulseTemplates.Default;
+        var template = pulse is null ? PulseTemplates.Default : PulseRecordTemplate.Of(pulse);
         var zone = pulse?.TimeZone ?? grant.TimeZone;
         var name = ExportLinks.DownloadName(file, LocalTime.In(pulse?.ClosedAt ?? closedVotes.LastOrDefault()?.ClosedAt ?? time.GetUtcNow(), zone));
         if (file == ExportLinks.CsvFile)

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace ConcertationBot.Tests.Bot.Exports;
 
 /// <summary>The export as a coordinator asks for it in Teams, for conversation tests.</summary>
@@ -27,5 +29,43 @@ internal static class ExportFlows
         }
 
         return (await bed.SentCardAsync(before)).ToJsonString();
+    }
+
+    /// <summary>Sends <c>export</c> as <paramref name="coordinator"/> and returns the card's two download links (Markdown, CSV), relative to the bot.</summary>
+    public static async Task<(Uri Markdown, Uri Csv)> LinksAsync(ConversationTestBed bed, TestPerson coordinator)
+    {
+        var before = bed.Posts.Count;
+        using var response = await bed.PostAsync(bed.ChannelMessage(coordinator, "export"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = await bed.SentCardAsync(before);
+        var urls = new List<string>();
+        Collect(card, urls);
+        Assert.Equal(2, urls.Count);
+        return (Relative(urls.Single(u => new Uri(u).AbsolutePath.EndsWith(".md", StringComparison.Ordinal))), Relative(urls.Single(u => new Uri(u).AbsolutePath.EndsWith(".csv", StringComparison.Ordinal))));
+
+        static Uri Relative(string url) => new(new Uri(url).PathAndQuery, UriKind.Relative);
+
+        static void Collect(JsonNode? node, List<string> urls)
+        {
+            if (node is JsonObject obj)
+            {
+                if ((string?)obj["type"] == "Action.OpenUrl")
+                {
+                    urls.Add((string)obj["url"]!);
+                }
+
+                foreach (var (_, value) in obj)
+                {
+                    Collect(value, urls);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    Collect(item, urls);
+                }
+            }
+        }
     }
 }

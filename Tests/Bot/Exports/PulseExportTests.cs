@@ -25,7 +25,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Pas de local commun à Saint-Michel", "Le café-rencontre « Chez Léa » 🎉"));
 
         // Act
-        var (markdown, csv) = await ExportLinksAsync(bed, TestPerson.Nadia with { Locale = locale });
+        var (markdown, csv) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia with { Locale = locale });
 
         // Assert
         Assert.Contains(button, TestActivities.CardText(await bed.SentCardAsync(bed.Posts.Count - 1)), StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, Answers("Méfiance envers l'arrondissement", "Le café-rencontre « Chez Léa » 🎉"));
         await PulseFlows.AnswerAsync(bed, TestPerson.Chris, pulseId, Answers("=HYPERLINK(\"http://evil\")", "Ça avance"));
         await PulseFlows.AnswerAsync(bed, TestPerson.Bruno, pulseId, Answers("Peu de temps", "Une salle prêtée")); // k = 3: rows are published
-        var (_, csv) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var (_, csv) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
 
         // Act
         var bytes = await bed.Http.GetByteArrayAsync(csv);
@@ -83,7 +83,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         var pulseId = (string?)ConversationTestBed.FindAction(await bed.SentCardAsync(before), CardVerbs.PulseOpen)?["data"]?[CardDataFields.PulseId];
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId!, Answers("Méfiance envers l'arrondissement", "Le café-rencontre « Chez Léa »"));
-        var (_, csv) = await ExportLinksAsync(bed, TestPerson.Nadia with { Locale = locale });
+        var (_, csv) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia with { Locale = locale });
 
         // Act
         var bytes = await bed.Http.GetByteArrayAsync(csv);
@@ -104,7 +104,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         await PulseFlows.OpenAsync(bed);
-        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var (markdown, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
         var path = markdown.OriginalString;
         var token = Uri.UnescapeDataString(path[(path.IndexOf("?grant=", StringComparison.Ordinal) + "?grant=".Length)..]);
         var payload = token.Split('.')[0];
@@ -176,7 +176,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         }
 
         // Act
-        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var (markdown, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
 
         // Assert
         Assert.Contains("1 vote", TestActivities.CardText(await bed.SentCardAsync(bed.Posts.Count - 1)), StringComparison.Ordinal);
@@ -204,7 +204,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         }
 
         // Act
-        var (markdown, csv) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var (markdown, csv) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
 
         // Assert
         using var md = await bed.Http.GetAsync(markdown);
@@ -224,7 +224,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         await CloseVoteAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Parc", 1, 1);
 
         // Act
-        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var (markdown, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
         var text = await bed.Http.GetStringAsync(markdown);
 
         // Assert: as on the final card, how many voted and the options in the vote's order, nothing that tells who chose what.
@@ -248,7 +248,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         await PulseFlows.OpenAsync(bed);
 
         // Act
-        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var (markdown, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
         var text = await bed.Http.GetStringAsync(markdown);
 
         // Assert
@@ -265,7 +265,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         await PulseFlows.OpenAsync(bed);
 
         // Act
-        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var (markdown, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
         var text = await bed.Http.GetStringAsync(markdown);
 
         // Assert
@@ -293,7 +293,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.NotNull((await bed.Factory.Services.GetRequiredService<IPulseStore>().GetAsync("msteams", bed.ConversationId, pulseId, CancellationToken.None))?.RencontreId);
 
         // Act
-        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var (markdown, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
         var text = await bed.Http.GetStringAsync(markdown);
 
         // Assert
@@ -323,7 +323,7 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         await CloseVoteAsync(bed, "vote Pistes à prioriser : Un calendrier commun ; Trois indicateurs simples");
 
         // Act
-        var (markdown, _) = await ExportLinksAsync(bed, TestPerson.Nadia);
+        var (markdown, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
         var text = await bed.Http.GetStringAsync(markdown);
 
         // Assert
@@ -395,41 +395,4 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         ["roleClarity"] = new() { [PulseInputIds.Rating] = "4" },
         ["agenda"] = new() { [PulseInputIds.Frein] = frein, [PulseInputIds.Levier] = levier },
     };
-
-    private static async Task<(Uri Markdown, Uri Csv)> ExportLinksAsync(ConversationTestBed bed, TestPerson coordinator)
-    {
-        var before = bed.Posts.Count;
-        using var response = await bed.PostAsync(bed.ChannelMessage(coordinator, "export"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var card = await bed.SentCardAsync(before);
-        var urls = new List<string>();
-        Collect(card, urls);
-        Assert.Equal(2, urls.Count);
-        return (Relative(urls.Single(u => new Uri(u).AbsolutePath.EndsWith(".md", StringComparison.Ordinal))), Relative(urls.Single(u => new Uri(u).AbsolutePath.EndsWith(".csv", StringComparison.Ordinal))));
-
-        static Uri Relative(string url) => new(new Uri(url).PathAndQuery, UriKind.Relative);
-
-        static void Collect(JsonNode? node, List<string> urls)
-        {
-            if (node is JsonObject obj)
-            {
-                if ((string?)obj["type"] == "Action.OpenUrl")
-                {
-                    urls.Add((string)obj["url"]!);
-                }
-
-                foreach (var (_, value) in obj)
-                {
-                    Collect(value, urls);
-                }
-            }
-            else if (node is JsonArray array)
-            {
-                foreach (var item in array)
-                {
-                    Collect(item, urls);
-                }
-            }
-        }
-    }
 }

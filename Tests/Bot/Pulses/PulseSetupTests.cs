@@ -1,3 +1,4 @@
+using ConcertationBot.Tests.Bot.Exports;
 using ConcertationBot.Tests.Cards.Pulse;
 
 namespace ConcertationBot.Tests.Bot.Pulses;
@@ -12,21 +13,9 @@ public sealed class PulseSetupTests(AzuriteFixture azurite) : IClassFixture<Azur
     {
         // Arrange
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
-        var form = await FormAsync(bed, "pulse configurer");
-        var before = bed.Posts.Count;
 
         // Act: four conditions, role clarity, no other step; three partners answer; the coordinator closes.
-        var opened = await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.PulseSetupOpen, Inputs("72", "true", ["roleClarity", .. FourConditions]));
-        var pulseId = await PulseIdAsync(bed, before);
-        var walked = new List<IReadOnlyList<string>>();
-        foreach (var (person, rating) in new[] { (TestPerson.Amelie, "4"), (TestPerson.Bruno, "3"), (TestPerson.Chris, "5") })
-        {
-            walked.Add(await AnswerEveryStepAsync(bed, person, pulseId, rating));
-        }
-
-        var beforeClose = bed.Posts.Count;
-        using var close = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore"));
-        var summary = TestActivities.CardText(await bed.SentCardAsync(beforeClose));
+        var (opened, pulseId, walked, summary) = await FourConditionsAnsweredAndClosedAsync(bed);
 
         // Assert
         Assert.Contains("Pouls ouvert", TestActivities.CardText(opened), StringComparison.Ordinal);
@@ -43,6 +32,34 @@ public sealed class PulseSetupTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.DoesNotContain("Continuum", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("Changement le plus significatif", summary, StringComparison.Ordinal);
         Assert.Contains("Clarté des rôles", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_FourConditionsChosen_CompteRenduAndCsvHoldThoseConditionsOnly()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await FourConditionsAnsweredAndClosedAsync(bed);
+
+        // Act
+        var (markdownLink, csvLink) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
+        var markdown = await bed.Http.GetStringAsync(markdownLink);
+        var csvHeader = (await bed.Http.GetStringAsync(csvLink)).Split('\n')[0];
+
+        // Assert: the compte-rendu follows the pulse's own template, not the default one.
+        foreach (var condition in new[] { "Agenda partagé", "Mesures partagées et apprentissage stratégique", "Activités qui se renforcent mutuellement", "Communication ouverte et continue" })
+        {
+            Assert.Contains("### " + condition, markdown, StringComparison.Ordinal);
+            Assert.Contains(condition, csvHeader, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("frein agenda Amélie", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Clarté des rôles", markdown, StringComparison.Ordinal);
+        foreach (var unasked in new[] { "Structure de soutien", "Continuum", "Changements les plus significatifs" })
+        {
+            Assert.DoesNotContain(unasked, markdown, StringComparison.Ordinal);
+            Assert.DoesNotContain(unasked, csvHeader, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -209,6 +226,28 @@ public sealed class PulseSetupTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Null(card["refresh"]);
         Assert.Equal(PulseFlows.StepIds.Length + 1, Toggles(card).Count);
         Assert.NotNull(ConversationTestBed.FindAction(card, CardVerbs.PulseSetupOpen));
+    }
+
+    /// <summary>
+    /// Nadia configures four conditions and role clarity (72 h, profiles on) and opens the pulse; Amélie, Bruno and Chris
+    /// answer every step; she closes it. Returns her confirmation, the pulse id, the steps each walked and the summary's text.
+    /// </summary>
+    private static async Task<(JsonObject Opened, string PulseId, List<IReadOnlyList<string>> Walked, string Summary)> FourConditionsAnsweredAndClosedAsync(ConversationTestBed bed)
+    {
+        var form = await FormAsync(bed, "pulse configurer");
+        var before = bed.Posts.Count;
+        var opened = await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.PulseSetupOpen, Inputs("72", "true", ["roleClarity", .. FourConditions]));
+        var pulseId = await PulseIdAsync(bed, before);
+        var walked = new List<IReadOnlyList<string>>();
+        foreach (var (person, rating) in new[] { (TestPerson.Amelie, "4"), (TestPerson.Bruno, "3"), (TestPerson.Chris, "5") })
+        {
+            walked.Add(await AnswerEveryStepAsync(bed, person, pulseId, rating));
+        }
+
+        var beforeClose = bed.Posts.Count;
+        using var close = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore"));
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        return (opened, pulseId, walked, TestActivities.CardText(await bed.SentCardAsync(beforeClose)));
     }
 
     /// <summary>Sends the command as Nadia and returns her own form (the shared card's refresh in a channel).</summary>
