@@ -123,7 +123,7 @@ public sealed class CompteRenduMarkdownTests
 
         // Assert
         Assert.Equal(
-            "# Compte-rendu — Table\n\nDocument généré le 11 novembre 2026.\n\n## Participation\n\n*Aucun pulse clos pour cette période.*\n\n## Résultats des votes\n\n*Aucun vote.*\n",
+            "# Compte-rendu — Table\n\nDocument généré le 11 novembre 2026.\n\n## Participation\n\n*Aucun pouls clos pour cette période.*\n\n## Résultats des votes\n\n*Aucun vote.*\n",
             markdown);
     }
 

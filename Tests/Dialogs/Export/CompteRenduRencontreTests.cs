@@ -74,7 +74,7 @@ public sealed class CompteRenduRencontreTests
         var markdown = CompteRendu.Markdown(input);
 
         // Assert
-        Assert.StartsWith("# Compte-rendu de la rencontre du 1er octobre 2026\n\nThématique\u00A0: Mobilité\n\nPulse «\u00A0", markdown, StringComparison.Ordinal);
+        Assert.StartsWith("# Compte-rendu de la rencontre du 1er octobre 2026\n\nThématique\u00A0: Mobilité\n\nPouls «\u00A0", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Intention", markdown, StringComparison.Ordinal);
     }
 
@@ -92,7 +92,7 @@ public sealed class CompteRenduRencontreTests
             "# Compte-rendu de la rencontre du 14 septembre 2026\n\n"
             + "Thématique\u00A0: " + MarkdownText.Escape(Theme) + "\n\n"
             + "Intention\u00A0: " + MarkdownText.Escape(Intention) + "\n\n"
-            + "Document généré le 15 septembre 2026.\n\n## Participation\n\n*Aucun pulse clos pour cette période.*\n\n"
+            + "Document généré le 15 septembre 2026.\n\n## Participation\n\n*Aucun pouls clos pour cette période.*\n\n"
             + "## Résultats des votes\n\n*Aucun vote.*\n\n"
             + "## Pistes d'action et suite\n\n*À compléter\u00A0: la feuille de route de la table reprendra ces pistes.*\n",
             markdown);

@@ -12,7 +12,7 @@ public sealed class PulseTemplatesTests
         Assert.Equal("collective-impact", template.Id);
         Assert.Equal(1, template.Version);
         Assert.Equal(500, template.MaxTextLength);
-        Assert.Equal("Pulse de la table de quartier", template.Title.French);
+        Assert.Equal("Pouls de la table de quartier", template.Title.French);
         Assert.Equal("Round table pulse", template.Title.English);
         Assert.Equal(
             ["roleClarity", "agenda", "mesures", "activites", "communication", "soutien", "continuum", "change"],

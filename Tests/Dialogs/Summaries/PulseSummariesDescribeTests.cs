@@ -17,7 +17,7 @@ public sealed class PulseSummariesDescribeTests
 
         // Assert
         Assert.Equal("Synthèse du pulse", model.Heading);
-        Assert.Equal("Pulse de la table de quartier", model.PulseTitle);
+        Assert.Equal("Pouls de la table de quartier", model.PulseTitle);
         Assert.Equal("Du 3 novembre 2026 au 10 novembre 2026", model.Period);
         Assert.Equal($"12 réponses sur 20 membres (60{Nbsp}%)", model.Participation);
     }

@@ -14,7 +14,7 @@ import { cardShot, shot } from '../support/e2e-shots.mjs';
 import { cardsWithText, clickCardButton, narrowCards, postInChannel, waitForCard } from '../support/playground-ui.mjs';
 
 const channel = 'General';
-const pulseTitle = 'Pulse de la table de quartier';
+const pulseTitle = 'Pouls de la table de quartier';
 const languageHeading = 'Langue de la conversation';
 const reviewHeading = 'Vérifiez vos réponses';
 const summaryHeading = 'Synthèse du pulse';
