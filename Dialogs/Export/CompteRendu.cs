@@ -77,6 +77,7 @@ public static partial class CompteRendu
             md.Paragraph(GeneratedLine.Format(language, SummaryWords.Date(input.GeneratedAt, language)));
             md.Heading(2, ParticipationHeading.For(language));
             md.Paragraph(MarkdownText.Escape(SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language)) + ".");
+            WriteProfiles(md, summary, language);
             await foreach (var _ in WritePulseAsync(md, summary, template, input.Texts, language, cancellationToken).ConfigureAwait(false))
             {
                 if (md.Pending >= PartLength)
@@ -510,6 +511,22 @@ public static partial class CompteRendu
             // Only a pulse whose answers were deleted: its bounded summary kept the texts its card showed.
             md.Paragraph(Emphasis(DeletedTexts.Format(language, list.HiddenItems.ToString(CultureInfo.InvariantCulture))));
         }
+    }
+
+    /// <summary>
+    /// The balance of participation by declared profile, as on the summary card: answered / members per category, a cell
+    /// under k as "moins de 3". Nothing when the pulse's summary keeps no profile (none declared, or not chosen).
+    /// </summary>
+    private static void WriteProfiles(MarkdownWriter md, PulseSummary summary, Language language)
+    {
+        var lines = PulseSummaries.DescribeProfiles(summary, language);
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        md.Paragraph(MarkdownText.Escape(SummaryWords.ProfilesTitle.For(language)));
+        md.Bullets(lines.Select(line => ProfileLine.Format(language, MarkdownText.Escape(line.Profile), MarkdownText.Escape(line.Cell))));
     }
 
     private static void WriteVotes(MarkdownWriter md, IReadOnlyList<VoteResultSummary> votes, Language language)

@@ -153,6 +153,7 @@ public sealed class CompteRenduRencontreTests
             Template = Template,
             Answers = NineAnswers(),
             MemberCount = 11,
+            Members = RencontreMembers(),
             OpenedAt = PulseOpenedAt,
             ClosedAt = PulseClosedAt,
         }),
@@ -163,6 +164,18 @@ public sealed class CompteRenduRencontreTests
         Votes = RencontreVotes(),
         Rencontre = new CompteRenduRencontre(new DateOnly(2026, 9, 14), Theme, Intention),
     };
+
+    /// <summary>
+    /// The eleven members by declared profile: six community organisations (five answered), three health institutions
+    /// (all answered), one funder (answered: under k, so "moins de 3") and one member without a profile.
+    /// </summary>
+    private static List<SummaryMember> RencontreMembers() =>
+    [
+        .. Enumerable.Range(0, 6).Select(i => new SummaryMember("communautaire", Answered: i < 5)),
+        .. Enumerable.Range(0, 3).Select(_ => new SummaryMember("institution-sante", Answered: true)),
+        new SummaryMember("bailleur", Answered: true),
+        new SummaryMember(null, Answered: false),
+    ];
 
     /// <summary>Nine partners' answers, worded as the seeds' freins and leviers are.</summary>
     private static List<IReadOnlyDictionary<string, object?>> NineAnswers() =>
