@@ -38,6 +38,7 @@ public sealed partial class PulseExport(
     ILogger<PulseExport> logger)
 {
     private const int MaxVotesInReport = 50;
+    private const int MaxEarlierPulses = 10;
 
     public async Task ExportAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -133,9 +134,20 @@ public sealed partial class PulseExport(
         // rows one list at a time while the document is written (AnswerTexts). A pulse whose answers were deleted keeps
         // only the texts of its bounded summary, and a summary that left nothing out already holds every text.
         var summary = pulse is null ? null : await closer.ReadSummaryAsync(pulse, wholeTexts: false, cancellationToken).ConfigureAwait(false);
-        var texts = pulse is { PurgedAt: null } && summary is not null && PulseSummaries.IsBounded(summary)
-            ? new AnswerTexts(pulses, pulse, template, options.Value.MinimumGroupSize)
-            : null;
+        var texts = TextsOf(pulse, summary, template);
+        var earlier = new List<CompteRenduPulse>();
+        if (pulse is not null && summary is not null && rencontre is not null)
+        {
+            foreach (var other in await EarlierPulsesOfAsync(pulse, rencontre, cancellationToken).ConfigureAwait(false))
+            {
+                if (await closer.ReadSummaryAsync(other, wholeTexts: false, cancellationToken).ConfigureAwait(false) is { } otherSummary)
+                {
+                    var otherTemplate = PulseRecordTemplate.Of(other);
+                    earlier.Add(new CompteRenduPulse(LocalTime.In(otherSummary, zone), otherTemplate, TextsOf(other, otherSummary, otherTemplate)));
+                }
+            }
+        }
+
         var markdown = CompteRendu.MarkdownPartsAsync(
             new CompteRenduInput
             {
@@ -147,9 +159,37 @@ public sealed partial class PulseExport(
                 Votes = [.. closedVotes.Select(vote => ResultOf(vote, options.Value.MinimumGroupSize))],
                 Rencontre = rencontre is null ? null : new CompteRenduRencontre(rencontre.Date, rencontre.Theme, rencontre.Intention),
                 Texts = texts,
+                EarlierPulses = earlier,
             },
             cancellationToken);
         return new StreamedDownload(markdown.Select(part => Encoding.UTF8.GetBytes(part)), "text/markdown; charset=utf-8", name, grant.PulseId, logger);
+    }
+
+    /// <summary>
+    /// Where a pulse's whole text lists are read while its compte-rendu is written: from its answer rows when its stored
+    /// summary is the bounded one of a big table and its answers are still there; null when the summary holds every text.
+    /// </summary>
+    private AnswerTexts? TextsOf(PulseRecord? pulse, PulseSummary? summary, PulseTemplate template) =>
+        pulse is { PurgedAt: null } && summary is not null && PulseSummaries.IsBounded(summary)
+            ? new AnswerTexts(pulses, pulse, template, options.Value.MinimumGroupSize)
+            : null;
+
+    /// <summary>
+    /// The other closed pulses of <paramref name="rencontre"/> opened before <paramref name="pulse"/>, oldest first (at
+    /// most <see cref="MaxEarlierPulses"/>, the latest ones), so the rencontre's compte-rendu holds each of its pulses.
+    /// </summary>
+    private async Task<List<PulseRecord>> EarlierPulsesOfAsync(PulseRecord pulse, RencontreRecord rencontre, CancellationToken cancellationToken)
+    {
+        var found = new List<PulseRecord>();
+        await foreach (var other in pulses.ListAsync(pulse.ChannelId, pulse.ConversationId, cancellationToken).ConfigureAwait(false))
+        {
+            if (other.PulseId != pulse.PulseId && !other.IsOpen && other.RencontreId == rencontre.RencontreId && other.OpenedAt < pulse.OpenedAt)
+            {
+                found.Add(other);
+            }
+        }
+
+        return [.. found.OrderBy(p => p.OpenedAt).TakeLast(MaxEarlierPulses)];
     }
 
     private static IResult LinkPage(int status) => Results.Content(ExportLinkPage.Html, "text/html; charset=utf-8", Encoding.UTF8, status);

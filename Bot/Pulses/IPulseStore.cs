@@ -62,6 +62,9 @@ public interface IPulseStore : IConversationItemStore<PulseRecord>
     /// <summary>Open pulses whose deadline is at or before <paramref name="now"/>, in every conversation (for the closing sweep).</summary>
     IAsyncEnumerable<PulseRecord> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Every pulse of the conversation, open or closed, in no particular order.</summary>
+    IAsyncEnumerable<PulseRecord> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+
     /// <summary>The most recently opened pulse of the conversation (only closed ones when <paramref name="closedOnly"/>), skipping <paramref name="exceptPulseId"/>.</summary>
     Task<PulseRecord?> GetLatestAsync(string channelId, string conversationId, bool closedOnly, string? exceptPulseId, CancellationToken cancellationToken);
 

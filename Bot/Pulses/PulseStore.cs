@@ -309,24 +309,29 @@ public sealed partial class PulseStore : IPulseStore
 
     public async Task<PulseRecord?> GetLatestAsync(string channelId, string conversationId, bool closedOnly, string? exceptPulseId, CancellationToken cancellationToken)
     {
-        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
-        var partition = ConversationKeys.Partition(channelId, conversationId);
         PulseRecord? latest = null;
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var pulse in ListAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false))
         {
-            if (row.RowKey == OpenPointerRowKey || row.RowKey == exceptPulseId)
-            {
-                continue;
-            }
-
-            var pulse = FromEntity(row);
-            if ((!closedOnly || !pulse.IsOpen) && (latest is null || pulse.OpenedAt > latest.OpenedAt))
+            if (pulse.PulseId != exceptPulseId && (!closedOnly || !pulse.IsOpen) && (latest is null || pulse.OpenedAt > latest.OpenedAt))
             {
                 latest = pulse;
             }
         }
 
         return latest;
+    }
+
+    public async IAsyncEnumerable<PulseRecord> ListAsync(string channelId, string conversationId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _pulses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationKeys.Partition(channelId, conversationId);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != OpenPointerRowKey)
+            {
+                yield return FromEntity(row);
+            }
+        }
     }
 
     public async Task MarkSummaryPostedAsync(PulseRecord pulse, DateTimeOffset at, CancellationToken cancellationToken)

@@ -68,21 +68,38 @@ public static partial class CompteRendu
         }
 
         md.Blank();
-        if (input.Summary is { } summary)
+        if (input.Summary is { } last)
         {
-            var template = input.Template ?? throw new ArgumentException("A summary needs its template.", nameof(input));
-            md.Paragraph(PulseLine.Format(language,
-                MarkdownText.Escape(template.Title.For(language)),
-                MarkdownText.Escape(LowerFirst(SummaryWords.Period(summary.OpenedAt, summary.ClosedAt, language)))));
-            md.Paragraph(GeneratedLine.Format(language, SummaryWords.Date(input.GeneratedAt, language)));
-            md.Heading(2, ParticipationHeading.For(language));
-            md.Paragraph(MarkdownText.Escape(SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language)) + ".");
-            WriteProfiles(md, summary, language);
-            await foreach (var _ in WritePulseAsync(md, summary, template, input.Texts, language, cancellationToken).ConfigureAwait(false))
+            // Each pulse of the rencontre, oldest first, the export's own (latest) pulse last; the generation date follows
+            // the first pulse's line, so a single pulse reads exactly as before.
+            var lastTemplate = input.Template ?? throw new ArgumentException("A summary needs its template.", nameof(input));
+            CompteRenduPulse[] written = [.. input.EarlierPulses, new CompteRenduPulse(last, lastTemplate, input.Texts)];
+            for (var i = 0; i < written.Length; i++)
             {
-                if (md.Pending >= PartLength)
+                var (summary, template, texts) = written[i];
+                if (i > 0)
                 {
-                    yield return md.Take();
+                    md.Line("---");
+                    md.Blank();
+                }
+
+                md.Paragraph(PulseLine.Format(language,
+                    MarkdownText.Escape(template.Title.For(language)),
+                    MarkdownText.Escape(LowerFirst(SummaryWords.Period(summary.OpenedAt, summary.ClosedAt, language)))));
+                if (i == 0)
+                {
+                    md.Paragraph(GeneratedLine.Format(language, SummaryWords.Date(input.GeneratedAt, language)));
+                }
+
+                md.Heading(2, ParticipationHeading.For(language));
+                md.Paragraph(MarkdownText.Escape(SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language)) + ".");
+                WriteProfiles(md, summary, language);
+                await foreach (var _ in WritePulseAsync(md, summary, template, texts, language, cancellationToken).ConfigureAwait(false))
+                {
+                    if (md.Pending >= PartLength)
+                    {
+                        yield return md.Take();
+                    }
                 }
             }
         }

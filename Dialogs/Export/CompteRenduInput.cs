@@ -36,7 +36,16 @@ public sealed record CompteRenduInput
     /// <see cref="Summary"/> is the bounded one); null: the lists of <see cref="Summary"/> are written as they are.
     /// </summary>
     public ICompteRenduTexts? Texts { get; init; }
+
+    /// <summary>
+    /// The rencontre's other closed pulses, oldest first, written before <see cref="Summary"/> (the export's own, latest
+    /// pulse) with the same sections; empty outside a rencontre or when it held one pulse.
+    /// </summary>
+    public IReadOnlyList<CompteRenduPulse> EarlierPulses { get; init; } = [];
 }
+
+/// <summary>One pulse of a rencontre's compte-rendu: its summary, the template it asked, and where its whole texts are read (or null).</summary>
+public sealed record CompteRenduPulse(PulseSummary Summary, PulseTemplate Template, ICompteRenduTexts? Texts);
 
 /// <summary>What the compte-rendu says of a rencontre: the day the table met, its thématique and intention (user text, escaped).</summary>
 public sealed record CompteRenduRencontre(DateOnly Date, string Theme, string? Intention);

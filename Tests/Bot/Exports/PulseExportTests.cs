@@ -313,6 +313,46 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task Export_RencontreWithTwoPulses_CompteRenduHoldsEachPulseOldestFirst()
+    {
+        // Arrange: a pulse closed before the rencontre (not its work), then two pulses of the rencontre, each answered by
+        // three partners and closed.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await AnsweredAndClosedPulseAsync(bed, "Avant la rencontre");
+        await SendAsync(bed, "rencontre 2026-09-14 : Les partenariats dans les projets de quartier");
+        await AnsweredAndClosedPulseAsync(bed, "Premier pouls");
+        await AnsweredAndClosedPulseAsync(bed, "Second pouls");
+
+        // Act
+        var (markdown, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
+        var text = await bed.Http.GetStringAsync(markdown);
+
+        // Assert
+        Assert.StartsWith("# Compte-rendu de la rencontre du 14 septembre 2026\n\n", text, StringComparison.Ordinal);
+        var first = text.IndexOf("- Premier pouls : frein d'Amélie.\n", StringComparison.Ordinal);
+        var second = text.IndexOf("- Second pouls : frein d'Amélie.\n", StringComparison.Ordinal);
+        Assert.True(first > 0 && second > first, "Both pulses of the rencontre, the older first:\n" + text);
+        Assert.Equal(2, CountOf(text, "\nPouls «\u00A0"));
+        Assert.Equal(1, CountOf(text, "\n---\n"));
+        Assert.Equal(1, CountOf(text, "Document généré le"));
+        Assert.DoesNotContain("Avant la rencontre", text, StringComparison.Ordinal);
+
+        static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+    }
+
+    /// <summary>Opens a pulse, has Amélie, Bruno and Chris name "<paramref name="prefix"/> : frein de …" on the agenda, and closes it.</summary>
+    private static async Task AnsweredAndClosedPulseAsync(ConversationTestBed bed, string prefix)
+    {
+        var pulseId = await PulseFlows.OpenAsync(bed);
+        foreach (var (person, name) in new[] { (TestPerson.Amelie, "d'Amélie"), (TestPerson.Bruno, "de Bruno"), (TestPerson.Chris, "de Chris") })
+        {
+            await PulseFlows.AnswerAsync(bed, person, pulseId, Answers($"{prefix} : frein {name}.", $"{prefix} : levier {name}."));
+        }
+
+        await SendAsync(bed, "pulse clore");
+    }
+
+    [Fact]
     public async Task Export_RencontreOpenedAfterThePulse_GeneralCompteRenduWithEveryVoteOfItsScope()
     {
         // Arrange: the pulse opened before any rencontre, so it belongs to none; a vote of the rencontre closes after it.

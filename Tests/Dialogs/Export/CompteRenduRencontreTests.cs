@@ -53,6 +53,35 @@ public sealed class CompteRenduRencontreTests
     }
 
     [Fact]
+    public void Markdown_RencontreWithAnEarlierPulse_EachPulseWithItsSectionsOldestFirstDateOnce()
+    {
+        // Arrange: the same rencontre, with a pulse closed a week before the export's own.
+        var earlier = PulseSummaries.Compute(new PulseSummaryInput
+        {
+            Template = Template,
+            Answers = NineAnswers(),
+            MemberCount = 11,
+            OpenedAt = PulseOpenedAt.AddDays(-14),
+            ClosedAt = PulseOpenedAt.AddDays(-7),
+        });
+        var input = RencontreInput(Language.French) with { EarlierPulses = [new CompteRenduPulse(earlier, Template, null)] };
+
+        // Act
+        var lines = CompteRendu.Markdown(input).Split('\n');
+
+        // Assert
+        var pulseLines = lines.Select((line, i) => (line, i)).Where(x => x.line.StartsWith("Pouls «", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, pulseLines.Count);
+        Assert.Contains("24 août 2026", pulseLines[0].line, StringComparison.Ordinal);
+        Assert.Contains("7 septembre 2026", pulseLines[1].line, StringComparison.Ordinal);
+        Assert.Equal(2, lines.Count(l => l == "## Participation"));
+        Assert.Equal(2, lines.Count(l => l == "## Conditions de l'impact collectif"));
+        Assert.Equal("---", lines[pulseLines[1].i - 2]);
+        Assert.Single(lines, l => l.StartsWith("Document généré le", StringComparison.Ordinal));
+        Assert.True(pulseLines[1].i < Array.IndexOf(lines, "## Résultats des votes"));
+    }
+
+    [Fact]
     public void Markdown_RencontreEnglish_MeetingTitleThemeAndNextSteps()
     {
         // Act
