@@ -30,6 +30,9 @@ public sealed class PulseReviewRenderingTests
         Assert.All(validated, r => Assert.True(r!["errors"]!.AsArray().Count == 0, r.ToJsonString()));
         Assert.Equal(reviews.Length, rendered.Count);
         Assert.All(rendered, r => Assert.True((int)r!["overflowPx"]! == 0, r.ToJsonString()));
+
+        // "About two screens" at phone width: a phone shows about 800 CSS pixels of chat at a time.
+        Assert.All(rendered, r => Assert.True((int)r!["heightPx"]! <= TwoPhoneScreensPx, $"{r["name"]}: {(int)r["heightPx"]!} px tall at 368 px wide"));
         for (var i = 0; i < reviews.Length; i++)
         {
             // The end "Envoyer", pressed in the renderer, sends the pulse and the revision the card was built from.
@@ -38,6 +41,8 @@ public sealed class PulseReviewRenderingTests
             Assert.Equal(reviews[i].Script.State.Revision, (int?)send["data"]![CardDataFields.Revision]);
         }
     }
+
+    private const int TwoPhoneScreensPx = 2 * 800;
 
     private static string CardScript(string name) => RepositoryPaths.Combine("Tests", "Node", "cards", name);
 }

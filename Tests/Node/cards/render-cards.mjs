@@ -2,7 +2,7 @@
 // then acts like a user: types one more character at the end of every text input that has a maxLength, and presses
 // every card-level action (the card is rendered again before each press).
 // Input (stdin): JSON array of {name, card, clickAll?}. Output (stdout): JSON array of
-// {name, overflowPx, inputs: [{id, valueLength, maxLength, lengthAfterTyping}], executed: [{title, verb, data}],
+// {name, overflowPx, heightPx, inputs: [{id, valueLength, maxLength, lengthAfterTyping}], executed: [{title, verb, data}],
 //  clicked?: [{title, verb, data, topPx, rightPx}]}.
 // With clickAll, every action of the card (ActionSets in the body too) is clicked on its rendered button, in order,
 // the card rendered again before each click; topPx and rightPx are where the button was drawn.
@@ -39,7 +39,7 @@ function renderInPage(card) {
     valueLength: [...(i.renderedInputControlElement.value ?? '')].length,
     maxLength: i.renderedInputControlElement.maxLength,
   }));
-  return { overflowPx: Math.max(0, element.scrollWidth - element.clientWidth), inputs };
+  return { overflowPx: Math.max(0, element.scrollWidth - element.clientWidth), heightPx: Math.round(element.getBoundingClientRect().height), inputs };
 }
 
 const cards = await readStdin();
