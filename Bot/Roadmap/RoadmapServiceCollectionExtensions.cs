@@ -8,6 +8,7 @@ public static class RoadmapServiceCollectionExtensions
     public static IServiceCollection AddRoadmap(this IServiceCollection services)
     {
         services.TryAddSingleton<IRoadmapStore, RoadmapStore>();
+        services.AddSingleton<RoadmapConversation>();
         return services;
     }
 }

@@ -119,6 +119,12 @@ public static class RoadmapSteps
                 changes.Add((RoadmapChangeKind.Carriers, item));
             }
 
+            if (e.Horizon is { } horizon && horizon != item.Horizon)
+            {
+                item = item with { Horizon = horizon };
+                changes.Add((RoadmapChangeKind.Move, item));
+            }
+
             return changes;
         }, now);
     }
