@@ -139,8 +139,8 @@ public sealed record PulseSetupData : ICardActionData<PulseSetupData>
 
 /// <summary>
 /// The data of the roadmap item verbs (<see cref="CardVerbs.RoadmapItemEdit"/>, <see cref="CardVerbs.RoadmapItemSave"/>,
-/// <see cref="CardVerbs.RoadmapItemRemove"/>): the item's id and, on save, the form's inputs as sent (a field that is not
-/// a JSON string reads as null, "unchanged").
+/// <see cref="CardVerbs.RoadmapItemRemove"/>): the item's id and, on save, the form's inputs as sent (<see cref="Sent"/>: a
+/// field that is not a JSON string reads as null, "unchanged") and the fields the form showed (<see cref="Was"/>).
 /// </summary>
 public sealed record RoadmapItemData : ICardActionData<RoadmapItemData>
 {
@@ -152,26 +152,6 @@ public sealed record RoadmapItemData : ICardActionData<RoadmapItemData>
     [JsonConverter(typeof(CardStringConverter))]
     public string? ItemId { get; init; }
 
-    [JsonPropertyName(CardDataFields.RoadmapStatus)]
-    [JsonConverter(typeof(CardStringConverter))]
-    public string? Status { get; init; }
-
-    [JsonPropertyName(CardDataFields.RoadmapHorizon)]
-    [JsonConverter(typeof(CardStringConverter))]
-    public string? Horizon { get; init; }
-
-    [JsonPropertyName(CardDataFields.RoadmapText)]
-    [JsonConverter(typeof(CardStringConverter))]
-    public string? Text { get; init; }
-
-    [JsonPropertyName(CardDataFields.RoadmapIndicator)]
-    [JsonConverter(typeof(CardStringConverter))]
-    public string? Indicator { get; init; }
-
-    [JsonPropertyName(CardDataFields.RoadmapCarriers)]
-    [JsonConverter(typeof(CardStringConverter))]
-    public string? Carriers { get; init; }
-
     /// <summary>
     /// The item's fields as the form showed them (on save): only an input that differs from them is a change, so two
     /// coordinators saving the same item at once each change what they changed, and neither undoes the other.
@@ -179,9 +159,13 @@ public sealed record RoadmapItemData : ICardActionData<RoadmapItemData>
     [JsonPropertyName(CardDataFields.RoadmapWas)]
     public RoadmapItemFields? Was { get; init; }
 
-    /// <summary>Whatever else the card sent; nothing reads it. (A setter: System.Text.Json fills extension data only through one.)</summary>
+    /// <summary>The form's inputs and anything else the card sent. (A setter: System.Text.Json fills extension data only through one.)</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Fields { get; set; }
+
+    /// <summary>The form's inputs as sent (on save).</summary>
+    public RoadmapItemFields Sent() =>
+        CardActionFields.ToJsonObject(Fields).Deserialize(CardVerbDataJsonContext.Default.RoadmapItemFields) ?? new RoadmapItemFields();
 }
 
 /// <summary>An item's fields as the roadmap item form showed them (codes for status and horizon).</summary>
@@ -215,4 +199,5 @@ public sealed record RoadmapItemFields
 [JsonSerializable(typeof(ProfileActionData))]
 [JsonSerializable(typeof(PulseSetupData))]
 [JsonSerializable(typeof(RoadmapItemData))]
+[JsonSerializable(typeof(RoadmapItemFields))]
 internal sealed partial class CardVerbDataJsonContext : JsonSerializerContext;

@@ -104,15 +104,7 @@ public sealed partial class RoadmapConversation(
     public Task<AdaptiveCard> OnSaveAsync(TurnContext context, CardAction<RoadmapItemData> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var data = action.Data;
-        return WriteAsync(
-            context,
-            action,
-            itemId => RoadmapCardModels.ReadForm(
-                itemId,
-                new RoadmapItemFields { Status = data.Status, Horizon = data.Horizon, Text = data.Text, Indicator = data.Indicator, Carriers = data.Carriers },
-                data.Was),
-            cancellationToken);
+        return WriteAsync(context, action, itemId => RoadmapCardModels.ReadForm(itemId, action.Data.Sent(), action.Data.Was), cancellationToken);
     }
 
     /// <summary><c>roadmap.item.remove</c>: removes the item.</summary>

@@ -95,36 +95,20 @@ public static class RoadmapSteps
         return Change(roadmap, e.ItemId, item =>
         {
             var changes = new List<(RoadmapChangeKind, RoadmapItem)>();
-            if (text is not null && text != item.Text)
+            void Set(bool changed, RoadmapChangeKind kind, Func<RoadmapItem, RoadmapItem> change)
             {
-                item = item with { Text = text };
-                changes.Add((RoadmapChangeKind.Text, item));
+                if (changed)
+                {
+                    item = change(item);
+                    changes.Add((kind, item));
+                }
             }
 
-            if (e.Indicator is not null && Optional(e.Indicator) != item.Indicator)
-            {
-                item = item with { Indicator = Optional(e.Indicator) };
-                changes.Add((RoadmapChangeKind.Indicator, item));
-            }
-
-            if (e.Status is { } status && status != item.Status)
-            {
-                item = item with { Status = status };
-                changes.Add((RoadmapChangeKind.Status, item));
-            }
-
-            if (e.Carriers is not null && Optional(e.Carriers) != item.Carriers)
-            {
-                item = item with { Carriers = Optional(e.Carriers) };
-                changes.Add((RoadmapChangeKind.Carriers, item));
-            }
-
-            if (e.Horizon is { } horizon && horizon != item.Horizon)
-            {
-                item = item with { Horizon = horizon };
-                changes.Add((RoadmapChangeKind.Move, item));
-            }
-
+            Set(text is not null && text != item.Text, RoadmapChangeKind.Text, i => i with { Text = text! });
+            Set(e.Indicator is not null && Optional(e.Indicator) != item.Indicator, RoadmapChangeKind.Indicator, i => i with { Indicator = Optional(e.Indicator!) });
+            Set(e.Status is { } status && status != item.Status, RoadmapChangeKind.Status, i => i with { Status = e.Status!.Value });
+            Set(e.Carriers is not null && Optional(e.Carriers) != item.Carriers, RoadmapChangeKind.Carriers, i => i with { Carriers = Optional(e.Carriers!) });
+            Set(e.Horizon is { } horizon && horizon != item.Horizon, RoadmapChangeKind.Move, i => i with { Horizon = e.Horizon!.Value });
             return changes;
         }, now);
     }

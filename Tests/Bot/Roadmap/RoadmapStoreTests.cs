@@ -18,6 +18,14 @@ public sealed class RoadmapStoreTests(AzuriteFixture azurite) : IClassFixture<Az
     private Task<List<TableEntity>> RowsAsync() =>
         PulseFlows.RowsAsync(azurite.ConnectionString, _prefix + RoadmapStore.TableName, RoadmapStore.Partition(Team));
 
+    /// <summary>A store whose next write meets <paramref name="racing"/>, stored by another store between its read and its write.</summary>
+    private RoadmapStore RacedBy(RoadmapOperation racing)
+    {
+        var hooks = new StorageHooks();
+        hooks.BeforeNext((request, _) => StorageHooks.IsBatch(request), () => NewStore().ApplyAsync(Team, racing, Now.AddMinutes(1), CancellationToken.None));
+        return NewStore(hooks.Client(azurite.ConnectionString));
+    }
+
     private async Task<RoadmapStore> WithShuttleAsync()
     {
         var store = NewStore();
@@ -78,11 +86,7 @@ public sealed class RoadmapStoreTests(AzuriteFixture azurite) : IClassFixture<Az
     {
         // Arrange
         await WithShuttleAsync();
-        var hooks = new StorageHooks();
-        var store = NewStore(hooks.Client(azurite.ConnectionString));
-        hooks.BeforeNext(
-            (request, _) => StorageHooks.IsBatch(request),
-            () => NewStore().ApplyAsync(Team, new EditItem("i1", Carriers: "Marie, le CLSC"), Now.AddMinutes(1), CancellationToken.None));
+        var store = RacedBy(new EditItem("i1", Carriers: "Marie, le CLSC"));
 
         // Act
         var write = await store.ApplyAsync(Team, new EditItem("i1", Status: RoadmapStatus.Atteint), Now.AddMinutes(2), CancellationToken.None);
@@ -100,11 +104,7 @@ public sealed class RoadmapStoreTests(AzuriteFixture azurite) : IClassFixture<Az
     {
         // Arrange
         await WithShuttleAsync();
-        var hooks = new StorageHooks();
-        var store = NewStore(hooks.Client(azurite.ConnectionString));
-        hooks.BeforeNext(
-            (request, _) => StorageHooks.IsBatch(request),
-            () => NewStore().ApplyAsync(Team, new RemoveItem("i1"), Now.AddMinutes(1), CancellationToken.None));
+        var store = RacedBy(new RemoveItem("i1"));
 
         // Act
         var write = await store.ApplyAsync(Team, new MoveItem("i1", RoadmapHorizon.Long), Now.AddMinutes(2), CancellationToken.None);
@@ -119,11 +119,7 @@ public sealed class RoadmapStoreTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task ApplyAsync_TwoCreateTheHeadAtOnce_BothItemsKept()
     {
         // Arrange
-        var hooks = new StorageHooks();
-        var store = NewStore(hooks.Client(azurite.ConnectionString));
-        hooks.BeforeNext(
-            (request, _) => StorageHooks.IsBatch(request),
-            () => NewStore().ApplyAsync(Team, new AddItem("a", "Premier", RoadmapHorizon.Court, "command"), Now, CancellationToken.None));
+        var store = RacedBy(new AddItem("a", "Premier", RoadmapHorizon.Court, "command"));
 
         // Act
         await store.ApplyAsync(Team, new AddItem("b", "Second", RoadmapHorizon.Long, "command"), Now, CancellationToken.None);
