@@ -137,10 +137,67 @@ public sealed record PulseSetupData : ICardActionData<PulseSetupData>
     public JsonObject FormFields() => CardActionFields.ToJsonObject(Fields);
 }
 
+/// <summary>
+/// The data of the roadmap item verbs (<see cref="CardVerbs.RoadmapItemEdit"/>, <see cref="CardVerbs.RoadmapItemSave"/>,
+/// <see cref="CardVerbs.RoadmapItemRemove"/>): the item's id and, on save, the form's inputs as sent (<see cref="Sent"/>: a
+/// field that is not a JSON string reads as null, "unchanged") and the fields the form showed (<see cref="Was"/>).
+/// </summary>
+public sealed record RoadmapItemData : ICardActionData<RoadmapItemData>
+{
+    public static JsonTypeInfo<RoadmapItemData> JsonTypeInfo => CardVerbDataJsonContext.Default.RoadmapItemData;
+
+    public static RoadmapItemData Empty { get; } = new();
+
+    [JsonPropertyName(CardDataFields.RoadmapItemId)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? ItemId { get; init; }
+
+    /// <summary>
+    /// The item's fields as the form showed them (on save): only an input that differs from them is a change, so two
+    /// coordinators saving the same item at once each change what they changed, and neither undoes the other.
+    /// </summary>
+    [JsonPropertyName(CardDataFields.RoadmapWas)]
+    public RoadmapItemFields? Was { get; init; }
+
+    /// <summary>The form's inputs and anything else the card sent. (A setter: System.Text.Json fills extension data only through one.)</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; set; }
+
+    /// <summary>The form's inputs as sent (on save).</summary>
+    public RoadmapItemFields Sent() =>
+        CardActionFields.ToJsonObject(Fields).Deserialize(CardVerbDataJsonContext.Default.RoadmapItemFields) ?? new RoadmapItemFields();
+}
+
+/// <summary>An item's fields as the roadmap item form showed them (codes for status and horizon).</summary>
+public sealed record RoadmapItemFields
+{
+    [JsonPropertyName(CardDataFields.RoadmapStatus)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? Status { get; init; }
+
+    [JsonPropertyName(CardDataFields.RoadmapHorizon)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? Horizon { get; init; }
+
+    [JsonPropertyName(CardDataFields.RoadmapText)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? Text { get; init; }
+
+    [JsonPropertyName(CardDataFields.RoadmapIndicator)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? Indicator { get; init; }
+
+    [JsonPropertyName(CardDataFields.RoadmapCarriers)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? Carriers { get; init; }
+}
+
 [JsonSerializable(typeof(NoCardData))]
 [JsonSerializable(typeof(PulseActionData))]
 [JsonSerializable(typeof(VoteActionData))]
 [JsonSerializable(typeof(VoteChoiceData))]
 [JsonSerializable(typeof(ProfileActionData))]
 [JsonSerializable(typeof(PulseSetupData))]
+[JsonSerializable(typeof(RoadmapItemData))]
+[JsonSerializable(typeof(RoadmapItemFields))]
 internal sealed partial class CardVerbDataJsonContext : JsonSerializerContext;

@@ -90,6 +90,22 @@ public static class CardVerbs
     /// <see cref="CardDataFields.SetupDuration"/>).
     /// </summary>
     public const string PulseSetupOpen = "pulse.setup.open";
+
+    /// <summary>
+    /// The automatic refresh of the card <c>feuille de route</c> posts, for the coordinator who asked, and "Retour" on
+    /// the item form: the feuille de route as it now stands, with edit actions for a coordinator, read-only for anyone
+    /// else. Data: none (any field is ignored).
+    /// </summary>
+    public const string RoadmapShow = "roadmap.show";
+
+    /// <summary>"Modifier" on an item of a coordinator's view: that item's form (status, horizon, text, indicator, carriers). Data: <see cref="CardDataFields.RoadmapItemId"/>.</summary>
+    public const string RoadmapItemEdit = "roadmap.item.edit";
+
+    /// <summary>"Enregistrer" on the item form: stores what changed. Data: <see cref="CardDataFields.RoadmapItemId"/> + the form's inputs.</summary>
+    public const string RoadmapItemSave = "roadmap.item.save";
+
+    /// <summary>"Retirer" on the item form: removes the item. Data: <see cref="CardDataFields.RoadmapItemId"/>.</summary>
+    public const string RoadmapItemRemove = "roadmap.item.remove";
 }
 
 /// <summary>Names of the fields in <c>Action.Execute</c> data; part of the card contract like the verbs.</summary>
@@ -130,4 +146,22 @@ public static class CardDataFields
 
     /// <summary>The configuration form's duration, in whole hours (<c>"168"</c>).</summary>
     public const string SetupDuration = "setupDuration";
+
+    /// <summary>The feuille de route item a roadmap action is about (its id, never its text).</summary>
+    public const string RoadmapItemId = "roadmapItemId";
+
+    /// <summary>The item form's status input (a status code of <c>RoadmapCard.StatusCodes</c>).</summary>
+    public const string RoadmapStatus = "roadmapStatus";
+
+    /// <summary>The item form's horizon input (a horizon code of <c>RoadmapCard.HorizonCodes</c>).</summary>
+    public const string RoadmapHorizon = "roadmapHorizon";
+
+    public const string RoadmapText = "roadmapText";
+
+    public const string RoadmapIndicator = "roadmapIndicator";
+
+    public const string RoadmapCarriers = "roadmapCarriers";
+
+    /// <summary>On <see cref="CardVerbs.RoadmapItemSave"/>: the item's fields as the form showed them (an object of the five fields above).</summary>
+    public const string RoadmapWas = "roadmapWas";
 }

@@ -12,6 +12,7 @@ using ConcertationBot.Bot.Profiles;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Rencontres;
+using ConcertationBot.Bot.Roadmap;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Telemetry;
@@ -51,6 +52,7 @@ public static class BotServiceCollectionExtensions
         services.AddPulses();
         services.AddVotes();
         services.AddRencontres();
+        services.AddRoadmap();
         services.AddProfiles();
         services.AddExports();
         services.AddPrivacy();

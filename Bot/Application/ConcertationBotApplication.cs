@@ -8,6 +8,7 @@ using ConcertationBot.Bot.Profiles;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Rencontres;
+using ConcertationBot.Bot.Roadmap;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
@@ -42,6 +43,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         DeletionConversation deletion,
         RencontreConversation rencontre,
         ProfileConversation profile,
+        RoadmapConversation roadmap,
         IOptions<ConcertationOptions> options,
         ILogger<ConcertationBotApplication> logger)
     {
@@ -54,6 +56,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         ArgumentNullException.ThrowIfNull(deletion);
         ArgumentNullException.ThrowIfNull(rencontre);
         ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(roadmap);
         _greetings = greetings;
         _settings = settings;
         _logger = logger;
@@ -91,6 +94,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("profil effacer", profile.DeleteAsync);
         OnCommand("profil supprimer", profile.DeleteAsync);
         OnCommand("profile delete", profile.DeleteAsync);
+        OnCommand("feuille de route", roadmap.CommandAsync);
+        OnCommand("roadmap", roadmap.CommandAsync);
         OnMessage(SendSuggestionOrHelpAsync);
 
         OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpFor(context)));
@@ -111,6 +116,10 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<NoCardData>(CardVerbs.DeleteCancel, DeletionConversation.OnCancelAsync);
         OnCardAction<ProfileActionData>(CardVerbs.ProfileSave, profile.OnSaveAsync);
         OnCardAction<ProfileActionData>(CardVerbs.ProfileEdit, profile.OnEditAsync);
+        OnCardAction<NoCardData>(CardVerbs.RoadmapShow, roadmap.OnShowAsync);
+        OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemEdit, roadmap.OnEditAsync);
+        OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemSave, roadmap.OnSaveAsync);
+        OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemRemove, roadmap.OnRemoveAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);

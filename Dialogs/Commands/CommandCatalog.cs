@@ -24,6 +24,7 @@ public static class CommandCatalog
     [
         new(new("aide", "help"), new("Affiche cette aide.", "Shows this help."), CommandAudience.Everyone, IsAvailable: true),
         new(new("rencontre", "meeting"), new("La rencontre en cours : date, thématique, intention, pouls et votes.", "The current meeting: date, theme, purpose, pulses and votes."), CommandAudience.Everyone, IsAvailable: true),
+        new(new("feuille de route", "roadmap"), new("La feuille de route : la vision et les changements souhaités à court, moyen et long terme.", "The roadmap: the vision and the desired changes in the short, medium and long term."), CommandAudience.Everyone, IsAvailable: true),
         new(new("profil", "profile"), new("Déclare comment vous participez à la table (organisme, institution, citoyen·ne…), pour l'équilibre de la participation.", "Declares how you take part in the table (organization, institution, citizen…), for the balance of participation."), CommandAudience.Everyone, IsAvailable: true),
         new(new("profil effacer", "profile delete"), new("Efface votre profil ici.", "Deletes your profile here."), CommandAudience.Everyone, IsAvailable: true),
         new(new("pulse démarrer [durée]", "pulse start [duration]"), new("Ouvre un pulse ici (7 jours par défaut ; 3j, 48h…).", "Opens a pulse here (7 days by default; 3d, 48h…)."), CommandAudience.Coordinator, IsAvailable: true),
@@ -41,6 +42,8 @@ public static class CommandCatalog
         new(new("langue français | english | auto", "language french | english | auto"), new("Fixe la langue de cette conversation.", "Sets the language of this conversation."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("rencontre 14 septembre : thématique", "meeting September 14: theme"), new("Ouvre la rencontre en cours (14 septembre, 14/09, aujourd'hui…) ; les pouls et votes suivants lui appartiennent.", "Opens the current meeting (September 14, 14/09, today…); later pulses and votes belong to it."), CommandAudience.Coordinator, IsAvailable: true),
         new(new("rencontre intention : texte", "meeting purpose: text"), new("Précise l'intention de la rencontre en cours.", "States the current meeting's purpose."), CommandAudience.Coordinator, IsAvailable: true),
+        new(new("feuille de route vision : texte", "roadmap vision: text"), new("Écrit la vision de la feuille de route (300 caractères au plus).", "Writes the roadmap's vision (300 characters at most)."), CommandAudience.Coordinator, IsAvailable: true),
+        new(new("feuille de route ajouter court | moyen | long : changement", "roadmap add short | medium | long: change"), new("Ajoute un changement souhaité ; « Modifier » sur la carte change son statut, son indicateur, ses porteurs.", "Adds a desired change; \"Edit\" on the card changes its status, indicator, carriers."), CommandAudience.Coordinator, IsAvailable: true),
     ];
 
     /// <summary>

@@ -45,6 +45,7 @@ public static class CommandSuggestions
         (new("langue", "language"), ["langue", "language"]),
         (new("rencontre", "meeting"), ["rencontre", "meeting"]),
         (new("profil", "profile"), ["profil", "profile"]),
+        (new("feuille de route", "roadmap"), ["feuille de route", "roadmap"]),
         (new("profil effacer", "profile delete"), ["profil effacer", "profil supprimer", "profile delete"]),
     ];
 

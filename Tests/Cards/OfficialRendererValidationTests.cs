@@ -1,7 +1,9 @@
 using ConcertationBot.Cards.Coordination;
 using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Rencontres;
+using ConcertationBot.Cards.Roadmap;
 using ConcertationBot.Tests.Cards.Rencontres;
+using ConcertationBot.Tests.Cards.Roadmap;
 using ConcertationBot.Tests.Cards.Summary;
 using ConcertationBot.Tests.Cards.Votes;
 
@@ -56,6 +58,16 @@ public sealed class OfficialRendererValidationTests
             {
                 yield return (card.Name + "-" + language, card.Card);
             }
+
+            foreach (var editable in new[] { false, true })
+            {
+                yield return ($"roadmap-small-{(editable ? "editor" : "read-only")}-{language}", RoadmapCard.Build(RoadmapCardTests.Small(language, editable)));
+                yield return ($"roadmap-30-long-{(editable ? "editor" : "read-only")}-{language}", RoadmapCard.Build(RoadmapCardTests.ThirtyLong(language, editable)));
+            }
+
+            yield return ($"roadmap-empty-{language}", RoadmapCard.Build(new RoadmapCardModel { Language = language, Items = [], Notice = RoadmapNotice.Stale }));
+            yield return ($"roadmap-item-form-{language}", RoadmapCard.ItemForm(language, RoadmapCardTests.Small(language, editable: true).Items[0], "29:nadia"));
+            yield return ($"roadmap-help-{language}", RoadmapCard.Help(language, RoadmapCardTests.HostileText, tooLong: false));
         }
     }
 

@@ -24,13 +24,14 @@ public sealed class CommandTextTests
         var model = CommandCatalog.Help(Language.French, isGroupConversation: true);
 
         // Assert
-        Assert.Equal(["aide", "rencontre", "profil", "profil effacer"], model.ForEveryone.Select(c => c.Syntax));
+        Assert.Equal(["aide", "rencontre", "feuille de route", "profil", "profil effacer"], model.ForEveryone.Select(c => c.Syntax));
         Assert.Equal(
             [
                 "pulse démarrer [durée]", "pulse configurer", "pulse état", "pulse rappel", "pulse clore",
                 "vote [top 3 | points 5 | résultats cachés] question : option ; option", "vote leviers", "vote clore", "pulse supprimer", "vote supprimer",
                 "export", "coordination ajouter @nom", "langue français | english | auto",
                 "rencontre 14 septembre : thématique", "rencontre intention : texte",
+                "feuille de route vision : texte", "feuille de route ajouter court | moyen | long : changement",
             ],
             model.ForCoordinators.Select(c => c.Syntax.Replace('\u00A0', ' ').Replace('\u202F', ' ')));
         Assert.Empty(model.ComingSoon);
@@ -43,7 +44,7 @@ public sealed class CommandTextTests
         var model = CommandCatalog.Help(Language.English, isGroupConversation: true);
 
         // Assert
-        Assert.Equal(["help", "meeting", "profile", "profile delete"], model.ForEveryone.Select(c => c.Syntax));
+        Assert.Equal(["help", "meeting", "roadmap", "profile", "profile delete"], model.ForEveryone.Select(c => c.Syntax));
         Assert.True(model.IsGroupConversation);
         Assert.Contains(model.ForCoordinators, c => c.Syntax == "vote levers");
     }

@@ -1,0 +1,170 @@
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Routing;
+using ConcertationBot.Cards;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Cards.Roadmap;
+using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Dialogs.Roadmap;
+
+namespace ConcertationBot.Bot.Roadmap;
+
+/// <summary>
+/// The feuille de route of a team (or of a conversation outside a team), issue #17. <c>feuille de route</c> / <c>roadmap</c>
+/// (anyone) posts the read-only card; when the asker is a coordinator the card's automatic refresh, for their id only,
+/// turns it into their own view with a "Modifier" per item (the user-specific view the pulse and vote cards use).
+/// <c>feuille de route vision : …</c> and <c>feuille de route ajouter court : …</c> are a coordinator's. The item
+/// actions check the role again on every click: anyone else gets the refusal, nothing stored.
+/// </summary>
+public sealed partial class RoadmapConversation(
+    CoordinatorGate gate,
+    ICoordinatorDirectory coordinators,
+    IRoadmapStore roadmaps,
+    TimeProvider time,
+    IOptions<ConcertationOptions> options,
+    ILogger<RoadmapConversation> logger)
+{
+    /// <summary>Every <c>feuille de route …</c> / <c>roadmap …</c> command.</summary>
+    public async Task CommandAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var command = RoadmapCommands.Parse(context.Text);
+        var operation = command switch
+        {
+            { Kind: RoadmapCommandKind.SetVision, Text: { } vision } => (Name: CommandNames.RoadmapVision, Operation: (RoadmapOperation)new SetVision(vision)),
+            { Kind: RoadmapCommandKind.Add, Text: { } text, Horizon: { } horizon } =>
+                (Name: CommandNames.RoadmapAdd, Operation: new AddItem(Guid.CreateVersion7().ToString("N"), text, horizon, "command")),
+            _ => default,
+        };
+        if (command.Kind == RoadmapCommandKind.Invalid)
+        {
+            await context.SendCardAsync(RoadmapCard.Help(context.Language, command.Typed, tooLong: command.Problem is RoadmapCommandProblem.VisionTooLong or RoadmapCommandProblem.ItemTooLong), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var scope = CoordinatorScope.From(context.Activity);
+        var notice = RoadmapNotice.None;
+        RoadmapPlan plan;
+        if (operation.Operation is { } op)
+        {
+            if (!await gate.AdmitAsync(context, operation.Name, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var write = await roadmaps.ApplyAsync(scope, op, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            LogWritten(logger, op.GetType().Name, write.Problem);
+            plan = write.Plan;
+            notice = RoadmapCardModels.NoticeOf(write.Problem);
+        }
+        else
+        {
+            plan = await roadmaps.GetAsync(scope, cancellationToken).ConfigureAwait(false);
+        }
+
+        // In a 1:1 chat the card is the coordinator's own; in a channel or group chat it is everyone's, read-only, and its
+        // refresh shows the edit actions to the coordinator who asked only.
+        var coordinator = await IsCoordinatorAsync(context, cancellationToken).ConfigureAwait(false) ? context.Activity.From?.Id : null;
+        var card = RoadmapCard.Build(RoadmapCardModels.Describe(
+            plan, context.Language, TimeZone(context), editable: coordinator is not null && !context.IsGroupConversation, refreshUserId: coordinator, notice: notice));
+        await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>roadmap.show</c> (refresh of the posted card, "Retour"): a coordinator's own view; anyone else, the read-only card.</summary>
+    public async Task<AdaptiveCard> OnShowAsync(TurnContext context, CardAction<NoCardData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var plan = await roadmaps.GetAsync(CoordinatorScope.From(context.Activity), cancellationToken).ConfigureAwait(false);
+        return await IsCoordinatorAsync(context, cancellationToken).ConfigureAwait(false)
+            ? Card(context, plan, context.Activity.From!.Id!, RoadmapNotice.None)
+            : RoadmapCard.Build(RoadmapCardModels.Describe(plan, context.Language, TimeZone(context)));
+    }
+
+    /// <summary><c>roadmap.item.edit</c>: the item's form, or the current feuille de route saying the item is gone.</summary>
+    public async Task<AdaptiveCard> OnEditAsync(TurnContext context, CardAction<RoadmapItemData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        if (await RefusalAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var plan = await roadmaps.GetAsync(CoordinatorScope.From(context.Activity), cancellationToken).ConfigureAwait(false);
+        var userId = context.Activity.From?.Id ?? string.Empty;
+        return action.Data.ItemId is { } itemId && plan.Find(itemId) is { } item
+            ? RoadmapCard.ItemForm(context.Language, RoadmapCardModels.Describe(item, context.Language, TimeZone(context)), userId)
+            : Card(context, plan, userId, RoadmapNotice.Stale);
+    }
+
+    /// <summary><c>roadmap.item.save</c>: stores every field of the form that changed (re-applied on a concurrent write).</summary>
+    public Task<AdaptiveCard> OnSaveAsync(TurnContext context, CardAction<RoadmapItemData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return WriteAsync(context, action, itemId => RoadmapCardModels.ReadForm(itemId, action.Data.Sent(), action.Data.Was), cancellationToken);
+    }
+
+    /// <summary><c>roadmap.item.remove</c>: removes the item.</summary>
+    public Task<AdaptiveCard> OnRemoveAsync(TurnContext context, CardAction<RoadmapItemData> action, CancellationToken cancellationToken) =>
+        WriteAsync(context, action, itemId => new RemoveItem(itemId), cancellationToken);
+
+    private async Task<AdaptiveCard> WriteAsync(
+        TurnContext context, CardAction<RoadmapItemData> action, Func<string, RoadmapOperation> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (action.IsAutomaticRefresh)
+        {
+            // The item form's refresh is roadmap.show; a client that sends this verb as one changes nothing.
+            return await OnShowAsync(context, new CardAction<NoCardData>(NoCardData.Empty, IsAutomaticRefresh: true), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await RefusalAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var scope = CoordinatorScope.From(context.Activity);
+        var userId = context.Activity.From?.Id ?? string.Empty;
+        if (action.Data.ItemId is not { Length: > 0 } itemId)
+        {
+            return Card(context, await roadmaps.GetAsync(scope, cancellationToken).ConfigureAwait(false), userId, RoadmapNotice.Stale);
+        }
+
+        var op = operation(itemId);
+        var write = await roadmaps.ApplyAsync(scope, op, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        LogWritten(logger, op.GetType().Name, write.Problem);
+        var notice = write.Applied && op is RemoveItem ? RoadmapNotice.Removed : RoadmapCardModels.NoticeOf(write.Problem);
+        return Card(context, write.Plan, userId, notice);
+    }
+
+    /// <summary>A coordinator's own view, refreshed for them only.</summary>
+    private AdaptiveCard Card(TurnContext context, RoadmapPlan plan, string editorUserId, RoadmapNotice notice) =>
+        RoadmapCard.Build(RoadmapCardModels.Describe(plan, context.Language, TimeZone(context), editable: true, refreshUserId: editorUserId, notice: notice));
+
+    private string TimeZone(TurnContext context) => context.TimeZone ?? options.Value.TimeZone;
+
+    private async Task<bool> IsCoordinatorAsync(TurnContext context, CancellationToken cancellationToken) =>
+        context.Activity.From is { Id.Length: > 0 } from
+        && (await coordinators.CheckAsync(CoordinatorScope.From(context.Activity), from, cancellationToken).ConfigureAwait(false)).IsCoordinator;
+
+    /// <summary>Null for a coordinator; else the polite refusal, as the clicker's own card (nothing stored).</summary>
+    private async Task<AdaptiveCard?> RefusalAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var from = context.Activity.From ?? throw new InvalidOperationException("The activity has no sender.");
+        var check = await coordinators.CheckAsync(CoordinatorScope.From(context.Activity), from, cancellationToken).ConfigureAwait(false);
+        return check.IsCoordinator
+            ? null
+            : CoordinatorRefusalCard.Build(new CoordinatorRefusalCardModel
+            {
+                Language = context.Language,
+                Command = CommandNames.RoadmapEdit.For(context.Language),
+                CoordinatorNames = check.CoordinatorNames,
+            });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roadmap {Operation} written (problem: {Problem})")]
+    private static partial void LogWritten(ILogger logger, string operation, RoadmapProblem problem);
+}
