@@ -45,6 +45,12 @@ public interface ICoordinatorDirectory
     /// </summary>
     Task<CoordinatorCheck> CheckAsync(CoordinatorScope scope, ChannelAccount user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the user already holds the role here (configured, or granted in this scope), without the bootstrap of
+    /// <see cref="CheckAsync"/>: for what anyone may ask (showing a card), where nobody should become coordinator by asking.
+    /// </summary>
+    Task<bool> HoldsRoleAsync(CoordinatorScope scope, ChannelAccount user, CancellationToken cancellationToken);
+
     /// <summary>Grants the coordinator role in this scope; granting again changes nothing.</summary>
     Task GrantAsync(CoordinatorScope scope, ChannelAccount grantee, ChannelAccount grantedBy, DateTimeOffset at, CancellationToken cancellationToken);
 }
@@ -120,6 +126,20 @@ public sealed class CoordinatorDirectory : ICoordinatorDirectory
                 .ToList();
             return new CoordinatorCheck(winners.Any(g => Matches(g, user)), false, Names(winners));
         }
+    }
+
+    public async Task<bool> HoldsRoleAsync(CoordinatorScope scope, ChannelAccount user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(user);
+        if (IsConfigured(_options.CurrentValue.Coordinators, user))
+        {
+            return true;
+        }
+
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await ReadScopeAsync(table, scope, cancellationToken).ConfigureAwait(false);
+        return rows.Any(r => r.RowKey.StartsWith(GrantPrefix, StringComparison.Ordinal) && Matches(r, user));
     }
 
     public async Task GrantAsync(CoordinatorScope scope, ChannelAccount grantee, ChannelAccount grantedBy, DateTimeOffset at, CancellationToken cancellationToken)

@@ -148,7 +148,7 @@ public sealed partial class RoadmapConversation(
 
     private async Task<bool> IsCoordinatorAsync(TurnContext context, CancellationToken cancellationToken) =>
         context.Activity.From is { Id.Length: > 0 } from
-        && (await coordinators.CheckAsync(CoordinatorScope.From(context.Activity), from, cancellationToken).ConfigureAwait(false)).IsCoordinator;
+        && await coordinators.HoldsRoleAsync(CoordinatorScope.From(context.Activity), from, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Null for a coordinator; else the polite refusal, as the clicker's own card (nothing stored).</summary>
     private async Task<AdaptiveCard?> RefusalAsync(TurnContext context, CancellationToken cancellationToken)

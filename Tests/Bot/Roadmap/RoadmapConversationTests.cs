@@ -18,6 +18,8 @@ public sealed class RoadmapConversationTests(AzuriteFixture azurite) : IClassFix
         return await bed.SentCardAsync(before);
     }
 
+    private static ChannelAccount Account(TestPerson person) => new() { Id = person.Id, Name = person.Name, AadObjectId = person.AadObjectId };
+
     private static CoordinatorScope Scope(ConversationTestBed bed) => new("msteams", bed.TeamId);
 
     private static Task<RoadmapPlan> PlanAsync(ConversationTestBed bed) =>
@@ -42,6 +44,25 @@ public sealed class RoadmapConversationTests(AzuriteFixture azurite) : IClassFix
         var own = await bed.InvokeForCardAsync(bed.Invoke(person, CardVerbs.RoadmapShow, [], "roadmap-card", trigger: "automatic"));
         Assert.NotNull(CardActions.Find(own, CardVerbs.RoadmapItemEdit));
         return await bed.InvokeForCardAsync(bed.Invoke(person, CardVerbs.RoadmapItemEdit, new JsonObject { [CardDataFields.RoadmapItemId] = itemId }, "roadmap-card"));
+    }
+
+    [Fact]
+    public async Task Show_PartnerFirstInATableWithoutCoordinator_DoesNotMakeThemCoordinator()
+    {
+        // Arrange: no configured coordinators and nobody holding the role yet, so the first coordinator command's sender
+        // becomes coordinator; a partner only asks to see the feuille de route first.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, []);
+        var directory = bed.Factory.Services.GetRequiredService<ICoordinatorDirectory>();
+
+        // Act
+        var shown = await SendAsync(bed, TestPerson.Amelie, "feuille de route");
+
+        // Assert: a read-only card, and the role still free for the first coordinator command.
+        Assert.Null(shown["refresh"]);
+        Assert.False(await directory.HoldsRoleAsync(Scope(bed), Account(TestPerson.Amelie), CancellationToken.None));
+        await SendAsync(bed, TestPerson.Nadia, "feuille de route vision : Un quartier où chacun trouve sa place");
+        Assert.True(await directory.HoldsRoleAsync(Scope(bed), Account(TestPerson.Nadia), CancellationToken.None));
+        Assert.False(await directory.HoldsRoleAsync(Scope(bed), Account(TestPerson.Amelie), CancellationToken.None));
     }
 
     [Fact]
