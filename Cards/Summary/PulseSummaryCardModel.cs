@@ -10,7 +10,7 @@ public sealed record PulseSummaryCardModel
 {
     public required Language Language { get; init; }
 
-    /// <summary>"Synthèse du pulse".</summary>
+    /// <summary>"Synthèse du pouls".</summary>
     public required string Heading { get; init; }
 
     /// <summary>The template's title ("Pulse de la table de quartier").</summary>
@@ -52,7 +52,7 @@ public sealed record DistributionSection(string Title) : SummarySection(Title)
     /// <summary>Lines such as "Moyenne : 3,4 / 5 · écart 1,1" or "Je ne sais pas : 2".</summary>
     public IReadOnlyList<string> Figures { get; init; } = [];
 
-    /// <summary>"↑ +0,6 depuis le pulse précédent"; null when there is nothing to compare.</summary>
+    /// <summary>"↑ +0,6 depuis le pouls précédent"; null when there is nothing to compare.</summary>
     public string? Trend { get; init; }
 }
 

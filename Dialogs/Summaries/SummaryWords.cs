@@ -93,7 +93,7 @@ public static partial class SummaryWords
     public static string LabelledCount(string label, int count, Language language) =>
         CountFigure.Format(language, label, count.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>"↑ +0,6 depuis le pulse précédent", "↓ −0,4 …", "→ stable … (3,4)".</summary>
+    /// <summary>"↑ +0,6 depuis le pouls précédent", "↓ −0,4 …", "→ stable … (3,4)".</summary>
     public static string MeanTrend(SummaryTrend trend, Language language)
     {
         ArgumentNullException.ThrowIfNull(trend);
@@ -105,7 +105,7 @@ public static partial class SummaryWords
         };
     }
 
-    /// <summary>"↑ +1 niveau depuis le pulse précédent (avant : Assistance)"; <paramref name="previousLabel"/> names the previous median.</summary>
+    /// <summary>"↑ +1 niveau depuis le pouls précédent (avant : Assistance)"; <paramref name="previousLabel"/> names the previous median.</summary>
     public static string LevelTrend(SummaryTrend trend, string previousLabel, Language language)
     {
         ArgumentNullException.ThrowIfNull(trend);
