@@ -54,7 +54,16 @@ public sealed record DistributionSection(string Title) : SummarySection(Title)
 
     /// <summary>"↑ +0,6 depuis le pouls précédent"; null when there is nothing to compare.</summary>
     public string? Trend { get; init; }
+
+    /// <summary>
+    /// Role clarity's mean by role group ("Direction / coordination", "3,4 / 5 (4 réponses)"), shown under "Moyenne par
+    /// groupe" only when every group reached k; empty otherwise, with no hint of a smaller group.
+    /// </summary>
+    public IReadOnlyList<GroupFigure> ByGroup { get; init; } = [];
 }
+
+/// <summary>A group's words and its figure, already localized.</summary>
+public sealed record GroupFigure(string Group, string Figure);
 
 /// <summary>One bar: label (template text), count and the total the bar is a share of.</summary>
 public sealed record DistributionRow(string Label, int Count, int Total);

@@ -86,6 +86,10 @@ public static partial class SummaryWords
     public static string MeanAndSpread(double mean, int max, double spread, Language language) =>
         MeanFigure.Format(language, Decimal(mean, language), max.ToString(CultureInfo.InvariantCulture), Decimal(spread, language));
 
+    /// <summary>A role group's mean: "3,4 / 5 (4 réponses)".</summary>
+    public static string GroupMean(double mean, int max, int answers, Language language) =>
+        GroupMeanFigure.Format(language, Decimal(mean, language), max.ToString(CultureInfo.InvariantCulture), answers.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>"Médiane : Coordination".</summary>
     public static string Median(string optionLabel, Language language) => MedianFigure.Format(language, optionLabel);
 
