@@ -87,6 +87,41 @@ public sealed class AnswerRoleStorageTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Equal([("Direction / coordination", "5,0 / 5 (3 réponses)"), ("Équipe terrain", "2,3 / 5 (3 réponses)")], facts);
     }
 
+    [Fact]
+    public async Task Submit_PulseWithoutParticipationByProfile_NoRoleOnAnyRow()
+    {
+        // Arrange: three declared "direction", but the coordinator chose no participation by profile for the pulse.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        TestPerson[] direction = [TestPerson.Nadia, TestPerson.Amelie, TestPerson.Bruno];
+        await DeclareAsync(bed, [.. direction.Select(p => (p, "direction"))]);
+        var setupAt = bed.Posts.Count;
+        using (var setup = await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pouls configurer")))
+        {
+            Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        }
+
+        await bed.SentCardAsync(setupAt);
+        var form = await bed.InvokeForCardAsync(bed.Invoke(TestPerson.Nadia, CardVerbs.PulseSetupShow, [], replyToId: "setup-card", trigger: "automatic"));
+        var inputs = PulseFlows.StepIds.ToDictionary(step => CardDataFields.SetupStepPrefix + step, _ => "true");
+        inputs[CardDataFields.SetupDuration] = "48";
+        inputs[CardDataFields.SetupProfiles] = "false";
+        var openAt = bed.Posts.Count;
+        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.PulseSetupOpen, inputs);
+        var pulseId = (string)ConversationTestBed.FindAction(await bed.SentCardAsync(openAt), CardVerbs.PulseOpen)!["data"]![CardDataFields.PulseId]!;
+
+        // Act
+        foreach (var person in direction)
+        {
+            await PulseFlows.AnswerAsync(bed, person, pulseId, PulseFlows.Rating("4"));
+        }
+
+        // Assert
+        var dump = await DumpAsync(bed, pulseId);
+        Assert.Equal(3, dump.Declared.Count(d => d == "direction"));
+        Assert.Equal(3, dump.Answers.Count);
+        Assert.All(dump.Answers, a => Assert.False(a.ContainsKey(RoleField)));
+    }
+
     private static async Task DeclareAsync(ConversationTestBed bed, params (TestPerson Person, string Role)[] declared)
     {
         foreach (var (person, role) in declared)
