@@ -19,6 +19,12 @@ public interface IProfileStore
     /// </summary>
     Task<IReadOnlyDictionary<string, string>> ListCategoriesAsync(ProfileScope scope, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every stated role of the scope as profile key → role code (one partition query reading the key and the role only);
+    /// profiles without a role are left out. For the count of declared members per role (<see cref="DeclaredRoles"/>).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> ListRolesAsync(ProfileScope scope, CancellationToken cancellationToken);
+
     /// <summary>Deletes the profile under <paramref name="profileKey"/> (conditionally on its ETag as read); false when there was none.</summary>
     Task<bool> DeleteAsync(ProfileScope scope, string profileKey, CancellationToken cancellationToken);
 }

@@ -17,6 +17,7 @@ namespace ConcertationBot.Bot.Profiles;
 public sealed partial class ProfileConversation(
     IProfileStore profiles,
     IRespondentKeys keys,
+    DeclaredRoles roles,
     IOptions<ConcertationOptions> options,
     ILogger<ProfileConversation> logger)
 {
@@ -46,6 +47,7 @@ public sealed partial class ProfileConversation(
         var deleted = Key(context, scope) is { } key && await profiles.DeleteAsync(scope, key, cancellationToken).ConfigureAwait(false);
         if (deleted)
         {
+            roles.Forget(scope);
             LogDeleted(logger);
         }
 
@@ -81,6 +83,7 @@ public sealed partial class ProfileConversation(
                 Role = declared.Role is { } role ? ProfileChoices.Code(role) : null,
             },
             cancellationToken).ConfigureAwait(false);
+        roles.Forget(scope);
         LogSaved(logger);
         return ProfileCards.Saved(WithSaved(Model(context, scope, isShared: false), stored));
     }

@@ -37,21 +37,28 @@ public sealed class ProfileStore : IProfileStore
         return await ReadAsync(table, scope.Partition, profileKey, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> ListCategoriesAsync(ProfileScope scope, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, string>> ListCategoriesAsync(ProfileScope scope, CancellationToken cancellationToken) =>
+        ListColumnAsync(scope, nameof(ProfileRecord.Category), cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, string>> ListRolesAsync(ProfileScope scope, CancellationToken cancellationToken) =>
+        ListColumnAsync(scope, nameof(ProfileRecord.Role), cancellationToken);
+
+    /// <summary>Profile key → one column's value over the scope's partition (one query reading the key and that column); empty values left out.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> ListColumnAsync(ProfileScope scope, string column, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {scope.Partition}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(TableEntity.RowKey), nameof(ProfileRecord.Category)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [nameof(TableEntity.RowKey), column], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (entity.RowKey is { Length: > 0 } && entity.GetString(nameof(ProfileRecord.Category)) is { Length: > 0 } category)
+            if (entity.RowKey is { Length: > 0 } && entity.GetString(column) is { Length: > 0 } value)
             {
-                categories[entity.RowKey] = category;
+                values[entity.RowKey] = value;
             }
         }
 
-        return categories;
+        return values;
     }
 
     public async Task<ProfileRecord> SaveAsync(ProfileScope scope, string profileKey, ProfileRecord profile, CancellationToken cancellationToken)

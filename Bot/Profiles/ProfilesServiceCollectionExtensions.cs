@@ -8,6 +8,7 @@ public static class ProfilesServiceCollectionExtensions
     public static IServiceCollection AddProfiles(this IServiceCollection services)
     {
         services.TryAddSingleton<IProfileStore, ProfileStore>();
+        services.AddSingleton<DeclaredRoles>();
         services.AddSingleton<ProfileConversation>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Profiles;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
@@ -30,6 +31,7 @@ public sealed partial class PulseConversation(
     OpenItemCache<PulseRecord> openPulses,
     IBotStateStore state,
     IRespondentKeys keys,
+    DeclaredRoles roles,
     PulseCardRefresher cards,
     TimeProvider time,
     IOptions<ConcertationOptions> options,
@@ -139,7 +141,8 @@ public sealed partial class PulseConversation(
         var stateKey = PulseStateKeys.Respondent(pulse.PulseId, respondentKey);
         var step = PulseActionReader.Read(kind, action.Data.StepFields());
 
-        var (dialog, closedMeanwhile) = await ApplyAsync(pulse, template, respondentKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, context.Answered, cancellationToken).ConfigureAwait(false);
+        var profileKey = keys.ForProfile(ProfileScope.Of(pulse.ChannelId, pulse.ConversationId, pulse.TeamId).Partition, PersonId.Of(from));
+        var (dialog, closedMeanwhile) = await ApplyAsync(pulse, template, respondentKey, profileKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, context.Answered, cancellationToken).ConfigureAwait(false);
         if (closedMeanwhile)
         {
             // Closed between the read and the write: the fence refused the answer, so no count ever sees it.
@@ -179,7 +182,7 @@ public sealed partial class PulseConversation(
     /// storage reader can tie the answer to them by time. Null when there is no dialog and none should start.
     /// </summary>
     private async Task<(PulseDialogState? State, bool ClosedMeanwhile)> ApplyAsync(
-        PulseRecord pulse, PulseTemplate template, string respondentKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, Task answered, CancellationToken cancellationToken)
+        PulseRecord pulse, PulseTemplate template, string respondentKey, string profileKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, Task answered, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -198,7 +201,7 @@ public sealed partial class PulseConversation(
 
             if (turn.Submitted)
             {
-                var fields = PulseAnswerFields.ToFields(template, turn.State.Answers);
+                var fields = await AnswerFieldsAsync(pulse, template, turn.State, profileKey, cancellationToken).ConfigureAwait(false);
                 if (!await pulses.SaveAnswerAsync(pulse, respondentKey, fields, turn.State.Revision, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
                 {
                     return (null, true);
@@ -220,6 +223,26 @@ public sealed partial class PulseConversation(
                 LogStateConflict(logger, pulse.PulseId, attempt);
             }
         }
+    }
+
+    /// <summary>
+    /// The answer row's fields, with the respondent's declared role (<see cref="PulseSummaries.RoleField"/>) only when at
+    /// least k members of the team declared that role now (<see cref="DeclaredRoles"/>): a role is no identity, a role a
+    /// few hold would be. None when the coordinator chose no participation by profile for this pulse.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, object>> AnswerFieldsAsync(
+        PulseRecord pulse, PulseTemplate template, PulseDialogState dialog, string profileKey, CancellationToken cancellationToken)
+    {
+        var fields = PulseAnswerFields.ToFields(template, dialog.Answers);
+        if (pulse.ProfilesHidden)
+        {
+            return fields;
+        }
+
+        var scope = ProfileScope.Of(pulse.ChannelId, pulse.ConversationId, pulse.TeamId);
+        return await roles.ForAnswerAsync(scope, profileKey, options.Value.MinimumGroupSize, cancellationToken).ConfigureAwait(false) is { } role
+            ? new Dictionary<string, object>(fields, StringComparer.Ordinal) { [PulseSummaries.RoleField] = role }
+            : fields;
     }
 
     private static AdaptiveCard Render(IPulseRespondentCardModel model) => model switch

@@ -93,7 +93,7 @@ public static partial class PulseSummaryCard
             switch (section)
             {
                 case DistributionSection distribution:
-                    items.AddRange(Distribution(distribution));
+                    items.AddRange(Distribution(distribution, language));
                     break;
                 case TextListsSection lists:
                     items.AddRange(TextLists(lists, language, allowances));
@@ -108,7 +108,7 @@ public static partial class PulseSummaryCard
         return new AdaptiveCard { FallbackText = model.Heading + " — " + model.Participation, Body = body };
     }
 
-    private static IEnumerable<CardElement> Distribution(DistributionSection section)
+    private static IEnumerable<CardElement> Distribution(DistributionSection section, Language language)
     {
         if (section.Rows is { } rows)
         {
@@ -132,6 +132,14 @@ public static partial class PulseSummaryCard
         if (section.Trend is { } trend)
         {
             yield return new TextBlock { Text = trend, Spacing = CardSpacing.Small, Weight = TextWeight.Bolder };
+        }
+
+        if (section.ByGroup.Count > 0)
+        {
+            yield return new TextBlock { Text = ByGroupTitle.For(language), Size = TextSize.Small, IsSubtle = true, Spacing = CardSpacing.Medium };
+
+            // The groups' words are the bot's own (never user text) and carry no Markdown.
+            yield return new FactSet { Spacing = CardSpacing.Small, Facts = [.. section.ByGroup.Select(g => new Fact(g.Group, g.Figure))] };
         }
     }
 

@@ -10,7 +10,7 @@ public sealed record PulseSummaryCardModel
 {
     public required Language Language { get; init; }
 
-    /// <summary>"Synthèse du pulse".</summary>
+    /// <summary>"Synthèse du pouls".</summary>
     public required string Heading { get; init; }
 
     /// <summary>The template's title ("Pulse de la table de quartier").</summary>
@@ -52,9 +52,18 @@ public sealed record DistributionSection(string Title) : SummarySection(Title)
     /// <summary>Lines such as "Moyenne : 3,4 / 5 · écart 1,1" or "Je ne sais pas : 2".</summary>
     public IReadOnlyList<string> Figures { get; init; } = [];
 
-    /// <summary>"↑ +0,6 depuis le pulse précédent"; null when there is nothing to compare.</summary>
+    /// <summary>"↑ +0,6 depuis le pouls précédent"; null when there is nothing to compare.</summary>
     public string? Trend { get; init; }
+
+    /// <summary>
+    /// Role clarity's mean by role group ("Direction / coordination", "3,4 / 5 (4 réponses)"), shown under "Moyenne par
+    /// groupe" only when every group reached k; empty otherwise, with no hint of a smaller group.
+    /// </summary>
+    public IReadOnlyList<GroupFigure> ByGroup { get; init; } = [];
 }
+
+/// <summary>A group's words and its figure, already localized.</summary>
+public sealed record GroupFigure(string Group, string Figure);
 
 /// <summary>One bar: label (template text), count and the total the bar is a share of.</summary>
 public sealed record DistributionRow(string Label, int Count, int Total);

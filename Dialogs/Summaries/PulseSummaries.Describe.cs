@@ -23,8 +23,14 @@ public static partial class PulseSummaries
             switch (step)
             {
                 case RatingStep rating when summary.Ratings.FirstOrDefault(r => r.StepId == step.Id) is { } figures:
-                    sections.Add(DescribeRating(rating, figures, summary.MinimumGroupSize, language));
+                {
+                    // Role clarity by role group only under a distribution that is shown itself.
+                    var section = DescribeRating(rating, figures, summary.MinimumGroupSize, language);
+                    sections.Add(section.Rows is not null && rating.Id == RoleClarityStepId
+                        ? section with { ByGroup = DescribeRoles(summary.RoleClarityByRole, rating, language) }
+                        : section);
                     break;
+                }
                 case ChoiceStep choice when summary.Choices.FirstOrDefault(c => c.StepId == step.Id) is { } figures:
                     sections.Add(DescribeChoice(choice, figures, summary.MinimumGroupSize, language));
                     break;

@@ -65,6 +65,7 @@ public static partial class PulseSummaries
             Choices = choices,
             Changes = changes,
             Profiles = ByProfile(input.Members, k),
+            RoleClarityByRole = ByRole(template, input.Answers, k),
         };
     }
 

@@ -82,7 +82,16 @@ public sealed record PulseSummary
     /// either number is under k keeps neither (<see cref="ProfileParticipation.Suppressed"/>), so no small count is stored.
     /// </summary>
     public IReadOnlyList<ProfileParticipation>? Profiles { get; init; }
+
+    /// <summary>
+    /// Role clarity by declared role (<see cref="PulseSummaries.ByRole"/>): one mean per role group, only when every
+    /// group has at least k ratings carrying its role; null otherwise (and for summaries stored before).
+    /// </summary>
+    public IReadOnlyList<RoleGroupMean>? RoleClarityByRole { get; init; }
 }
+
+/// <summary>One role group's role-clarity mean over its <see cref="Answers"/> numeric ratings (at least k).</summary>
+public sealed record RoleGroupMean(string Role, int Answers, double Mean);
 
 /// <summary>
 /// One profile category's participation: answered / declared members of the category; both null when either is under k.

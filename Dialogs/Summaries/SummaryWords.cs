@@ -86,6 +86,10 @@ public static partial class SummaryWords
     public static string MeanAndSpread(double mean, int max, double spread, Language language) =>
         MeanFigure.Format(language, Decimal(mean, language), max.ToString(CultureInfo.InvariantCulture), Decimal(spread, language));
 
+    /// <summary>A role group's mean: "3,4 / 5 (4 réponses)".</summary>
+    public static string GroupMean(double mean, int max, int answers, Language language) =>
+        GroupMeanFigure.Format(language, Decimal(mean, language), max.ToString(CultureInfo.InvariantCulture), answers.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>"Médiane : Coordination".</summary>
     public static string Median(string optionLabel, Language language) => MedianFigure.Format(language, optionLabel);
 
@@ -93,7 +97,7 @@ public static partial class SummaryWords
     public static string LabelledCount(string label, int count, Language language) =>
         CountFigure.Format(language, label, count.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>"↑ +0,6 depuis le pulse précédent", "↓ −0,4 …", "→ stable … (3,4)".</summary>
+    /// <summary>"↑ +0,6 depuis le pouls précédent", "↓ −0,4 …", "→ stable … (3,4)".</summary>
     public static string MeanTrend(SummaryTrend trend, Language language)
     {
         ArgumentNullException.ThrowIfNull(trend);
@@ -105,7 +109,7 @@ public static partial class SummaryWords
         };
     }
 
-    /// <summary>"↑ +1 niveau depuis le pulse précédent (avant : Assistance)"; <paramref name="previousLabel"/> names the previous median.</summary>
+    /// <summary>"↑ +1 niveau depuis le pouls précédent (avant : Assistance)"; <paramref name="previousLabel"/> names the previous median.</summary>
     public static string LevelTrend(SummaryTrend trend, string previousLabel, Language language)
     {
         ArgumentNullException.ThrowIfNull(trend);

@@ -34,6 +34,7 @@ public sealed class OfficialRendererValidationTests
 
             yield return ($"summary-12-{language}", PulseSummaryCard.Build(SummaryCardFixtures.Twelve(language)));
             yield return ($"summary-12-profiles-{language}", PulseSummaryCard.Build(SummaryCardFixtures.TwelveWithProfiles(language)));
+            yield return ($"summary-12-role-groups-{language}", PulseSummaryCard.Build(SummaryCardFixtures.TwelveWithRoleGroups(language)));
             yield return ($"summary-2-{language}", PulseSummaryCard.Build(SummaryCardFixtures.TwoAnswers(language)));
             yield return ($"summary-60x500-{language}", PulseSummaryCard.Build(SummaryCardFixtures.SixtyLong(language)));
             yield return ($"export-{language}", ExportCard.Build(SummaryCardFixtures.Export(language)));

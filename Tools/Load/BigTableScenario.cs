@@ -155,7 +155,7 @@ internal static class BigTableScenario
         var closedAt = connector.Now;
         var close = await channel.SendAsync(channel.Message(setup.Coordinator, "pulse clore"), cancellationToken).ConfigureAwait(false);
         var summary = await connector.WaitForAsync(
-            r => r.ReceivedAt >= closedAt && r.IsPost && r.Succeeded && CardTexts.Of(Parse(r.Body)).Any(t => t.Contains("Synthèse du pulse", StringComparison.Ordinal)),
+            r => r.ReceivedAt >= closedAt && r.IsPost && r.Succeeded && CardTexts.Of(Parse(r.Body)).Any(t => t.Contains("Synthèse du pouls", StringComparison.Ordinal)),
             SummaryWait,
             cancellationToken).ConfigureAwait(false);
         var delayed = connector.Requests.FirstOrDefault(r => r.ReceivedAt >= closedAt && r.IsPost && r.Succeeded && CardTexts.Of(Parse(r.Body)).Any(t => t.Contains("retardée", StringComparison.Ordinal)));

@@ -65,9 +65,9 @@ internal static class FaultPulses
     public static bool InChannel(CapturedRequest request, TeamsChannel channel) =>
         request.ConversationId?.StartsWith(channel.ConversationId, StringComparison.Ordinal) == true;
 
-    /// <summary>Whether a connector request posts a pulse summary card ("Synthèse du pulse") in <paramref name="channel"/>.</summary>
+    /// <summary>Whether a connector request posts a pulse summary card ("Synthèse du pouls") in <paramref name="channel"/>.</summary>
     public static bool IsSummary(CapturedRequest request, TeamsChannel channel) =>
-        request.IsPost && InChannel(request, channel) && CardTexts.Of(AnswerCards.Parse(request.Body)).Any(t => t.Contains("Synthèse du pulse", StringComparison.Ordinal));
+        request.IsPost && InChannel(request, channel) && CardTexts.Of(AnswerCards.Parse(request.Body)).Any(t => t.Contains("Synthèse du pouls", StringComparison.Ordinal));
 
     /// <summary>"closed, summary pending, SummaryPostedAt unset, card not yet closed".</summary>
     public static string Describe(PulseRecord? pulse) => pulse is null

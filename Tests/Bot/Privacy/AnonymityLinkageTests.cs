@@ -21,6 +21,12 @@ public sealed class AnonymityLinkageTests(AzuriteFixture azurite) : IClassFixtur
             .ToList();
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia], time: clock);
         bed.Connector.Roster.AddRange(partners.Select(p => new TeamsChannelAccount { Id = p.Id, Name = p.Name, AadObjectId = p.AadObjectId }));
+        // Three partners declare "direction / coordination", Dalia alone "équipe terrain" (issue #16: the role on answer rows).
+        foreach (var (partner, role) in partners.Select((p, i) => (p, i < 3 ? "direction" : "terrain")))
+        {
+            await bed.InvokeForCardAsync(bed.Invoke(partner, CardVerbs.ProfileSave, new System.Text.Json.Nodes.JsonObject { [CardDataFields.ProfileCategory] = "communautaire", [CardDataFields.ProfileRole] = role }, replyToId: "profile-card"));
+        }
+
         var pulseId = await PulseFlows.OpenAsync(bed);
         var voteId = await VoteFlows.OpenAsync(bed, "vote Nos priorités : Logement ; Mobilité ; Emploi des jeunes");
 
@@ -89,6 +95,20 @@ public sealed class AnonymityLinkageTests(AzuriteFixture azurite) : IClassFixtur
                         linked.Add((Describe(ordered[rank].Row), $"is #{rank + 1} written, as {people[rank].Name} is #{rank + 1} in {table.Key}"));
                     }
                 }
+            }
+        }
+
+        // The role an answer row carries (issue #16) is a link when fewer than k declared it: the dump's Profiles rows tell.
+        var profilePartition = ConcertationBot.Bot.Profiles.ProfileScope.Of("msteams", bed.ConversationId, bed.TeamId).Partition;
+        var declaredRoles = dump.Where(r => r.Table == ConcertationBot.Bot.Profiles.ProfileStore.TableName && r.Entity.PartitionKey == profilePartition)
+            .Select(r => r.Entity.GetString("Role")).ToList();
+        Assert.Equal(partners.Count, declaredRoles.Count);
+        Assert.Equal(3, answers.Count(t => t.Row.Entity.GetString(PulseSummaries.RoleField) == "direction"));
+        foreach (var target in answers)
+        {
+            if (target.Row.Entity.GetString(PulseSummaries.RoleField) is { } role && declaredRoles.Count(r => r == role) < PulseSummaries.DefaultMinimumGroupSize)
+            {
+                linked.Add((Describe(target.Row), $"carries the role '{role}', declared by fewer than {PulseSummaries.DefaultMinimumGroupSize}"));
             }
         }
 

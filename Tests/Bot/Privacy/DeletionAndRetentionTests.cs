@@ -27,7 +27,7 @@ public sealed class DeletionAndRetentionTests(AzuriteFixture azurite) : IClassFi
 
         using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
         {
-            await WaitForTextAsync(bed, "Synthèse du pulse");
+            await WaitForTextAsync(bed, "Synthèse du pouls");
         }
 
         Assert.NotEmpty(await RowsAsync(ReminderStore.RemindersTable, pulseId));
@@ -179,7 +179,7 @@ public sealed class DeletionAndRetentionTests(AzuriteFixture azurite) : IClassFi
         await PulseFlows.AnswerAsync(bed, TestPerson.Amelie, pulseId, PulseFlows.Rating("4"));
         using (await bed.PostAsync(bed.ChannelMessage(TestPerson.Nadia, "pulse clore")))
         {
-            await WaitForTextAsync(bed, "Synthèse du pulse");
+            await WaitForTextAsync(bed, "Synthèse du pouls");
         }
 
         return pulseId;

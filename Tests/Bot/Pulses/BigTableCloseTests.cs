@@ -37,7 +37,7 @@ public sealed class BigTableCloseTests(AzuriteFixture azurite) : IClassFixture<A
         var summaries = new List<JsonObject>();
         for (var i = before; i < bed.Posts.Count; i++)
         {
-            if (bed.Posts[i].Activity?.Attachments is { Count: > 0 } && PulseFlows.TextOf(bed.Posts[i]).Contains("Synthèse du pulse", StringComparison.Ordinal))
+            if (bed.Posts[i].Activity?.Attachments is { Count: > 0 } && PulseFlows.TextOf(bed.Posts[i]).Contains("Synthèse du pouls", StringComparison.Ordinal))
             {
                 summaries.Add(PulseFlows.CardOf(bed.Posts[i]));
             }

@@ -139,7 +139,7 @@ public sealed class DurableCloseTests(AzuriteFixture azurite) : IClassFixture<Az
 
     private static bool IsSummary(CapturedRequest request) =>
         request.Operation == ConnectorOperation.SendToConversation && request.Activity is not null
-        && PulseFlows.TextOf(request).Contains("Synthèse du pulse", StringComparison.Ordinal);
+        && PulseFlows.TextOf(request).Contains("Synthèse du pouls", StringComparison.Ordinal);
 
     private static async Task<string> CastThreeAsync(ConversationTestBed bed)
     {

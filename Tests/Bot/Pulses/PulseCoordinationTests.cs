@@ -55,10 +55,10 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("pulse clore", "fr-CA", "Synthèse du pulse")]
+    [InlineData("pulse clore", "fr-CA", "Synthèse du pouls")]
     [InlineData("pulse close", "en-US", "Pulse summary")]
-    [InlineData("pouls clore", "fr-CA", "Synthèse du pulse")]
-    [InlineData("Pouls Clôre", "fr-BE", "Synthèse du pulse")]
+    [InlineData("pouls clore", "fr-CA", "Synthèse du pouls")]
+    [InlineData("Pouls Clôre", "fr-BE", "Synthèse du pouls")]
     public async Task Close_Coordinator_PostsSummaryClosesPulseAndTurnsCardClosed(string command, string locale, string heading)
     {
         // Arrange
@@ -156,7 +156,7 @@ public sealed class PulseCoordinationTests(AzuriteFixture azurite) : IClassFixtu
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         // Assert
-        var summaries = first.Connector.AcceptedActivities.Where(r => r.Operation == ConnectorOperation.SendToConversation && PulseFlows.TextOf(r).Contains("Synthèse du pulse", StringComparison.Ordinal)).ToList();
+        var summaries = first.Connector.AcceptedActivities.Where(r => r.Operation == ConnectorOperation.SendToConversation && PulseFlows.TextOf(r).Contains("Synthèse du pouls", StringComparison.Ordinal)).ToList();
         Assert.Single(summaries);
         var closed = await store.GetAsync("msteams", first.ConversationId, pulse.PulseId, CancellationToken.None);
         Assert.False(closed!.IsOpen);

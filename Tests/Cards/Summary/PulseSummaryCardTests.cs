@@ -14,10 +14,10 @@ public sealed class PulseSummaryCardTests
         Assert.Equal("1.5", (string?)card["version"]);
         Assert.Null(card["msteams"]);
         var texts = CardJson.TextBlocks(card);
-        Assert.Equal("Synthèse du pulse", texts[0]);
+        Assert.Equal("Synthèse du pouls", texts[0]);
         Assert.Contains("12 réponses sur 12 membres (100\u00A0%)", texts);
         Assert.Contains("Moyenne\u00A0: 3,4 / 5 · écart 1,2", texts);
-        Assert.Contains("↑ +0,6 depuis le pulse précédent", texts);
+        Assert.Contains("↑ +0,6 depuis le pouls précédent", texts);
         var facts = CardJson.OfType(card, "FactSet").First()["facts"]!.AsArray();
         Assert.Equal("1 — pas du tout", (string?)facts[0]!["title"]);
         Assert.Equal("█░░░░░░░░░ 1", (string?)facts[0]!["value"]);

@@ -25,6 +25,16 @@ internal static class SummaryCardFixtures
             SummaryFixtures.Template,
             language);
 
+    /// <summary>The twelve-answer summary with role clarity by role group (both groups at k).</summary>
+    public static PulseSummaryCardModel TwelveWithRoleGroups(Language language) =>
+        PulseSummaries.Describe(
+            SummaryFixtures.TwelveSummary(SummaryFixtures.Previous()) with
+            {
+                RoleClarityByRole = [new("direction", 4, 4.25), new("terrain", 5, 2.6)],
+            },
+            SummaryFixtures.Template,
+            language);
+
     public static PulseSummaryCardModel Twelve(Language language) =>
         PulseSummaries.Describe(SummaryFixtures.TwelveSummary(SummaryFixtures.Previous()), SummaryFixtures.Template, language);
 

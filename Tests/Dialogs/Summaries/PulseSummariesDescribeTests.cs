@@ -16,7 +16,7 @@ public sealed class PulseSummariesDescribeTests
         var model = PulseSummaries.Describe(summary, Template, Language.French);
 
         // Assert
-        Assert.Equal("Synthèse du pulse", model.Heading);
+        Assert.Equal("Synthèse du pouls", model.Heading);
         Assert.Equal("Pouls de la table de quartier", model.PulseTitle);
         Assert.Equal("Du 3 novembre 2026 au 10 novembre 2026", model.Period);
         Assert.Equal($"12 réponses sur 20 membres (60{Nbsp}%)", model.Participation);
@@ -62,7 +62,7 @@ public sealed class PulseSummariesDescribeTests
         Assert.Equal([1, 1, 3, 3, 2, 2], section.Rows!.Select(r => r.Count));
         Assert.All(section.Rows!, r => Assert.Equal(12, r.Total));
         Assert.Equal([$"Moyenne{Nbsp}: 3,4 / 5 · écart 1,2"], section.Figures);
-        Assert.Equal("↑ +0,6 depuis le pulse précédent", section.Trend);
+        Assert.Equal("↑ +0,6 depuis le pouls précédent", section.Trend);
         Assert.Null(section.Notice);
     }
 
@@ -91,12 +91,12 @@ public sealed class PulseSummariesDescribeTests
         Assert.Equal(7, french.Rows!.Count);
         Assert.Equal("Intégration", french.Rows![6].Label);
         Assert.Equal([$"Médiane{Nbsp}: Assistance"], french.Figures);
-        Assert.Equal($"↓ −1 niveau depuis le pulse précédent (avant{Nbsp}: Coordination)", french.Trend);
+        Assert.Equal($"↓ −1 niveau depuis le pouls précédent (avant{Nbsp}: Coordination)", french.Trend);
         Assert.Equal("↓ −1 level since the previous pulse (was Coordination)", english.Trend);
     }
 
     [Theory]
-    [InlineData(2.9, Language.French, "→ stable depuis le pulse précédent (3,4)")]
+    [InlineData(2.9, Language.French, "→ stable depuis le pouls précédent (3,4)")]
     [InlineData(3.1, Language.English, "→ steady since the previous pulse (3.4)")]
     public void MeanTrend_Same_SaysSteady(double current, Language language, string expected)
     {
@@ -112,7 +112,7 @@ public sealed class PulseSummariesDescribeTests
     {
         // Act & Assert
         Assert.Equal(
-            $"↑ +2 niveaux depuis le pulse précédent (avant{Nbsp}: Communication)",
+            $"↑ +2 niveaux depuis le pouls précédent (avant{Nbsp}: Communication)",
             SummaryWords.LevelTrend(new SummaryTrend(TrendDirection.Up, 2, 2), "Communication", Language.French));
     }
 

@@ -17,7 +17,7 @@ const channel = 'General';
 const pulseTitle = 'Pouls de la table de quartier';
 const languageHeading = 'Langue de la conversation';
 const reviewHeading = 'Vérifiez vos réponses';
-const summaryHeading = 'Synthèse du pulse';
+const summaryHeading = 'Synthèse du pouls';
 // French typography: a narrow no-break space before "!" (and no-break spaces before ":").
 const thanksHeading = /^Merci\s*!$/;
 const stepKicker = (n) => new RegExp(`^Étape ${n} sur 8\\b`);
