@@ -394,6 +394,7 @@ public static partial class CompteRendu
             {
                 case RatingStep rating when summary.Ratings.FirstOrDefault(r => r.StepId == step.Id) is { } figures:
                     WriteRating(md, rating, figures, summary.MinimumGroupSize, language);
+                    WriteRoleGroups(md, rating, summary, language);
                     break;
                 case ChoiceStep choice when summary.Choices.FirstOrDefault(c => c.StepId == step.Id) is { } figures:
                     WriteChoice(md, choice, figures, summary.MinimumGroupSize, language);
@@ -485,6 +486,22 @@ public static partial class CompteRendu
         {
             md.Paragraph(MarkdownText.Escape(SummaryWords.MeanTrend(trend, language)));
         }
+    }
+
+    /// <summary>
+    /// Role clarity by role group (direction / coordination, équipe terrain), as on the summary card: only when the summary
+    /// kept it, that is when every group reached k ratings; otherwise nothing, so nothing hints at a smaller group.
+    /// </summary>
+    private static void WriteRoleGroups(MarkdownWriter md, RatingStep step, PulseSummary summary, Language language)
+    {
+        if (step.Id != PulseSummaries.RoleClarityStepId
+            || PulseSummaries.DescribeRoles(summary.RoleClarityByRole, step, language) is not { Count: > 0 } groups)
+        {
+            return;
+        }
+
+        md.Paragraph(MarkdownText.Escape(RoleGroupsTitle.For(language)));
+        md.Bullets(groups.Select(g => ProfileLine.Format(language, MarkdownText.Escape(g.Group), MarkdownText.Escape(g.Figure))));
     }
 
     private static void WriteChoice(MarkdownWriter md, ChoiceStep step, ChoiceSummary figures, int k, Language language)

@@ -81,6 +81,35 @@ public sealed class CompteRenduRencontreTests
         Assert.True(pulseLines[1].i < Array.IndexOf(lines, "## Résultats des votes"));
     }
 
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(2, false)]
+    public void Markdown_RoleClarityByRole_ShownUnderRoleClarityOnlyWhenBothGroupsReachK(int perGroup, bool shown)
+    {
+        // Arrange: the first answers carry a declared role, as the bot stores it only when k members declared it.
+        var answers = NineAnswers().Select((answer, i) => i < 2 * perGroup
+            ? new Dictionary<string, object?>(answer) { [PulseSummaries.RoleField] = i < perGroup ? "direction" : "terrain" }
+            : answer).ToList();
+        var summary = PulseSummaries.Compute(new PulseSummaryInput
+        {
+            Template = Template,
+            Answers = answers,
+            MemberCount = 11,
+            OpenedAt = PulseOpenedAt,
+            ClosedAt = PulseClosedAt,
+        });
+
+        // Act
+        var lines = CompteRendu.Markdown(RencontreInput(Language.French) with { Summary = summary }).Split('\n');
+
+        // Assert
+        var title = Array.IndexOf(lines, "Moyenne par groupe");
+        Assert.Equal(shown, title > Array.IndexOf(lines, "## Clarté des rôles"));
+        Assert.Equal(shown, lines.Any(l => l.StartsWith("- Direction / coordination\u00A0: ", StringComparison.Ordinal) && l.EndsWith("(3 réponses)", StringComparison.Ordinal)));
+        Assert.Equal(shown, lines.Any(l => l.StartsWith("- Équipe terrain\u00A0: ", StringComparison.Ordinal)));
+        Assert.True(!shown || title < Array.IndexOf(lines, "## Conditions de l'impact collectif"));
+    }
+
     [Fact]
     public void Markdown_RencontreEnglish_MeetingTitleThemeAndNextSteps()
     {
