@@ -15,6 +15,13 @@ public sealed record ExportGrant(string ChannelId, string ConversationId, string
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TimeZone { get; init; }
 
+    /// <summary>
+    /// The scope id of the feuille de route the compte-rendu reports on (the team, else the conversation), as the
+    /// coordinator role's scope. Absent from links made before it existed: their report then has no roadmap changes.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RoadmapScopeId { get; init; }
+
     /// <summary>The pulse id of a report without a pulse (only the conversation's closed votes).</summary>
     public const string VotesOnly = "-";
 }

@@ -4,6 +4,7 @@ using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Pulses;
 using ConcertationBot.Bot.Rencontres;
+using ConcertationBot.Bot.Roadmap;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Votes;
@@ -13,6 +14,7 @@ using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Export;
 using ConcertationBot.Dialogs.Rencontres;
+using ConcertationBot.Dialogs.Roadmap;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 using ConcertationBot.Dialogs.Votes;
@@ -30,6 +32,7 @@ public sealed partial class PulseExport(
     IPulseStore pulses,
     IVoteStore votes,
     IRencontreStore rencontres,
+    IRoadmapStore roadmaps,
     PulseCloser closer,
     VoteCloser voteCloser,
     ExportLinks links,
@@ -39,6 +42,7 @@ public sealed partial class PulseExport(
 {
     private const int MaxVotesInReport = 50;
     private const int MaxEarlierPulses = 10;
+    private const int MaxHistory = 500;
 
     public async Task ExportAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -66,7 +70,8 @@ public sealed partial class PulseExport(
             baseUri = new Uri(baseUri.AbsoluteUri + "/");
         }
 
-        var grant = links.GrantFor(channelId, conversationId, pulse?.PulseId ?? ExportGrant.VotesOnly, context.TimeZone);
+        var grant = links.GrantFor(channelId, conversationId, pulse?.PulseId ?? ExportGrant.VotesOnly, context.TimeZone)
+            with { RoadmapScopeId = CoordinatorScope.From(context.Activity).ScopeId };
         var token = links.CreateToken(grant);
         var answers = pulse is null ? 0 : await pulses.CountAnswersAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
         var from = pulse?.OpenedAt ?? closedVotes[0].OpenedAt;
@@ -160,6 +165,9 @@ public sealed partial class PulseExport(
                 Rencontre = rencontre is null ? null : new CompteRenduRencontre(rencontre.Date, rencontre.Theme, rencontre.Intention),
                 Texts = texts,
                 EarlierPulses = earlier,
+                NextSteps = rencontre is null || grant.RoadmapScopeId is null
+                    ? null
+                    : await NextStepsAsync(new CoordinatorScope(grant.ChannelId, grant.RoadmapScopeId), rencontre, cancellationToken).ConfigureAwait(false),
             },
             cancellationToken);
         return new StreamedDownload(markdown.Select(part => Encoding.UTF8.GetBytes(part)), "text/markdown; charset=utf-8", name, grant.PulseId, logger);
@@ -190,6 +198,30 @@ public sealed partial class PulseExport(
         }
 
         return [.. found.OrderBy(p => p.OpenedAt).TakeLast(MaxEarlierPulses)];
+    }
+
+    /// <summary>
+    /// "Pistes d'action et suite" from the feuille de route: the changements added, and those changed otherwise, since
+    /// <paramref name="rencontre"/> opened; and those reached since the previous rencontre of the conversation opened
+    /// (since the feuille de route began when there is none). Read from the history's newest <see cref="MaxHistory"/> lines.
+    /// </summary>
+    private async Task<CompteRenduNextSteps> NextStepsAsync(CoordinatorScope scope, RencontreRecord rencontre, CancellationToken cancellationToken)
+    {
+        var plan = await roadmaps.GetAsync(scope, cancellationToken).ConfigureAwait(false);
+        var history = await roadmaps.ListHistoryAsync(scope, MaxHistory, cancellationToken).ConfigureAwait(false);
+        var previous = await rencontres.GetPreviousAsync(rencontre.ChannelId, rencontre.ConversationId, rencontre.OpenedAt, cancellationToken).ConfigureAwait(false);
+        var since = rencontre.OpenedAt;
+        var reachedSince = previous?.OpenedAt ?? DateTimeOffset.MinValue;
+        HashSet<string> added = [.. history.Where(h => h.At >= since && h.Kind == RoadmapChangeKind.Add && h.ItemId is not null).Select(h => h.ItemId!)];
+        HashSet<string> changed = [.. history.Where(h => h.At >= since && h.Kind is not (RoadmapChangeKind.Add or RoadmapChangeKind.Remove or RoadmapChangeKind.Vision) && h.ItemId is not null).Select(h => h.ItemId!)];
+        HashSet<string> reached = [.. history.Where(h => h.At >= reachedSince && h.Kind == RoadmapChangeKind.Status && h.ItemId is not null).Select(h => h.ItemId!)];
+        return new CompteRenduNextSteps(
+            Items(i => added.Contains(i.Id)),
+            Items(i => changed.Contains(i.Id) && !added.Contains(i.Id) && i.Status != RoadmapStatus.Atteint),
+            Items(i => reached.Contains(i.Id) && i.Status == RoadmapStatus.Atteint));
+
+        List<CompteRenduRoadmapItem> Items(Func<RoadmapItem, bool> keep) =>
+            [.. plan.Items.Where(keep).Select(i => new CompteRenduRoadmapItem(i.Text, i.Horizon.ToString(), i.Status.ToString()))];
     }
 
     private static IResult LinkPage(int status) => Results.Content(ExportLinkPage.Html, "text/html; charset=utf-8", Encoding.UTF8, status);

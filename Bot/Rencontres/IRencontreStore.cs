@@ -29,4 +29,7 @@ public interface IRencontreStore : ICurrentRencontre
     /// current pointer as read (so it never lands on a rencontre replaced in the meantime). Null when none is current.
     /// </summary>
     Task<RencontreRecord?> SetIntentionAsync(string channelId, string conversationId, string intention, CancellationToken cancellationToken);
+
+    /// <summary>The rencontre of the conversation opened last before <paramref name="openedBefore"/>; null when there is none.</summary>
+    Task<RencontreRecord?> GetPreviousAsync(string channelId, string conversationId, DateTimeOffset openedBefore, CancellationToken cancellationToken);
 }

@@ -140,6 +140,23 @@ public sealed class RencontreStore : IRencontreStore
         }
     }
 
+    public async Task<RencontreRecord?> GetPreviousAsync(string channelId, string conversationId, DateTimeOffset openedBefore, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ConversationKeys.Partition(channelId, conversationId);
+        RencontreRecord? previous = null;
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != CurrentRowKey && FromEntity(row) is { } rencontre && rencontre.OpenedAt < openedBefore
+                && (previous is null || rencontre.OpenedAt > previous.OpenedAt))
+            {
+                previous = rencontre;
+            }
+        }
+
+        return previous;
+    }
+
     private static async Task<TableEntity?> ReadPointerAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, CurrentRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -115,7 +115,16 @@ public static partial class CompteRendu
         {
             // Empty until the feuille de route exists: what it gained or reached during the rencontre will go here.
             md.Heading(2, NextStepsHeading.For(language));
-            md.Paragraph(Emphasis(NextStepsPrompt.For(language)));
+            if (input.NextSteps is { IsEmpty: false } steps)
+            {
+                WriteRoadmapItems(md, AddedHeading.For(language), steps.Added, language);
+                WriteRoadmapItems(md, ChangedHeading.For(language), steps.Changed, language);
+                WriteRoadmapItems(md, ReachedHeading.For(language), steps.Reached, language);
+            }
+            else
+            {
+                md.Paragraph(Emphasis(NextStepsPrompt.For(language)));
+            }
         }
 
         yield return md.Finish();
@@ -503,6 +512,36 @@ public static partial class CompteRendu
         md.Paragraph(MarkdownText.Escape(RoleGroupsTitle.For(language)));
         md.Bullets(groups.Select(g => ProfileLine.Format(language, MarkdownText.Escape(g.Group), MarkdownText.Escape(g.Figure))));
     }
+
+    /// <summary>One list of "Pistes d'action et suite": "Court terme — text (en cours)" per changement; nothing when empty.</summary>
+    private static void WriteRoadmapItems(MarkdownWriter md, string heading, IReadOnlyList<CompteRenduRoadmapItem> items, Language language)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        md.Heading(3, heading);
+        md.Bullets(items.Select(item => RoadmapItemLine.Format(language,
+            HorizonWords(item.Horizon).For(language),
+            MarkdownText.Escape(item.Text),
+            StatusWords(item.Status).For(language))));
+    }
+
+    private static Localized HorizonWords(string horizon) => horizon switch
+    {
+        "Moyen" => MediumTerm,
+        "Long" => LongTerm,
+        _ => ShortTerm,
+    };
+
+    private static Localized StatusWords(string status) => status switch
+    {
+        "EnCours" => StatusInProgress,
+        "Atteint" => StatusReached,
+        "Abandonne" => StatusDropped,
+        _ => StatusToCome,
+    };
 
     private static void WriteChoice(MarkdownWriter md, ChoiceStep step, ChoiceSummary figures, int k, Language language)
     {

@@ -42,10 +42,29 @@ public sealed record CompteRenduInput
     /// pulse) with the same sections; empty outside a rencontre or when it held one pulse.
     /// </summary>
     public IReadOnlyList<CompteRenduPulse> EarlierPulses { get; init; } = [];
+
+    /// <summary>What the feuille de route gained or reached (a rencontre's report only); null or empty: the prompt stays.</summary>
+    public CompteRenduNextSteps? NextSteps { get; init; }
 }
 
 /// <summary>One pulse of a rencontre's compte-rendu: its summary, the template it asked, and where its whole texts are read (or null).</summary>
 public sealed record CompteRenduPulse(PulseSummary Summary, PulseTemplate Template, ICompteRenduTexts? Texts);
+
+/// <summary>
+/// What the feuille de route gained or reached around a rencontre, for its "Pistes d'action et suite": the changements
+/// added or changed since the rencontre opened, and those reached since the previous rencontre (résultats attendus vs
+/// obtenus). Texts are user text (escaped).
+/// </summary>
+public sealed record CompteRenduNextSteps(
+    IReadOnlyList<CompteRenduRoadmapItem> Added,
+    IReadOnlyList<CompteRenduRoadmapItem> Changed,
+    IReadOnlyList<CompteRenduRoadmapItem> Reached)
+{
+    public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Reached.Count == 0;
+}
+
+/// <summary>One changement souhaité as the compte-rendu lists it: its text, horizon (court/moyen/long) and status code.</summary>
+public sealed record CompteRenduRoadmapItem(string Text, string Horizon, string Status);
 
 /// <summary>What the compte-rendu says of a rencontre: the day the table met, its thématique and intention (user text, escaped).</summary>
 public sealed record CompteRenduRencontre(DateOnly Date, string Theme, string? Intention);

@@ -3,8 +3,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ConcertationBot.Cards;
 using Microsoft.Extensions.DependencyInjection;
+using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Exports;
+using ConcertationBot.Bot.Roadmap;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Roadmap;
 using ConcertationBot.Tests.Bot.Pulses;
 using ConcertationBot.Tests.Bot.Votes;
 using ConcertationBot.Tests.Infrastructure;
@@ -338,6 +341,34 @@ public sealed class PulseExportTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.DoesNotContain("Avant la rencontre", text, StringComparison.Ordinal);
 
         static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+    }
+
+    [Fact]
+    public async Task Export_RencontreWithRoadmapChanges_PistesDActionListAddedAndReachedSinceThePreviousRencontre()
+    {
+        // Arrange: a first rencontre adds a changement, which is reached before the second rencontre; during the second,
+        // another changement is added and a pulse runs.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await SendAsync(bed, "rencontre 2026-09-01 : Première rencontre");
+        await SendAsync(bed, "feuille de route ajouter court : Un calendrier commun des activités");
+        var roadmaps = bed.Factory.Services.GetRequiredService<IRoadmapStore>();
+        var scope = new CoordinatorScope("msteams", bed.TeamId);
+        var calendar = Assert.Single((await roadmaps.GetAsync(scope, CancellationToken.None)).Items);
+        await roadmaps.ApplyAsync(scope, new EditItem(calendar.Id, Status: RoadmapStatus.Atteint), DateTimeOffset.UtcNow, CancellationToken.None);
+        await SendAsync(bed, "rencontre 2026-09-14 : Seconde rencontre");
+        await SendAsync(bed, "feuille de route ajouter moyen : Trois indicateurs simples");
+        await AnsweredAndClosedPulseAsync(bed, "Seconde");
+
+        // Act
+        var (markdown, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
+        var text = await bed.Http.GetStringAsync(markdown);
+
+        // Assert
+        var next = text[text.IndexOf("## Pistes d'action et suite\n", StringComparison.Ordinal)..];
+        Assert.Contains("### Ajouté à la feuille de route\n\n- Moyen terme — Trois indicateurs simples (à venir)\n", next, StringComparison.Ordinal);
+        Assert.Contains("### Atteint depuis la rencontre précédente\n\n- Court terme — Un calendrier commun des activités (atteint)\n", next, StringComparison.Ordinal);
+        Assert.DoesNotContain("À compléter", next, StringComparison.Ordinal);
+        Assert.DoesNotContain("Un calendrier commun des activités (à venir)", next, StringComparison.Ordinal);
     }
 
     /// <summary>Opens a pulse, has Amélie, Bruno and Chris name "<paramref name="prefix"/> : frein de …" on the agenda, and closes it.</summary>

@@ -111,6 +111,25 @@ public sealed class CompteRenduRencontreTests
     }
 
     [Fact]
+    public void Markdown_NextStepsWithOneChangedItem_OnlyThatListUnderPistesDAction()
+    {
+        // Arrange
+        var input = RencontreInput(Language.French) with
+        {
+            NextSteps = new CompteRenduNextSteps([], [new CompteRenduRoadmapItem("Une agente de liaison *à mi-temps*", "Long", "EnCours")], []),
+        };
+
+        // Act
+        var markdown = CompteRendu.Markdown(input);
+
+        // Assert: user text escaped, the empty lists and the prompt left out.
+        var next = markdown[markdown.IndexOf("## Pistes d'action et suite\n", StringComparison.Ordinal)..];
+        Assert.Equal(
+            "## Pistes d'action et suite\n\n### Modifié pendant la rencontre\n\n- Long terme — Une agente de liaison \\*à mi-temps\\* (en cours)\n",
+            next);
+    }
+
+    [Fact]
     public void Markdown_RencontreEnglish_MeetingTitleThemeAndNextSteps()
     {
         // Act
