@@ -129,15 +129,9 @@ public sealed partial class RoadmapConversation(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
-        if (action.IsAutomaticRefresh)
+        if (await NotAWriteAsync(context, action.IsAutomaticRefresh, cancellationToken).ConfigureAwait(false) is { } answer)
         {
-            // No card refreshes with this verb; a client that sends it as one changes nothing.
-            return await OnShowAsync(context, new CardAction<NoCardData>(NoCardData.Empty, IsAutomaticRefresh: true), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (await RefusalAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
+            return answer;
         }
 
         var scope = CoordinatorScope.From(context.Activity);
@@ -191,15 +185,9 @@ public sealed partial class RoadmapConversation(
         TurnContext context, CardAction<RoadmapItemData> action, Func<string, RoadmapOperation> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (action.IsAutomaticRefresh)
+        if (await NotAWriteAsync(context, action.IsAutomaticRefresh, cancellationToken).ConfigureAwait(false) is { } answer)
         {
-            // The item form's refresh is roadmap.show; a client that sends this verb as one changes nothing.
-            return await OnShowAsync(context, new CardAction<NoCardData>(NoCardData.Empty, IsAutomaticRefresh: true), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (await RefusalAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
+            return answer;
         }
 
         var scope = CoordinatorScope.From(context.Activity);
@@ -215,6 +203,16 @@ public sealed partial class RoadmapConversation(
         var notice = write.Applied && op is RemoveItem ? RoadmapNotice.Removed : RoadmapCardModels.NoticeOf(write.Problem);
         return Card(context, write.Plan, userId, notice);
     }
+
+    /// <summary>
+    /// Null when the click is a coordinator's write; else the answer that stores nothing: the feuille de route for a
+    /// client that sends a write verb as an automatic refresh (the cards refresh with roadmap.show only), the refusal
+    /// for anyone not a coordinator.
+    /// </summary>
+    private async Task<AdaptiveCard?> NotAWriteAsync(TurnContext context, bool isAutomaticRefresh, CancellationToken cancellationToken) =>
+        isAutomaticRefresh
+            ? await OnShowAsync(context, new CardAction<NoCardData>(NoCardData.Empty, IsAutomaticRefresh: true), cancellationToken).ConfigureAwait(false)
+            : await RefusalAsync(context, cancellationToken).ConfigureAwait(false);
 
     /// <summary>A coordinator's own view, refreshed for them only.</summary>
     private AdaptiveCard Card(TurnContext context, RoadmapPlan plan, string editorUserId, RoadmapNotice notice) =>
