@@ -45,7 +45,10 @@ public sealed record PulseActionData : ICardActionData<PulseActionData>
     public JsonObject StepFields() => CardActionFields.ToJsonObject(Fields);
 }
 
-/// <summary>The data of the vote verbs (<see cref="CardVerbs.VoteOpen"/>, <see cref="CardVerbs.VoteCast"/>, <see cref="CardVerbs.VoteDeleteConfirm"/>): the vote and the ballot inputs.</summary>
+/// <summary>
+/// The data of the vote verbs (<see cref="CardVerbs.VoteOpen"/>, <see cref="CardVerbs.VoteCast"/>,
+/// <see cref="CardVerbs.VoteDeleteConfirm"/>, <see cref="CardVerbs.RoadmapFromVote"/>): the vote and the ballot inputs.
+/// </summary>
 public sealed record VoteActionData : ICardActionData<VoteActionData>
 {
     public static JsonTypeInfo<VoteActionData> JsonTypeInfo => CardVerbDataJsonContext.Default.VoteActionData;

@@ -106,6 +106,13 @@ public static class CardVerbs
 
     /// <summary>"Retirer" on the item form: removes the item. Data: <see cref="CardDataFields.RoadmapItemId"/>.</summary>
     public const string RoadmapItemRemove = "roadmap.item.remove";
+
+    /// <summary>
+    /// "Ajouter à la feuille de route" on a closed vote's result card (when it shows a ranking): a coordinator adds the
+    /// options ranked first (at most 3) as court-terme items from <c>vote:&lt;voteId&gt;</c>, each once, and gets their own
+    /// view of the feuille de route; anyone else gets the refusal. Data: <see cref="CardDataFields.VoteId"/>.
+    /// </summary>
+    public const string RoadmapFromVote = "roadmap.fromvote";
 }
 
 /// <summary>Names of the fields in <c>Action.Execute</c> data; part of the card contract like the verbs.</summary>

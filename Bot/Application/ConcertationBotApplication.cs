@@ -120,6 +120,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemEdit, roadmap.OnEditAsync);
         OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemSave, roadmap.OnSaveAsync);
         OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemRemove, roadmap.OnRemoveAsync);
+        OnCardAction<VoteActionData>(CardVerbs.RoadmapFromVote, roadmap.OnFromVoteAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);

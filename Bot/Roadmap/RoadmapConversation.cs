@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Routing;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
@@ -9,6 +11,7 @@ using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Cards.Roadmap;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Roadmap;
+using ConcertationBot.Dialogs.Votes;
 
 namespace ConcertationBot.Bot.Roadmap;
 
@@ -17,12 +20,15 @@ namespace ConcertationBot.Bot.Roadmap;
 /// (anyone) posts the read-only card; when the asker is a coordinator the card's automatic refresh, for their id only,
 /// turns it into their own view with a "Modifier" per item (the user-specific view the pulse and vote cards use).
 /// <c>feuille de route vision : …</c> and <c>feuille de route ajouter court : …</c> are a coordinator's. The item
-/// actions check the role again on every click: anyone else gets the refusal, nothing stored.
+/// actions check the role again on every click: anyone else gets the refusal, nothing stored. A closed vote's result card
+/// offers "Ajouter à la feuille de route": the options ranked first become court-terme items from <c>vote:&lt;id&gt;</c>.
 /// </summary>
 public sealed partial class RoadmapConversation(
     CoordinatorGate gate,
     ICoordinatorDirectory coordinators,
     IRoadmapStore roadmaps,
+    IVoteStore votes,
+    VoteCardRefresher voteCards,
     TimeProvider time,
     IOptions<ConcertationOptions> options,
     ILogger<RoadmapConversation> logger)
@@ -111,19 +117,77 @@ public sealed partial class RoadmapConversation(
     public Task<AdaptiveCard> OnRemoveAsync(TurnContext context, CardAction<RoadmapItemData> action, CancellationToken cancellationToken) =>
         WriteAsync(context, action, itemId => new RemoveItem(itemId), cancellationToken);
 
+    /// <summary>The most options one click on a vote's "Ajouter à la feuille de route" adds.</summary>
+    public const int MaxFromVote = 3;
+
+    /// <summary>
+    /// <c>roadmap.fromvote</c>: adds the closed vote's options ranked first (ties included, at most
+    /// <see cref="MaxFromVote"/>) as court-terme items whose source is <c>vote:&lt;id&gt;</c>; an option already added
+    /// from that vote (same text) is skipped. Answers with the coordinator's own view, saying what happened.
+    /// </summary>
+    public async Task<AdaptiveCard> OnFromVoteAsync(TurnContext context, CardAction<VoteActionData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        if (await NotAWriteAsync(context, action.IsAutomaticRefresh, cancellationToken).ConfigureAwait(false) is { } answer)
+        {
+            return answer;
+        }
+
+        var scope = CoordinatorScope.From(context.Activity);
+        var userId = context.Activity.From?.Id ?? string.Empty;
+        var leaders = action.Data.VoteId is { Length: > 0 } voteId ? await LeadersAsync(context, voteId, cancellationToken).ConfigureAwait(false) : [];
+        if (leaders.Count == 0)
+        {
+            return Card(context, await roadmaps.GetAsync(scope, cancellationToken).ConfigureAwait(false), userId, RoadmapNotice.NoVoteRanking);
+        }
+
+        var source = VoteSource(action.Data.VoteId!);
+        RoadmapWrite? last = null;
+        var added = 0;
+        var full = false;
+        foreach (var option in leaders)
+        {
+            var op = new AddItemOnce(new AddItem(Guid.CreateVersion7().ToString("N"), option, RoadmapHorizon.Court, source));
+            last = await roadmaps.ApplyAsync(scope, op, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            LogWritten(logger, nameof(AddItemOnce), last.Problem);
+            added += last.Applied ? 1 : 0;
+            full |= last.Problem == RoadmapProblem.Full;
+        }
+
+        var notice = full ? RoadmapNotice.Full : added > 0 ? RoadmapNotice.AddedFromVote : RoadmapNotice.AlreadyFromVote;
+        return Card(context, last!.Plan, userId, notice);
+    }
+
+    /// <summary>The source recorded on an item added from a vote.</summary>
+    public static string VoteSource(string voteId) => "vote:" + voteId;
+
+    /// <summary>
+    /// The options ranked first of the closed vote <paramref name="voteId"/> of this conversation, in the vote's order,
+    /// at most <see cref="MaxFromVote"/>; none when the vote is gone, still open, or closed without a ranking to show (no
+    /// ballot, or the small-group rule withheld the tallies), as its result card.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> LeadersAsync(TurnContext context, string voteId, CancellationToken cancellationToken)
+    {
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var vote = await votes.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
+        if (vote is null || vote.IsOpen)
+        {
+            return [];
+        }
+
+        var tally = await voteCards.CountAsync(vote, cancellationToken).ConfigureAwait(false);
+        var withheld = VoteTallies.IsWithheld(vote.Rules, tally.Participation, isClosed: true, voteCards.MinimumBallots);
+        return tally.Participation <= 0 || withheld ? [] : [.. tally.Ranked.Where(o => o.Rank == 1).Take(MaxFromVote).Select(o => o.Option)];
+    }
+
     private async Task<AdaptiveCard> WriteAsync(
         TurnContext context, CardAction<RoadmapItemData> action, Func<string, RoadmapOperation> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (action.IsAutomaticRefresh)
+        if (await NotAWriteAsync(context, action.IsAutomaticRefresh, cancellationToken).ConfigureAwait(false) is { } answer)
         {
-            // The item form's refresh is roadmap.show; a client that sends this verb as one changes nothing.
-            return await OnShowAsync(context, new CardAction<NoCardData>(NoCardData.Empty, IsAutomaticRefresh: true), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (await RefusalAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
+            return answer;
         }
 
         var scope = CoordinatorScope.From(context.Activity);
@@ -139,6 +203,16 @@ public sealed partial class RoadmapConversation(
         var notice = write.Applied && op is RemoveItem ? RoadmapNotice.Removed : RoadmapCardModels.NoticeOf(write.Problem);
         return Card(context, write.Plan, userId, notice);
     }
+
+    /// <summary>
+    /// Null when the click is a coordinator's write; else the answer that stores nothing: the feuille de route for a
+    /// client that sends a write verb as an automatic refresh (the cards refresh with roadmap.show only), the refusal
+    /// for anyone not a coordinator.
+    /// </summary>
+    private async Task<AdaptiveCard?> NotAWriteAsync(TurnContext context, bool isAutomaticRefresh, CancellationToken cancellationToken) =>
+        isAutomaticRefresh
+            ? await OnShowAsync(context, new CardAction<NoCardData>(NoCardData.Empty, IsAutomaticRefresh: true), cancellationToken).ConfigureAwait(false)
+            : await RefusalAsync(context, cancellationToken).ConfigureAwait(false);
 
     /// <summary>A coordinator's own view, refreshed for them only.</summary>
     private AdaptiveCard Card(TurnContext context, RoadmapPlan plan, string editorUserId, RoadmapNotice notice) =>

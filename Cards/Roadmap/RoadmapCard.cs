@@ -39,6 +39,15 @@ public enum RoadmapNotice
     Unchanged,
     BadText,
     Full,
+
+    /// <summary>The top options of a closed vote were added as court-terme items.</summary>
+    AddedFromVote,
+
+    /// <summary>Every top option of that vote is already an item from it: nothing added.</summary>
+    AlreadyFromVote,
+
+    /// <summary>The vote is gone, still open, or closed without a ranking (no ballot, or tallies withheld): nothing to add.</summary>
+    NoVoteRanking,
 }
 
 /// <summary>
@@ -168,7 +177,7 @@ public static partial class RoadmapCard
         var body = new List<CardElement> { CardBlocks.Heading(Heading.For(language)) };
         if (NoticeText(language, model.Notice) is { } notice)
         {
-            body.Add(new TextBlock { Text = notice, Weight = TextWeight.Bolder, Color = model.Notice is RoadmapNotice.Saved or RoadmapNotice.Removed ? TextColor.Good : TextColor.Attention, Wrap = true });
+            body.Add(new TextBlock { Text = notice, Weight = TextWeight.Bolder, Color = model.Notice is RoadmapNotice.Saved or RoadmapNotice.Removed or RoadmapNotice.AddedFromVote ? TextColor.Good : TextColor.Attention, Wrap = true });
         }
 
         body.Add(Section(VisionHeading.For(language)));
@@ -275,6 +284,9 @@ public static partial class RoadmapCard
         RoadmapNotice.Unchanged => Unchanged.For(language),
         RoadmapNotice.BadText => BadText.For(language),
         RoadmapNotice.Full => Full.For(language),
+        RoadmapNotice.AddedFromVote => AddedFromVote.For(language),
+        RoadmapNotice.AlreadyFromVote => AlreadyFromVote.For(language),
+        RoadmapNotice.NoVoteRanking => NoVoteRanking.For(language),
         _ => null,
     };
 }

@@ -94,7 +94,7 @@ public static partial class VoteCard
             FallbackText = (model.IsClosed ? ResultsHeading.For(language) + " — " : string.Empty) + model.Question,
             Body = body,
             Actions = model.IsClosed
-                ? null
+                ? (unranked ? null : [AddToRoadmapAction(language, model.VoteId)])
                 : [new ExecuteAction
                 {
                     // Single choice votes from the option buttons: this one opens the ballot (to see or change it).
@@ -108,6 +108,18 @@ public static partial class VoteCard
                 : VoteCardParts.OpenRefresh(language, model.VoteId, model.YourBallot is { } own ? [own.UserId] : model.RefreshUserIds),
         };
     }
+
+    /// <summary>
+    /// "Ajouter à la feuille de route" on a closed vote that shows a ranking: a coordinator adds the options ranked first
+    /// (the roadmap checks the role and the ranking again on the click).
+    /// </summary>
+    private static ExecuteAction AddToRoadmapAction(Language language, string voteId) => new()
+    {
+        Title = AddToRoadmap.For(language),
+        Verb = CardVerbs.RoadmapFromVote,
+        Data = VoteCardParts.Data(voteId),
+        AssociatedInputs = "none",
+    };
 
     /// <summary>
     /// A single-choice vote's one-click buttons: a short line, then one <see cref="ActionSet"/> per option (one button a

@@ -42,6 +42,7 @@ public static class RoadmapSteps
         {
             SetVision v => SetVisionStep(roadmap, v, now),
             AddItem a => AddStep(roadmap, a, now),
+            AddItemOnce o => HasSame(roadmap, o.Item) ? Refused(roadmap, RoadmapProblem.AlreadyDone) : AddStep(roadmap, o.Item, now),
             EditItem e => EditStep(roadmap, e, now),
             MoveItem m => Change(roadmap, m.ItemId, item => item.Horizon == m.Horizon ? [] : [(RoadmapChangeKind.Move, item with { Horizon = m.Horizon })], now),
             RemoveItem r => RemoveStep(roadmap, r, now),
@@ -83,6 +84,10 @@ public static class RoadmapSteps
         var item = new RoadmapItem { Id = a.ItemId, Text = text, Horizon = a.Horizon, LastChanged = now, Source = a.Source };
         return new RoadmapStep(roadmap with { Items = [.. roadmap.Items, item] }, [Entry(RoadmapChangeKind.Add, a.ItemId, now)]);
     }
+
+    /// <summary>Whether an item from the same source with the same text (as <see cref="AddStep"/> would store it) is there.</summary>
+    private static bool HasSame(RoadmapPlan roadmap, AddItem a) =>
+        roadmap.Items.Any(i => string.Equals(i.Source, a.Source, StringComparison.Ordinal) && string.Equals(i.Text, a.Text.Trim(), StringComparison.Ordinal));
 
     private static RoadmapStep EditStep(RoadmapPlan roadmap, EditItem e, DateTimeOffset now)
     {

@@ -20,15 +20,13 @@ public sealed class RoadmapConversationTests(AzuriteFixture azurite) : IClassFix
 
     private static ChannelAccount Account(TestPerson person) => new() { Id = person.Id, Name = person.Name, AadObjectId = person.AadObjectId };
 
-    private static CoordinatorScope Scope(ConversationTestBed bed) => new("msteams", bed.TeamId);
+    private static CoordinatorScope Scope(ConversationTestBed bed) => RoadmapFlows.Scope(bed);
 
-    private static Task<RoadmapPlan> PlanAsync(ConversationTestBed bed) =>
-        bed.Factory.Services.GetRequiredService<IRoadmapStore>().GetAsync(Scope(bed), CancellationToken.None);
+    private static Task<RoadmapPlan> PlanAsync(ConversationTestBed bed) => RoadmapFlows.PlanAsync(bed);
 
-    private Task<List<TableEntity>> RowsAsync(ConversationTestBed bed) =>
-        PulseFlows.RowsAsync(azurite.ConnectionString, RoadmapStore.TableName, RoadmapStore.Partition(Scope(bed)));
+    private Task<List<TableEntity>> RowsAsync(ConversationTestBed bed) => RoadmapFlows.RowsAsync(azurite.ConnectionString, bed);
 
-    private static string Text(JsonObject card) => TestActivities.CardText(card).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+    private static string Text(JsonObject card) => RoadmapFlows.Text(card);
 
     /// <summary>Nadia writes the vision and adds a change; returns its id.</summary>
     private static async Task<string> ArrangeShuttleAsync(ConversationTestBed bed)

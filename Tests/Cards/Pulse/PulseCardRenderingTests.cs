@@ -129,7 +129,10 @@ public sealed class PulseCardRenderingTests
         Assert.Equal(
             """[{"title":"Change my vote","verb":"vote.open","data":{"voteId":"v-2026-12-cdn"}}]""",
             results[1]!["executed"]!.ToJsonString());
-        Assert.Empty(results[2]!["executed"]!.AsArray());
+        // Once closed, the only action left is the feuille de route's (issue #17), never the ballot.
+        var closed = Assert.Single(results[2]!["executed"]!.AsArray())!;
+        Assert.Equal(("Ajouter à la feuille de route", CardVerbs.RoadmapFromVote), ((string?)closed["title"], (string?)closed["verb"]));
+        Assert.Equal("""{"voteId":"v-2026-12-cdn"}""", closed["data"]!.ToJsonString());
     }
 
     [Theory]

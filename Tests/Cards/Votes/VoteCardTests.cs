@@ -116,9 +116,46 @@ public sealed class VoteCardTests
         // Act
         var json = CardJson.Of(VoteCard.Build(VoteFixtures.Closed(Language.French, VoteCardMode.Single)));
 
-        // Assert
+        // Assert: no vote verb left, only the roadmap's.
         Assert.Empty(ChooseButtons(json));
-        Assert.Empty(CardJson.Actions(json));
+        Assert.Equal(CardVerbs.RoadmapFromVote, (string?)Assert.Single(CardJson.Actions(json))["verb"]);
+    }
+
+    [Theory]
+    [InlineData(Language.French, VoteCardMode.Single, "Ajouter à la feuille de route")]
+    [InlineData(Language.English, VoteCardMode.Points, "Add to the roadmap")]
+    public void Build_ClosedWithARanking_OneAddToRoadmapActionCarryingTheVoteId(Language language, VoteCardMode mode, string title)
+    {
+        // Act
+        var json = CardJson.Of(VoteCard.Build(VoteFixtures.Closed(language, mode)));
+
+        // Assert
+        var action = Assert.Single(json["actions"]!.AsArray())!.AsObject();
+        Assert.Equal("Action.Execute", (string?)action["type"]);
+        Assert.Equal(CardVerbs.RoadmapFromVote, (string?)action["verb"]);
+        Assert.Equal(title, (string?)action["title"]);
+        Assert.Equal(VoteFixtures.VoteId, (string?)action["data"]![CardDataFields.VoteId]);
+    }
+
+    [Theory]
+    [InlineData("closed without a ballot")]
+    [InlineData("closed under k, tallies withheld")]
+    [InlineData("open")]
+    public void Build_NoRankingToShow_NoAddToRoadmapAction(string card)
+    {
+        // Arrange
+        var model = card switch
+        {
+            "closed without a ballot" => VoteFixtures.ClosedAtZero(Language.French, participation: 0, tied: true),
+            "closed under k, tallies withheld" => VoteFixtures.Closed(Language.French, VoteCardMode.Single) with { Participation = 2, WithheldBelow = 3 },
+            _ => VoteFixtures.Open(Language.French, VoteCardMode.TopN),
+        };
+
+        // Act
+        var json = CardJson.Of(VoteCard.Build(model));
+
+        // Assert
+        Assert.DoesNotContain(CardVerbs.RoadmapFromVote, json.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -303,7 +340,7 @@ public sealed class VoteCardTests
     }
 
     [Fact]
-    public void Build_Closed_RanksWithTiesShowsHiddenScoresAndHasNoButtonOrRefresh()
+    public void Build_Closed_RanksWithTiesShowsHiddenScoresAndHasNoVoteButtonOrRefresh()
     {
         // Arrange: hidden results, ranked 9, 7, 7, 1.
         var model = VoteFixtures.Closed(Language.French, VoteCardMode.TopN, hidden: true);
@@ -311,8 +348,8 @@ public sealed class VoteCardTests
         // Act
         var json = CardJson.Of(VoteCard.Build(model));
 
-        // Assert
-        Assert.Null(json["actions"]);
+        // Assert: the one action left is the roadmap's.
+        Assert.Equal([CardVerbs.RoadmapFromVote], CardJson.Actions(json).Select(a => (string?)a["verb"]));
         Assert.Null(json["refresh"]);
         var texts = CardJson.TextBlocks(json);
         Assert.Equal("Résultats du vote", texts[0]);
