@@ -21,7 +21,6 @@ namespace ConcertationBot.Bot.Pulses;
 /// </summary>
 public sealed partial class PulseSetupConversation(
     CoordinatorGate gate,
-    ICoordinatorDirectory coordinators,
     IPulseSetupStore setups,
     IPulseStore pulses,
     PulseConversation conversation,
@@ -50,7 +49,7 @@ public sealed partial class PulseSetupConversation(
     public async Task<AdaptiveCard> OnShowAsync(TurnContext context, CardAction<NoCardData> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (await RefusalAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await gate.RefusalAsync(context, CommandNames.PulseSetup, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return refusal;
         }
@@ -75,7 +74,7 @@ public sealed partial class PulseSetupConversation(
             return await OnShowAsync(context, new CardAction<NoCardData>(NoCardData.Empty, IsAutomaticRefresh: true), cancellationToken).ConfigureAwait(false);
         }
 
-        if (await RefusalAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await gate.RefusalAsync(context, CommandNames.PulseSetup, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return refusal;
         }
@@ -108,20 +107,6 @@ public sealed partial class PulseSetupConversation(
             await setups.GetAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false), PulseTemplates.Default, PulseDuration.Default);
     }
 
-    /// <summary>Null for a coordinator; else the polite refusal, as the clicker's own card.</summary>
-    private async Task<AdaptiveCard?> RefusalAsync(TurnContext context, CancellationToken cancellationToken)
-    {
-        var from = context.Activity.From ?? throw new InvalidOperationException("The activity has no sender.");
-        var check = await coordinators.CheckAsync(CoordinatorScope.From(context.Activity), from, cancellationToken).ConfigureAwait(false);
-        return check.IsCoordinator
-            ? null
-            : CoordinatorRefusalCard.Build(new CoordinatorRefusalCardModel
-            {
-                Language = context.Language,
-                Command = CommandNames.PulseSetup.For(context.Language),
-                CoordinatorNames = check.CoordinatorNames,
-            });
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pulse setup sent without a condition: the form is shown again, nothing stored")]
     private static partial void LogNoCondition(ILogger logger);

@@ -94,7 +94,7 @@ public sealed partial class RoadmapConversation(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
-        if (await RefusalAsync(context, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await gate.RefusalAsync(context, CommandNames.RoadmapEdit, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return refusal;
         }
@@ -212,7 +212,7 @@ public sealed partial class RoadmapConversation(
     private async Task<AdaptiveCard?> NotAWriteAsync(TurnContext context, bool isAutomaticRefresh, CancellationToken cancellationToken) =>
         isAutomaticRefresh
             ? await OnShowAsync(context, new CardAction<NoCardData>(NoCardData.Empty, IsAutomaticRefresh: true), cancellationToken).ConfigureAwait(false)
-            : await RefusalAsync(context, cancellationToken).ConfigureAwait(false);
+            : await gate.RefusalAsync(context, CommandNames.RoadmapEdit, cancellationToken).ConfigureAwait(false);
 
     /// <summary>A coordinator's own view, refreshed for them only.</summary>
     private AdaptiveCard Card(TurnContext context, RoadmapPlan plan, string editorUserId, RoadmapNotice notice) =>
@@ -224,20 +224,6 @@ public sealed partial class RoadmapConversation(
         context.Activity.From is { Id.Length: > 0 } from
         && await coordinators.HoldsRoleAsync(CoordinatorScope.From(context.Activity), from, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Null for a coordinator; else the polite refusal, as the clicker's own card (nothing stored).</summary>
-    private async Task<AdaptiveCard?> RefusalAsync(TurnContext context, CancellationToken cancellationToken)
-    {
-        var from = context.Activity.From ?? throw new InvalidOperationException("The activity has no sender.");
-        var check = await coordinators.CheckAsync(CoordinatorScope.From(context.Activity), from, cancellationToken).ConfigureAwait(false);
-        return check.IsCoordinator
-            ? null
-            : CoordinatorRefusalCard.Build(new CoordinatorRefusalCardModel
-            {
-                Language = context.Language,
-                Command = CommandNames.RoadmapEdit.For(context.Language),
-                CoordinatorNames = check.CoordinatorNames,
-            });
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Roadmap {Operation} written (problem: {Problem})")]
     private static partial void LogWritten(ILogger logger, string operation, RoadmapProblem problem);

@@ -70,6 +70,11 @@ public sealed class OfficialRendererValidationTests
             yield return ($"roadmap-item-form-{language}", RoadmapCard.ItemForm(language, RoadmapCardTests.Small(language, editable: true).Items[0], "29:nadia"));
             yield return ($"roadmap-help-{language}", RoadmapCard.Help(language, RoadmapCardTests.HostileText, tooLong: false));
         }
+
+        foreach (var card in PulseSetupCardTests.AllCards())
+        {
+            yield return card;
+        }
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> PulseCards(Language language)
