@@ -65,6 +65,22 @@ public sealed class RoadmapStepsTests
         Assert.Single(step.Plan.Items);
     }
 
+    [Theory]
+    [InlineData("Une navette le samedi", "command", false)]
+    [InlineData(" Une navette le samedi ", "command", false)]
+    [InlineData("Une navette le samedi", "vote:abc", true)]
+    [InlineData("Une navette le dimanche", "command", true)]
+    public void Apply_AddItemOnce_AddedUnlessSameSourceAndText(string text, string source, bool added)
+    {
+        // Act: a new id each time, as a second click on "Ajouter à la feuille de route" makes.
+        var step = RoadmapSteps.Apply(WithShuttle, new AddItemOnce(new AddItem("i2", text, RoadmapHorizon.Court, source)), Now);
+
+        // Assert
+        Assert.Equal(added ? RoadmapProblem.None : RoadmapProblem.AlreadyDone, step.Problem);
+        Assert.Equal(added ? 2 : 1, step.Plan.Items.Count);
+        Assert.Equal(added ? 1 : 0, step.History.Count);
+    }
+
     [Fact]
     public void Apply_AddItemWhenFull_Full()
     {
