@@ -132,9 +132,13 @@ internal static class FaultStaleCard
         return result;
     }
 
-    /// <summary>A closed vote card: no action left (the open card always offers "Voter" or "Changer mon vote").</summary>
+    /// <summary>
+    /// A closed vote card: no vote action left (the open card always offers "Voter" or "Changer mon vote"); the only
+    /// action a closed card may carry is "Ajouter à la feuille de route".
+    /// </summary>
     internal static bool IsClosedCard(JsonObject? card) =>
-        card is not null && AnswerCards.FindAction(card, CardVerbs.VoteOpen) is null && (card["actions"] as JsonArray)?.Count is null or 0;
+        card is not null && AnswerCards.FindAction(card, CardVerbs.VoteOpen) is null
+        && ((card["actions"] as JsonArray) ?? []).All(a => (string?)a?["verb"] == CardVerbs.RoadmapFromVote);
 
     private static bool IsOpenCard(JsonObject? card) => card is not null && AnswerCards.FindAction(card, CardVerbs.VoteOpen) is not null;
 
