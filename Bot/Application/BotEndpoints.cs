@@ -1,3 +1,4 @@
+using ConcertationBot.Bot.Dashboard;
 using ConcertationBot.Bot.Exports;
 using ConcertationBot.Bot.Hosting;
 using ConcertationBot.Bot.Storage;
@@ -7,7 +8,7 @@ namespace ConcertationBot.Bot.Application;
 public static class BotEndpoints
 {
     /// <summary>
-    /// Maps <c>POST /api/messages</c> (other verbs get 405 from routing), the export downloads, the liveness and the
+    /// Maps <c>POST /api/messages</c> (other verbs get 405 from routing), the export downloads, the dashboard, the liveness and the
     /// readiness probes.
     /// </summary>
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
@@ -20,6 +21,7 @@ public static class BotEndpoints
         // The earlier link form, with the grant in the path: links already posted in channels work for their 24 h.
         endpoints.MapGet("/exports/{token}/{file}", (string token, string file, PulseExport export, CancellationToken cancellationToken) =>
             export.DownloadAsync(token, file, cancellationToken));
+        endpoints.MapDashboard();
         endpoints.MapGet("/healthz", () => Results.Text("ok"));
         endpoints.MapTableReadiness();
         return endpoints;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
 using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Dashboard;
 using ConcertationBot.Bot.Exports;
 using ConcertationBot.Bot.Hosting;
 using ConcertationBot.Bot.Kernel;
@@ -55,6 +56,7 @@ public static class BotServiceCollectionExtensions
         services.AddRoadmap();
         services.AddProfiles();
         services.AddExports();
+        services.AddDashboard();
         services.AddPrivacy();
         services.AddSingleton<GreetingLedger>();
         services.AddSingleton<BotApplication, ConcertationBotApplication>();

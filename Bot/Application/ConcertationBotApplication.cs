@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Dashboard;
 using ConcertationBot.Bot.Exports;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Privacy;
@@ -44,6 +45,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         RencontreConversation rencontre,
         ProfileConversation profile,
         RoadmapConversation roadmap,
+        DashboardConversation dashboard,
         IOptions<ConcertationOptions> options,
         ILogger<ConcertationBotApplication> logger)
     {
@@ -57,6 +59,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         ArgumentNullException.ThrowIfNull(rencontre);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(roadmap);
+        ArgumentNullException.ThrowIfNull(dashboard);
         _greetings = greetings;
         _settings = settings;
         _logger = logger;
@@ -96,6 +99,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("profile delete", profile.DeleteAsync);
         OnCommand("feuille de route", roadmap.CommandAsync);
         OnCommand("roadmap", roadmap.CommandAsync);
+        OnCommand("tableau de bord", dashboard.CommandAsync);
+        OnCommand("dashboard", dashboard.CommandAsync);
         OnMessage(SendSuggestionOrHelpAsync);
 
         OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpFor(context)));

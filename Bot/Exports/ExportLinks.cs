@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConcertationBot.Bot.Kernel;
 
@@ -47,13 +45,9 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
     /// <summary>The query parameter that carries the signed grant.</summary>
     public const string GrantParameter = "grant";
 
-    /// <summary>The token for a grant: <c>base64url(json).base64url(hmac)</c>.</summary>
-    public string CreateToken(ExportGrant grant)
-    {
-        ArgumentNullException.ThrowIfNull(grant);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(grant, ExportGrantJsonContext.Default.ExportGrant);
-        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(keys.Sign(payload));
-    }
+    /// <summary>The token for a grant: <c>base64url(json).base64url(hmac)</c> (<see cref="SignedTokens"/>, no purpose: links posted before purposes existed stay valid).</summary>
+    public string CreateToken(ExportGrant grant) =>
+        SignedTokens.Create(keys, grant, ExportGrantJsonContext.Default.ExportGrant, purpose: string.Empty);
 
     /// <summary>A grant for this pulse, valid from now for <see cref="Lifetime"/>.</summary>
     public ExportGrant GrantFor(string channelId, string conversationId, string pulseId, string? timeZone = null) =>
@@ -63,30 +57,8 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
         new(baseUri, $"exports/{file}?{GrantParameter}={Uri.EscapeDataString(token)}");
 
     /// <summary>The grant when the token is genuine and not expired; null otherwise (tampered, forged, expired or malformed).</summary>
-    public ExportGrant? Verify(string token)
-    {
-        var parts = (token ?? string.Empty).Split('.');
-        if (parts.Length != 2 || !Base64Url.IsValid(parts[0]) || !Base64Url.IsValid(parts[1]))
-        {
-            return null;
-        }
-
-        var payload = Base64Url.DecodeFromChars(parts[0]);
-        if (!keys.Verify(payload, Base64Url.DecodeFromChars(parts[1])))
-        {
-            return null;
-        }
-
-        try
-        {
-            var grant = JsonSerializer.Deserialize(payload, ExportGrantJsonContext.Default.ExportGrant);
-            return grant is not null && grant.ExpiresAt > time.GetUtcNow() ? grant : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public ExportGrant? Verify(string token) =>
+        SignedTokens.Verify(keys, token, ExportGrantJsonContext.Default.ExportGrant, purpose: string.Empty, time.GetUtcNow(), grant => grant.ExpiresAt);
 
     /// <summary>"compte-rendu-2026-11-22.md": the file name offered to the browser, dated as <paramref name="date"/> is given (local).</summary>
     public static string DownloadName(string file, DateTimeOffset date) =>

@@ -63,13 +63,7 @@ public sealed partial class PulseExport(
             return;
         }
 
-        var baseUri = options.Value.PublicBaseUrl ?? context.RequestBaseUri
-            ?? throw new InvalidOperationException("Set Concertation:PublicBaseUrl: the bot does not know its own address.");
-        if (!baseUri.AbsoluteUri.EndsWith('/'))
-        {
-            baseUri = new Uri(baseUri.AbsoluteUri + "/");
-        }
-
+        var baseUri = PublicAddress.BaseUri(options.Value, context);
         var grant = links.GrantFor(channelId, conversationId, pulse?.PulseId ?? ExportGrant.VotesOnly, context.TimeZone)
             with { RoadmapScopeId = CoordinatorScope.From(context.Activity).ScopeId };
         var token = links.CreateToken(grant);
@@ -226,8 +220,8 @@ public sealed partial class PulseExport(
 
     private static IResult LinkPage(int status) => Results.Content(ExportLinkPage.Html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    /// <summary>The recorded result of a closed vote, ranked for the compte-rendu.</summary>
-    private static VoteResultSummary ResultOf(VoteRecord vote, int minimumGroupSize)
+    /// <summary>The recorded result of a closed vote, ranked for the compte-rendu (and the dashboard), under the small-group rule as the final card.</summary>
+    internal static VoteResultSummary ResultOf(VoteRecord vote, int minimumGroupSize)
     {
         var definition = VoteCardRefresher.DefinitionOf(vote);
         var scores = vote.FinalScores is { } recorded && recorded.Count == vote.Options.Count ? recorded : [.. vote.Options.Select(_ => 0)];

@@ -24,7 +24,7 @@ public sealed class CommandTextTests
         var model = CommandCatalog.Help(Language.French, isGroupConversation: true);
 
         // Assert
-        Assert.Equal(["aide", "rencontre", "feuille de route", "profil", "profil effacer"], model.ForEveryone.Select(c => c.Syntax));
+        Assert.Equal(["aide", "rencontre", "feuille de route", "tableau de bord", "profil", "profil effacer"], model.ForEveryone.Select(c => c.Syntax));
         Assert.Equal(
             [
                 "pulse démarrer [durée]", "pulse configurer", "pulse état", "pulse rappel", "pulse clore",
@@ -44,7 +44,7 @@ public sealed class CommandTextTests
         var model = CommandCatalog.Help(Language.English, isGroupConversation: true);
 
         // Assert
-        Assert.Equal(["help", "meeting", "roadmap", "profile", "profile delete"], model.ForEveryone.Select(c => c.Syntax));
+        Assert.Equal(["help", "meeting", "roadmap", "dashboard", "profile", "profile delete"], model.ForEveryone.Select(c => c.Syntax));
         Assert.True(model.IsGroupConversation);
         Assert.Contains(model.ForCoordinators, c => c.Syntax == "vote levers");
     }

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Coordination;
+using ConcertationBot.Bot.Kernel;
+using ConcertationBot.Bot.Routing;
+using ConcertationBot.Bot.Storage;
+using ConcertationBot.Cards.Dashboard;
+using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Summaries;
+
+namespace ConcertationBot.Bot.Dashboard;
+
+/// <summary>
+/// <c>tableau de bord</c> / <c>dashboard</c> (anyone in the conversation): a card with a signed link, valid 24 h, to
+/// this conversation's dashboard (and its team's feuille de route). The page shows aggregates only, so no role is asked.
+/// </summary>
+public sealed partial class DashboardConversation(DashboardLinks links, IOptions<ConcertationOptions> options, ILogger<DashboardConversation> logger)
+{
+    public async Task CommandAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var channelId = context.Activity.ChannelId!;
+        var conversationId = ConversationKeys.Normalize(context.Activity.Conversation!.Id!);
+        var grant = links.GrantFor(
+            channelId,
+            conversationId,
+            CoordinatorScope.From(context.Activity).ScopeId,
+            Languages.ToCode(context.Language),
+            context.TimeZone);
+        var url = DashboardLinks.Link(PublicAddress.BaseUri(options.Value, context), links.CreateToken(grant));
+        LogLinkMade(logger);
+        await context.SendCardAsync(
+            DashboardCard.Build(context.Language, url, DeadlineText.Format(grant.ExpiresAt, context.TimeZone, context.Language)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard link made")]
+    private static partial void LogLinkMade(ILogger logger);
+}
