@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Profiles;
@@ -29,19 +28,8 @@ public static partial class DashboardPage
         var k = input.MinimumGroupSize;
         var html = new StringBuilder(16_384);
         var code = Languages.ToCode(language);
+        html.Append(Head(code, Title.For(language), input.AssetsPath, withScripts: true));
         html.Append(CultureInfo.InvariantCulture, $"""
-            <!DOCTYPE html>
-            <html lang="{code}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="color-scheme" content="light dark">
-            <meta name="robots" content="noindex">
-            <title>{E(Title.For(language))}</title>
-            <link rel="stylesheet" href="{E(input.AssetsPath)}dashboard.css">
-            <script src="{E(input.AssetsPath)}chart.umd.js" defer></script>
-            <script src="{E(input.AssetsPath)}dashboard.js" defer></script>
-            </head>
             <body>
             <header>
             <h1>{E(Title.For(language))}</h1>
@@ -67,17 +55,8 @@ public static partial class DashboardPage
     }
 
     /// <summary>The page for a link that is not (or no longer) valid, in French then English, with nothing from storage.</summary>
-    public static string InvalidLink(string assetsPath) => $"""
-        <!DOCTYPE html>
-        <html lang="fr">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="color-scheme" content="light dark">
-        <meta name="robots" content="noindex">
-        <title>{E(Title.For(Language.French))} · {E(Title.For(Language.English))}</title>
-        <link rel="stylesheet" href="{E(assetsPath)}dashboard.css">
-        </head>
+    public static string InvalidLink(string assetsPath) =>
+        Head("fr", Title.For(Language.French) + " · " + Title.For(Language.English), assetsPath, withScripts: false) + $"""
         <body>
         <main>
         <p>{E(LinkInvalid.For(Language.French))}</p>
@@ -87,6 +66,27 @@ public static partial class DashboardPage
         </html>
 
         """;
+
+    /// <summary>The document's start up to its <c>&lt;/head&gt;</c>: the stylesheet, and the two scripts when <paramref name="withScripts"/>.</summary>
+    private static string Head(string languageCode, string title, string assetsPath, bool withScripts)
+    {
+        var scripts = withScripts
+            ? $"<script src=\"{E(assetsPath)}chart.umd.js\" defer></script>\n<script src=\"{E(assetsPath)}dashboard.js\" defer></script>\n"
+            : string.Empty;
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{languageCode}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
+            <meta name="robots" content="noindex">
+            <title>{E(title)}</title>
+            <link rel="stylesheet" href="{E(assetsPath)}dashboard.css">
+            {scripts}</head>
+
+            """;
+    }
 
     private static void Roadmap(StringBuilder html, DashboardInput input, Language language)
     {
@@ -338,5 +338,17 @@ public static partial class DashboardPage
 
     private static string Date(DateOnly date, Language language) => RencontreDates.Write(date, language);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Text or attribute value escaped for HTML: only <c>&amp; &lt; &gt; " '</c> (the page is UTF-8; accented letters stay
+    /// as they are, where <c>WebUtility.HtmlEncode</c> would write <c>&amp;#233;</c>).
+    /// </summary>
+    public static string E(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("'", "&#39;", StringComparison.Ordinal);
+    }
 }
