@@ -4,8 +4,9 @@ using System.Reflection;
 namespace ConcertationBot.Bot.Dashboard;
 
 /// <summary>
-/// The page's own files, served by the bot from its own origin: <c>dashboard.css</c>, <c>dashboard.js</c> and Chart.js
-/// (<c>chart.umd.js</c>). All three are embedded in the assembly at build time: the first two from
+/// The page's own files, served by the bot from its own origin: <c>dashboard.css</c>, <c>dashboard.js</c>,
+/// <c>favicon.svg</c> (browsers ask for an icon) and Chart.js (<c>chart.umd.js</c>). All are embedded in the assembly at
+/// build time: the page's own from
 /// <c>Bot/Dashboard/assets/</c>, Chart.js's UMD bundle from <c>node_modules/chart.js</c> (pinned in
 /// <c>package.json</c>; <c>scripts/test</c> and <c>scripts/run</c> run <c>npm ci</c> before they build). A build made
 /// without <c>node_modules</c> has no Chart.js: the page then shows its tables without charts, and the bot says so
@@ -20,6 +21,7 @@ public sealed partial class DashboardAssets
         ["dashboard.css"] = "text/css; charset=utf-8",
         ["dashboard.js"] = "text/javascript; charset=utf-8",
         [ChartFile] = "text/javascript; charset=utf-8",
+        ["favicon.svg"] = "image/svg+xml",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, byte[]> _files;
@@ -47,7 +49,7 @@ public sealed partial class DashboardAssets
         _files = files.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>The file and its content type; null for any other name (only these three are ever served).</summary>
+    /// <summary>The file and its content type; null for any other name (only these are ever served).</summary>
     public (byte[] Bytes, string ContentType)? Find(string name) =>
         _files.TryGetValue(name, out var bytes) ? (bytes, ContentTypes[name]) : null;
 

@@ -82,6 +82,7 @@ public static partial class DashboardPage
             <meta name="color-scheme" content="light dark">
             <meta name="robots" content="noindex">
             <title>{E(title)}</title>
+            <link rel="icon" href="{E(assetsPath)}favicon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="{E(assetsPath)}dashboard.css">
             {scripts}</head>
 

@@ -29,13 +29,15 @@
     const rows = Array.from(table.tBodies[0].rows);
     const horizontal = table.dataset.chart === 'bar-horizontal';
     const palette = [1, 2, 3, 4, 5, 6, 7].map((n) => color(`--chart-${n}`));
+    // One series alone takes the theme's strong colour; several take the palette, light to dark (an ordered scale).
+    const bars = headers.filter((th) => th.dataset.series === 'bar').length;
     let n = 0;
     const datasets = headers
       .map((th, index) => ({ th, index }))
       .filter(({ th }) => th.dataset.series)
       .map(({ th, index }) => {
         const line = th.dataset.series === 'line';
-        const tint = line ? color('--chart-line') : palette[n++ % palette.length];
+        const tint = line ? color('--chart-line') : bars === 1 ? color('--chart-4') : palette[n++ % palette.length];
         const dataset = {
           type: line ? 'line' : 'bar',
           label: th.textContent.trim(),

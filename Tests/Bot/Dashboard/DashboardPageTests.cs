@@ -193,6 +193,7 @@ public sealed class DashboardPageTests
     [InlineData("dashboard.js", "text/javascript")]
     [InlineData("dashboard.css", "text/css")]
     [InlineData(DashboardAssets.ChartFile, "text/javascript")]
+    [InlineData("favicon.svg", "image/svg+xml")]
     public async Task DashboardAsset_OwnFile_ServedWithThePolicy(string file, string mediaType)
     {
         // Arrange
