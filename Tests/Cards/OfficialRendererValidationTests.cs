@@ -39,6 +39,7 @@ public sealed class OfficialRendererValidationTests
             yield return ($"summary-60x500-{language}", PulseSummaryCard.Build(SummaryCardFixtures.SixtyLong(language)));
             yield return ($"export-{language}", ExportCard.Build(SummaryCardFixtures.Export(language)));
             yield return ($"export-no-pulse-{language}", ExportCard.Build(SummaryCardFixtures.Export(language, withPulse: false)));
+            yield return ($"dashboard-{language}", ConcertationBot.Cards.Dashboard.DashboardCard.Build(language, new Uri("https://bot.example.org/dashboard?grant=e30.c2ln"), "lundi 7 décembre 2026 à 14 h 46"));
 
             foreach (var card in PulseCards(language))
             {
