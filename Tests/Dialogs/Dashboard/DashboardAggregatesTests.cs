@@ -146,6 +146,36 @@ public sealed class DashboardAggregatesTests
     }
 
     [Fact]
+    public void Render_ProfilesOfTheLastPulse_CellUnderKReadsMoinsDeK()
+    {
+        // Arrange: four community members of whom three answered; two citizens, one of whom answered.
+        SummaryMember[] members =
+        [
+            new("communautaire", true), new("communautaire", true), new("communautaire", true), new("communautaire", false),
+            new("citoyen", true), new("citoyen", false),
+        ];
+        var summary = PulseSummaries.Compute(new PulseSummaryInput
+        {
+            Template = SummaryFixtures.Template,
+            Answers = [SummaryFixtures.Answer(4), SummaryFixtures.Answer(4), SummaryFixtures.Answer(5), SummaryFixtures.Answer(3)],
+            OpenedAt = SummaryFixtures.OpenedAt,
+            ClosedAt = SummaryFixtures.ClosedAt,
+            MinimumGroupSize = 3,
+            MemberCount = members.Length,
+            Members = members,
+        });
+        var pulse = new DashboardPulse(new DateOnly(2026, 11, 10), summary, SummaryFixtures.Template);
+
+        // Act
+        var html = DashboardPage.Render(Input([pulse]));
+
+        // Assert
+        Assert.Contains("<td>3 / 4</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>moins de 3</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 / 2", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_WithheldVote_OptionsWithoutScoresAndNoChart()
     {
         // Arrange
