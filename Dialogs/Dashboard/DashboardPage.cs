@@ -230,22 +230,41 @@ public static partial class DashboardPage
         EndFigure(html);
     }
 
-    /// <summary>Participation by profile of the last pulse that has it: a table only, "moins de k" where k hides a cell.</summary>
+    /// <summary>
+    /// Participation by profile across the pulses that have it: a table only (one row per pulse, one column per category
+    /// declared in any of them); "moins de k" where k hides a cell, "—" where the category had no declared member.
+    /// </summary>
     private static void Profiles(StringBuilder html, DashboardTrends trends, Language language, int k)
     {
-        if (trends.Points.LastOrDefault(p => p.Profiles is { Count: > 0 }) is not { } point)
+        var points = trends.Points.Where(p => p.Profiles is { Count: > 0 }).ToList();
+        if (points.Count == 0)
         {
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(ProfilesHeading.Format(language, Date(point.ClosedOn, language)))}</h3>\n<table class=\"data\" id=\"profiles-table\">\n<thead><tr><th scope=\"col\">{E(Profile.For(language))}</th><th scope=\"col\">{E(Answers.For(language))} / {E(Members.For(language))}</th></tr></thead>\n<tbody>\n");
-        foreach (var profile in point.Profiles!)
+        var categories = points.SelectMany(p => p.Profiles!).Select(p => p.Category).Distinct(StringComparer.Ordinal).ToList();
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(ProfilesHeading.For(language))}</h3>\n<p class=\"meta\">{E(ProfilesCells.For(language))}</p>\n<table class=\"data\" id=\"profiles-table\">\n<thead><tr><th scope=\"col\">{E(PulseDate.For(language))}</th>");
+        foreach (var category in categories)
         {
-            var label = ProfileChoices.CategoryOf(profile.Category) is { } category ? ProfileChoices.Label(category, language) : profile.Category;
-            var cell = profile.Answered is { } answered && profile.Members is { } members
-                ? ProfileCell.Format(language, Number(answered, language), Number(members, language))
-                : UnderK.Format(language, k);
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(label)}</th><td>{E(cell)}</td></tr>\n");
+            var label = ProfileChoices.CategoryOf(category) is { } known ? ProfileChoices.Label(known, language) : category;
+            html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(label)}</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var point in points)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(Date(point.ClosedOn, language))}</th>");
+            foreach (var category in categories)
+            {
+                var profile = point.Profiles!.FirstOrDefault(p => p.Category == category);
+                var cell = profile is null ? "—"
+                    : profile.Answered is { } answered && profile.Members is { } members
+                        ? ProfileCell.Format(language, Number(answered, language), Number(members, language))
+                        : UnderK.Format(language, k);
+                html.Append(CultureInfo.InvariantCulture, $"<td>{E(cell)}</td>");
+            }
+
+            html.Append("</tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");

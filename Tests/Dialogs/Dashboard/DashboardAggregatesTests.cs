@@ -146,7 +146,7 @@ public sealed class DashboardAggregatesTests
     }
 
     [Fact]
-    public void Render_ProfilesOfTheLastPulse_CellUnderKReadsMoinsDeK()
+    public void Render_ProfilesPerPulse_CellUnderKReadsMoinsDeK()
     {
         // Arrange: four community members of whom three answered; two citizens, one of whom answered.
         SummaryMember[] members =
