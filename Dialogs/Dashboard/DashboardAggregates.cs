@@ -22,6 +22,15 @@ public static class DashboardAggregates
             : new List<ContinuumLevel>();
         var rating = ordered.Select(p => RatingStep(p.Template)).LastOrDefault(s => s is not null);
         var points = ordered.Select(p => Point(p, Math.Max(minimumGroupSize, p.Summary.MinimumGroupSize), levels)).ToList();
+        for (var i = 0; i < points.Count; i++)
+        {
+            var day = points[i].ClosedOn;
+            if (points.Count(p => p.ClosedOn == day) > 1)
+            {
+                points[i] = points[i] with { SameDay = points.Take(i).Count(p => p.ClosedOn == day) + 1 };
+            }
+        }
+
         return new DashboardTrends(points, levels, rating?.Min ?? 1, rating?.Max ?? 5);
     }
 

@@ -51,6 +51,12 @@ public sealed record PulseTrendPoint(
     ContinuumPoint? Continuum,
     IReadOnlyList<ProfilePoint>? Profiles)
 {
+    /// <summary>
+    /// Among pulses closed the same day, this one's rank (1, 2…), so two points of a chart never share a label; 0 when
+    /// it is the only pulse closed that day.
+    /// </summary>
+    public int SameDay { get; init; }
+
     /// <summary>Answers / members in percent, one decimal; null when the roster was not known.</summary>
     public double? ParticipationPercent => Members is > 0 ? Math.Round(100.0 * Answers / Members.Value, 1) : null;
 }

@@ -157,7 +157,7 @@ public static partial class DashboardPage
         html.Append(CultureInfo.InvariantCulture, $"<thead><tr><th scope=\"col\">{E(PulseDate.For(language))}</th><th scope=\"col\">{E(Answers.For(language))}</th><th scope=\"col\">{E(Members.For(language))}</th><th scope=\"col\" data-series=\"bar\" data-axis=\"y\">{E(Rate.For(language))}</th></tr></thead>\n<tbody>\n");
         foreach (var point in trends.Points)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(Date(point.ClosedOn, language))}</th>{Cell(point.Answers, language)}{Cell(point.Members, language)}{Cell(point.ParticipationPercent, language)}</tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(Label(point, language))}</th>{Cell(point.Answers, language)}{Cell(point.Members, language)}{Cell(point.ParticipationPercent, language)}</tr>\n");
         }
 
         EndFigure(html);
@@ -184,7 +184,7 @@ public static partial class DashboardPage
         foreach (var point in points)
         {
             var rating = point.RoleClarity!;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(Date(point.ClosedOn, language))}</th>{Cell(rating.Numeric, language)}{Cell(rating.DontKnow, language)}{Cell(Round(rating.Mean), language)}{Cell(Round(rating.Spread), language)}");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(Label(point, language))}</th>{Cell(rating.Numeric, language)}{Cell(rating.DontKnow, language)}{Cell(Round(rating.Mean), language)}{Cell(Round(rating.Spread), language)}");
             foreach (var value in values)
             {
                 var index = value - rating.Min;
@@ -218,7 +218,7 @@ public static partial class DashboardPage
         {
             var continuum = point.Continuum!;
             var median = trends.ContinuumLevels.FirstOrDefault(l => l.OptionId == continuum.MedianOptionId)?.Label ?? "—";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(Date(point.ClosedOn, language))}</th>{Cell(continuum.Answers, language)}<td>{E(continuum.Withheld ? "—" : median)}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(Label(point, language))}</th>{Cell(continuum.Answers, language)}<td>{E(continuum.Withheld ? "—" : median)}</td>");
             for (var i = 0; i < trends.ContinuumLevels.Count; i++)
             {
                 html.Append(Cell(continuum.Distribution is { } distribution ? distribution[i] : null, language));
@@ -253,7 +253,7 @@ public static partial class DashboardPage
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var point in points)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(Date(point.ClosedOn, language))}</th>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(Label(point, language))}</th>");
             foreach (var category in categories)
             {
                 var profile = point.Profiles!.FirstOrDefault(p => p.Category == category);
@@ -357,6 +357,10 @@ public static partial class DashboardPage
     private static CultureInfo Culture(Language language) => CultureInfo.GetCultureInfo(language == Language.English ? "en-CA" : "fr-CA");
 
     private static string Date(DateOnly date, Language language) => RencontreDates.Write(date, language);
+
+    /// <summary>A pulse's row and chart label: the day it closed, with its rank that day when several closed the same day.</summary>
+    private static string Label(PulseTrendPoint point, Language language) =>
+        point.SameDay > 0 ? SameDayLabel.Format(language, Date(point.ClosedOn, language), point.SameDay) : Date(point.ClosedOn, language);
 
     /// <summary>
     /// Text or attribute value escaped for HTML: only <c>&amp; &lt; &gt; " '</c> (the page is UTF-8; accented letters stay

@@ -81,6 +81,23 @@ public sealed class DashboardAggregatesTests
         Assert.Equal([new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 1)], points.Select(p => p.ClosedOn));
     }
 
+    [Fact]
+    public void Trends_TwoPulsesClosedTheSameDay_EachItsRankThatDayAndAPulseAloneNone()
+    {
+        // Arrange
+        var first = Pulse(k: 3, SummaryFixtures.Answer(1)) with { ClosedOn = new DateOnly(2026, 9, 1) };
+        var second = first with { Summary = first.Summary with { ClosedAt = first.Summary.ClosedAt.AddHours(2) } };
+        var later = Pulse(k: 3, SummaryFixtures.Answer(2)) with { ClosedOn = new DateOnly(2026, 10, 1) };
+        later = later with { Summary = later.Summary with { ClosedAt = first.Summary.ClosedAt.AddDays(30) } };
+
+        // Act
+        var points = DashboardAggregates.Trends([later, second, first], minimumGroupSize: 3, Language.French).Points;
+
+        // Assert
+        Assert.Equal([1, 2, 0], points.Select(p => p.SameDay));
+        Assert.Contains("<th scope=\"row\">1er septembre 2026 (2)</th>", DashboardPage.Render(Input([later, second, first])), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(3, 3, 3, 3, 3)]
     [InlineData(2, 5, 3, null, null)]
