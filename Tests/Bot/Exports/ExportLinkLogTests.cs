@@ -120,8 +120,8 @@ public sealed partial class ExportLinkLogTests
     [GeneratedRegex("https?://[^\"\\s]+/exports/[^\"\\s]+")]
     private static partial Regex LinkPattern();
 
-    /// <summary>Every log line of every category and level the host writes, with its exception and the values of its scopes.</summary>
-    private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
+    /// <summary>Every log line of every category and level the host writes, with its exception and the values of its scopes (the dashboard's log test uses it too).</summary>
+    internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
     {
         private readonly ConcurrentQueue<string> _lines = new();
         private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
