@@ -1,6 +1,6 @@
 // End to end (issue #18): three closed pulses and two closed votes in Azurite, `tableau de bord` in a channel, the
-// link opened in Chromium. The charts are drawn, the data tables hold the figures the seeded answers give, no request
-// leaves the bot's origin, no console error, no serious or critical accessibility violation; screenshots at desktop,
+// link opened in Chromium. The charts are drawn, the data tables hold the figures the seeded answers give and storage
+// holds (the stored summaries and recorded vote scores, read back from Azurite), no request leaves the bot's origin, no console error, no serious or critical accessibility violation; screenshots at desktop,
 // phone width, dark theme and print (PDF) in TestResults/e2e/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -10,12 +10,14 @@ import { startBot } from '../support/bot.mjs';
 import { launchChromium } from '../support/browser.mjs';
 import { shot } from '../support/e2e-shots.mjs';
 import { stopAll } from '../support/stack.mjs';
+import { storedSummaries, storedVoteResults } from './stored.mjs';
 import { conversation, findAction, openUrlOf, people, startConnector } from './teams-double.mjs';
 
 const steps = ['roleClarity', 'agenda', 'mesures', 'activites', 'communication', 'soutien', 'continuum', 'change'];
 const started = [];
 let link;
 let botUrl;
+let storage;
 
 /** One person's answer: role clarity, a continuum level and a frein on the agenda (free text, never on the page). */
 async function answer(teams, person, pulseId, rating, level) {
@@ -46,6 +48,7 @@ async function closedVote(teams, command, ballots) {
 before(async () => {
   const azurite = await startAzurite();
   started.push(azurite);
+  storage = azurite;
   const connector = await startConnector();
   started.push(connector);
   const bot = await startBot({
@@ -148,11 +151,35 @@ test('dashboard on a desktop: charts drawn, tables hold the figures, own origin 
     assert.equal(continuum[2][2].text, 'Coordination');
     assert.deepEqual(continuum[2].slice(3, 10).map((c) => c.value), ['0', '0', '0', '1', '2', '1', '0']);
 
+    // The same figures as storage holds: each stored summary's counts, mean, spread and distributions (rounded as
+    // the page rounds them), and each vote's recorded scores.
+    const summaries = await storedSummaries(storage);
+    assert.equal(summaries.length, 3);
+    const round = (x) => (x === undefined || x === null ? null : String(Math.round(x * 100) / 100));
+    summaries.forEach((summary, i) => {
+      const rating = summary.ratings[0];
+      assert.equal(participation[i][1].value, String(summary.answerCount));
+      assert.equal(clarity[i][1].value, String(rating.numericCount));
+      assert.equal(clarity[i][3].value, round(rating.mean));
+      assert.equal(clarity[i][4].value, round(rating.spread));
+      assert.deepEqual(clarity[i].slice(5, 10).map((c) => c.value), rating.distribution ? rating.distribution.map(String) : Array(5).fill(null));
+      const choice = summary.choices[0];
+      assert.deepEqual(continuum[i].slice(3, 10).map((c) => c.value), choice.distribution ? choice.distribution.map((d) => String(d.count)) : Array(7).fill(null));
+    });
+    const stored = await storedVoteResults(storage);
+    assert.equal(stored.length, 2);
+
     // Votes, newest first, ranked.
     const latest = await rows(page, 'vote-1-table');
     assert.deepEqual(latest.map((row) => [row[0].text, row[2].value]), [['Logement', '3'], ['Alimentation', '1']]);
     const earlier = await rows(page, 'vote-2-table');
     assert.deepEqual(earlier.map((row) => [row[0].text, row[2].value]), [['Pistes cyclables', '2'], ['Trottoirs', '1'], ['Bancs', '0']]);
+    const options = { Priorité: ['Trottoirs', 'Pistes cyclables', 'Bancs'], 'Prochain thème': ['Logement', 'Alimentation'] };
+    for (const { question, scores } of stored) {
+      const table = question === 'Priorité' ? earlier : latest;
+      const shown = Object.fromEntries(table.map((row) => [row[0].text, Number(row[2].value)]));
+      assert.deepEqual(options[question].map((option) => shown[option]), scores, `the scores of "${question}"`);
+    }
 
     // The rencontre and the feuille de route; no name, no free text.
     const text = await page.innerText('body');
