@@ -1,7 +1,8 @@
 // End to end (issue #18): three closed pulses and two closed votes in Azurite, `tableau de bord` in a channel, the
-// link opened in Chromium. The charts are drawn, the data tables hold the figures the seeded answers give and storage
-// holds (the stored summaries and recorded vote scores, read back from Azurite), no request leaves the bot's origin, no console error, no serious or critical accessibility violation; screenshots at desktop,
-// phone width, dark theme and print (PDF) in TestResults/e2e/.
+// link opened in Chromium. The charts are drawn; the data tables hold the figures the seeded answers give and those
+// storage holds (the stored summaries and recorded vote scores, read back from Azurite); no request leaves the bot's
+// origin, no console error, no serious or critical accessibility violation; screenshots at desktop, phone width, dark
+// theme and print (PNG and an A4 PDF) in TestResults/e2e/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
