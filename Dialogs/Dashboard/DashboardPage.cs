@@ -243,7 +243,7 @@ public static partial class DashboardPage
         }
 
         var categories = points.SelectMany(p => p.Profiles!).Select(p => p.Category).Distinct(StringComparer.Ordinal).ToList();
-        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(ProfilesHeading.For(language))}</h3>\n<p class=\"meta\">{E(ProfilesCells.For(language))}</p>\n<table class=\"data\" id=\"profiles-table\">\n<thead><tr><th scope=\"col\">{E(PulseDate.For(language))}</th>");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{E(ProfilesHeading.For(language))}</h3>\n<p class=\"meta\">{E(ProfilesCells.For(language))}</p>\n<div class=\"table-wrap\" tabindex=\"0\">\n<table class=\"data\" id=\"profiles-table\">\n<thead><tr><th scope=\"col\">{E(PulseDate.For(language))}</th>");
         foreach (var category in categories)
         {
             var label = ProfileChoices.CategoryOf(category) is { } known ? ProfileChoices.Label(known, language) : category;
@@ -267,7 +267,7 @@ public static partial class DashboardPage
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
     }
 
     private static void Votes(StringBuilder html, DashboardInput input, Language language)
@@ -321,13 +321,13 @@ public static partial class DashboardPage
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<table class=\"data\" id=\"rencontres-table\">\n<thead><tr><th scope=\"col\">{E(RencontreDate.For(language))}</th><th scope=\"col\">{E(Theme.For(language))}</th><th scope=\"col\">{E(Intention.For(language))}</th></tr></thead>\n<tbody>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"table-wrap\" tabindex=\"0\">\n<table class=\"data\" id=\"rencontres-table\">\n<thead><tr><th scope=\"col\">{E(RencontreDate.For(language))}</th><th scope=\"col\">{E(Theme.For(language))}</th><th scope=\"col\">{E(Intention.For(language))}</th></tr></thead>\n<tbody>\n");
         foreach (var rencontre in input.Rencontres)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(RencontreDates.Write(rencontre.Date, language))}</th><td>{E(rencontre.Theme)}</td><td>{E(rencontre.Intention ?? string.Empty)}</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 
     /// <summary>A figure: its heading, a canvas the script draws on (described by the caption), and the table's start.</summary>
@@ -338,12 +338,13 @@ public static partial class DashboardPage
             <h3>{E(heading)}</h3>
             <figcaption id="{id}-caption">{E(caption)}</figcaption>
             <div class="chart"><canvas role="img" aria-labelledby="{id}-caption"></canvas></div>
+            <div class="table-wrap" tabindex="0">
             <table class="data" id="{id}-table" data-chart="{chart}" data-stacked="{(stacked ? "true" : "false")}"{axes} aria-describedby="{id}-caption">
 
             """);
     }
 
-    private static void EndFigure(StringBuilder html) => html.Append("</tbody>\n</table>\n</figure>\n");
+    private static void EndFigure(StringBuilder html) => html.Append("</tbody>\n</table>\n</div>\n</figure>\n");
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
