@@ -35,17 +35,18 @@ public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulse
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var pulse = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
-        var card = pulse is { ClosedAt: { } closedAt, PurgedAt: null }
-            ? DeletionCards.Confirm(new DeletionCardModel
-            {
-                Language = context.Language,
-                IsPulse = true,
-                Id = pulse.PulseId,
-                Title = PulseTemplates.Default.Title.For(context.Language),
-                ClosedText = DeadlineText.Format(closedAt, pulse.TimeZone, context.Language, options.Value.TimeZone),
-            })
-            : DeletionCards.NothingToDelete(context.Language, isPulse: true);
-        await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+        await context.SendSharedCardAsync(
+            language => pulse is { ClosedAt: { } closedAt, PurgedAt: null }
+                ? DeletionCards.Confirm(new DeletionCardModel
+                {
+                    Language = language,
+                    IsPulse = true,
+                    Id = pulse.PulseId,
+                    Title = PulseTemplates.Default.Title.For(language),
+                    ClosedText = DeadlineText.Format(closedAt, pulse.TimeZone, language, options.Value.TimeZone),
+                })
+                : DeletionCards.NothingToDelete(language, isPulse: true),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Asks to confirm the deletion of the most recently opened closed vote of the conversation.</summary>
@@ -64,17 +65,18 @@ public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulse
             latest = vote;
         }
 
-        var card = latest is { ClosedAt: { } closedAt, PurgedAt: null }
-            ? DeletionCards.Confirm(new DeletionCardModel
-            {
-                Language = context.Language,
-                IsPulse = false,
-                Id = latest.VoteId,
-                Title = latest.Question,
-                ClosedText = DeadlineText.Format(closedAt, context.TimeZone, context.Language, options.Value.TimeZone),
-            })
-            : DeletionCards.NothingToDelete(context.Language, isPulse: false);
-        await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+        await context.SendSharedCardAsync(
+            language => latest is { ClosedAt: { } closedAt, PurgedAt: null }
+                ? DeletionCards.Confirm(new DeletionCardModel
+                {
+                    Language = language,
+                    IsPulse = false,
+                    Id = latest.VoteId,
+                    Title = latest.Question,
+                    ClosedText = DeadlineText.Format(closedAt, context.TimeZone, language, options.Value.TimeZone),
+                })
+                : DeletionCards.NothingToDelete(language, isPulse: false),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>"Supprimer" on the confirmation card of <c>pulse supprimer</c>.</summary>

@@ -36,7 +36,7 @@ public sealed partial class ProfileConversation(
             model = WithSaved(model, saved);
         }
 
-        await context.SendCardAsync(ProfileCards.Form(model), cancellationToken).ConfigureAwait(false);
+        await context.SendSharedCardAsync(language => ProfileCards.Form(model with { Language = language }), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>profil effacer</c> / <c>profile delete</c>: deletes the sender's profile in this scope.</summary>
@@ -51,7 +51,7 @@ public sealed partial class ProfileConversation(
             LogDeleted(logger);
         }
 
-        await context.SendCardAsync(ProfileCards.Deleted(context.Language, deleted, scope.InTeam), cancellationToken).ConfigureAwait(false);
+        await context.SendSharedCardAsync(language => ProfileCards.Deleted(language, deleted, scope.InTeam), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

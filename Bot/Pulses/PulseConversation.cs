@@ -50,14 +50,15 @@ public sealed partial class PulseConversation(
         if (problem != PulseDurationProblem.None)
         {
             var typed = string.Join(' ', context.CommandArguments);
-            var card = problem is PulseDurationProblem.TooShort or PulseDurationProblem.TooLong
-                ? PulseNoticeCards.DurationOutOfRange(context.Language, typed, problem == PulseDurationProblem.TooShort)
-                : CommandSuggestions.Find(context.Text, context.Language) is { } suggestion
-                    ? SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested)
-                    : typed.Any(char.IsDigit)
-                        ? PulseNoticeCards.BadDuration(context.Language, typed)
-                        : HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, options.Value.MinimumGroupSize));
-            await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(
+                language => problem is PulseDurationProblem.TooShort or PulseDurationProblem.TooLong
+                    ? PulseNoticeCards.DurationOutOfRange(language, typed, problem == PulseDurationProblem.TooShort)
+                    : CommandSuggestions.Find(context.Text, language) is { } suggestion
+                        ? SuggestionCard.Build(language, suggestion.Typed, suggestion.Suggested)
+                        : typed.Any(char.IsDigit)
+                            ? PulseNoticeCards.BadDuration(language, typed)
+                            : HelpCard.Build(CommandCatalog.Help(language, context.IsGroupConversation, options.Value.MinimumGroupSize)),
+                cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -78,7 +79,7 @@ public sealed partial class PulseConversation(
         {
             var existing = await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A pulse is open in this conversation but could not be read back.");
-            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, PulseNotices.AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(existing, language, PulseNotices.AlreadyOpen.For(language), token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -101,7 +102,7 @@ public sealed partial class PulseConversation(
         }
 
         LogOpened(logger, opened.PulseId, opened.Deadline);
-        var activityId = await context.SendCardAsync(await cards.BuildAsync(opened, context.Language, notice: null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var activityId = await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(opened, language, notice: null, token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         if (activityId is { Length: > 0 })
         {
             await pulses.SetCardActivityIdAsync(opened, activityId, cancellationToken).ConfigureAwait(false);
@@ -266,7 +267,7 @@ public sealed partial class PulseConversation(
         TemplateVersion = PulseTemplates.Default.Version,
         TemplateSteps = choice.StepsCodeFor(PulseTemplates.Default),
         ProfilesHidden = !choice.Profiles,
-        Language = Languages.ToCode(context.Language),
+        Language = context.Shared.Code,
         // Teams' clientInfo zone; when it sent none, the round tables' configured zone (never UTC by default).
         TimeZone = context.TimeZone ?? options.Value.TimeZone,
         PlaceName = TeamsChannelData.Team(context.Activity)?.Name ?? context.Activity.Conversation?.Name,

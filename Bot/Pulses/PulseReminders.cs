@@ -348,8 +348,8 @@ public sealed partial class PulseReminders(
             await reminders.SavePersonalConversationAsync(pulse.ChannelId, member.Id!, personal, cancellationToken).ConfigureAwait(false);
         }
 
-        var language = PulseCardRefresher.LanguageOf(pulse);
-        var card = PulseCoordinationCards.Reminder(new PulseReminderCardModel
+        // A bilingual pulse reminds in both languages: the person's own is not known in a proactive message.
+        var card = PulseCardRefresher.LanguageOf(pulse).Card(language => PulseCoordinationCards.Reminder(new PulseReminderCardModel
         {
             Language = language,
             PulseId = pulse.PulseId,
@@ -359,7 +359,7 @@ public sealed partial class PulseReminders(
             PlaceName = place.TableName,
             ChannelName = place.ChannelName,
             PulseLink = place.PulseLink,
-        });
+        }));
         await pacer.WaitAsync(personal.ConversationId, cancellationToken).ConfigureAwait(false);
         await connector.SendToConversationAsync(personal.ConversationId, ProactiveMessages.Card(card), cancellationToken).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using ConcertationBot.Tests.Cards.Localization;
 using ConcertationBot.Cards.Coordination;
 using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Rencontres;
@@ -15,6 +16,42 @@ public sealed class OfficialRendererValidationTests
     public static IEnumerable<(string Name, AdaptiveCard Card)> AllCards()
     {
         foreach (var language in Enum.GetValues<Language>())
+        {
+            foreach (var card in CardsIn(language))
+            {
+                yield return card;
+            }
+        }
+
+        // A bilingual conversation's cards: every card above built in French and in English, merged as the bot posts them.
+        // (The long feuille de route is cut to fit once merged, as the bot builds it.)
+        foreach (var (french, english) in CardsIn(Language.French).Zip(CardsIn(Language.English)).Where(pair => !pair.First.Name.StartsWith("roadmap-30-", StringComparison.Ordinal)))
+        {
+            yield return ("bilingual-" + french.Name, BilingualCard.Merge(french.Card, english.Card));
+        }
+
+        foreach (var editable in new[] { false, true })
+        {
+            yield return ($"bilingual-roadmap-30-long-{(editable ? "editor" : "read-only")}", RoadmapCard.Build(new SharedLanguage(Language.French, Bilingual: true), language => RoadmapCardTests.ThirtyLong(language, editable)));
+        }
+
+        foreach (var mode in Enum.GetValues<VoteCardMode>())
+        {
+            yield return ($"bilingual-vote-twelve-two-language-options-{mode}", BilingualCard.Build(language => VoteCard.Build(VoteFixtures.Open(language, mode, refreshIds: 75) with
+            {
+                Question = BilingualText.For(BilingualFixtures.Question, language),
+                Options = [.. BilingualFixtures.TwelveOptions().Select((o, i) => new VoteOptionLine(BilingualText.For(o, language), 12 - i, i + 1, i is 3 or 4))],
+            })));
+        }
+
+        foreach (var card in PulseSetupCardTests.AllCards())
+        {
+            yield return card;
+        }
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> CardsIn(Language language)
+    {
         {
             foreach (var isGroup in new[] { false, true })
             {
@@ -69,11 +106,6 @@ public sealed class OfficialRendererValidationTests
             yield return ($"roadmap-empty-{language}", RoadmapCard.Build(new RoadmapCardModel { Language = language, Items = [], Notice = RoadmapNotice.Stale }));
             yield return ($"roadmap-item-form-{language}", RoadmapCard.ItemForm(language, RoadmapCardTests.Small(language, editable: true).Items[0], "29:nadia"));
             yield return ($"roadmap-help-{language}", RoadmapCard.Help(language, RoadmapCardTests.HostileText, tooLong: false));
-        }
-
-        foreach (var card in PulseSetupCardTests.AllCards())
-        {
-            yield return card;
         }
     }
 
