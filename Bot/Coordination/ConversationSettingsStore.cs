@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Caching.Memory;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Cards.Localization;
 
 namespace ConcertationBot.Bot.Coordination;
 
@@ -42,7 +41,7 @@ public sealed record ConversationSettings(string? Language)
     {
         null => null,
         "en" or "English" => "en",
-        Languages.BilingualCode => Languages.BilingualCode,
+        "bi" => "bi",
         _ => "fr",
     };
 }
