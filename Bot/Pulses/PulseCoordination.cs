@@ -94,7 +94,7 @@ public sealed partial class PulseCoordination(
             var conversationId = command.Conversation!.Id!;
             var bot = command.Recipient ?? throw new InvalidOperationException("The command has no recipient (the bot).");
             var place = PulseRemindersPlace.Of(pulse, command);
-            var target = new ReminderProgressTarget(conversationId, ActivityId: null, context.Language, pulse.TimeZone);
+            var target = new ReminderProgressTarget(conversationId, ActivityId: null, context.Shared, pulse.TimeZone);
 
             // Queued before the reply, so the reply never promises a run the bot no longer accepts (it is stopping);
             // the run waits for the reply's id, and ends without reminding anyone if the reply could not be sent.
