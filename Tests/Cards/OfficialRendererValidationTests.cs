@@ -3,6 +3,7 @@ using ConcertationBot.Cards.Coordination;
 using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Rencontres;
 using ConcertationBot.Cards.Roadmap;
+using ConcertationBot.Tests.Cards.Changes;
 using ConcertationBot.Tests.Cards.Rencontres;
 using ConcertationBot.Tests.Cards.Roadmap;
 using ConcertationBot.Tests.Cards.Summary;
@@ -106,6 +107,10 @@ public sealed class OfficialRendererValidationTests
             yield return ($"roadmap-empty-{language}", RoadmapCard.Build(new RoadmapCardModel { Language = language, Items = [], Notice = RoadmapNotice.Stale }));
             yield return ($"roadmap-item-form-{language}", RoadmapCard.ItemForm(language, RoadmapCardTests.Small(language, editable: true).Items[0], "29:nadia"));
             yield return ($"roadmap-help-{language}", RoadmapCard.Help(language, RoadmapCardTests.HostileText, tooLong: false));
+            foreach (var card in ChangeGroupingCardTests.CardsIn(language))
+            {
+                yield return (card.Name + "-" + language, card.Card);
+            }
         }
     }
 
