@@ -129,6 +129,9 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         var again = await bed.ClickAsync(TestPerson.Nadia, saved, CardVerbs.ChangesSave, Inputs(saved, new Dictionary<string, string> { [CardDataFields.ChangeCategoryPrefix + "0"] = "Transport" }));
         Assert.Contains("Les catégories ont été mises au vote : rien n'a été enregistré.", Text(again), StringComparison.Ordinal);
         Assert.Equal("Mobilité", (await StoredAsync(bed, pulseId))!.Grouping.Categories[0]);
+        var later = await NadiasFormAsync(bed);
+        Assert.Contains("Les catégories ont été mises au vote : le regroupement ne change plus.", Text(later), StringComparison.Ordinal);
+        Assert.Null(ConversationTestBed.FindAction(later, CardVerbs.ChangesSave));
     }
 
     [Fact]
@@ -188,6 +191,27 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains("Pas assez de réponses pour afficher les textes (minimum 3).", Text(form), StringComparison.Ordinal);
         Assert.All(TwelveChanges.Take(2), c => Assert.DoesNotContain(c.Text, Text(form), StringComparison.Ordinal));
         Assert.Null(ConversationTestBed.FindAction(form, CardVerbs.ChangesSave));
+    }
+
+    [Fact]
+    public async Task VoteChanges_BilingualConversation_OptionsAndQuestionInBothHalves()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var changes = TwelveChanges.Take(4).ToList();
+        await ClosedPulseAsync(bed, changes);
+        await SendAsync(bed, TestPerson.Nadia, "langue bilingue");
+        var form = await NadiasFormAsync(bed);
+        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité | Mobility", "Logement"], changes)));
+
+        // Act
+        var voteCard = await SendAsync(bed, TestPerson.Nadia, "vote changes");
+
+        // Assert
+        var vote = (await VoteFlows.StoredAsync(bed, VoteFlows.VoteIdOf(voteCard)!))!;
+        Assert.Equal(["Mobilité (3 changements) | Mobility (3 changes)", "Logement (1 changement) | Logement (1 change)"], vote.Options);
+        Assert.Equal("Quelle catégorie de changements prioriser ? | Which category of changes should we prioritise?", vote.Question.Replace('\u202F', ' ').Replace('\u00A0', ' '));
+        Assert.Contains("Mobility (3 changes)", Text(voteCard), StringComparison.Ordinal);
     }
 
     [Fact]
