@@ -83,16 +83,35 @@ public static partial class ChangeGroupingCard
     /// <summary>The longest category name, so that "name (n changements)" stays a short vote option.</summary>
     public const int MaxCategoryLength = 60;
 
-    /// <summary>The most changes one form lists (each with its choice), so the card stays well under 80 KB.</summary>
-    public const int MaxChangesShown = 20;
+    /// <summary>The most changes one form lists (each with its choice); fewer when they would take it over <see cref="MaxCardBytes"/>.</summary>
+    public const int MaxChangesShown = 60;
+
+    /// <summary>Under the 80 KB of the card contract (measured as UTF-16), with room for Teams' envelope.</summary>
+    public const int MaxCardBytes = 76 * 1024;
 
     /// <summary>The choice value of a change left out of every category.</summary>
     public const string NoCategory = "none";
 
-    /// <summary>The coordinator's form: the category names, each change with its category, "Enregistrer"; read-only once locked.</summary>
+    /// <summary>
+    /// The coordinator's form: the category names, each change with its category, "Enregistrer"; read-only once locked.
+    /// Changes that would take the card over <see cref="MaxCardBytes"/> are left out, with a line saying how many. The
+    /// form is always one person's own card (an invoke's answer, or a 1:1 chat), never merged in two languages.
+    /// </summary>
     public static AdaptiveCard Form(ChangeGroupingCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        for (var shown = model.Changes.Count; ; shown--)
+        {
+            var card = Build(model with { Changes = [.. model.Changes.Take(shown)], NotShown = model.NotShown + model.Changes.Count - shown });
+            if (shown == 0 || AdaptiveCardSerializer.MeasureUtf16Bytes(card) <= MaxCardBytes)
+            {
+                return card;
+            }
+        }
+    }
+
+    private static AdaptiveCard Build(ChangeGroupingCardModel model)
+    {
         var language = model.Language;
         var body = new List<CardElement> { CardBlocks.Heading(Heading.For(language), TextSize.Medium) };
         if (model.Withheld is { } withheld)
