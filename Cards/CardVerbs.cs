@@ -150,6 +150,12 @@ public static class CardDataFields
     /// </summary>
     public const string ConversationId = "conversationId";
 
+    /// <summary>
+    /// On <see cref="CardVerbs.PulseOpen"/> from the profile step a pulse offers before its first step: <c>"1"</c> means
+    /// the step was offered (answered or passed), so "Répondre" goes on to the pulse's steps.
+    /// </summary>
+    public const string ProfileOffered = "profileOffered";
+
     /// <summary>The profile form's category input (a <c>ProfileChoices</c> category code), on <see cref="CardVerbs.ProfileSave"/>.</summary>
     public const string ProfileCategory = "profileCategory";
 

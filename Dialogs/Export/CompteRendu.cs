@@ -471,6 +471,11 @@ public static partial class CompteRendu
                     }
 
                     md.Heading(3, step.Title.For(language));
+                    if (step is FreinLevierStep { Definition: { } definition })
+                    {
+                        md.Paragraph(Emphasis(definition.For(language)));
+                    }
+
                     foreach (var leviers in (bool[])[false, true])
                     {
                         // One list at a time: the freins are written and let go before the leviers are read.

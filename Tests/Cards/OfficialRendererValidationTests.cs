@@ -193,6 +193,12 @@ public sealed class OfficialRendererValidationTests
         yield return ("profile-saved-no-role", ProfileCards.Saved(new ProfileCardModel { Language = language, Category = ProfileCategory.PublicEducation }));
         yield return ("profile-none-to-delete", ProfileCards.Deleted(language, existed: false, inTeam: true));
         yield return ("profile-not-saved", ProfileCards.NotSaved(language));
+        yield return ("profile-before-pulse", ProfileCards.Form(new ProfileCardModel
+        {
+            Language = language,
+            InTeam = true,
+            BeforePulse = new ProfileBeforePulse("p-2026-09-14", "19:reminder@thread.tacv2"),
+        }));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> VoteCards(Language language)

@@ -1,3 +1,4 @@
+using ConcertationBot.Tests.Dialogs.Export;
 using ConcertationBot.Tests.Bot.Exports;
 
 namespace ConcertationBot.Tests.Bot.Rencontres;
@@ -148,7 +149,7 @@ public sealed class RencontreJourneyTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal([("Organisme communautaire", "3 / 3"), ("Institution publique (santé)", "moins de 3")], ProfileCells(summary));
 
         // The compte-rendu, byte for byte.
-        AssertMatchesGolden("rencontre-journey.md", markdown);
+        GoldenFile.AssertMatches(["Tests", "Bot", "Rencontres", "Golden"], "rencontre-journey.md", markdown);
     }
 
     [Fact]
@@ -293,30 +294,5 @@ public sealed class RencontreJourneyTests(AzuriteFixture azurite) : IClassFixtur
         var facts = body[title + 1]!;
         Assert.Equal("FactSet", (string?)facts["type"]);
         return [.. facts["facts"]!.AsArray().Select(f => ((string)f!["title"]!, (string)f["value"]!))];
-    }
-
-    /// <summary>
-    /// Byte-for-byte comparison with the approved file in <c>Tests/Bot/Rencontres/Golden</c>; on a difference the output
-    /// is written beside it as <c>.received.md</c>, as <c>Tests/Dialogs/Export</c> does (review it, then move it over).
-    /// </summary>
-    private static void AssertMatchesGolden(string fileName, string markdown)
-    {
-        var approvedPath = RepositoryPaths.Combine("Tests", "Bot", "Rencontres", "Golden", fileName);
-        var receivedPath = Path.ChangeExtension(approvedPath, ".received.md");
-        var actual = Encoding.UTF8.GetBytes(markdown);
-        var approved = File.Exists(approvedPath) ? File.ReadAllBytes(approvedPath) : [];
-        if (approved.AsSpan().SequenceEqual(actual))
-        {
-            File.Delete(receivedPath);
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(receivedPath)!);
-        File.WriteAllBytes(receivedPath, actual);
-        var expectedLines = Encoding.UTF8.GetString(approved).Split('\n');
-        var actualLines = markdown.Split('\n');
-        var line = Enumerable.Range(0, Math.Max(expectedLines.Length, actualLines.Length))
-            .FirstOrDefault(i => i >= expectedLines.Length || i >= actualLines.Length || expectedLines[i] != actualLines[i]);
-        Assert.Fail($"{fileName} differs at line {line + 1}:\n- {(line < expectedLines.Length ? expectedLines[line] : "<end of file>")}\n+ {(line < actualLines.Length ? actualLines[line] : "<end of file>")}\nReceived output written to {receivedPath}; if it is right, move it over the approved file.");
     }
 }

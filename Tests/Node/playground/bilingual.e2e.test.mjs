@@ -27,9 +27,9 @@ test('a bilingual pulse in the General channel: rencontre, setup of four conditi
 
     // The setup card everyone sees is bilingual; the form it opens is the coordinator's own, in her language.
     await postInChannel(page, 'pulse configurer');
-    const setup = await waitForCard(page, /Ouvrir la configuration \/ Open the setup/);
+    const setup = await waitForCard(page, 'Configurer le pouls');
     await clickCardButton(setup, 'Ouvrir la configuration / Open the setup');
-    const form = await waitForCard(page, 'Set up the pulse');
+    const form = await waitForCard(page, /^Choose what the pulse will ask/);
     await form.getByRole('checkbox', { name: left.english, exact: true }).uncheck();
     await clickCardButton(form, 'Open the pulse');
 
@@ -41,8 +41,11 @@ test('a bilingual pulse in the General channel: rencontre, setup of four conditi
     await cardShot(pulseCard, 'bilingual-pulse-card.png');
     await page.screenshot({ path: shot('bilingual-channel.png') });
 
-    // Her own steps, in English: role clarity 4, everything else skipped.
+    // Her own steps, in English: the profile step offered once to someone who declared none (skipped), then role
+    // clarity 4, everything else skipped.
     await clickCardButton(pulseCard, 'Répondre / Answer');
+    const profileStep = await waitForCard(page, /^Optional step before the pulse/);
+    await clickCardButton(profileStep, 'Skip');
     const first = await waitForCard(page, stepKicker(1));
     const total = Number((await first.innerText()).match(/Step 1 of (\d+)/)[1]);
     for (let n = 1; n <= total; n += 1) {
