@@ -215,6 +215,26 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task VoteChanges_AnotherVoteOpen_ThatVoteShownAndGroupingStillEditable()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var changes = TwelveChanges.Take(4).ToList();
+        var pulseId = await ClosedPulseAsync(bed, changes);
+        var form = await NadiasFormAsync(bed);
+        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité", "Logement"], changes)));
+        var otherVoteId = await VoteFlows.OpenAsync(bed, "vote Date de la prochaine rencontre : Mardi ; Jeudi");
+
+        // Act
+        var card = await SendAsync(bed, TestPerson.Nadia, "vote changements");
+
+        // Assert: the open vote's card with its notice, no second vote, and the grouping not locked.
+        Assert.Equal(otherVoteId, VoteFlows.VoteIdOf(card));
+        Assert.Equal(otherVoteId, (await VoteFlows.OpenVoteAsync(bed))?.VoteId);
+        Assert.Null((await StoredAsync(bed, pulseId))!.Grouping.VoteId);
+    }
+
+    [Fact]
     public async Task VoteChanges_OneCategoryOnly_PoliteCardAndNoVote()
     {
         // Arrange
