@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Changes;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Exports;
 using ConcertationBot.Bot.Kernel;
@@ -44,6 +45,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         RencontreConversation rencontre,
         ProfileConversation profile,
         RoadmapConversation roadmap,
+        ChangesConversation changes,
         IOptions<ConcertationOptions> options,
         ILogger<ConcertationBotApplication> logger)
     {
@@ -57,6 +59,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         ArgumentNullException.ThrowIfNull(rencontre);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(roadmap);
+        ArgumentNullException.ThrowIfNull(changes);
         _greetings = greetings;
         _settings = settings;
         _logger = logger;
@@ -96,6 +99,10 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("profile delete", profile.DeleteAsync);
         OnCommand("feuille de route", roadmap.CommandAsync);
         OnCommand("roadmap", roadmap.CommandAsync);
+        OnCommand("changements regrouper", changes.GroupAsync);
+        OnCommand("changes group", changes.GroupAsync);
+        OnCommand("vote changements", changes.VoteAsync);
+        OnCommand("vote changes", changes.VoteAsync);
         OnMessage(SendSuggestionOrHelpAsync);
 
         OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, _minimumGroupSize))));
@@ -121,6 +128,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemSave, roadmap.OnSaveAsync);
         OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemRemove, roadmap.OnRemoveAsync);
         OnCardAction<VoteActionData>(CardVerbs.RoadmapFromVote, roadmap.OnFromVoteAsync);
+        OnCardAction<ChangesActionData>(CardVerbs.ChangesShow, changes.OnShowAsync);
+        OnCardAction<ChangesActionData>(CardVerbs.ChangesSave, changes.OnSaveAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);

@@ -253,7 +253,25 @@ public sealed partial class VoteConversation(
         }
     }
 
-    private async Task OpenAdmittedAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, Func<Language, string>? notice, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a vote another feature prepared (the changes round's categories) for a coordinator its caller admitted, as
+    /// <c>vote leviers</c> opens one: the vote card, or the help card for a top N not below the options, or the card of
+    /// the vote already open here. The vote opened, or null when none was.
+    /// </summary>
+    public async Task<VoteRecord?> OpenPreparedAsync(TurnContext context, VoteDefinition definition, string sourcePulseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.Rules.Mode == VoteMode.TopN && definition.Rules.Limit >= definition.Options.Count)
+        {
+            await SendHelpAsync(context, VoteCommandProblem.BadSetting, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return await OpenAdmittedAsync(context, definition, sourcePulseId, notice: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<VoteRecord?> OpenAdmittedAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, Func<Language, string>? notice, CancellationToken cancellationToken)
     {
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         // The vote belongs to the rencontre current now, even if another becomes current before it closes.
@@ -263,7 +281,7 @@ public sealed partial class VoteConversation(
         {
             // Closed by a racing "vote clore" before this open finished: show it as it ended.
             await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(opened, language, notice: null, token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (opened is null)
@@ -271,7 +289,7 @@ public sealed partial class VoteConversation(
             var existing = await votes.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A vote is open in this conversation but could not be read back.");
             await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(existing, language, VoteNotices.AlreadyOpen.For(language), token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         LogOpened(logger, opened.VoteId, opened.Options.Count, opened.Rules.Mode);
@@ -280,6 +298,8 @@ public sealed partial class VoteConversation(
         {
             await votes.SetCardActivityIdAsync(opened, activityId, cancellationToken).ConfigureAwait(false);
         }
+
+        return opened;
     }
 
     private async Task CloseAsync(TurnContext context, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using ConcertationBot.Cards.Coordination;
 using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Rencontres;
 using ConcertationBot.Cards.Roadmap;
+using ConcertationBot.Tests.Cards.Changes;
 using ConcertationBot.Tests.Cards.Rencontres;
 using ConcertationBot.Tests.Cards.Roadmap;
 using ConcertationBot.Tests.Cards.Summary;
@@ -24,8 +25,9 @@ public sealed class OfficialRendererValidationTests
         }
 
         // A bilingual conversation's cards: every card above built in French and in English, merged as the bot posts them.
-        // (The long feuille de route is cut to fit once merged, as the bot builds it.)
-        foreach (var (french, english) in CardsIn(Language.French).Zip(CardsIn(Language.English)).Where(pair => !pair.First.Name.StartsWith("roadmap-30-", StringComparison.Ordinal)))
+        // (The long feuille de route is cut to fit once merged, as the bot builds it; the largest changes form is only ever
+        // one coordinator's own card, in her language, so it is never merged.)
+        foreach (var (french, english) in CardsIn(Language.French).Zip(CardsIn(Language.English)).Where(pair => !pair.First.Name.StartsWith("roadmap-30-", StringComparison.Ordinal) && !pair.First.Name.StartsWith("changes-form-largest", StringComparison.Ordinal)))
         {
             yield return ("bilingual-" + french.Name, BilingualCard.Merge(french.Card, english.Card));
         }
@@ -106,6 +108,10 @@ public sealed class OfficialRendererValidationTests
             yield return ($"roadmap-empty-{language}", RoadmapCard.Build(new RoadmapCardModel { Language = language, Items = [], Notice = RoadmapNotice.Stale }));
             yield return ($"roadmap-item-form-{language}", RoadmapCard.ItemForm(language, RoadmapCardTests.Small(language, editable: true).Items[0], "29:nadia"));
             yield return ($"roadmap-help-{language}", RoadmapCard.Help(language, RoadmapCardTests.HostileText, tooLong: false));
+            foreach (var card in ChangeGroupingCardTests.CardsIn(language))
+            {
+                yield return (card.Name + "-" + language, card.Card);
+            }
         }
     }
 
