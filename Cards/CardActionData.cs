@@ -171,6 +171,32 @@ public sealed record RoadmapItemData : ICardActionData<RoadmapItemData>
         CardActionFields.ToJsonObject(Fields).Deserialize(CardVerbDataJsonContext.Default.RoadmapItemFields) ?? new RoadmapItemFields();
 }
 
+/// <summary>
+/// The data of the changes round's grouping verbs (<see cref="CardVerbs.ChangesShow"/>, <see cref="CardVerbs.ChangesSave"/>):
+/// the pulse whose changes are grouped, the version of the grouping the form was built from, and the form's inputs.
+/// </summary>
+public sealed record ChangesActionData : ICardActionData<ChangesActionData>
+{
+    public static JsonTypeInfo<ChangesActionData> JsonTypeInfo => CardVerbDataJsonContext.Default.ChangesActionData;
+
+    public static ChangesActionData Empty { get; } = new();
+
+    [JsonPropertyName(CardDataFields.PulseId)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? PulseId { get; init; }
+
+    [JsonPropertyName(CardDataFields.ChangesETag)]
+    [JsonConverter(typeof(CardStringConverter))]
+    public string? ETag { get; init; }
+
+    /// <summary>The form's inputs. (A setter: System.Text.Json fills extension data only through one.)</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; set; }
+
+    /// <summary>The form's inputs as the grouping reader takes them.</summary>
+    public JsonObject FormFields() => CardActionFields.ToJsonObject(Fields);
+}
+
 /// <summary>An item's fields as the roadmap item form showed them (codes for status and horizon).</summary>
 public sealed record RoadmapItemFields
 {
@@ -203,4 +229,5 @@ public sealed record RoadmapItemFields
 [JsonSerializable(typeof(PulseSetupData))]
 [JsonSerializable(typeof(RoadmapItemData))]
 [JsonSerializable(typeof(RoadmapItemFields))]
+[JsonSerializable(typeof(ChangesActionData))]
 internal sealed partial class CardVerbDataJsonContext : JsonSerializerContext;

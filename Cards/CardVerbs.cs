@@ -113,6 +113,20 @@ public static class CardVerbs
     /// view of the feuille de route; anyone else gets the refusal. Data: <see cref="CardDataFields.VoteId"/>.
     /// </summary>
     public const string RoadmapFromVote = "roadmap.fromvote";
+
+    /// <summary>
+    /// The automatic refresh of the card <c>changements regrouper</c> posts in a channel or group chat, for the
+    /// coordinator who asked: her own grouping form of the pulse's changes (a coordinator only; anyone else gets the
+    /// refusal). Data: <see cref="CardDataFields.PulseId"/>.
+    /// </summary>
+    public const string ChangesShow = "changes.show";
+
+    /// <summary>
+    /// "Enregistrer" on the grouping form: stores the categories and where each change goes, If-Match the grouping the
+    /// form was built from (a stale form says so and shows the current grouping). Data: <see cref="CardDataFields.PulseId"/>,
+    /// <see cref="CardDataFields.ChangesETag"/> + the form's inputs.
+    /// </summary>
+    public const string ChangesSave = "changes.save";
 }
 
 /// <summary>Names of the fields in <c>Action.Execute</c> data; part of the card contract like the verbs.</summary>
@@ -135,6 +149,12 @@ public static class CardDataFields
     /// conversation".
     /// </summary>
     public const string ConversationId = "conversationId";
+
+    /// <summary>
+    /// On <see cref="CardVerbs.PulseOpen"/> from the profile step a pulse offers before its first step: <c>"1"</c> means
+    /// the step was offered (answered or passed), so "Répondre" goes on to the pulse's steps.
+    /// </summary>
+    public const string ProfileOffered = "profileOffered";
 
     /// <summary>The profile form's category input (a <c>ProfileChoices</c> category code), on <see cref="CardVerbs.ProfileSave"/>.</summary>
     public const string ProfileCategory = "profileCategory";
@@ -171,4 +191,16 @@ public static class CardDataFields
 
     /// <summary>On <see cref="CardVerbs.RoadmapItemSave"/>: the item's fields as the form showed them (an object of the five fields above).</summary>
     public const string RoadmapWas = "roadmapWas";
+
+    /// <summary>The version (ETag) of the stored grouping a changes form was built from; absent when nothing was stored yet.</summary>
+    public const string ChangesETag = "changesEtag";
+
+    /// <summary>The grouping form's category name input is this prefix and the category's slot (<c>changeCategory_0</c> … <c>_4</c>).</summary>
+    public const string ChangeCategoryPrefix = "changeCategory_";
+
+    /// <summary>
+    /// The grouping form's choice for one change is this prefix and the change's key (a hash of its text, never who wrote
+    /// it): a category slot (<c>"0"</c> … <c>"4"</c>) or <c>"none"</c>.
+    /// </summary>
+    public const string ChangeChoicePrefix = "change_";
 }

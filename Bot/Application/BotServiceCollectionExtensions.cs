@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ConcertationBot.Bot.Authentication;
 using ConcertationBot.Bot.Connector;
+using ConcertationBot.Bot.Changes;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Dashboard;
 using ConcertationBot.Bot.Exports;
@@ -54,6 +55,7 @@ public static class BotServiceCollectionExtensions
         services.AddVotes();
         services.AddRencontres();
         services.AddRoadmap();
+        services.AddChanges();
         services.AddProfiles();
         services.AddExports();
         services.AddDashboard();

@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Changes;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Dashboard;
 using ConcertationBot.Bot.Exports;
@@ -46,6 +47,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         ProfileConversation profile,
         RoadmapConversation roadmap,
         DashboardConversation dashboard,
+        ChangesConversation changes,
         IOptions<ConcertationOptions> options,
         ILogger<ConcertationBotApplication> logger)
     {
@@ -60,6 +62,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(roadmap);
         ArgumentNullException.ThrowIfNull(dashboard);
+        ArgumentNullException.ThrowIfNull(changes);
         _greetings = greetings;
         _settings = settings;
         _logger = logger;
@@ -101,9 +104,13 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("roadmap", roadmap.CommandAsync);
         OnCommand("tableau de bord", dashboard.CommandAsync);
         OnCommand("dashboard", dashboard.CommandAsync);
+        OnCommand("changements regrouper", changes.GroupAsync);
+        OnCommand("changes group", changes.GroupAsync);
+        OnCommand("vote changements", changes.VoteAsync);
+        OnCommand("vote changes", changes.VoteAsync);
         OnMessage(SendSuggestionOrHelpAsync);
 
-        OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpFor(context)));
+        OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, _minimumGroupSize))));
         OnCardAction<PulseActionData>(CardVerbs.PulseOpen, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Open, action, ct));
         OnCardAction<PulseActionData>(CardVerbs.PulseNext, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Next, action, ct));
         OnCardAction<PulseActionData>(CardVerbs.PulseBack, (context, action, ct) => pulse.OnCardActionAsync(context, PulseActionKind.Back, action, ct));
@@ -126,6 +133,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemSave, roadmap.OnSaveAsync);
         OnCardAction<RoadmapItemData>(CardVerbs.RoadmapItemRemove, roadmap.OnRemoveAsync);
         OnCardAction<VoteActionData>(CardVerbs.RoadmapFromVote, roadmap.OnFromVoteAsync);
+        OnCardAction<ChangesActionData>(CardVerbs.ChangesShow, changes.OnShowAsync);
+        OnCardAction<ChangesActionData>(CardVerbs.ChangesSave, changes.OnSaveAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);
@@ -161,9 +170,15 @@ public sealed partial class ConcertationBotApplication : BotApplication
         try
         {
             var teamId = TeamsChannelData.Team(context.Activity)?.Id;
-            if (await _settings.GetLanguageAsync(channelId, conversationId, teamId, cancellationToken).ConfigureAwait(false) is { } fixedLanguage)
+            switch (await _settings.GetLanguageAsync(channelId, conversationId, teamId, cancellationToken).ConfigureAwait(false))
             {
-                context.Language = Languages.FromCode(fixedLanguage);
+                // Bilingual: cards for everyone carry both languages; what a person sees alone stays in their own.
+                case Languages.BilingualCode:
+                    context.IsBilingual = true;
+                    break;
+                case { } fixedLanguage:
+                    context.Language = Languages.FromCode(fixedLanguage);
+                    break;
             }
         }
         catch (Exception exception) when (TransientFailures.IsTransient(exception))
@@ -172,16 +187,13 @@ public sealed partial class ConcertationBotApplication : BotApplication
         }
     }
 
-    private AdaptiveCard HelpFor(TurnContext context) =>
-        HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, _minimumGroupSize));
-
     private Task SendHelpAsync(TurnContext context, CancellationToken cancellationToken) =>
-        context.SendCardAsync(HelpFor(context), cancellationToken);
+        context.SendSharedCardAsync(language => HelpCard.Build(CommandCatalog.Help(language, context.IsGroupConversation, _minimumGroupSize)), cancellationToken);
 
     /// <summary>A message that is no command: "Vouliez-vous dire … ?" when it is a command mistyped, else the help card.</summary>
     private Task SendSuggestionOrHelpAsync(TurnContext context, CancellationToken cancellationToken) =>
         CommandSuggestions.Find(context.Text, context.Language) is { } suggestion
-            ? context.SendCardAsync(SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested), cancellationToken)
+            ? context.SendSharedCardAsync(language => SuggestionCard.Build(language, suggestion.Typed, suggestion.Suggested), cancellationToken)
             : SendHelpAsync(context, cancellationToken);
 
     private Task GreetOnInstallAsync(TurnContext context, CancellationToken cancellationToken) =>

@@ -5,7 +5,8 @@ using ConcertationBot.Bot.Storage;
 namespace ConcertationBot.Bot.Coordination;
 
 /// <summary>
-/// Settings a coordinator chose; for now the fixed language, as the code records store (<c>"fr"</c> or <c>"en"</c>; null
+/// Settings a coordinator chose; for now the fixed language, as the code records store (<c>"fr"</c>, <c>"en"</c>, or
+/// <c>"bi"</c> for a bilingual conversation; null
 /// follows each person's locale). In a team, a language set in one channel applies to every channel of the team unless a
 /// channel has set its own. Storage knows codes only; turning a code into the cards' language is the caller's affair.
 /// </summary>
@@ -34,12 +35,13 @@ public interface IConversationSettingsStore
 /// </summary>
 public sealed record ConversationSettings(string? Language)
 {
-    /// <summary>The stored language as a code: <c>"en"</c> or <c>"fr"</c>, whichever way it was written; null when none.</summary>
+    /// <summary>The stored language as a code: <c>"en"</c>, <c>"bi"</c> or <c>"fr"</c>, whichever way it was written; null when none.</summary>
     [JsonIgnore]
     public string? LanguageCode => Language switch
     {
         null => null,
         "en" or "English" => "en",
+        "bi" => "bi",
         _ => "fr",
     };
 }

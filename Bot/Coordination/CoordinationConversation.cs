@@ -8,7 +8,7 @@ namespace ConcertationBot.Bot.Coordination;
 
 /// <summary>
 /// Coordinator-only settings of a conversation: <c>coordination ajouter @nom</c> grants the role in this team,
-/// <c>langue français | english | auto</c> fixes (or frees) the language the bot speaks here.
+/// <c>langue français | english | bilingue | auto</c> fixes (or frees) the language the bot speaks here.
 /// </summary>
 public sealed class CoordinationConversation(CoordinatorGate gate, ICoordinatorDirectory directory, IConversationSettingsStore settings, TimeProvider time)
 {
@@ -24,22 +24,22 @@ public sealed class CoordinationConversation(CoordinatorGate gate, ICoordinatorD
         var grantee = MentionedPerson(context.Activity);
         if (grantee is null)
         {
-            await context.SendCardAsync(CoordinationCards.GrantUsage(context.Language), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(CoordinationCards.GrantUsage, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var from = context.Activity.From ?? throw new InvalidOperationException("The activity has no sender.");
         await directory.GrantAsync(CoordinatorScope.From(context.Activity), grantee, from, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        await context.SendCardAsync(CoordinationCards.Granted(context.Language, grantee.Name ?? grantee.Id ?? string.Empty), cancellationToken).ConfigureAwait(false);
+        await context.SendSharedCardAsync(language => CoordinationCards.Granted(language, grantee.Name ?? grantee.Id ?? string.Empty), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary><c>langue français | english | auto</c> / <c>language english | french | auto</c>.</summary>
+    /// <summary><c>langue français | english | bilingue | auto</c> / <c>language english | french | bilingual | auto</c>.</summary>
     public async Task SetLanguageAsync(TurnContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!TryReadLanguage(context.CommandArguments, out var fixedLanguage))
+        if (!TryReadSetting(context.CommandArguments, out var code))
         {
-            await context.SendCardAsync(LanguageCards.Usage(context.Language), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(LanguageCards.Usage, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -51,10 +51,35 @@ public sealed class CoordinationConversation(CoordinatorGate gate, ICoordinatorD
         var channelId = context.Activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId.");
         var conversationId = context.Activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation.");
         // In a team, the language set here also becomes the team's, for every channel that has not set its own.
-        await settings.SetLanguageAsync(channelId, conversationId, TeamsChannelData.Team(context.Activity)?.Id, fixedLanguage is { } code ? Languages.ToCode(code) : null, cancellationToken).ConfigureAwait(false);
-        var replyLanguage = fixedLanguage ?? Languages.FromLocale(context.Activity.Locale);
-        context.Language = replyLanguage;
-        await context.SendCardAsync(LanguageCards.Set(replyLanguage, fixedLanguage), cancellationToken).ConfigureAwait(false);
+        await settings.SetLanguageAsync(channelId, conversationId, TeamsChannelData.Team(context.Activity)?.Id, code, cancellationToken).ConfigureAwait(false);
+        var ownLanguage = Languages.FromLocale(context.Activity.Locale);
+        context.IsBilingual = Languages.IsBilingual(code);
+        context.Language = code is null || context.IsBilingual ? ownLanguage : Languages.FromCode(code);
+        await context.SendSharedCardAsync(
+            language => context.IsBilingual ? LanguageCards.SetBilingual(language) : LanguageCards.Set(language, code is null ? null : Languages.FromCode(code)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The conversation's language as stored: <c>"bi"</c> for "bilingue" / "bilingual", <c>"fr"</c> or <c>"en"</c>
+    /// (<see cref="TryReadLanguage"/>), null for "auto".
+    /// </summary>
+    internal static bool TryReadSetting(IReadOnlyList<string> words, out string? code)
+    {
+        code = null;
+        if (words.Count == 1 && CommandText.Fold(words[0]) is "bilingue" or "bilingual" or "bi")
+        {
+            code = Languages.BilingualCode;
+            return true;
+        }
+
+        if (!TryReadLanguage(words, out var language))
+        {
+            return false;
+        }
+
+        code = language is { } fixedLanguage ? Languages.ToCode(fixedLanguage) : null;
+        return true;
     }
 
     /// <summary>"français", "francais", "french", "fr" → French; "english", "anglais", "en" → English; "auto" → null.</summary>

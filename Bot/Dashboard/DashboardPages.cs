@@ -101,7 +101,7 @@ public sealed partial class DashboardPages(
         return [.. closed
             .OrderByDescending(v => v.ClosedAt)
             .Take(DashboardPage.MaxVotes)
-            .Select(v => new DashboardVote(DateOnly.FromDateTime(LocalTime.In(v.ClosedAt!.Value, grant.TimeZone).DateTime), PulseExport.ResultOf(v, k)))];
+            .Select(v => new DashboardVote(DateOnly.FromDateTime(LocalTime.In(v.ClosedAt!.Value, grant.TimeZone).DateTime), PulseExport.ResultOf(v, Languages.FromCode(grant.Language), k)))];
     }
 
     /// <summary>The current rencontre and those opened before it, newest first.</summary>

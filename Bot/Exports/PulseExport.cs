@@ -59,7 +59,7 @@ public sealed partial class PulseExport(
         var closedVotes = await ClosedVotesAsync(channelId, conversationId, pulse, rencontre, cancellationToken).ConfigureAwait(false);
         if (pulse is null && closedVotes.Count == 0)
         {
-            await context.SendCardAsync(PulseCoordinationCards.NoOpenPulse(context.Language), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(PulseCoordinationCards.NoOpenPulse, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -72,18 +72,18 @@ public sealed partial class PulseExport(
         var to = pulse is null ? closedVotes[^1].ClosedAt ?? time.GetUtcNow() : pulse.ClosedAt ?? time.GetUtcNow();
         var zone = pulse?.TimeZone ?? context.TimeZone;
         LogExported(logger, grant.PulseId, rencontre?.RencontreId, closedVotes.Count);
-        await context.SendCardAsync(
-            ExportCard.Build(new ExportCardModel
+        await context.SendSharedCardAsync(
+            language => ExportCard.Build(new ExportCardModel
             {
-                Language = context.Language,
-                Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(context.Language),
-                Rencontre = rencontre is null ? null : new ExportCardRencontre(RencontreDates.Write(rencontre.Date, context.Language), rencontre.Theme),
-                PulsePeriod = SummaryWords.Period(LocalTime.In(from, zone), LocalTime.In(to, zone), context.Language),
+                Language = language,
+                Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(language),
+                Rencontre = rencontre is null ? null : new ExportCardRencontre(RencontreDates.Write(rencontre.Date, language), rencontre.Theme),
+                PulsePeriod = SummaryWords.Period(LocalTime.In(from, zone), LocalTime.In(to, zone), language),
                 AnswerCount = answers,
                 VoteCount = closedVotes.Count,
                 MarkdownUrl = ExportLinks.Link(baseUri, token, ExportLinks.MarkdownFile),
                 CsvUrl = ExportLinks.Link(baseUri, token, ExportLinks.CsvFile),
-                ExpiresText = DeadlineText.Format(grant.ExpiresAt, context.TimeZone, context.Language),
+                ExpiresText = DeadlineText.Format(grant.ExpiresAt, context.TimeZone, language),
             }),
             cancellationToken).ConfigureAwait(false);
     }
@@ -125,7 +125,7 @@ public sealed partial class PulseExport(
             var answers = pulse is null
                 ? AsyncEnumerable.Empty<IReadOnlyDictionary<string, object?>>()
                 : pulses.ReadAnswerColumnsAsync(pulse.PulseId, CompteRendu.Columns(template), cancellationToken).Select(row => row.Fields);
-            var csv = CompteRendu.CsvPartsAsync(template, answers, language, options.Value.MinimumGroupSize, cancellationToken);
+            var csv = CompteRendu.CsvPartsAsync(template, answers, language.Language, options.Value.MinimumGroupSize, cancellationToken);
             return new StreamedDownload(csv, "text/csv; charset=utf-8", name, grant.PulseId, logger);
         }
 
@@ -147,23 +147,26 @@ public sealed partial class PulseExport(
             }
         }
 
-        var markdown = CompteRendu.MarkdownPartsAsync(
-            new CompteRenduInput
+        var nextSteps = rencontre is null || grant.RoadmapScopeId is null
+            ? null
+            : await NextStepsAsync(new CoordinatorScope(grant.ChannelId, grant.RoadmapScopeId), rencontre, cancellationToken).ConfigureAwait(false);
+        CompteRenduInput InputIn(Language language) => new()
             {
                 Summary = summary is null ? null : LocalTime.In(summary, zone),
                 Template = summary is null ? null : template,
                 Language = language,
                 Title = pulse?.PlaceName ?? ExportWords.DefaultTitle.For(language),
                 GeneratedAt = LocalTime.In(time.GetUtcNow(), zone),
-                Votes = [.. closedVotes.Select(vote => ResultOf(vote, options.Value.MinimumGroupSize))],
+                Votes = [.. closedVotes.Select(vote => ResultOf(vote, language, options.Value.MinimumGroupSize))],
                 Rencontre = rencontre is null ? null : new CompteRenduRencontre(rencontre.Date, rencontre.Theme, rencontre.Intention),
                 Texts = texts,
                 EarlierPulses = earlier,
-                NextSteps = rencontre is null || grant.RoadmapScopeId is null
-                    ? null
-                    : await NextStepsAsync(new CoordinatorScope(grant.ChannelId, grant.RoadmapScopeId), rencontre, cancellationToken).ConfigureAwait(false),
-            },
-            cancellationToken);
+                NextSteps = nextSteps,
+            };
+        // A bilingual conversation's compte-rendu is written in French, then in English.
+        var markdown = language.Bilingual
+            ? CompteRendu.BilingualMarkdownPartsAsync(InputIn, cancellationToken)
+            : CompteRendu.MarkdownPartsAsync(InputIn(language.Language), cancellationToken);
         return new StreamedDownload(markdown.Select(part => Encoding.UTF8.GetBytes(part)), "text/markdown; charset=utf-8", name, grant.PulseId, logger);
     }
 
@@ -221,9 +224,9 @@ public sealed partial class PulseExport(
     private static IResult LinkPage(int status) => Results.Content(ExportLinkPage.Html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
     /// <summary>The recorded result of a closed vote, ranked for the compte-rendu (and the dashboard), under the small-group rule as the final card.</summary>
-    internal static VoteResultSummary ResultOf(VoteRecord vote, int minimumGroupSize)
+    internal static VoteResultSummary ResultOf(VoteRecord vote, Language language, int minimumGroupSize)
     {
-        var definition = VoteCardRefresher.DefinitionOf(vote);
+        var definition = VoteCardRefresher.DefinitionOf(vote, language);
         var scores = vote.FinalScores is { } recorded && recorded.Count == vote.Options.Count ? recorded : [.. vote.Options.Select(_ => 0)];
         return VoteTallies.ToResult(definition, VoteTallies.FromScores(definition, vote.FinalParticipation ?? 0, scores), minimumGroupSize);
     }

@@ -213,7 +213,7 @@ public sealed class BotAdapter(
 
         try
         {
-            await context.SendCardAsync(transient ? NoticeCards.TryAgain(context.Language) : NoticeCards.ApologyCard(context.Language), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(language => transient ? NoticeCards.TryAgain(language) : NoticeCards.ApologyCard(language), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception sendFailure) when (!cancellationToken.IsCancellationRequested)

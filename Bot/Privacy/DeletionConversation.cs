@@ -35,17 +35,10 @@ public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulse
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var pulse = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
-        var card = pulse is { ClosedAt: { } closedAt, PurgedAt: null }
-            ? DeletionCards.Confirm(new DeletionCardModel
-            {
-                Language = context.Language,
-                IsPulse = true,
-                Id = pulse.PulseId,
-                Title = PulseTemplates.Default.Title.For(context.Language),
-                ClosedText = DeadlineText.Format(closedAt, pulse.TimeZone, context.Language, options.Value.TimeZone),
-            })
-            : DeletionCards.NothingToDelete(context.Language, isPulse: true);
-        await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+        var item = pulse is { ClosedAt: { } closedAt, PurgedAt: null }
+            ? new Deletable(pulse.PulseId, PulseTemplates.Default.Title.For, closedAt, pulse.TimeZone)
+            : null;
+        await SendConfirmationAsync(context, isPulse: true, item, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Asks to confirm the deletion of the most recently opened closed vote of the conversation.</summary>
@@ -64,18 +57,29 @@ public sealed class DeletionConversation(CoordinatorGate gate, IPulseStore pulse
             latest = vote;
         }
 
-        var card = latest is { ClosedAt: { } closedAt, PurgedAt: null }
-            ? DeletionCards.Confirm(new DeletionCardModel
-            {
-                Language = context.Language,
-                IsPulse = false,
-                Id = latest.VoteId,
-                Title = latest.Question,
-                ClosedText = DeadlineText.Format(closedAt, context.TimeZone, context.Language, options.Value.TimeZone),
-            })
-            : DeletionCards.NothingToDelete(context.Language, isPulse: false);
-        await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+        var item = latest is { ClosedAt: { } closedAt, PurgedAt: null }
+            ? new Deletable(latest.VoteId, _ => latest.Question, closedAt, context.TimeZone)
+            : null;
+        await SendConfirmationAsync(context, isPulse: false, item, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>What a confirmation card names: the item's id, its title in a language, when it closed and in which zone.</summary>
+    private sealed record Deletable(string Id, Func<Language, string> Title, DateTimeOffset ClosedAt, string? TimeZone);
+
+    /// <summary>The confirmation card for <paramref name="item"/> (for everyone in the conversation), or "nothing to delete".</summary>
+    private Task SendConfirmationAsync(TurnContext context, bool isPulse, Deletable? item, CancellationToken cancellationToken) =>
+        context.SendSharedCardAsync(
+            language => item is null
+                ? DeletionCards.NothingToDelete(language, isPulse)
+                : DeletionCards.Confirm(new DeletionCardModel
+                {
+                    Language = language,
+                    IsPulse = isPulse,
+                    Id = item.Id,
+                    Title = item.Title(language),
+                    ClosedText = DeadlineText.Format(item.ClosedAt, item.TimeZone, language, options.Value.TimeZone),
+                }),
+            cancellationToken);
 
     /// <summary>"Supprimer" on the confirmation card of <c>pulse supprimer</c>.</summary>
     public Task<AdaptiveCard> OnPulseConfirmAsync(TurnContext context, CardAction<PulseActionData> action, CancellationToken cancellationToken)

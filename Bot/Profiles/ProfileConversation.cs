@@ -3,6 +3,7 @@ using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Dialogs.Profiles;
 
@@ -36,7 +37,7 @@ public sealed partial class ProfileConversation(
             model = WithSaved(model, saved);
         }
 
-        await context.SendCardAsync(ProfileCards.Form(model), cancellationToken).ConfigureAwait(false);
+        await context.SendSharedCardAsync(language => ProfileCards.Form(model with { Language = language }), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>profil effacer</c> / <c>profile delete</c>: deletes the sender's profile in this scope.</summary>
@@ -51,7 +52,7 @@ public sealed partial class ProfileConversation(
             LogDeleted(logger);
         }
 
-        await context.SendCardAsync(ProfileCards.Deleted(context.Language, deleted, scope.InTeam), cancellationToken).ConfigureAwait(false);
+        await context.SendSharedCardAsync(language => ProfileCards.Deleted(language, deleted, scope.InTeam), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -74,9 +75,20 @@ public sealed partial class ProfileConversation(
             return ProfileCards.NotSaved(context.Language);
         }
 
+        var stored = await SaveAsync(scope, key, declared, cancellationToken).ConfigureAwait(false);
+        return ProfileCards.Saved(WithSaved(Model(context, scope, isShared: false), stored));
+    }
+
+    /// <summary>
+    /// Stores <paramref name="declared"/> as the profile of <paramref name="profileKey"/> in <paramref name="scope"/>
+    /// (the form's "Enregistrer", and the profile step a pulse offers first), and lets the declared roles be counted again.
+    /// </summary>
+    public async Task<ProfileRecord> SaveAsync(ProfileScope scope, string profileKey, DeclaredProfile declared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(declared);
         var stored = await profiles.SaveAsync(
             scope,
-            key,
+            profileKey,
             new ProfileRecord
             {
                 Category = ProfileChoices.Code(declared.Category),
@@ -85,7 +97,29 @@ public sealed partial class ProfileConversation(
             cancellationToken).ConfigureAwait(false);
         roles.Forget(scope);
         LogSaved(logger);
-        return ProfileCards.Saved(WithSaved(Model(context, scope, isShared: false), stored));
+        return stored;
+    }
+
+    /// <summary>
+    /// The profile step a pulse offers before its first step, in <paramref name="language"/>: the form, when the person
+    /// declared no profile in <paramref name="scope"/>; null when they did.
+    /// </summary>
+    public async Task<AdaptiveCard?> OfferBeforePulseAsync(
+        ProfileScope scope, string profileKey, ProfileBeforePulse pulse, Language language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (await profiles.GetAsync(scope, profileKey, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return null;
+        }
+
+        return ProfileCards.Form(new ProfileCardModel
+        {
+            Language = language,
+            InTeam = scope.InTeam,
+            MinimumGroupSize = options.Value.MinimumGroupSize,
+            BeforePulse = pulse,
+        });
     }
 
     /// <summary><c>profile.edit</c>: the clicker's own form, pre-filled with their saved profile.</summary>

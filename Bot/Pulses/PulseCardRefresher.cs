@@ -65,14 +65,14 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
         });
     }
 
-    /// <summary>The pulse's own language ("fr"/"en" as stored).</summary>
-    public static Language LanguageOf(PulseRecord pulse) =>
-        Languages.FromCode(pulse?.Language);
+    /// <summary>The pulse's own language ("fr", "en" or "bi" as stored), for the cards it posts for everyone.</summary>
+    public static SharedLanguage LanguageOf(PulseRecord pulse) =>
+        SharedLanguage.FromCode(pulse?.Language);
 
     /// <summary>Runs when the update is sent, maybe seconds after it was scheduled, with the pulse as read then (it may have closed since).</summary>
     private async Task<Activity> RenderAsync(PulseRecord current, string? activityId, CancellationToken cancellationToken)
     {
-        var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
+        var card = await LanguageOf(current).CardAsync((language, token) => BuildAsync(current, language, notice: null, token), cancellationToken).ConfigureAwait(false);
         return ProactiveMessages.Card(card) with { Id = activityId };
     }
 

@@ -40,7 +40,7 @@ public sealed partial class PulseCloser(
     private static readonly TimeSpan BookkeepingBudget = TimeSpan.FromSeconds(10);
 
     /// <summary>True when this call closed the pulse (its summary posted now, or left pending for the sweep); false when it was already closed.</summary>
-    public async Task<bool> CloseAsync(PulseRecord pulse, Language language, CancellationToken cancellationToken)
+    public async Task<bool> CloseAsync(PulseRecord pulse, SharedLanguage language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pulse);
         var closed = await pulses.TryCloseAsync(pulse, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public sealed partial class PulseCloser(
     /// call. A failure leaves it pending (the next try after <see cref="ConcertationOptions.CloseRetryDelay"/>) and tells
     /// the conversation once that the summary is delayed.
     /// </summary>
-    public async Task<bool> FinishAsync(PulseRecord pulse, Language language, CancellationToken cancellationToken)
+    public async Task<bool> FinishAsync(PulseRecord pulse, SharedLanguage language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pulse);
         var now = time.GetUtcNow();
@@ -81,7 +81,9 @@ public sealed partial class PulseCloser(
         try
         {
             var summary = await StoredSummaryAsync(claimed, cancellationToken).ConfigureAwait(false);
-            var card = PulseSummaryCard.Build(PulseSummaries.Describe(LocalTime.In(summary, claimed.TimeZone), PulseRecordTemplate.Of(claimed), language));
+            var local = LocalTime.In(summary, claimed.TimeZone);
+            var template = PulseRecordTemplate.Of(claimed);
+            var card = language.Card(l => PulseSummaryCard.Build(PulseSummaries.Describe(local, template, l)));
             await connectors.Create(claimed.ServiceUrl).SendToConversationAsync(claimed.ConversationId, ProactiveMessages.Card(card), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -143,7 +145,7 @@ public sealed partial class PulseCloser(
     }
 
     /// <summary>After a failed post: tell the conversation once, and let no instance try again before the retry delay.</summary>
-    private async Task DeferAsync(PulseRecord claimed, Language language)
+    private async Task DeferAsync(PulseRecord claimed, SharedLanguage language)
     {
         using var budget = new CancellationTokenSource(BookkeepingBudget);
         DateTimeOffset? noticeAt = null;
@@ -151,7 +153,7 @@ public sealed partial class PulseCloser(
         {
             if (claimed.SummaryDelayNoticeAt is null)
             {
-                await connectors.Create(claimed.ServiceUrl).SendToConversationAsync(claimed.ConversationId, ProactiveMessages.Card(PulseCloseCards.SummaryDelayed(language)), budget.Token).ConfigureAwait(false);
+                await connectors.Create(claimed.ServiceUrl).SendToConversationAsync(claimed.ConversationId, ProactiveMessages.Card(language.Card(PulseCloseCards.SummaryDelayed)), budget.Token).ConfigureAwait(false);
                 noticeAt = time.GetUtcNow();
             }
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
@@ -9,8 +10,10 @@ using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
+using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Dialogs.Profiles;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
@@ -32,6 +35,7 @@ public sealed partial class PulseConversation(
     IBotStateStore state,
     IRespondentKeys keys,
     DeclaredRoles roles,
+    ProfileConversation profileConversation,
     PulseCardRefresher cards,
     TimeProvider time,
     IOptions<ConcertationOptions> options,
@@ -50,14 +54,15 @@ public sealed partial class PulseConversation(
         if (problem != PulseDurationProblem.None)
         {
             var typed = string.Join(' ', context.CommandArguments);
-            var card = problem is PulseDurationProblem.TooShort or PulseDurationProblem.TooLong
-                ? PulseNoticeCards.DurationOutOfRange(context.Language, typed, problem == PulseDurationProblem.TooShort)
-                : CommandSuggestions.Find(context.Text, context.Language) is { } suggestion
-                    ? SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested)
-                    : typed.Any(char.IsDigit)
-                        ? PulseNoticeCards.BadDuration(context.Language, typed)
-                        : HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, options.Value.MinimumGroupSize));
-            await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(
+                language => problem is PulseDurationProblem.TooShort or PulseDurationProblem.TooLong
+                    ? PulseNoticeCards.DurationOutOfRange(language, typed, problem == PulseDurationProblem.TooShort)
+                    : CommandSuggestions.Find(context.Text, language) is { } suggestion
+                        ? SuggestionCard.Build(language, suggestion.Typed, suggestion.Suggested)
+                        : typed.Any(char.IsDigit)
+                            ? PulseNoticeCards.BadDuration(language, typed)
+                            : HelpCard.Build(CommandCatalog.Help(language, context.IsGroupConversation, options.Value.MinimumGroupSize)),
+                cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -78,7 +83,7 @@ public sealed partial class PulseConversation(
         {
             var existing = await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A pulse is open in this conversation but could not be read back.");
-            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, PulseNotices.AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(existing, language, PulseNotices.AlreadyOpen.For(language), token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -101,7 +106,7 @@ public sealed partial class PulseConversation(
         }
 
         LogOpened(logger, opened.PulseId, opened.Deadline);
-        var activityId = await context.SendCardAsync(await cards.BuildAsync(opened, context.Language, notice: null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var activityId = await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(opened, language, notice: null, token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         if (activityId is { Length: > 0 })
         {
             await pulses.SetCardActivityIdAsync(opened, activityId, cancellationToken).ConfigureAwait(false);
@@ -141,7 +146,14 @@ public sealed partial class PulseConversation(
         var stateKey = PulseStateKeys.Respondent(pulse.PulseId, respondentKey);
         var step = PulseActionReader.Read(kind, action.Data.StepFields());
 
-        var profileKey = keys.ForProfile(ProfileScope.Of(pulse.ChannelId, pulse.ConversationId, pulse.TeamId).Partition, PersonId.Of(from));
+        var profileScope = ProfileScope.Of(pulse.ChannelId, pulse.ConversationId, pulse.TeamId);
+        var profileKey = keys.ForProfile(profileScope.Partition, PersonId.Of(from));
+        if (kind == PulseActionKind.Open && !action.IsAutomaticRefresh && !pulse.ProfilesHidden
+            && await ProfileStepAsync(context, pulse, profileScope, profileKey, stateKey, action.Data, elsewhere, cancellationToken).ConfigureAwait(false) is { } profileForm)
+        {
+            return profileForm;
+        }
+
         var (dialog, closedMeanwhile) = await ApplyAsync(pulse, template, respondentKey, profileKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, context.Answered, cancellationToken).ConfigureAwait(false);
         if (closedMeanwhile)
         {
@@ -166,6 +178,38 @@ public sealed partial class PulseConversation(
             ConversationId = elsewhere,
         };
         return Render(PulseViews.Describe(template, dialog, view));
+    }
+
+    /// <summary>
+    /// The profile step a pulse that shows participation by profile offers once, before its first step, to someone who
+    /// declared no profile (issue #16): on the first "Répondre" (no dialog yet) the profile form, whose "Enregistrer et
+    /// continuer" and "Passer" come back here marked as offered. Then the declared profile (if the form's inputs are one of
+    /// its choices) is stored and null lets the pulse start. Null too when a dialog exists or a profile is declared. The
+    /// profile row is written in this turn, the answer only on "Envoyer": no row written with the answer names anyone.
+    /// </summary>
+    private async Task<AdaptiveCard?> ProfileStepAsync(
+        TurnContext context, PulseRecord pulse, ProfileScope scope, string profileKey, BotStateKey stateKey, PulseActionData data, string? elsewhere, CancellationToken cancellationToken)
+    {
+        var fields = data.Fields;
+        if (fields is not null && fields.TryGetValue(CardDataFields.ProfileOffered, out var offered) && offered.ValueKind == JsonValueKind.String)
+        {
+            if (ProfileForm.Read(StringOf(fields, CardDataFields.ProfileCategory), StringOf(fields, CardDataFields.ProfileRole)) is { } declared)
+            {
+                await profileConversation.SaveAsync(scope, profileKey, declared, cancellationToken).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+
+        if (await state.ReadAsync(stateKey, PulseDialogJsonContext.Default.PulseDialogState, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return null;
+        }
+
+        return await profileConversation.OfferBeforePulseAsync(scope, profileKey, new ProfileBeforePulse(pulse.PulseId, elsewhere), context.Language, cancellationToken).ConfigureAwait(false);
+
+        static string? StringOf(Dictionary<string, JsonElement> fields, string name) =>
+            fields.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
     /// <summary>
@@ -266,7 +310,7 @@ public sealed partial class PulseConversation(
         TemplateVersion = PulseTemplates.Default.Version,
         TemplateSteps = choice.StepsCodeFor(PulseTemplates.Default),
         ProfilesHidden = !choice.Profiles,
-        Language = Languages.ToCode(context.Language),
+        Language = context.Shared.Code,
         // Teams' clientInfo zone; when it sent none, the round tables' configured zone (never UTC by default).
         TimeZone = context.TimeZone ?? options.Value.TimeZone,
         PlaceName = TeamsChannelData.Team(context.Activity)?.Name ?? context.Activity.Conversation?.Name,

@@ -42,14 +42,15 @@ public sealed partial class PulseCoordination(
             LogRosterUnavailable(logger, pulse.PulseId);
         }
 
-        await context.SendCardAsync(
-            PulseCoordinationCards.Status(new PulseStatusCardModel
+        var timeLeft = pulse.Deadline - time.GetUtcNow();
+        await context.SendSharedCardAsync(
+            language => PulseCoordinationCards.Status(new PulseStatusCardModel
             {
-                Language = context.Language,
-                PulseTitle = PulseTemplates.Default.Title.For(context.Language),
-                Participation = SummaryWords.Participation(answered, members, context.Language),
-                TimeLeft = pulse.Deadline - time.GetUtcNow(),
-                DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, context.Language, options.Value.TimeZone),
+                Language = language,
+                PulseTitle = PulseTemplates.Default.Title.For(language),
+                Participation = SummaryWords.Participation(answered, members, language),
+                TimeLeft = timeLeft,
+                DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, language, options.Value.TimeZone),
             }),
             cancellationToken).ConfigureAwait(false);
     }
@@ -93,7 +94,7 @@ public sealed partial class PulseCoordination(
             var conversationId = command.Conversation!.Id!;
             var bot = command.Recipient ?? throw new InvalidOperationException("The command has no recipient (the bot).");
             var place = PulseRemindersPlace.Of(pulse, command);
-            var target = new ReminderProgressTarget(conversationId, ActivityId: null, context.Language, pulse.TimeZone);
+            var target = new ReminderProgressTarget(conversationId, ActivityId: null, context.Shared, pulse.TimeZone);
 
             // Queued before the reply, so the reply never promises a run the bot no longer accepts (it is stopping);
             // the run waits for the reply's id, and ends without reminding anyone if the reply could not be sent.
@@ -186,10 +187,10 @@ public sealed partial class PulseCoordination(
             return;
         }
 
-        if (!await closer.CloseAsync(pulse, context.Language, cancellationToken).ConfigureAwait(false))
+        if (!await closer.CloseAsync(pulse, context.Shared, cancellationToken).ConfigureAwait(false))
         {
             // Someone (or the deadline) closed it a moment ago: the summary is theirs to post.
-            await context.SendCardAsync(PulseCoordinationCards.NoOpenPulse(context.Language), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(PulseCoordinationCards.NoOpenPulse, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -203,7 +204,7 @@ public sealed partial class PulseCoordination(
         var pulse = await pulses.GetOpenAsync(context.Activity.ChannelId!, context.Activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false);
         if (pulse is null)
         {
-            await context.SendCardAsync(PulseCoordinationCards.NoOpenPulse(context.Language), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(PulseCoordinationCards.NoOpenPulse, cancellationToken).ConfigureAwait(false);
         }
 
         return pulse;

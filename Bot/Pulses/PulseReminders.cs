@@ -34,7 +34,7 @@ public sealed record ReminderPlan(IReadOnlyList<TeamsChannelAccount> ToRemind, i
 /// <summary>Where the coordinator's progress card is, and in which words it speaks.</summary>
 /// <param name="ConversationId">The conversation (or thread) the command came from.</param>
 /// <param name="ActivityId">The progress card's id; null when Teams gave none (the report is then posted).</param>
-public sealed record ReminderProgressTarget(string ConversationId, string? ActivityId, Language Language, string? TimeZone);
+public sealed record ReminderProgressTarget(string ConversationId, string? ActivityId, SharedLanguage Language, string? TimeZone);
 
 /// <summary>
 /// <c>pulse rappel</c>: a 1:1 reminder to every member who has not answered, at most once a day each, paced under
@@ -198,7 +198,7 @@ public sealed partial class PulseReminders(
 
         var report = new ReminderReportCardModel
         {
-            Language = progress.Language,
+            Language = progress.Language.Language,
             Sent = sent,
             AlreadyAnswered = plan.AlreadyAnswered,
             RecentlyReminded = recent,
@@ -207,7 +207,7 @@ public sealed partial class PulseReminders(
             Interrupted = interrupted,
         };
         LogReminded(logger, pulse.PulseId, sent, unreachable, notReachedNow);
-        await ReportAsync(connector, pulse, progress, PulseCoordinationCards.ReminderReport(report)).ConfigureAwait(false);
+        await ReportAsync(connector, pulse, progress, progress.Language.Card(language => PulseCoordinationCards.ReminderReport(report with { Language = language }))).ConfigureAwait(false);
         return report;
     }
 
@@ -228,7 +228,7 @@ public sealed partial class PulseReminders(
             plan = plan with { ToRemind = [] };
         }
 
-        var progress = new ReminderProgressTarget(work.ProgressConversationId, run.ProgressActivityId, Languages.FromCode(work.LanguageCode), work.TimeZone);
+        var progress = new ReminderProgressTarget(work.ProgressConversationId, run.ProgressActivityId, SharedLanguage.FromCode(work.LanguageCode), work.TimeZone);
         var place = new PulseRemindersPlace(work.TableName, work.ChannelName, work.PulseLink);
         LogResuming(logger, pulse.PulseId, plan.ToRemind.Count, plan.SentEarlier + plan.UnreachableEarlier);
         return await RunAsync(pulse, plan, new ChannelAccount { Id = work.BotId }, place, progress, cancellationToken).ConfigureAwait(false);
@@ -348,8 +348,8 @@ public sealed partial class PulseReminders(
             await reminders.SavePersonalConversationAsync(pulse.ChannelId, member.Id!, personal, cancellationToken).ConfigureAwait(false);
         }
 
-        var language = PulseCardRefresher.LanguageOf(pulse);
-        var card = PulseCoordinationCards.Reminder(new PulseReminderCardModel
+        // A bilingual pulse reminds in both languages: the person's own is not known in a proactive message.
+        var card = PulseCardRefresher.LanguageOf(pulse).Card(language => PulseCoordinationCards.Reminder(new PulseReminderCardModel
         {
             Language = language,
             PulseId = pulse.PulseId,
@@ -359,7 +359,7 @@ public sealed partial class PulseReminders(
             PlaceName = place.TableName,
             ChannelName = place.ChannelName,
             PulseLink = place.PulseLink,
-        });
+        }));
         await pacer.WaitAsync(personal.ConversationId, cancellationToken).ConfigureAwait(false);
         await connector.SendToConversationAsync(personal.ConversationId, ProactiveMessages.Card(card), cancellationToken).ConfigureAwait(false);
     }
@@ -390,13 +390,13 @@ public sealed partial class PulseReminders(
     public static AdaptiveCard ProgressCard(ReminderProgressTarget progress, int total, int done, DateTimeOffset? estimatedEnd, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        return ReminderCards.Progress(new ReminderProgressCardModel
+        return progress.Language.Card(language => ReminderCards.Progress(new ReminderProgressCardModel
         {
-            Language = progress.Language,
-            Heading = ReminderWords.Starting(total, progress.Language),
-            Progress = ReminderWords.Progress(done, total, estimatedEnd, now, progress.TimeZone, progress.Language),
-            Detail = ReminderWords.StartingDetail(progress.Language),
-        });
+            Language = language,
+            Heading = ReminderWords.Starting(total, language),
+            Progress = ReminderWords.Progress(done, total, estimatedEnd, now, progress.TimeZone, language),
+            Detail = ReminderWords.StartingDetail(language),
+        }));
     }
 
     /// <summary>Turns the progress card into the report; posts the report when that fails. Under its own budget, never the run's token.</summary>
@@ -462,7 +462,7 @@ public sealed partial class PulseReminders(
             pulse.ChannelId,
             pulse.ConversationId,
             progress.ConversationId,
-            Languages.ToCode(progress.Language),
+            progress.Language.Code,
             progress.TimeZone,
             bot.Id ?? throw new ArgumentException("The bot has no id.", nameof(bot)),
             plan.RunStartedAt,

@@ -35,8 +35,10 @@ public sealed partial class PulseSetupConversation(
             return;
         }
 
+        // In a channel the card everyone sees says it is the coordinator's (both languages in a bilingual conversation);
+        // the form itself, in a 1:1 chat or through the card's refresh, is the coordinator's own, in their language.
         var card = context.IsGroupConversation && context.Activity.From?.Id is { Length: > 0 } userId
-            ? PulseSetupCard.Shared(context.Language, userId)
+            ? context.SharedCard(language => PulseSetupCard.Shared(language, userId))
             : await FormAsync(context, cancellationToken).ConfigureAwait(false);
         await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
     }

@@ -96,9 +96,9 @@ public sealed partial class PulseStore : IPulseStore
             throw new ArgumentException("The pulse id 'open' is reserved.", nameof(pulse));
         }
 
-        if (pulse.Language is not ("fr" or "en"))
+        if (pulse.Language is not ("fr" or "en" or "bi"))
         {
-            throw new ArgumentException($"Pulse language must be 'fr' or 'en', not '{pulse.Language}'.", nameof(pulse));
+            throw new ArgumentException($"Pulse language must be 'fr', 'en' or 'bi', not '{pulse.Language}'.", nameof(pulse));
         }
 
         var stored = pulse with { ConversationId = ConversationKeys.Normalize(pulse.ConversationId), ClosedAt = null, AnswerFence = true, SummaryPending = false };

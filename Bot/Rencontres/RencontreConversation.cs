@@ -32,21 +32,20 @@ public sealed partial class RencontreConversation(
     {
         ArgumentNullException.ThrowIfNull(context);
         var command = RencontreCommands.Parse(context.Text, Today(context));
-        var language = context.Language;
         return command switch
         {
             { Kind: RencontreCommandKind.Show } => ShowAsync(context, cancellationToken),
             { Kind: RencontreCommandKind.Open, Date: { } date, Theme: { } theme } => OpenAsync(context, date, theme, cancellationToken),
             { Kind: RencontreCommandKind.SetIntention, Intention: { } intention } => SetIntentionAsync(context, intention, cancellationToken),
             { Problem: RencontreCommandProblem.ThemeTooLong } =>
-                context.SendCardAsync(RencontreCards.TooLong(language, isIntention: false, command.Typed, RencontreCommands.MaxThemeLength), cancellationToken),
+                context.SendSharedCardAsync(language => RencontreCards.TooLong(language, isIntention: false, command.Typed, RencontreCommands.MaxThemeLength), cancellationToken),
             { Problem: RencontreCommandProblem.IntentionTooLong } =>
-                context.SendCardAsync(RencontreCards.TooLong(language, isIntention: true, command.Typed, RencontreCommands.MaxIntentionLength), cancellationToken),
+                context.SendSharedCardAsync(language => RencontreCards.TooLong(language, isIntention: true, command.Typed, RencontreCommands.MaxIntentionLength), cancellationToken),
             { Problem: RencontreCommandProblem.BadDate } =>
-                context.SendCardAsync(RencontreCards.Help(language, RencontreHelpReason.BadDate, command.Typed), cancellationToken),
+                context.SendSharedCardAsync(language => RencontreCards.Help(language, RencontreHelpReason.BadDate, command.Typed), cancellationToken),
             { Problem: RencontreCommandProblem.NoIntention } =>
-                context.SendCardAsync(RencontreCards.Help(language, RencontreHelpReason.NoIntention, command.Typed), cancellationToken),
-            _ => context.SendCardAsync(RencontreCards.Help(language, RencontreHelpReason.NoTheme, command.Typed), cancellationToken),
+                context.SendSharedCardAsync(language => RencontreCards.Help(language, RencontreHelpReason.NoIntention, command.Typed), cancellationToken),
+            _ => context.SendSharedCardAsync(language => RencontreCards.Help(language, RencontreHelpReason.NoTheme, command.Typed), cancellationToken),
         };
     }
 
@@ -60,14 +59,14 @@ public sealed partial class RencontreConversation(
         var current = await rencontres.GetCurrentAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
-            await context.SendCardAsync(RencontreCards.NoneOpen(context.Language), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(RencontreCards.NoneOpen, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var pulseCount = await pulses.CountInRencontreAsync(channelId, conversationId, current.RencontreId, cancellationToken).ConfigureAwait(false);
         var voteCount = await votes.CountInRencontreAsync(channelId, conversationId, current.RencontreId, cancellationToken).ConfigureAwait(false);
-        await context.SendCardAsync(
-            RencontreCards.Current(Model(current, context.Language) with { PulseCount = pulseCount, VoteCount = voteCount }),
+        await context.SendSharedCardAsync(
+            language => RencontreCards.Current(Model(current, language) with { PulseCount = pulseCount, VoteCount = voteCount }),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -92,8 +91,9 @@ public sealed partial class RencontreConversation(
             },
             cancellationToken).ConfigureAwait(false);
         LogOpened(logger, opening.Opened.RencontreId, opening.Replaced?.RencontreId);
-        var replacedDate = opening.Replaced is { } replaced ? RencontreDates.Write(replaced.Date, context.Language) : null;
-        await context.SendCardAsync(RencontreCards.Opened(Model(opening.Opened, context.Language), replacedDate), cancellationToken).ConfigureAwait(false);
+        await context.SendSharedCardAsync(
+            language => RencontreCards.Opened(Model(opening.Opened, language), opening.Replaced is { } replaced ? RencontreDates.Write(replaced.Date, language) : null),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SetIntentionAsync(TurnContext context, string intention, CancellationToken cancellationToken)
@@ -107,12 +107,12 @@ public sealed partial class RencontreConversation(
         var updated = await rencontres.SetIntentionAsync(channelId, conversationId, intention, cancellationToken).ConfigureAwait(false);
         if (updated is null)
         {
-            await context.SendCardAsync(RencontreCards.NoneForIntention(context.Language), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(RencontreCards.NoneForIntention, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         LogIntentionSet(logger, updated.RencontreId, intention.Length);
-        await context.SendCardAsync(RencontreCards.IntentionSet(Model(updated, context.Language)), cancellationToken).ConfigureAwait(false);
+        await context.SendSharedCardAsync(language => RencontreCards.IntentionSet(Model(updated, language)), cancellationToken).ConfigureAwait(false);
     }
 
     private static RencontreCardModel Model(RencontreRecord rencontre, Language language) => new()

@@ -47,7 +47,7 @@ public sealed partial class RoadmapConversation(
         };
         if (command.Kind == RoadmapCommandKind.Invalid)
         {
-            await context.SendCardAsync(RoadmapCard.Help(context.Language, command.Typed, tooLong: command.Problem is RoadmapCommandProblem.VisionTooLong or RoadmapCommandProblem.ItemTooLong), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(language => RoadmapCard.Help(language, command.Typed, tooLong: command.Problem is RoadmapCommandProblem.VisionTooLong or RoadmapCommandProblem.ItemTooLong), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -74,8 +74,10 @@ public sealed partial class RoadmapConversation(
         // In a 1:1 chat the card is the coordinator's own; in a channel or group chat it is everyone's, read-only, and its
         // refresh shows the edit actions to the coordinator who asked only.
         var coordinator = await IsCoordinatorAsync(context, cancellationToken).ConfigureAwait(false) ? context.Activity.From?.Id : null;
-        var card = RoadmapCard.Build(RoadmapCardModels.Describe(
-            plan, context.Language, TimeZone(context), editable: coordinator is not null && !context.IsGroupConversation, refreshUserId: coordinator, notice: notice));
+        var card = RoadmapCard.Build(
+            context.Shared,
+            language => RoadmapCardModels.Describe(
+                plan, language, TimeZone(context), editable: coordinator is not null && !context.IsGroupConversation, refreshUserId: coordinator, notice: notice));
         await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
     }
 

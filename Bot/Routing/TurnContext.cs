@@ -41,6 +41,16 @@ public sealed class TurnContext
     /// </summary>
     public Language Language { get; internal set; }
 
+    /// <summary>
+    /// True when a coordinator made the conversation bilingual (<c>langue bilingue</c>): cards posted for everyone
+    /// carry both languages (<see cref="SharedCard"/>), while <see cref="Language"/> stays the person's own, for what
+    /// only they see.
+    /// </summary>
+    public bool IsBilingual { get; internal set; }
+
+    /// <summary>How cards posted for everyone speak in this turn (what a pulse or vote opened now records: <see cref="SharedLanguage.Code"/>).</summary>
+    public SharedLanguage Shared => new(Language, IsBilingual);
+
     /// <summary>The sender's IANA time zone when the client told it (<c>localTimezone</c> or clientInfo), else null.</summary>
     public string? TimeZone { get; }
 
@@ -106,6 +116,20 @@ public sealed class TurnContext
     /// <summary>Sends an Adaptive Card as a reply.</summary>
     public Task<string?> SendCardAsync(AdaptiveCard card, CancellationToken cancellationToken) =>
         SendActivityAsync(CardReply(card), cancellationToken);
+
+    /// <summary>
+    /// A card posted for everyone in the conversation: built in <see cref="Language"/>, or in French and English and
+    /// merged (French first) when the conversation is bilingual.
+    /// </summary>
+    public AdaptiveCard SharedCard(Func<Language, AdaptiveCard> build) => Shared.Card(build);
+
+    /// <summary><see cref="SharedCard"/> for builders that read storage.</summary>
+    public Task<AdaptiveCard> SharedCardAsync(Func<Language, CancellationToken, Task<AdaptiveCard>> build, CancellationToken cancellationToken) =>
+        Shared.CardAsync(build, cancellationToken);
+
+    /// <summary>Sends <see cref="SharedCard"/> as a reply.</summary>
+    public Task<string?> SendSharedCardAsync(Func<Language, AdaptiveCard> build, CancellationToken cancellationToken) =>
+        SendCardAsync(SharedCard(build), cancellationToken);
 
     /// <summary>Sends plain text as a reply.</summary>
     public Task<string?> SendTextAsync(string text, CancellationToken cancellationToken) =>

@@ -33,6 +33,21 @@ public sealed class VoteCardRefresher(
         return new VoteDefinition(vote.Question, vote.Options, vote.Rules);
     }
 
+    /// <summary>
+    /// The vote as shown in <paramref name="language"/>: in a bilingual vote, a question or option typed
+    /// <c>Logement abordable | Affordable housing</c> shows its half in that language; elsewhere as typed.
+    /// </summary>
+    public static VoteDefinition DefinitionOf(VoteRecord vote, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return Languages.IsBilingual(vote.Language)
+            ? new VoteDefinition(
+                BilingualText.For(vote.Question, language),
+                [.. vote.Options.Select(option => BilingualText.For(option, language))],
+                vote.Rules)
+            : DefinitionOf(vote);
+    }
+
     /// <summary>k: under this many ballots a vote card shows participation only (unless opened with <c>résultats publics</c>).</summary>
     public int MinimumBallots => options.Value.MinimumGroupSize;
 
@@ -40,12 +55,12 @@ public sealed class VoteCardRefresher(
     public VoteCardModel Model(VoteRecord vote, VoteTally tally, bool isClosed, Language language)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        return VoteTallies.Card(vote.VoteId, DefinitionOf(vote), tally, isClosed, language, MinimumBallots);
+        return VoteTallies.Card(vote.VoteId, DefinitionOf(vote, language), tally, isClosed, language, MinimumBallots);
     }
 
-    /// <summary>The vote card's own language ("fr"/"en" as stored).</summary>
-    public static Language LanguageOf(VoteRecord vote) =>
-        Languages.FromCode(vote?.Language);
+    /// <summary>The vote card's own language ("fr", "en" or "bi" as stored), for the cards it posts for everyone.</summary>
+    public static SharedLanguage LanguageOf(VoteRecord vote) =>
+        SharedLanguage.FromCode(vote?.Language);
 
     /// <summary>
     /// Marks the vote card for an update; returns at once. A turn passes its <see cref="Routing.TurnContext.Answered"/> as
@@ -134,7 +149,7 @@ public sealed class VoteCardRefresher(
     /// <summary>Runs when the update is sent, maybe seconds after it was scheduled, with the vote as read then (it may have closed since).</summary>
     private async Task<Activity> RenderAsync(VoteRecord current, string? activityId, CancellationToken cancellationToken)
     {
-        var card = await BuildAsync(current, LanguageOf(current), notice: null, cancellationToken).ConfigureAwait(false);
+        var card = await LanguageOf(current).CardAsync((language, token) => BuildAsync(current, language, notice: null, token), cancellationToken).ConfigureAwait(false);
         return ProactiveMessages.Card(card) with { Id = activityId };
     }
 

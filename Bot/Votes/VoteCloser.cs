@@ -21,7 +21,7 @@ public sealed record VoteClosing(VoteRecord Vote, VoteTally Tally, AdaptiveCard 
 public sealed partial class VoteCloser(IVoteStore votes, VoteCardRefresher cards, TimeProvider time, ILogger<VoteCloser> logger)
 {
     /// <summary>The recorded close when this call closed the vote; null when it was already closed.</summary>
-    public async Task<VoteClosing?> CloseAsync(VoteRecord vote, Language language, CancellationToken cancellationToken)
+    public async Task<VoteClosing?> CloseAsync(VoteRecord vote, SharedLanguage language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vote);
         var closed = await votes.TryCloseAsync(vote, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -32,7 +32,7 @@ public sealed partial class VoteCloser(IVoteStore votes, VoteCardRefresher cards
     /// Records the result of a closed vote from its ballots (the fence is gone, so the count cannot change: two instances
     /// finishing together record the same result) and schedules the posted card's turn into the final result.
     /// </summary>
-    public async Task<VoteClosing> FinishAsync(VoteRecord closed, Language language, CancellationToken cancellationToken)
+    public async Task<VoteClosing> FinishAsync(VoteRecord closed, SharedLanguage language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(closed);
         if (closed.IsOpen)
@@ -49,25 +49,29 @@ public sealed partial class VoteCloser(IVoteStore votes, VoteCardRefresher cards
             cancellationToken).ConfigureAwait(false);
         LogClosed(logger, recorded.VoteId, tally.Participation);
         cards.Schedule(recorded);
-        return new VoteClosing(recorded, tally, VoteCard.Build(cards.Model(recorded, tally, isClosed: true, language)));
+        return new VoteClosing(recorded, tally, language.Card(l => VoteCard.Build(cards.Model(recorded, tally, isClosed: true, l))));
     }
 
     /// <summary>
     /// The short notice <c>vote clore</c> posts beside the updated vote card: participation and, unless the small-group
     /// rule withholds the tallies, the option(s) in the lead.
     /// </summary>
-    public AdaptiveCard Notice(VoteClosing closing, Language language)
+    public AdaptiveCard Notice(VoteClosing closing, SharedLanguage language)
     {
         ArgumentNullException.ThrowIfNull(closing);
         var vote = closing.Vote;
         var participation = closing.Tally.Participation;
         var withheld = VoteTallies.IsWithheld(vote.Rules, participation, isClosed: true, cards.MinimumBallots);
-        return VoteNoticeCards.ClosedNotice(new VoteClosedNoticeModel
+        return language.Card(l =>
         {
-            Language = language,
-            Question = vote.Question,
-            Participation = participation,
-            Leaders = withheld || participation <= 0 ? null : [.. closing.Tally.Ranked.Where(o => o.Rank == 1).Select(o => o.Option)],
+            var definition = VoteCardRefresher.DefinitionOf(vote, l);
+            return VoteNoticeCards.ClosedNotice(new VoteClosedNoticeModel
+            {
+                Language = l,
+                Question = definition.Question,
+                Participation = participation,
+                Leaders = withheld || participation <= 0 ? null : [.. closing.Tally.Ranked.Where(o => o.Rank == 1).Select(o => definition.Options[o.Index])],
+            });
         });
     }
 

@@ -45,7 +45,7 @@ public sealed partial class VoteConversation(
             VoteCommandKind.Levers => OpenLeversAsync(context, command.Rules, cancellationToken),
             VoteCommandKind.Close => CloseAsync(context, cancellationToken),
             _ when command.Problem == VoteCommandProblem.NoQuestion && CommandSuggestions.Find(context.Text, context.Language) is { } suggestion =>
-                context.SendCardAsync(SuggestionCard.Build(context.Language, suggestion.Typed, suggestion.Suggested), cancellationToken),
+                context.SendSharedCardAsync(language => SuggestionCard.Build(language, suggestion.Typed, suggestion.Suggested), cancellationToken),
             _ => SendHelpAsync(context, command.Problem, cancellationToken),
         };
     }
@@ -114,7 +114,7 @@ public sealed partial class VoteConversation(
 
     private async Task<AdaptiveCard> CastAsync(TurnContext context, VoteRecord vote, string voterKey, VoteActionData data, CancellationToken cancellationToken)
     {
-        var definition = VoteCardRefresher.DefinitionOf(vote);
+        var definition = VoteCardRefresher.DefinitionOf(vote, context.Language);
         var reading = VoteBallots.Read(definition, data.BallotFields());
         if (reading.Ballot is not { } ballot)
         {
@@ -127,7 +127,7 @@ public sealed partial class VoteConversation(
 
     private async Task<AdaptiveCard> ChooseAsync(TurnContext context, VoteRecord vote, string voterKey, int? option, CancellationToken cancellationToken)
     {
-        var reading = VoteBallots.Choose(VoteCardRefresher.DefinitionOf(vote), option);
+        var reading = VoteBallots.Choose(VoteCardRefresher.DefinitionOf(vote, context.Language), option);
         if (reading.Ballot is not { } ballot)
         {
             var stored = await votes.GetBallotAsync(vote.VoteId, voterKey, cancellationToken).ConfigureAwait(false);
@@ -179,7 +179,7 @@ public sealed partial class VoteConversation(
 
     private async Task<AdaptiveCard> OwnViewAsync(TurnContext context, VoteRecord vote, VoteBallot ballot, CancellationToken cancellationToken)
     {
-        var definition = VoteCardRefresher.DefinitionOf(vote);
+        var definition = VoteCardRefresher.DefinitionOf(vote, context.Language);
         var tally = await cards.LatestAsync(vote, cancellationToken).ConfigureAwait(false);
         return VoteCard.Build(cards.Model(vote, tally, isClosed: false, context.Language) with
         {
@@ -197,9 +197,9 @@ public sealed partial class VoteConversation(
         {
             Language = context.Language,
             VoteId = vote.VoteId,
-            Question = vote.Question,
+            Question = VoteCardRefresher.DefinitionOf(vote, context.Language).Question,
             Rules = vote.Rules.ForCard(),
-            Options = vote.Options,
+            Options = VoteCardRefresher.DefinitionOf(vote, context.Language).Options,
             Current = typed,
             UserId = context.Activity.From?.Id ?? string.Empty,
             Notice = notice,
@@ -217,7 +217,7 @@ public sealed partial class VoteConversation(
         var pulse = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
         if (pulse is null)
         {
-            await context.SendCardAsync(VoteNoticeCards.NotEnoughLevers(context.Language, -1), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(language => VoteNoticeCards.NotEnoughLevers(language, -1), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -225,7 +225,7 @@ public sealed partial class VoteConversation(
         var levers = VoteTallies.Levers(summary, PulseTemplates.Default, context.Language);
         if (levers.Count < VoteCommands.MinOptions)
         {
-            await context.SendCardAsync(VoteNoticeCards.NotEnoughLevers(context.Language, levers.Count), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(language => VoteNoticeCards.NotEnoughLevers(language, levers.Count), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -236,12 +236,16 @@ public sealed partial class VoteConversation(
             return;
         }
 
-        var notice = levers.Count > options.Count ? VoteNotices.LeversTrimmed.Format(context.Language, options.Count, levers.Count) : null;
-        var definition = new VoteDefinition(VoteCommands.LeversQuestion(rules, context.Language), options, rules);
+        Func<Language, string>? notice = levers.Count > options.Count ? language => VoteNotices.LeversTrimmed.Format(language, options.Count, levers.Count) : null;
+        // A bilingual vote's question is typed in both halves, as a coordinator would ("… | …"); the leviers stay as written.
+        var question = context.IsBilingual
+            ? VoteCommands.LeversQuestion(rules, Language.French) + " " + BilingualText.Separator + " " + VoteCommands.LeversQuestion(rules, Language.English)
+            : VoteCommands.LeversQuestion(rules, context.Language);
+        var definition = new VoteDefinition(question, options, rules);
         await OpenAdmittedAsync(context, definition, pulse.PulseId, notice, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task OpenAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, string? notice, CancellationToken cancellationToken)
+    private async Task OpenAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, Func<Language, string>? notice, CancellationToken cancellationToken)
     {
         if (await gate.AdmitAsync(context, CommandNames.Vote, cancellationToken).ConfigureAwait(false))
         {
@@ -249,7 +253,25 @@ public sealed partial class VoteConversation(
         }
     }
 
-    private async Task OpenAdmittedAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, string? notice, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a vote another feature prepared (the changes round's categories) for a coordinator its caller admitted, as
+    /// <c>vote leviers</c> opens one: the vote card, or the help card for a top N not below the options, or the card of
+    /// the vote already open here. The vote opened, or null when none was.
+    /// </summary>
+    public async Task<VoteRecord?> OpenPreparedAsync(TurnContext context, VoteDefinition definition, string sourcePulseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.Rules.Mode == VoteMode.TopN && definition.Rules.Limit >= definition.Options.Count)
+        {
+            await SendHelpAsync(context, VoteCommandProblem.BadSetting, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return await OpenAdmittedAsync(context, definition, sourcePulseId, notice: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<VoteRecord?> OpenAdmittedAsync(TurnContext context, VoteDefinition definition, string? sourcePulseId, Func<Language, string>? notice, CancellationToken cancellationToken)
     {
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         // The vote belongs to the rencontre current now, even if another becomes current before it closes.
@@ -258,24 +280,26 @@ public sealed partial class VoteConversation(
         if (opened is { IsOpen: false })
         {
             // Closed by a racing "vote clore" before this open finished: show it as it ended.
-            await context.SendCardAsync(await cards.BuildAsync(opened, context.Language, notice: null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            return;
+            await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(opened, language, notice: null, token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
         if (opened is null)
         {
             var existing = await votes.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A vote is open in this conversation but could not be read back.");
-            await context.SendCardAsync(await cards.BuildAsync(existing, context.Language, VoteNotices.AlreadyOpen.For(context.Language), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            return;
+            await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(existing, language, VoteNotices.AlreadyOpen.For(language), token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
         LogOpened(logger, opened.VoteId, opened.Options.Count, opened.Rules.Mode);
-        var activityId = await context.SendCardAsync(await cards.BuildAsync(opened, context.Language, notice, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var activityId = await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(opened, language, notice?.Invoke(language), token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         if (activityId is { Length: > 0 })
         {
             await votes.SetCardActivityIdAsync(opened, activityId, cancellationToken).ConfigureAwait(false);
         }
+
+        return opened;
     }
 
     private async Task CloseAsync(TurnContext context, CancellationToken cancellationToken)
@@ -287,7 +311,7 @@ public sealed partial class VoteConversation(
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var open = await votes.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
-        var closing = open is null ? null : await closer.CloseAsync(open, context.Language, cancellationToken).ConfigureAwait(false);
+        var closing = open is null ? null : await closer.CloseAsync(open, context.Shared, cancellationToken).ConfigureAwait(false);
         if (open is not null)
         {
             openVotes.Forget(open.ChannelId, open.ConversationId, open.VoteId);
@@ -296,12 +320,12 @@ public sealed partial class VoteConversation(
         if (closing is null && await LatestResultPendingAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } unfinished)
         {
             // Closed earlier, but its result was never recorded (the closing turn failed part-way): finish that close.
-            closing = await closer.FinishAsync(unfinished, context.Language, cancellationToken).ConfigureAwait(false);
+            closing = await closer.FinishAsync(unfinished, context.Shared, cancellationToken).ConfigureAwait(false);
         }
 
         if (closing is null)
         {
-            await context.SendCardAsync(VoteNoticeCards.NoOpenVote(context.Language), cancellationToken).ConfigureAwait(false);
+            await context.SendSharedCardAsync(VoteNoticeCards.NoOpenVote, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -314,7 +338,7 @@ public sealed partial class VoteConversation(
 
         // The posted vote card becomes the results (one live update); the conversation gets one short notice after it.
         await cards.FlushAsync(closing.Vote, cancellationToken).ConfigureAwait(false);
-        await context.SendCardAsync(closer.Notice(closing, context.Language), cancellationToken).ConfigureAwait(false);
+        await context.SendCardAsync(closer.Notice(closing, context.Shared), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<VoteRecord?> LatestResultPendingAsync(string channelId, string conversationId, CancellationToken cancellationToken)
@@ -332,11 +356,11 @@ public sealed partial class VoteConversation(
     }
 
     private Task SendHelpAsync(TurnContext context, VoteCommandProblem problem, CancellationToken cancellationToken) =>
-        context.SendCardAsync(
-            VoteHelpCard.Build(new VoteHelpCardModel
+        context.SendSharedCardAsync(
+            language => VoteHelpCard.Build(new VoteHelpCardModel
             {
-                Language = context.Language,
-                Problem = VoteCommands.Describe(problem, context.Language),
+                Language = language,
+                Problem = VoteCommands.Describe(problem, language),
                 MinimumBallots = cards.MinimumBallots,
             }),
             cancellationToken);
@@ -350,7 +374,7 @@ public sealed partial class VoteConversation(
         TenantId = context.Activity.Conversation?.TenantId,
         TeamId = TeamsChannelData.Team(context.Activity)?.Id,
         ConversationType = context.Activity.Conversation?.ConversationType ?? ConversationTypes.Personal,
-        Language = Languages.ToCode(context.Language),
+        Language = context.Shared.Code,
         Question = definition.Question,
         Options = definition.Options,
         Rules = definition.Rules,

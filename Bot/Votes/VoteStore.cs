@@ -473,9 +473,9 @@ public sealed class VoteStore : IVoteStore
             throw new ArgumentException("The vote id 'open' is reserved.", nameof(vote));
         }
 
-        if (vote.Language is not ("fr" or "en"))
+        if (vote.Language is not ("fr" or "en" or "bi"))
         {
-            throw new ArgumentException($"Vote language must be 'fr' or 'en', not '{vote.Language}'.", nameof(vote));
+            throw new ArgumentException($"Vote language must be 'fr', 'en' or 'bi', not '{vote.Language}'.", nameof(vote));
         }
 
         ArgumentNullException.ThrowIfNull(vote.Options);

@@ -15,6 +15,15 @@ public static class Languages
             ? Language.English
             : Language.French;
 
+    /// <summary>
+    /// The code of a bilingual conversation (<c>langue bilingue</c>) and of the pulses and votes opened in one: cards
+    /// posted for everyone carry French and English (<see cref="BilingualCard"/>). Read as a language, it is French.
+    /// </summary>
+    public const string BilingualCode = "bi";
+
+    /// <summary>True for <see cref="BilingualCode"/>.</summary>
+    public static bool IsBilingual(string? code) => string.Equals(code, BilingualCode, StringComparison.Ordinal);
+
     /// <summary>How records store a language: <c>"fr"</c> or <c>"en"</c>.</summary>
     public static string ToCode(Language language) => language == Language.English ? "en" : "fr";
 

@@ -2,7 +2,7 @@ using ConcertationBot.Cards.AdaptiveCards;
 
 namespace ConcertationBot.Cards.Localization;
 
-/// <summary>Answers to "langue français | english | auto".</summary>
+/// <summary>Answers to "langue français | english | bilingue | auto".</summary>
 public static partial class LanguageCards
 {
     /// <param name="replyLanguage">The language of this answer.</param>
@@ -14,6 +14,10 @@ public static partial class LanguageCards
             : Auto.For(replyLanguage);
         return CardBlocks.Announcement(Heading.For(replyLanguage), text, TextSize.Medium);
     }
+
+    /// <summary>The answer to <c>langue bilingue</c>, in <paramref name="language"/> (posted merged with the other one).</summary>
+    public static AdaptiveCard SetBilingual(Language language) =>
+        CardBlocks.Announcement(Heading.For(language), Bilingual.For(language), TextSize.Medium);
 
     /// <summary>How to use the command, when its argument was missing or not understood.</summary>
     public static AdaptiveCard Usage(Language language) =>

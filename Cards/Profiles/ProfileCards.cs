@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
 
@@ -23,7 +24,16 @@ public sealed record ProfileCardModel
 
     /// <summary>k: a profile counted by fewer people is never shown.</summary>
     public int MinimumGroupSize { get; init; } = 3;
+
+    /// <summary>
+    /// Set when the form is the optional step a pulse offers before its first step to someone who declared no profile:
+    /// "Enregistrer et continuer" and "Passer" both go on to the pulse (<see cref="CardVerbs.PulseOpen"/>).
+    /// </summary>
+    public ProfileBeforePulse? BeforePulse { get; init; }
 }
+
+/// <summary>The pulse a profile step comes before, and the conversation it lives in when shown elsewhere (a 1:1 reminder).</summary>
+public sealed record ProfileBeforePulse(string PulseId, string? ConversationId);
 
 /// <summary>The cards of <c>profil</c> / <c>profile</c>: the form, the saved profile, its deletion, and a refused form.</summary>
 public static partial class ProfileCards
@@ -79,6 +89,11 @@ public static partial class ProfileCards
         body.Add(Small((model.InTeam ? TeamPlace : ConversationPlace).For(language)));
         body.Add(CardBlocks.Command(DeleteCommand.For(language)));
 
+        if (model.BeforePulse is { } pulse)
+        {
+            return BeforePulseForm(model, pulse, body);
+        }
+
         List<CardAction> actions =
         [
             new ExecuteAction { Title = Save.For(language), Verb = CardVerbs.ProfileSave, AssociatedInputs = "auto", Style = ActionStyle.Positive },
@@ -89,6 +104,37 @@ public static partial class ProfileCards
         }
 
         return new AdaptiveCard { FallbackText = heading, Body = body, Actions = actions };
+    }
+
+    /// <summary>
+    /// The form as a pulse's optional first step: a kicker says so, "Enregistrer et continuer" stores the profile and opens
+    /// the pulse's first step, "Passer" opens it without storing anything; either way it is not offered again for this pulse.
+    /// </summary>
+    private static AdaptiveCard BeforePulseForm(ProfileCardModel model, ProfileBeforePulse pulse, List<CardElement> body)
+    {
+        var language = model.Language;
+        JsonObject Data()
+        {
+            var data = new JsonObject { [CardDataFields.PulseId] = pulse.PulseId, [CardDataFields.ProfileOffered] = "1" };
+            if (pulse.ConversationId is { Length: > 0 } conversationId)
+            {
+                data[CardDataFields.ConversationId] = conversationId;
+            }
+
+            return data;
+        }
+
+        body.Insert(0, Small(BeforePulseKicker.For(language)));
+        return new AdaptiveCard
+        {
+            FallbackText = FormHeading.For(language),
+            Body = body,
+            Actions =
+            [
+                new ExecuteAction { Title = SaveAndContinue.For(language), Verb = CardVerbs.PulseOpen, Data = Data(), AssociatedInputs = "auto", Style = ActionStyle.Positive },
+                new ExecuteAction { Title = SkipProfile.For(language), Verb = CardVerbs.PulseOpen, Data = Data(), AssociatedInputs = "none" },
+            ],
+        };
     }
 
     /// <summary>The clicker's saved profile (their own view), with "Modifier".</summary>

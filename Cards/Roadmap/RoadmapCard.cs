@@ -86,9 +86,20 @@ public static partial class RoadmapCard
     public static AdaptiveCard Build(RoadmapCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        for (var shown = model.Items.Count; ; shown--)
+        return Build(model.Language, _ => model);
+    }
+
+    /// <summary>
+    /// The feuille de route as posted for everyone: in both languages when <paramref name="shared"/> is bilingual, with
+    /// as many items as fit under <see cref="MaxCardBytes"/> once the two are merged (the rest counted on a line).
+    /// </summary>
+    public static AdaptiveCard Build(SharedLanguage shared, Func<Language, RoadmapCardModel> model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        for (var shown = model(shared.Language).Items.Count; ; shown--)
         {
-            var card = Build(model, shown);
+            var count = shown;
+            var card = shared.Card(language => Build(model(language), count));
             if (shown == 0 || AdaptiveCardSerializer.MeasureUtf16Bytes(card) <= MaxCardBytes)
             {
                 return card;

@@ -45,6 +45,28 @@ public static partial class CompteRendu
         return MarkdownPartsOfAsync(input, cancellationToken);
     }
 
+    /// <summary>
+    /// The compte-rendu of a bilingual conversation: written whole in French, then whole in English after a rule
+    /// (<c>---</c>), each from <paramref name="input"/> in its language; in pieces as <see cref="MarkdownPartsAsync"/>.
+    /// </summary>
+    public static async IAsyncEnumerable<string> BilingualMarkdownPartsAsync(Func<Language, CompteRenduInput> input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await foreach (var part in MarkdownPartsAsync(input(Language.French), cancellationToken).ConfigureAwait(false))
+        {
+            yield return part;
+        }
+
+        yield return BilingualRule;
+        await foreach (var part in MarkdownPartsAsync(input(Language.English), cancellationToken).ConfigureAwait(false))
+        {
+            yield return part;
+        }
+    }
+
+    /// <summary>Between the French and the English compte-rendu of a bilingual conversation.</summary>
+    public const string BilingualRule = "\n---\n\n";
+
     /// <summary>The size of the pieces <see cref="MarkdownParts"/> and <see cref="CsvPartsAsync"/> give (characters, bytes).</summary>
     public const int PartLength = 16 * 1024;
 
@@ -449,6 +471,11 @@ public static partial class CompteRendu
                     }
 
                     md.Heading(3, step.Title.For(language));
+                    if (step is FreinLevierStep { Definition: { } definition })
+                    {
+                        md.Paragraph(Emphasis(definition.For(language)));
+                    }
+
                     foreach (var leviers in (bool[])[false, true])
                     {
                         // One list at a time: the freins are written and let go before the leviers are read.

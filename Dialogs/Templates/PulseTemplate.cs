@@ -69,6 +69,9 @@ public sealed record RatingStep(
 public sealed record FreinLevierStep(string Id, Localized Title, Localized Prompt) : PulseStep(Id, Title, Prompt)
 {
     public override PulseStepKind Kind => PulseStepKind.FreinLevier;
+
+    /// <summary>What the condition means, without the question (the compte-rendu prints it under the condition's name).</summary>
+    public Localized? Definition { get; init; }
 }
 
 /// <summary>One option among several (the cooperation continuum).</summary>

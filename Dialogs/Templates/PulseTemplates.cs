@@ -63,6 +63,7 @@ public static partial class PulseTemplates
         private static readonly string[] TemplateProperties = ["id", "version", "title", "intro", "maxTextLength", "steps"];
         private static readonly string[] CommonStepProperties = ["id", "kind", "title", "prompt"];
         private static readonly string[] RatingProperties = [.. CommonStepProperties, "min", "max", "minLabel", "maxLabel", "allowDontKnow"];
+        private static readonly string[] FreinLevierProperties = [.. CommonStepProperties, "definition"];
         private static readonly string[] ChoiceProperties = [.. CommonStepProperties, "options"];
         private static readonly string[] ChangeProperties = [.. CommonStepProperties, "positiveLabel", "negativeLabel"];
         private static readonly string[] OptionProperties = ["id", "label", "description"];
@@ -154,7 +155,7 @@ public static partial class PulseTemplates
             var allowed = kind switch
             {
                 "rating" => RatingProperties,
-                "freinLevier" => CommonStepProperties,
+                "freinLevier" => FreinLevierProperties,
                 "choice" => ChoiceProperties,
                 "change" => ChangeProperties,
                 _ => throw Fail(kindPath, $"\"{kind}\" is unknown ({KindList})"),
@@ -192,7 +193,7 @@ public static partial class PulseTemplates
                 case "change":
                     return new ChangeStep(id, title, prompt, RequiredLocalized(step, "positiveLabel"), RequiredLocalized(step, "negativeLabel"));
                 default:
-                    return new FreinLevierStep(id, title, prompt);
+                    return new FreinLevierStep(id, title, prompt) { Definition = OptionalLocalized(step, "definition") };
             }
         }
 

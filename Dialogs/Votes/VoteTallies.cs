@@ -81,7 +81,8 @@ public static class VoteTallies
         var withheld = IsWithheld(vote.Rules, tally.Participation, isClosed, minimumBallots);
         var hide = withheld || (vote.Rules.HiddenResults && !isClosed);
         var options = (isClosed && !withheld ? tally.Ranked : tally.InVoteOrder)
-            .Select(o => hide ? new VoteOptionLine(o.Option, 0, 1, false) : new VoteOptionLine(o.Option, o.Score, o.Rank, o.Tied))
+            .Select(o => (Label: o.Index < vote.Options.Count ? vote.Options[o.Index] : o.Option, Score: o))
+            .Select(o => hide ? new VoteOptionLine(o.Label, 0, 1, false) : new VoteOptionLine(o.Label, o.Score.Score, o.Score.Rank, o.Score.Tied))
             .ToArray();
         return new VoteCardModel
         {

@@ -1,7 +1,9 @@
+using ConcertationBot.Tests.Cards.Localization;
 using ConcertationBot.Cards.Coordination;
 using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Rencontres;
 using ConcertationBot.Cards.Roadmap;
+using ConcertationBot.Tests.Cards.Changes;
 using ConcertationBot.Tests.Cards.Rencontres;
 using ConcertationBot.Tests.Cards.Roadmap;
 using ConcertationBot.Tests.Cards.Summary;
@@ -15,6 +17,43 @@ public sealed class OfficialRendererValidationTests
     public static IEnumerable<(string Name, AdaptiveCard Card)> AllCards()
     {
         foreach (var language in Enum.GetValues<Language>())
+        {
+            foreach (var card in CardsIn(language))
+            {
+                yield return card;
+            }
+        }
+
+        // A bilingual conversation's cards: every card above built in French and in English, merged as the bot posts them.
+        // (The long feuille de route is cut to fit once merged, as the bot builds it; the largest changes form is only ever
+        // one coordinator's own card, in her language, so it is never merged.)
+        foreach (var (french, english) in CardsIn(Language.French).Zip(CardsIn(Language.English)).Where(pair => !pair.First.Name.StartsWith("roadmap-30-", StringComparison.Ordinal) && !pair.First.Name.StartsWith("changes-form-largest", StringComparison.Ordinal)))
+        {
+            yield return ("bilingual-" + french.Name, BilingualCard.Merge(french.Card, english.Card));
+        }
+
+        foreach (var editable in new[] { false, true })
+        {
+            yield return ($"bilingual-roadmap-30-long-{(editable ? "editor" : "read-only")}", RoadmapCard.Build(new SharedLanguage(Language.French, Bilingual: true), language => RoadmapCardTests.ThirtyLong(language, editable)));
+        }
+
+        foreach (var mode in Enum.GetValues<VoteCardMode>())
+        {
+            yield return ($"bilingual-vote-twelve-two-language-options-{mode}", BilingualCard.Build(language => VoteCard.Build(VoteFixtures.Open(language, mode, refreshIds: 75) with
+            {
+                Question = BilingualText.For(BilingualFixtures.Question, language),
+                Options = [.. BilingualFixtures.TwelveOptions().Select((o, i) => new VoteOptionLine(BilingualText.For(o, language), 12 - i, i + 1, i is 3 or 4))],
+            })));
+        }
+
+        foreach (var card in PulseSetupCardTests.AllCards())
+        {
+            yield return card;
+        }
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> CardsIn(Language language)
+    {
         {
             foreach (var isGroup in new[] { false, true })
             {
@@ -70,11 +109,10 @@ public sealed class OfficialRendererValidationTests
             yield return ($"roadmap-empty-{language}", RoadmapCard.Build(new RoadmapCardModel { Language = language, Items = [], Notice = RoadmapNotice.Stale }));
             yield return ($"roadmap-item-form-{language}", RoadmapCard.ItemForm(language, RoadmapCardTests.Small(language, editable: true).Items[0], "29:nadia"));
             yield return ($"roadmap-help-{language}", RoadmapCard.Help(language, RoadmapCardTests.HostileText, tooLong: false));
-        }
-
-        foreach (var card in PulseSetupCardTests.AllCards())
-        {
-            yield return card;
+            foreach (var card in ChangeGroupingCardTests.CardsIn(language))
+            {
+                yield return (card.Name + "-" + language, card.Card);
+            }
         }
     }
 
@@ -156,6 +194,12 @@ public sealed class OfficialRendererValidationTests
         yield return ("profile-saved-no-role", ProfileCards.Saved(new ProfileCardModel { Language = language, Category = ProfileCategory.PublicEducation }));
         yield return ("profile-none-to-delete", ProfileCards.Deleted(language, existed: false, inTeam: true));
         yield return ("profile-not-saved", ProfileCards.NotSaved(language));
+        yield return ("profile-before-pulse", ProfileCards.Form(new ProfileCardModel
+        {
+            Language = language,
+            InTeam = true,
+            BeforePulse = new ProfileBeforePulse("p-2026-09-14", "19:reminder@thread.tacv2"),
+        }));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> VoteCards(Language language)

@@ -82,9 +82,25 @@ internal sealed class ConversationTestBed : IAsyncDisposable
         return activity;
     }
 
+    /// <summary>
+    /// True (the default): a "Répondre" (<c>pulse.open</c>) sent through <see cref="Invoke"/> is marked as coming from
+    /// the profile step a pulse offers once to someone who declared no profile ("Passer"), so tests about anything else
+    /// walk the pulse's own steps. The profile step itself is tested with this set to false.
+    /// </summary>
+    public bool PassesProfileStep { get; set; } = true;
+
     /// <summary>An <c>adaptiveCard/action</c> invoke from <paramref name="person"/> on the card message <paramref name="replyToId"/>.</summary>
-    public JsonObject Invoke(TestPerson person, string verb, JsonObject data, string replyToId = "pulse-card", string trigger = "manual") =>
-        TestActivities.ClickOf(Base("invoke", person, null), verb, data, replyToId, trigger);
+    public JsonObject Invoke(TestPerson person, string verb, JsonObject data, string replyToId = "pulse-card", string trigger = "manual")
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (PassesProfileStep && verb == CardVerbs.PulseOpen && !data.ContainsKey(CardDataFields.ProfileOffered))
+        {
+            data = (JsonObject)data.DeepClone();
+            data[CardDataFields.ProfileOffered] = "1";
+        }
+
+        return TestActivities.ClickOf(Base("invoke", person, null), verb, data, replyToId, trigger);
+    }
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {

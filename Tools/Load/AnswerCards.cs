@@ -72,6 +72,18 @@ internal static class AnswerCards
         return data;
     }
 
+    /// <summary>
+    /// "Passer" on the profile step a pulse offers once, before its first step, to someone who declared no profile: a
+    /// <c>pulse.open</c> marked as offered that sends no inputs. Null on any other card.
+    /// </summary>
+    public static JsonObject? ProfileStepPass(JsonObject? card) =>
+        card?["actions"] is JsonArray actions
+            ? actions.OfType<JsonObject>().FirstOrDefault(a =>
+                (string?)a["verb"] == CardVerbs.PulseOpen
+                && (string?)a["associatedInputs"] == "none"
+                && a["data"]?[CardDataFields.ProfileOffered] is not null)
+            : null;
+
     /// <summary>The step a respondent card is on (from its Suivant or Passer action).</summary>
     public static string? StepOf(JsonObject card) =>
         (string?)(FindAction(card, CardVerbs.PulseNext) ?? FindAction(card, CardVerbs.PulseSkip))?["data"]?[CardDataFields.Step];

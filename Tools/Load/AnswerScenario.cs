@@ -165,6 +165,12 @@ internal static partial class AnswerScenario
 
         // "Répondre" on the channel card, then every step: its inputs with "Suivant", or "Passer".
         var card = await SendAsync(channel.CardAction(user, CardVerbs.PulseOpen, openData.DeepClone().AsObject(), cardActivityId), CardVerbs.PulseOpen).ConfigureAwait(false);
+        if (AnswerCards.ProfileStepPass(card) is { } passProfile)
+        {
+            // Nobody in the load declared a profile: the pulse offers the profile step first, and they pass it.
+            card = await SendAsync(channel.CardAction(user, CardVerbs.PulseOpen, AnswerCards.DataOf(card!, passProfile, null), cardActivityId), CardVerbs.PulseOpen).ConfigureAwait(false);
+        }
+
         for (var walked = 0; card is not null && AnswerCards.FindAction(card, CardVerbs.PulseSubmit) is null; walked++)
         {
             var stepId = AnswerCards.StepOf(card);

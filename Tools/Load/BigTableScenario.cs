@@ -259,6 +259,12 @@ internal static class BigTableScenario
         }
 
         var card = await SendAsync(CardVerbs.PulseOpen, openData.DeepClone().AsObject()).ConfigureAwait(false);
+        if (AnswerCards.ProfileStepPass(card) is { } passProfile)
+        {
+            // Nobody in the load declared a profile: the pulse offers the profile step first, and they pass it.
+            card = await SendAsync(CardVerbs.PulseOpen, AnswerCards.DataOf(card!, passProfile, null)).ConfigureAwait(false);
+        }
+
         for (var walked = 0; card is not null && AnswerCards.FindAction(card, CardVerbs.PulseSubmit) is null; walked++)
         {
             var step = template.Steps.FirstOrDefault(s => s.Id == AnswerCards.StepOf(card));

@@ -90,10 +90,12 @@ public sealed class ServiceUrlTests
         }
 
         // Act: Répondre, a rating on the first step, skip the rest, send.
+        // (As from the profile step's "Passer": the profile step has its own tests, ProfileStepTests.)
         var card = await InvokeAsync(bot, CardVerbs.PulseOpen, Hostile(new JsonObject
         {
             [CardDataFields.PulseId] = pulse.PulseId,
             [CardDataFields.ConversationId] = bot.ConversationId,
+            [CardDataFields.ProfileOffered] = "1",
         }));
         card = await ClickAsync(bot, card, CardVerbs.PulseNext, Hostile, new() { [PulseInputIds.Rating] = "4" });
         while (ConversationTestBed.FindAction(card, CardVerbs.PulseSkip) is not null)

@@ -35,6 +35,10 @@ public sealed class AuthorizationTests
     [InlineData("coordinator add", "en-US")]
     [InlineData("langue english", "fr-CA")]
     [InlineData("language french", "en-US")]
+    [InlineData("changements regrouper", "fr-CA")]
+    [InlineData("changes group", "en-US")]
+    [InlineData("vote changements", "fr-CA")]
+    [InlineData("vote changes top 2", "en-US")]
     public async Task CoordinatorCommand_NonCoordinator_RefusalCardAndNothingStoredOrSent(string command, string locale)
     {
         // Arrange: Nadia (the coordinator) has a pulse and a vote open.

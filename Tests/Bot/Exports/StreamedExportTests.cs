@@ -39,7 +39,7 @@ public sealed class StreamedExportTests(AzuriteFixture azurite) : IClassFixture<
             rows.Add(row);
         }
 
-        var language = PulseCardRefresher.LanguageOf(pulse);
+        var language = PulseCardRefresher.LanguageOf(pulse).Language;
         var closer = bed.Factory.Services.GetRequiredService<PulseCloser>();
         var stored = await closer.ReadSummaryAsync(pulse, wholeTexts: false, CancellationToken.None);
         var whole = await closer.ReadSummaryAsync(pulse, wholeTexts: true, CancellationToken.None);

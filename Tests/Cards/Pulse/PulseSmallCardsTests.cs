@@ -117,8 +117,8 @@ public sealed class PulseSmallCardsTests
     }
 
     [Theory]
-    [InlineData(Language.French, "langue français | english | auto")]
-    [InlineData(Language.English, "language français | english | auto")]
+    [InlineData(Language.French, "langue français | english | bilingue | auto")]
+    [InlineData(Language.English, "language français | english | bilingual | auto")]
     public void LanguageUsage_ShowsTheChoices(Language language, string usage)
     {
         // Act

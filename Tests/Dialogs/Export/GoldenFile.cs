@@ -1,15 +1,19 @@
 namespace ConcertationBot.Tests.Dialogs.Export;
 
 /// <summary>
-/// Byte-for-byte comparison with an approved file in <c>Tests/Dialogs/Export/Golden</c>. On a difference the output is
+/// Byte-for-byte comparison with an approved file (in <c>Tests/Dialogs/Export/Golden</c> unless a folder of the
+/// repository is given). On a difference the output is
 /// written next to it as <c>.received.md</c>: review it and, when right, replace the approved file with it (the Verify
 /// workflow).
 /// </summary>
 internal static class GoldenFile
 {
-    public static void AssertMatches(string fileName, string markdown)
+    public static void AssertMatches(string fileName, string markdown) =>
+        AssertMatches(["Tests", "Dialogs", "Export", "Golden"], fileName, markdown);
+
+    public static void AssertMatches(string[] folder, string fileName, string markdown)
     {
-        var approvedPath = RepositoryPaths.Combine("Tests", "Dialogs", "Export", "Golden", fileName);
+        var approvedPath = RepositoryPaths.Combine([.. folder, fileName]);
         var receivedPath = Path.ChangeExtension(approvedPath, ".received.md");
         var actual = Encoding.UTF8.GetBytes(markdown);
         var approved = File.Exists(approvedPath) ? File.ReadAllBytes(approvedPath) : [];

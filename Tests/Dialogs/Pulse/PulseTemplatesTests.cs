@@ -38,6 +38,25 @@ public sealed class PulseTemplatesTests
     }
 
     [Fact]
+    public void Default_EveryCondition_DefinedByItsPromptWithoutTheQuestion()
+    {
+        // Act
+        var conditions = PulseTemplates.Default.Steps.OfType<FreinLevierStep>().ToList();
+
+        // Assert: the compte-rendu prints the definition under the condition's name (issue #16).
+        Assert.Equal(5, conditions.Count);
+        Assert.All(conditions, condition =>
+        {
+            var definition = Assert.IsType<Localized>(condition.Definition);
+            Assert.StartsWith(definition.French, condition.Prompt.French, StringComparison.Ordinal);
+            Assert.StartsWith(definition.English, condition.Prompt.English, StringComparison.Ordinal);
+            Assert.DoesNotContain("Nommez", definition.French, StringComparison.Ordinal);
+            Assert.DoesNotContain("Name one", definition.English, StringComparison.Ordinal);
+        });
+        Assert.Equal("Tous les partenaires partagent une vision et des objectifs alignés.", conditions[0].Definition!.French);
+    }
+
+    [Fact]
     public void Default_Continuum_SevenLevelsFromRivalryToTrust()
     {
         // Act

@@ -23,6 +23,10 @@ let storage;
 /** One person's answer: role clarity, a continuum level and a frein on the agenda (free text, never on the page). */
 async function answer(teams, person, pulseId, rating, level) {
   let card = await teams.invoke(person, 'pulse.open', { pulseId });
+  // A person who declared no profile is offered one once, before the first step: everyone declares the same one.
+  if (findAction(card, 'pulse.open')?.data?.profileOffered) {
+    card = await teams.click(person, card, 'pulse.open', { profileCategory: 'communautaire' });
+  }
   for (const step of steps) {
     const inputs = { roleClarity: { rating }, continuum: { choice: level }, agenda: { frein: `Frein-de-${person.name}` } }[step];
     card = inputs ? await teams.click(person, card, 'pulse.next', inputs) : await teams.click(person, card, 'pulse.skip');
@@ -169,6 +173,11 @@ test('dashboard on a desktop: charts drawn, tables hold the figures, own origin 
     });
     const stored = await storedVoteResults(storage);
     assert.equal(stored.length, 2);
+
+    // By profile: everyone declared "Organisme communautaire" at their first pulse (Nadia at the third); the pulse
+    // of two shows "moins de 3".
+    const profiles = await rows(page, 'profiles-table');
+    assert.deepEqual(profiles.map((row) => row[1].text), ['3 / 3', 'moins de 3', '4 / 4']);
 
     // Votes, newest first, ranked.
     const latest = await rows(page, 'vote-1-table');

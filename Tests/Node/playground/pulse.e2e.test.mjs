@@ -49,7 +49,11 @@ test('the pulse in the General channel: open, answer, review, send, re-open at p
       await cardShot(pulseCard, 'pulse-card.png');
       await page.screenshot({ path: shot('pulse-channel.png') });
 
+      // She declared no profile: the pulse offers the profile step once, before its first step; she passes it.
       await clickCardButton(pulseCard, 'Répondre');
+      const profileStep = await waitForCard(page, /^Étape facultative avant le pouls/);
+      await cardShot(profileStep, 'pulse-profile-step.png');
+      await clickCardButton(profileStep, 'Passer');
       const step1 = await waitForCard(page, stepKicker(1));
       const step1Text = await step1.innerText();
       assert.match(step1Text, /Clarté des rôles/);
