@@ -5,7 +5,10 @@ namespace ConcertationBot.Tests.Cards.Changes;
 public sealed class ChangeGroupingCardTests
 {
     /// <summary>A change text as long as a pulse takes (500 characters), with Markdown and a card function to stay inert.</summary>
-    private static string LongText(int i) => ("**Changement** {{DATE(2026)}} n° " + i.ToString(CultureInfo.InvariantCulture) + " ").PadRight(500, 'é');
+    // Words, as people write them: an unbroken run of hundreds of characters overflows the official renderer at phone
+    // width whatever the card (PulseCardRenderingTests), so the 500 characters are sentences.
+    private static string LongText(int i) =>
+        string.Concat("**Changement** {{DATE(2026)}} n° ", i.ToString(CultureInfo.InvariantCulture), " ", string.Concat(Enumerable.Repeat("Les familles nouvellement arrivées participent davantage aux activités de la table. ", 8)))[..500];
 
     /// <summary>The grouping form at its largest: 5 long category names, the most changes listed, each of 500 characters, 12 more not listed.</summary>
     public static ChangeGroupingCardModel Largest(Language language, ChangeGroupingNotice notice = ChangeGroupingNotice.None) => new()
@@ -14,7 +17,7 @@ public sealed class ChangeGroupingCardTests
         PulseId = "0198a1b2c3d4e5f60718293a4b5c6d7e",
         ETag = "W/\"datetime'2026-12-06T19%3A00%3A00.0000000Z'\"",
         RefreshUserId = "29:nadia",
-        Categories = [.. Enumerable.Range(1, ChangeGroupingCard.MaxCategories).Select(i => new string('c', ChangeGroupingCard.MaxCategoryLength - 1) + i.ToString(CultureInfo.InvariantCulture))],
+        Categories = [.. Enumerable.Range(1, ChangeGroupingCard.MaxCategories).Select(i => (i.ToString(CultureInfo.InvariantCulture) + " Mobilité des aînés et des familles dans tout le quartier").PadRight(ChangeGroupingCard.MaxCategoryLength, '.')[..ChangeGroupingCard.MaxCategoryLength])],
         Changes = [.. Enumerable.Range(0, ChangeGroupingCard.MaxChangesShown).Select(i => new ChangeGroupingLine(
             i.ToString("x16", CultureInfo.InvariantCulture), LongText(i), (ChangeTone)(i % 3), 1 + (i % 2), i % 6 == 5 ? null : i % 6))],
         NotShown = 12,
