@@ -1,6 +1,7 @@
 using ConcertationBot.Bot.Changes;
 using ConcertationBot.Cards.Changes;
 using ConcertationBot.Dialogs.Changes;
+using ConcertationBot.Tests.Bot.Exports;
 using ConcertationBot.Tests.Bot.Pulses;
 using ConcertationBot.Tests.Bot.Votes;
 
@@ -250,5 +251,68 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         // Assert
         Assert.Contains("Il faut au moins 2 catégories nommées", Text(card), StringComparison.Ordinal);
         Assert.Null(await VoteFlows.OpenVoteAsync(bed));
+    }
+
+    [Fact]
+    public async Task Export_TwelveChangesGroupedAndVoteClosed_CompteRenduHoldsTheCategoriesWithCountsAndPointsToTheVote()
+    {
+        // Arrange: the grouping of the first test, its vote cast by three partners and closed.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await ClosedPulseAsync(bed, TwelveChanges);
+        var form = await NadiasFormAsync(bed);
+        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(FourCategories, TwelveChanges)));
+        var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changements top 2"))!;
+        foreach (var i in (int[])[0, 1, 2])
+        {
+            await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Choices(voteId, 1, i == 2 ? 3 : 0));
+        }
+
+        using (var close = await VoteFlows.CloseAsync(bed))
+        {
+            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        }
+
+        // Act
+        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
+        var markdown = (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+
+        // Assert: the section after the changes, before the votes, each category with its counts and its changes.
+        var section = markdown[markdown.IndexOf("## Regroupement des changements\n", StringComparison.Ordinal)..markdown.IndexOf("## Résultats des votes", StringComparison.Ordinal)];
+        Assert.True(markdown.IndexOf("## Changements les plus significatifs", StringComparison.Ordinal) < markdown.IndexOf(section, StringComparison.Ordinal));
+        Assert.StartsWith("## Regroupement des changements\n\n*Priorisés par le vote « Quelles catégories de changements prioriser ? » ci-dessous.*\n", section, StringComparison.Ordinal);
+        Assert.Equal(
+            ["### Mobilité", "### Logement", "### Alimentation", "### Jeunesse"],
+            section.Split('\n').Where(l => l.StartsWith("### ", StringComparison.Ordinal)));
+        Assert.Equal(3, section.Split('\n').Count(l => l == "3 changements (2 positifs, 1 négatif)."));
+        Assert.Contains("### Jeunesse\n\n2 changements (1 positif, 1 négatif).\n", section, StringComparison.Ordinal);
+        Assert.All(TwelveChanges.Where(c => c.Category is not null), c => Assert.Contains("- " + MarkdownText.Escape(c.Text) + "\n", section, StringComparison.Ordinal));
+        Assert.DoesNotContain(TwelveChanges[^1].Text, section, StringComparison.Ordinal);
+        Assert.Contains("### Quelles catégories de changements prioriser ?", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_TwoAnswersUnderKWithAStoredGrouping_NoChangeTextNoCategoryOnlyTheSmallGroupLine()
+    {
+        // Arrange: k is 3; a grouping stored for the pulse anyway (the form never offers it under k).
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var changes = TwelveChanges.Take(2).ToList();
+        var pulseId = await ClosedPulseAsync(bed, changes);
+        var grouping = new ChangeGrouping
+        {
+            Categories = ["Mobilité", "Logement"],
+            Assignments = changes.ToDictionary(c => ChangeGroupings.Key(c.Text, Tone(c.Direction)), _ => 0, StringComparer.Ordinal),
+        };
+        var store = bed.Factory.Services.GetRequiredService<IChangeGroupingStore>();
+        Assert.Equal(GroupingSaveOutcome.Saved, (await store.SaveAsync(pulseId, grouping, expectedETag: null, CancellationToken.None)).Outcome);
+
+        // Act
+        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
+        var markdown = (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+
+        // Assert
+        Assert.Contains("## Regroupement des changements\n\n*Pas assez de réponses pour afficher les textes (minimum 3).*\n", markdown, StringComparison.Ordinal);
+        Assert.All(changes, c => Assert.DoesNotContain(c.Text, markdown, StringComparison.Ordinal));
+        Assert.DoesNotContain("Mobilité", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("changements (", markdown, StringComparison.Ordinal);
     }
 }
