@@ -194,7 +194,7 @@ public sealed partial class PulseExport(
 
     /// <summary>
     /// How the coordinator grouped <paramref name="pulse"/>'s changes (the changes round), with the vote the categories
-    /// were put to when it is one of the report's closed votes; null when nothing was ever put in a category. The changes
+    /// were put to when it is one of the report's closed votes and ranked them; null when nothing was ever put in a category. The changes
     /// are read from every text (the stored summary of a big table is bounded), none under the k rule.
     /// </summary>
     private async Task<ExportedGrouping?> GroupingOfAsync(PulseRecord pulse, PulseSummary summary, List<VoteRecord> closedVotes, CancellationToken cancellationToken)
@@ -207,10 +207,13 @@ public sealed partial class PulseExport(
         var whole = summary.TextsWithheld || !PulseSummaries.IsBounded(summary)
             ? summary
             : await closer.ReadSummaryAsync(pulse, wholeTexts: true, cancellationToken).ConfigureAwait(false);
+        // Pointed to only when the votes section ranks the categories: not when too few voted or nobody did.
+        var vote = closedVotes.Find(v => v.VoteId == grouping.VoteId);
+        var ranked = vote is not null && ResultOf(vote, Language.French, options.Value.MinimumGroupSize) is { WithheldBelow: null, Hidden: false, Participation: > 0 };
         return new ExportedGrouping(
             ChangeGroupings.Grouped(grouping, ChangeGroupings.Items(whole)),
             PulseCardRefresher.LanguageOf(pulse).Bilingual,
-            closedVotes.Find(v => v.VoteId == grouping.VoteId));
+            ranked ? vote : null);
     }
 
     /// <summary>
@@ -337,8 +340,8 @@ public sealed partial class PulseExport(
 }
 
 /// <summary>A pulse's grouping of its changes as read for its compte-rendu: read once, written in each language of the document.</summary>
-internal sealed record ExportedGrouping(IReadOnlyList<GroupedChanges> Grouped, bool Bilingual, VoteRecord? ClosedVote)
+internal sealed record ExportedGrouping(IReadOnlyList<GroupedChanges> Grouped, bool Bilingual, VoteRecord? RankingVote)
 {
     public CompteRenduChangeGroups In(Language language) =>
-        CompteRenduChangeGroups.Of(Grouped, Bilingual, language, ClosedVote is null ? null : VoteCardRefresher.DefinitionOf(ClosedVote, language).Question);
+        CompteRenduChangeGroups.Of(Grouped, Bilingual, language, RankingVote is null ? null : VoteCardRefresher.DefinitionOf(RankingVote, language).Question);
 }

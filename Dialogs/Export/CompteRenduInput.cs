@@ -62,7 +62,7 @@ public sealed record CompteRenduPulse(PulseSummary Summary, PulseTemplate Templa
 /// The coordinator's grouping of a pulse's changes (the changes round, issue #17), for its "Regroupement des
 /// changements": the named categories holding a change, in her order, each with its changes (user text, escaped when
 /// written). <see cref="VoteQuestion"/>: the question of the vote the categories were put to, given only once that vote
-/// closed and its ranking is in the report's votes. Under k answers the section lists nothing, whatever is given here.
+/// closed and its ranking is in the report's votes (not when too few voted: the votes section then ranks nothing). Under k answers the section lists nothing, whatever is given here.
 /// </summary>
 public sealed record CompteRenduChangeGroups(IReadOnlyList<CompteRenduChangeCategory> Categories, string? VoteQuestion = null)
 {

@@ -315,4 +315,29 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.DoesNotContain("Mobilité", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("changements (", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_CategoriesVoteClosedWithoutBallot_SectionWithoutPointerToAVoteThatRanksNothing()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var changes = TwelveChanges.Take(4).ToList();
+        await ClosedPulseAsync(bed, changes);
+        var form = await NadiasFormAsync(bed);
+        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité", "Logement"], changes)));
+        await SendAsync(bed, TestPerson.Nadia, "vote changements");
+        using (var close = await VoteFlows.CloseAsync(bed))
+        {
+            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        }
+
+        // Act
+        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
+        var markdown = (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+
+        // Assert
+        Assert.Contains("## Regroupement des changements\n\n### Mobilité\n\n3 changements (2 positifs, 1 négatif).\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Logement\n\n1 changement (1 positif).\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Priorisés par le vote", markdown, StringComparison.Ordinal);
+    }
 }
