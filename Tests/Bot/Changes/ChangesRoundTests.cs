@@ -340,4 +340,39 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains("### Logement\n\n1 changement (1 positif).\n", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Priorisés par le vote", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_BilingualConversationGroupedAndRanked_EachHalfInItsLanguageWithItsHalfOfTheNames()
+    {
+        // Arrange: the conversation is bilingual before the pulse opens, so its compte-rendu is written in both languages.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await SendAsync(bed, TestPerson.Nadia, "langue bilingue");
+        var changes = TwelveChanges.Take(4).ToList();
+        await ClosedPulseAsync(bed, changes);
+        var form = await NadiasFormAsync(bed);
+        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité | Mobility", "Logement | Housing"], changes)));
+        var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changes"))!;
+        foreach (var i in (int[])[0, 1, 2])
+        {
+            await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Single(voteId, i % 2));
+        }
+
+        using (var close = await VoteFlows.CloseAsync(bed))
+        {
+            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+        }
+
+        // Act
+        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
+        var markdown = (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+
+        // Assert
+        var rule = markdown.IndexOf(CompteRendu.BilingualRule, StringComparison.Ordinal);
+        Assert.True(rule > 0, markdown);
+        var (french, english) = (markdown[..rule], markdown[rule..]);
+        Assert.Contains("## Regroupement des changements\n\n*Priorisés par le vote « Quelle catégorie de changements prioriser ? » ci-dessous.*\n\n### Mobilité\n\n3 changements (2 positifs, 1 négatif).\n", french, StringComparison.Ordinal);
+        Assert.Contains("## Grouping of the changes\n\n*Prioritised by the vote “Which category of changes should we prioritise?” below.*\n\n### Mobility\n\n3 changes (2 positive, 1 negative).\n", english, StringComparison.Ordinal);
+        Assert.Contains("### Housing\n\n1 change (1 positive).\n", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Mobility", markdown, StringComparison.Ordinal);
+    }
 }
