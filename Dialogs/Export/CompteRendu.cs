@@ -413,8 +413,9 @@ public static partial class CompteRendu
     }
 
     /// <summary>
-    /// Writes the pulse's part; yields after each block so the caller can pass on what is written. With
-    /// <paramref name="texts"/>, each list is read from it when its section comes (the summary's own lists are bounded).
+    /// Writes the pulse's part; yields after each block so the caller can pass on what is written. With the pulse's
+    /// <see cref="CompteRenduPulse.Texts"/>, each list is read from it when its section comes (the summary's own lists are
+    /// bounded); its <see cref="CompteRenduPulse.ChangeGroups"/> follow its changes.
     /// </summary>
     private static async IAsyncEnumerable<bool> WritePulseAsync(
         MarkdownWriter md, CompteRenduPulse pulse, Language language, [EnumeratorCancellation] CancellationToken cancellationToken)
