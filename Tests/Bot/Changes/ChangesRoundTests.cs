@@ -72,6 +72,14 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         return await bed.ClickAsync(TestPerson.Nadia, shared, CardVerbs.ChangesShow);
     }
 
+    /// <summary>Nadia opens her form and saves <paramref name="changes"/> in <paramref name="categories"/>.</summary>
+    private static async Task GroupAsync(ConversationTestBed bed, string[] categories, IEnumerable<(string Text, string Direction, int? Category)> changes)
+    {
+        var form = await NadiasFormAsync(bed);
+        var saved = await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(categories, changes)));
+        Assert.Contains("Regroupement enregistré.", Text(saved), StringComparison.Ordinal);
+    }
+
     /// <summary>The form's inputs as Teams sends them: every input's current value, then <paramref name="changed"/>.</summary>
     private static Dictionary<string, string> Inputs(JsonObject form, IReadOnlyDictionary<string, string> changed)
     {
@@ -102,6 +110,20 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
 
     private static Task<StoredGrouping?> StoredAsync(ConversationTestBed bed, string pulseId) =>
         bed.Factory.Services.GetRequiredService<IChangeGroupingStore>().GetAsync(pulseId, CancellationToken.None);
+
+    /// <summary>Nadia closes the open vote.</summary>
+    private static async Task CloseVoteAsync(ConversationTestBed bed)
+    {
+        using var close = await VoteFlows.CloseAsync(bed);
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+    }
+
+    /// <summary>Nadia asks for the export; the compte-rendu downloaded from its Markdown link, narrow spaces as plain ones.</summary>
+    private static async Task<string> CompteRenduAsync(ConversationTestBed bed)
+    {
+        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
+        return (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+    }
 
     private static string Text(JsonObject card) => TestActivities.CardText(card).Replace('\u00A0', ' ').Replace('\u202F', ' ');
 
@@ -202,8 +224,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         var changes = TwelveChanges.Take(4).ToList();
         await ClosedPulseAsync(bed, changes);
         await SendAsync(bed, TestPerson.Nadia, "langue bilingue");
-        var form = await NadiasFormAsync(bed);
-        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité | Mobility", "Logement"], changes)));
+        await GroupAsync(bed, ["Mobilité | Mobility", "Logement"], changes);
 
         // Act
         var voteCard = await SendAsync(bed, TestPerson.Nadia, "vote changes");
@@ -222,8 +243,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         var changes = TwelveChanges.Take(4).ToList();
         var pulseId = await ClosedPulseAsync(bed, changes);
-        var form = await NadiasFormAsync(bed);
-        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité", "Logement"], changes)));
+        await GroupAsync(bed, ["Mobilité", "Logement"], changes);
         var otherVoteId = await VoteFlows.OpenAsync(bed, "vote Date de la prochaine rencontre : Mardi ; Jeudi");
 
         // Act
@@ -242,8 +262,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         var changes = TwelveChanges.Take(3).ToList();
         await ClosedPulseAsync(bed, changes);
-        var form = await NadiasFormAsync(bed);
-        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité"], changes)));
+        await GroupAsync(bed, ["Mobilité"], changes);
 
         // Act
         var card = await SendAsync(bed, TestPerson.Nadia, "vote changements");
@@ -259,22 +278,17 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         // Arrange: the grouping of the first test, its vote cast by three partners and closed.
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         await ClosedPulseAsync(bed, TwelveChanges);
-        var form = await NadiasFormAsync(bed);
-        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(FourCategories, TwelveChanges)));
+        await GroupAsync(bed, FourCategories, TwelveChanges);
         var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changements top 2"))!;
         foreach (var i in (int[])[0, 1, 2])
         {
             await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Choices(voteId, 1, i == 2 ? 3 : 0));
         }
 
-        using (var close = await VoteFlows.CloseAsync(bed))
-        {
-            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
-        }
+        await CloseVoteAsync(bed);
 
         // Act
-        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
-        var markdown = (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+        var markdown = await CompteRenduAsync(bed);
 
         // Assert: the section after the changes, before the votes, each category with its counts and its changes.
         var section = markdown[markdown.IndexOf("## Regroupement des changements\n", StringComparison.Ordinal)..markdown.IndexOf("## Résultats des votes", StringComparison.Ordinal)];
@@ -306,8 +320,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(GroupingSaveOutcome.Saved, (await store.SaveAsync(pulseId, grouping, expectedETag: null, CancellationToken.None)).Outcome);
 
         // Act
-        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
-        var markdown = (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+        var markdown = await CompteRenduAsync(bed);
 
         // Assert
         Assert.Contains("## Regroupement des changements\n\n*Pas assez de réponses pour afficher les textes (minimum 3).*\n", markdown, StringComparison.Ordinal);
@@ -323,17 +336,12 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         var changes = TwelveChanges.Take(4).ToList();
         await ClosedPulseAsync(bed, changes);
-        var form = await NadiasFormAsync(bed);
-        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité", "Logement"], changes)));
+        await GroupAsync(bed, ["Mobilité", "Logement"], changes);
         await SendAsync(bed, TestPerson.Nadia, "vote changements");
-        using (var close = await VoteFlows.CloseAsync(bed))
-        {
-            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
-        }
+        await CloseVoteAsync(bed);
 
         // Act
-        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
-        var markdown = (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+        var markdown = await CompteRenduAsync(bed);
 
         // Assert
         Assert.Contains("## Regroupement des changements\n\n### Mobilité\n\n3 changements (2 positifs, 1 négatif).\n", markdown, StringComparison.Ordinal);
@@ -349,22 +357,17 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         await SendAsync(bed, TestPerson.Nadia, "langue bilingue");
         var changes = TwelveChanges.Take(4).ToList();
         await ClosedPulseAsync(bed, changes);
-        var form = await NadiasFormAsync(bed);
-        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité | Mobility", "Logement | Housing"], changes)));
+        await GroupAsync(bed, ["Mobilité | Mobility", "Logement | Housing"], changes);
         var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changes"))!;
         foreach (var i in (int[])[0, 1, 2])
         {
             await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Single(voteId, i % 2));
         }
 
-        using (var close = await VoteFlows.CloseAsync(bed))
-        {
-            Assert.Equal(HttpStatusCode.OK, close.StatusCode);
-        }
+        await CloseVoteAsync(bed);
 
         // Act
-        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
-        var markdown = (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+        var markdown = await CompteRenduAsync(bed);
 
         // Assert
         var rule = markdown.IndexOf(CompteRendu.BilingualRule, StringComparison.Ordinal);
