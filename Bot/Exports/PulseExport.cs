@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Changes;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Pulses;
@@ -11,6 +12,7 @@ using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards.Export;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Export;
 using ConcertationBot.Dialogs.Rencontres;
@@ -33,6 +35,7 @@ public sealed partial class PulseExport(
     IVoteStore votes,
     IRencontreStore rencontres,
     IRoadmapStore roadmaps,
+    IChangeGroupingStore groupings,
     PulseCloser closer,
     VoteCloser voteCloser,
     ExportLinks links,
@@ -134,7 +137,7 @@ public sealed partial class PulseExport(
         // only the texts of its bounded summary, and a summary that left nothing out already holds every text.
         var summary = pulse is null ? null : await closer.ReadSummaryAsync(pulse, wholeTexts: false, cancellationToken).ConfigureAwait(false);
         var texts = TextsOf(pulse, summary, template);
-        var earlier = new List<CompteRenduPulse>();
+        var earlier = new List<(CompteRenduPulse Pulse, ExportedGrouping? Grouping)>();
         if (pulse is not null && summary is not null && rencontre is not null)
         {
             foreach (var other in await EarlierPulsesOfAsync(pulse, rencontre, cancellationToken).ConfigureAwait(false))
@@ -142,11 +145,14 @@ public sealed partial class PulseExport(
                 if (await closer.ReadSummaryAsync(other, wholeTexts: false, cancellationToken).ConfigureAwait(false) is { } otherSummary)
                 {
                     var otherTemplate = PulseRecordTemplate.Of(other);
-                    earlier.Add(new CompteRenduPulse(LocalTime.In(otherSummary, zone), otherTemplate, TextsOf(other, otherSummary, otherTemplate)));
+                    earlier.Add((
+                        new CompteRenduPulse(LocalTime.In(otherSummary, zone), otherTemplate, TextsOf(other, otherSummary, otherTemplate)),
+                        await GroupingOfAsync(other, otherSummary, closedVotes, cancellationToken).ConfigureAwait(false)));
                 }
             }
         }
 
+        var grouping = pulse is null || summary is null ? null : await GroupingOfAsync(pulse, summary, closedVotes, cancellationToken).ConfigureAwait(false);
         var nextSteps = rencontre is null || grant.RoadmapScopeId is null
             ? null
             : await NextStepsAsync(new CoordinatorScope(grant.ChannelId, grant.RoadmapScopeId), rencontre, cancellationToken).ConfigureAwait(false);
@@ -160,8 +166,9 @@ public sealed partial class PulseExport(
                 Votes = [.. closedVotes.Select(vote => ResultOf(vote, language, options.Value.MinimumGroupSize))],
                 Rencontre = rencontre is null ? null : new CompteRenduRencontre(rencontre.Date, rencontre.Theme, rencontre.Intention),
                 Texts = texts,
-                EarlierPulses = earlier,
+                EarlierPulses = [.. earlier.Select(e => e.Pulse with { ChangeGroups = e.Grouping?.In(language) })],
                 NextSteps = nextSteps,
+                ChangeGroups = grouping?.In(language),
             };
         // A bilingual conversation's compte-rendu is written in French, then in English.
         var markdown = language.Bilingual
@@ -178,6 +185,30 @@ public sealed partial class PulseExport(
         pulse is { PurgedAt: null } && summary is not null && PulseSummaries.IsBounded(summary)
             ? new AnswerTexts(pulses, pulse, template, options.Value.MinimumGroupSize)
             : null;
+
+    /// <summary>
+    /// How the coordinator grouped <paramref name="pulse"/>'s changes (the changes round), with the vote the categories
+    /// were put to when it is one of the report's closed votes and ranked them; null when nothing was ever put in a category. The changes
+    /// are read from every text (the stored summary of a big table is bounded), none under the k rule.
+    /// </summary>
+    private async Task<ExportedGrouping?> GroupingOfAsync(PulseRecord pulse, PulseSummary summary, List<VoteRecord> closedVotes, CancellationToken cancellationToken)
+    {
+        if (await groupings.GetAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false) is not { Grouping: { Assignments.Count: > 0 } grouping })
+        {
+            return null;
+        }
+
+        var whole = summary.TextsWithheld || !PulseSummaries.IsBounded(summary)
+            ? summary
+            : await closer.ReadSummaryAsync(pulse, wholeTexts: true, cancellationToken).ConfigureAwait(false);
+        // Pointed to only when the votes section ranks the categories: not when too few voted or nobody did.
+        var vote = closedVotes.Find(v => v.VoteId == grouping.VoteId);
+        var ranked = vote is not null && ResultOf(vote, Language.French, options.Value.MinimumGroupSize) is { WithheldBelow: null, Hidden: false, Participation: > 0 };
+        return new ExportedGrouping(
+            ChangeGroupings.Grouped(grouping, ChangeGroupings.Items(whole)),
+            PulseCardRefresher.LanguageOf(pulse).Bilingual,
+            ranked ? vote : null);
+    }
 
     /// <summary>
     /// The other closed pulses of <paramref name="rencontre"/> opened before <paramref name="pulse"/>, oldest first (at
@@ -300,4 +331,11 @@ public sealed partial class PulseExport(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Export links made for pulse {PulseId} of rencontre {RencontreId} and {VoteCount} vote(s)")]
     private static partial void LogExported(ILogger logger, string pulseId, string? rencontreId, int voteCount);
+}
+
+/// <summary>A pulse's grouping of its changes as read for its compte-rendu: read once, written in each language of the document.</summary>
+internal sealed record ExportedGrouping(IReadOnlyList<GroupedChanges> Grouped, bool Bilingual, VoteRecord? RankingVote)
+{
+    public CompteRenduChangeGroups In(Language language) =>
+        CompteRenduChangeGroups.Of(Grouped, Bilingual, language, RankingVote is null ? null : VoteCardRefresher.DefinitionOf(RankingVote, language).Question);
 }

@@ -31,6 +31,9 @@ public sealed record ChangeItem(string Key, string Text, ChangeTone Tone, int Co
 /// <summary>A named category holding at least one change, in slot order: what <c>vote changements</c> puts to the vote.</summary>
 public sealed record ChangeCategory(int Slot, string Name, int Count);
 
+/// <summary>A category holding changes and the changes it holds, in the order of the pulse's summary.</summary>
+public sealed record GroupedChanges(ChangeCategory Category, IReadOnlyList<ChangeItem> Changes);
+
 /// <summary>Source-generated JSON for storing a <see cref="ChangeGrouping"/> with its pulse.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -106,6 +106,11 @@ public static partial class ChangeGroupings
             .Where(c => c.Name.Length > 0 && c.Count > 0)];
     }
 
+    /// <summary>The categories of <see cref="Categories"/>, each with the changes of <paramref name="items"/> it holds (the compte-rendu's lists).</summary>
+    public static IReadOnlyList<GroupedChanges> Grouped(ChangeGrouping grouping, IReadOnlyList<ChangeItem> items) =>
+        [.. Categories(grouping, items).Select(c => new GroupedChanges(
+            c, [.. items.Where(i => grouping.Assignments.TryGetValue(i.Key, out var slot) && slot == c.Slot)]))];
+
     /// <summary>
     /// The vote option of a category: "Logement (3 changements)", in the conversation's language, or in a bilingual one
     /// both halves (a name typed "fr | en" gives each language its half); a name too long for

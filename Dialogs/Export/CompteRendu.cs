@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using ConcertationBot.Cards.Changes;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Summary;
 using ConcertationBot.Cards.Votes;
@@ -95,10 +96,10 @@ public static partial class CompteRendu
             // Each pulse of the rencontre, oldest first, the export's own (latest) pulse last; the generation date follows
             // the first pulse's line, so a single pulse reads exactly as before.
             var lastTemplate = input.Template ?? throw new ArgumentException("A summary needs its template.", nameof(input));
-            CompteRenduPulse[] written = [.. input.EarlierPulses, new CompteRenduPulse(last, lastTemplate, input.Texts)];
+            CompteRenduPulse[] written = [.. input.EarlierPulses, new CompteRenduPulse(last, lastTemplate, input.Texts, input.ChangeGroups)];
             for (var i = 0; i < written.Length; i++)
             {
-                var (summary, template, texts) = written[i];
+                var (summary, template, texts, groups) = written[i];
                 if (i > 0)
                 {
                     md.Line("---");
@@ -116,7 +117,7 @@ public static partial class CompteRendu
                 md.Heading(2, ParticipationHeading.For(language));
                 md.Paragraph(MarkdownText.Escape(SummaryWords.Participation(summary.AnswerCount, summary.MemberCount, language)) + ".");
                 WriteProfiles(md, summary, language);
-                await foreach (var _ in WritePulseAsync(md, summary, template, texts, language, cancellationToken).ConfigureAwait(false))
+                await foreach (var _ in WritePulseAsync(md, written[i], language, cancellationToken).ConfigureAwait(false))
                 {
                     if (md.Pending >= PartLength)
                     {
@@ -412,12 +413,14 @@ public static partial class CompteRendu
     }
 
     /// <summary>
-    /// Writes the pulse's part; yields after each block so the caller can pass on what is written. With
-    /// <paramref name="texts"/>, each list is read from it when its section comes (the summary's own lists are bounded).
+    /// Writes the pulse's part; yields after each block so the caller can pass on what is written. With the pulse's
+    /// <see cref="CompteRenduPulse.Texts"/>, each list is read from it when its section comes (the summary's own lists are
+    /// bounded); its <see cref="CompteRenduPulse.ChangeGroups"/> follow its changes.
     /// </summary>
     private static async IAsyncEnumerable<bool> WritePulseAsync(
-        MarkdownWriter md, PulseSummary summary, PulseTemplate template, ICompteRenduTexts? texts, Language language, [EnumeratorCancellation] CancellationToken cancellationToken)
+        MarkdownWriter md, CompteRenduPulse pulse, Language language, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var (summary, template, texts, groups) = pulse;
         var conditionsWritten = false;
         foreach (var step in template.Steps)
         {
@@ -453,6 +456,13 @@ public static partial class CompteRendu
                         }
                     }
 
+                    // The grouping follows the changes it groups, once (a template with two change steps has one grouping).
+                    foreach (var written in WriteChangeGroups(md, groups, summary, language))
+                    {
+                        yield return written;
+                    }
+
+                    groups = null;
                     break;
                 case FreinLevierStep when summary.FreinsLeviers.FirstOrDefault(f => f.StepId == step.Id) is { } conditionTexts:
                     if (!conditionsWritten)
@@ -491,6 +501,69 @@ public static partial class CompteRendu
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// "Regroupement des changements" (the changes round): a line pointing to the vote that ranked the categories, then
+    /// each category with how many changes it holds (positive and negative ones counted) and its changes, listed as the
+    /// changes are. Under k answers, the heading and the small-group line only: no category, no count, no text.
+    /// </summary>
+    private static IEnumerable<bool> WriteChangeGroups(MarkdownWriter md, CompteRenduChangeGroups? groups, PulseSummary summary, Language language)
+    {
+        if (groups is null)
+        {
+            yield break;
+        }
+
+        md.Heading(2, GroupingHeading.For(language));
+        if (summary.TextsWithheld)
+        {
+            md.Paragraph(Emphasis(SummaryWords.TextsWithheldText(summary.MinimumGroupSize, language)));
+            yield break;
+        }
+
+        if (groups.VoteQuestion is { } question)
+        {
+            md.Paragraph(Emphasis(GroupingVotedLine.Format(language, question)));
+        }
+
+        if (groups.Categories.Count == 0)
+        {
+            md.Paragraph(Emphasis(SummaryWords.NoChange.For(language)));
+        }
+
+        foreach (var category in groups.Categories)
+        {
+            md.Heading(3, category.Name);
+            md.Paragraph(MarkdownText.Escape(CategoryCount(category, language)));
+            foreach (var list in PulseSummaries.ChangeLists(new ChangeSummary(string.Empty, category.Changes), language))
+            {
+                foreach (var written in WriteList(md, list, language))
+                {
+                    yield return written;
+                }
+            }
+        }
+    }
+
+    /// <summary>"3 changements (2 positifs, 1 négatif)." — the tones counted when any change has one.</summary>
+    private static string CategoryCount(CompteRenduChangeCategory category, Language language)
+    {
+        var positive = category.Changes.Count(c => c.Direction == ChangeDirection.Positive);
+        var negative = category.Changes.Count(c => c.Direction == ChangeDirection.Negative);
+        var tones = new List<string>();
+        if (positive > 0)
+        {
+            tones.Add(SummaryWords.Count(positive, PositiveValue, PositivePlural, language));
+        }
+
+        if (negative > 0)
+        {
+            tones.Add(SummaryWords.Count(negative, NegativeValue, NegativePlural, language));
+        }
+
+        var count = ChangeGroupingCard.CountText(language, category.Changes.Count);
+        return (tones.Count == 0 ? count : count + " (" + string.Join(", ", tones) + ")") + ".";
     }
 
     private static void WriteRating(MarkdownWriter md, RatingStep step, RatingSummary figures, int k, Language language)

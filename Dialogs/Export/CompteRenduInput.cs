@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using ConcertationBot.Cards.Changes;
 using ConcertationBot.Cards.Localization;
+using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 
@@ -45,10 +47,52 @@ public sealed record CompteRenduInput
 
     /// <summary>What the feuille de route gained or reached (a rencontre's report only); null or empty: the prompt stays.</summary>
     public CompteRenduNextSteps? NextSteps { get; init; }
+
+    /// <summary>How the coordinator grouped <see cref="Summary"/>'s changes (the changes round); null: never grouped, no section.</summary>
+    public CompteRenduChangeGroups? ChangeGroups { get; init; }
 }
 
-/// <summary>One pulse of a rencontre's compte-rendu: its summary, the template it asked, and where its whole texts are read (or null).</summary>
-public sealed record CompteRenduPulse(PulseSummary Summary, PulseTemplate Template, ICompteRenduTexts? Texts);
+/// <summary>
+/// One pulse of a rencontre's compte-rendu: its summary, the template it asked, where its whole texts are read (or
+/// null), and how its changes were grouped (or null).
+/// </summary>
+public sealed record CompteRenduPulse(PulseSummary Summary, PulseTemplate Template, ICompteRenduTexts? Texts, CompteRenduChangeGroups? ChangeGroups = null);
+
+/// <summary>
+/// The coordinator's grouping of a pulse's changes (the changes round, issue #17), for its "Regroupement des
+/// changements": the named categories holding a change, in her order, each with its changes (user text, escaped when
+/// written). <see cref="VoteQuestion"/>: the question of the vote the categories were put to, given only once that vote
+/// closed and its ranking is in the report's votes (not when too few voted: the votes section then ranks nothing). Under k answers the section lists nothing, whatever is given here.
+/// </summary>
+public sealed record CompteRenduChangeGroups(IReadOnlyList<CompteRenduChangeCategory> Categories, string? VoteQuestion = null)
+{
+    /// <summary>
+    /// The categories of <paramref name="grouped"/> in <paramref name="language"/>: a name typed "fr | en" in a
+    /// <paramref name="bilingual"/> conversation gives each language its half, as the vote's options do.
+    /// </summary>
+    public static CompteRenduChangeGroups Of(IReadOnlyList<GroupedChanges> grouped, bool bilingual, Language language, string? voteQuestion)
+    {
+        ArgumentNullException.ThrowIfNull(grouped);
+        return new CompteRenduChangeGroups(
+            [.. grouped.Select(g => new CompteRenduChangeCategory(
+                NameIn(g.Category.Name, bilingual, language),
+                [.. g.Changes.Select(c => new ChangeText(c.Text, Direction(c.Tone), c.Count))]))],
+            voteQuestion);
+    }
+
+    private static string NameIn(string name, bool bilingual, Language language) =>
+        bilingual && BilingualText.Split(name) is ({ } french, { } english) ? (language == Language.English ? english : french) : name;
+
+    private static ChangeDirection Direction(ChangeTone tone) => tone switch
+    {
+        ChangeTone.Positive => ChangeDirection.Positive,
+        ChangeTone.Negative => ChangeDirection.Negative,
+        _ => ChangeDirection.Unspecified,
+    };
+}
+
+/// <summary>A category of the grouping: its name (user text) and its changes as the summary lists them (text, direction, how many named it).</summary>
+public sealed record CompteRenduChangeCategory(string Name, IReadOnlyList<ChangeText> Changes);
 
 /// <summary>
 /// What the feuille de route gained or reached around a rencontre, for its "Pistes d'action et suite": the changements

@@ -49,6 +49,15 @@ public sealed class FolderGraphTests
     }
 
     [Fact]
+    public void Edges_TheBotFolder_ExportsReadsChangesWhichNeverReadsExports()
+    {
+        var edges = FolderGraph.Edges(FolderGraph.Read(RepositoryPaths.Combine("Bot")));
+
+        Assert.Contains("Changes", edges["Exports"]);
+        Assert.DoesNotContain("Exports", edges["Changes"]);
+    }
+
+    [Fact]
     public void Edges_TheBotFolder_ProfilesBuildsOnTheKernelAndCoreOnlyAndOnlyPulsesAndTheApplicationUseIt()
     {
         var edges = FolderGraph.Edges(FolderGraph.Read(RepositoryPaths.Combine("Bot")));

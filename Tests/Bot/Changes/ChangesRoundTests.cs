@@ -1,6 +1,7 @@
 using ConcertationBot.Bot.Changes;
 using ConcertationBot.Cards.Changes;
 using ConcertationBot.Dialogs.Changes;
+using ConcertationBot.Tests.Bot.Exports;
 using ConcertationBot.Tests.Bot.Pulses;
 using ConcertationBot.Tests.Bot.Votes;
 
@@ -71,6 +72,14 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         return await bed.ClickAsync(TestPerson.Nadia, shared, CardVerbs.ChangesShow);
     }
 
+    /// <summary>Nadia opens her form and saves <paramref name="changes"/> in <paramref name="categories"/>.</summary>
+    private static async Task GroupAsync(ConversationTestBed bed, string[] categories, IEnumerable<(string Text, string Direction, int? Category)> changes)
+    {
+        var form = await NadiasFormAsync(bed);
+        var saved = await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(categories, changes)));
+        Assert.Contains("Regroupement enregistré.", Text(saved), StringComparison.Ordinal);
+    }
+
     /// <summary>The form's inputs as Teams sends them: every input's current value, then <paramref name="changed"/>.</summary>
     private static Dictionary<string, string> Inputs(JsonObject form, IReadOnlyDictionary<string, string> changed)
     {
@@ -101,6 +110,20 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
 
     private static Task<StoredGrouping?> StoredAsync(ConversationTestBed bed, string pulseId) =>
         bed.Factory.Services.GetRequiredService<IChangeGroupingStore>().GetAsync(pulseId, CancellationToken.None);
+
+    /// <summary>Nadia closes the open vote.</summary>
+    private static async Task CloseVoteAsync(ConversationTestBed bed)
+    {
+        using var close = await VoteFlows.CloseAsync(bed);
+        Assert.Equal(HttpStatusCode.OK, close.StatusCode);
+    }
+
+    /// <summary>Nadia asks for the export; the compte-rendu downloaded from its Markdown link, narrow spaces as plain ones.</summary>
+    private static async Task<string> CompteRenduAsync(ConversationTestBed bed)
+    {
+        var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
+        return (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+    }
 
     private static string Text(JsonObject card) => TestActivities.CardText(card).Replace('\u00A0', ' ').Replace('\u202F', ' ');
 
@@ -201,8 +224,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         var changes = TwelveChanges.Take(4).ToList();
         await ClosedPulseAsync(bed, changes);
         await SendAsync(bed, TestPerson.Nadia, "langue bilingue");
-        var form = await NadiasFormAsync(bed);
-        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité | Mobility", "Logement"], changes)));
+        await GroupAsync(bed, ["Mobilité | Mobility", "Logement"], changes);
 
         // Act
         var voteCard = await SendAsync(bed, TestPerson.Nadia, "vote changes");
@@ -221,8 +243,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         var changes = TwelveChanges.Take(4).ToList();
         var pulseId = await ClosedPulseAsync(bed, changes);
-        var form = await NadiasFormAsync(bed);
-        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité", "Logement"], changes)));
+        await GroupAsync(bed, ["Mobilité", "Logement"], changes);
         var otherVoteId = await VoteFlows.OpenAsync(bed, "vote Date de la prochaine rencontre : Mardi ; Jeudi");
 
         // Act
@@ -241,8 +262,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         var changes = TwelveChanges.Take(3).ToList();
         await ClosedPulseAsync(bed, changes);
-        var form = await NadiasFormAsync(bed);
-        await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(["Mobilité"], changes)));
+        await GroupAsync(bed, ["Mobilité"], changes);
 
         // Act
         var card = await SendAsync(bed, TestPerson.Nadia, "vote changements");
@@ -250,5 +270,112 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         // Assert
         Assert.Contains("Il faut au moins 2 catégories nommées", Text(card), StringComparison.Ordinal);
         Assert.Null(await VoteFlows.OpenVoteAsync(bed));
+    }
+
+    [Fact]
+    public async Task Export_TwelveChangesGroupedAndVoteClosed_CompteRenduHoldsTheCategoriesWithCountsAndPointsToTheVote()
+    {
+        // Arrange: the grouping of the first test, its vote cast by three partners and closed.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await ClosedPulseAsync(bed, TwelveChanges);
+        await GroupAsync(bed, FourCategories, TwelveChanges);
+        var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changements top 2"))!;
+        foreach (var i in (int[])[0, 1, 2])
+        {
+            await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Choices(voteId, 1, i == 2 ? 3 : 0));
+        }
+
+        await CloseVoteAsync(bed);
+
+        // Act
+        var markdown = await CompteRenduAsync(bed);
+
+        // Assert: the section after the changes, before the votes, each category with its counts and its changes.
+        var section = markdown[markdown.IndexOf("## Regroupement des changements\n", StringComparison.Ordinal)..markdown.IndexOf("## Résultats des votes", StringComparison.Ordinal)];
+        Assert.True(markdown.IndexOf("## Changements les plus significatifs", StringComparison.Ordinal) < markdown.IndexOf(section, StringComparison.Ordinal));
+        Assert.StartsWith("## Regroupement des changements\n\n*Priorisés par le vote « Quelles catégories de changements prioriser ? » ci-dessous.*\n", section, StringComparison.Ordinal);
+        Assert.Equal(
+            ["### Mobilité", "### Logement", "### Alimentation", "### Jeunesse"],
+            section.Split('\n').Where(l => l.StartsWith("### ", StringComparison.Ordinal)));
+        Assert.Equal(3, section.Split('\n').Count(l => l == "3 changements (2 positifs, 1 négatif)."));
+        Assert.Contains("### Jeunesse\n\n2 changements (1 positif, 1 négatif).\n", section, StringComparison.Ordinal);
+        Assert.All(TwelveChanges.Where(c => c.Category is not null), c => Assert.Contains("- " + MarkdownText.Escape(c.Text) + "\n", section, StringComparison.Ordinal));
+        Assert.DoesNotContain(TwelveChanges[^1].Text, section, StringComparison.Ordinal);
+        Assert.Contains("### Quelles catégories de changements prioriser ?", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_TwoAnswersUnderKWithAStoredGrouping_NoChangeTextNoCategoryOnlyTheSmallGroupLine()
+    {
+        // Arrange: k is 3; a grouping stored for the pulse anyway (the form never offers it under k).
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var changes = TwelveChanges.Take(2).ToList();
+        var pulseId = await ClosedPulseAsync(bed, changes);
+        var grouping = new ChangeGrouping
+        {
+            Categories = ["Mobilité", "Logement"],
+            Assignments = changes.ToDictionary(c => ChangeGroupings.Key(c.Text, Tone(c.Direction)), _ => 0, StringComparer.Ordinal),
+        };
+        var store = bed.Factory.Services.GetRequiredService<IChangeGroupingStore>();
+        Assert.Equal(GroupingSaveOutcome.Saved, (await store.SaveAsync(pulseId, grouping, expectedETag: null, CancellationToken.None)).Outcome);
+
+        // Act
+        var markdown = await CompteRenduAsync(bed);
+
+        // Assert
+        Assert.Contains("## Regroupement des changements\n\n*Pas assez de réponses pour afficher les textes (minimum 3).*\n", markdown, StringComparison.Ordinal);
+        Assert.All(changes, c => Assert.DoesNotContain(c.Text, markdown, StringComparison.Ordinal));
+        Assert.DoesNotContain("Mobilité", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("changements (", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_CategoriesVoteClosedWithoutBallot_SectionWithoutPointerToAVoteThatRanksNothing()
+    {
+        // Arrange
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        var changes = TwelveChanges.Take(4).ToList();
+        await ClosedPulseAsync(bed, changes);
+        await GroupAsync(bed, ["Mobilité", "Logement"], changes);
+        await SendAsync(bed, TestPerson.Nadia, "vote changements");
+        await CloseVoteAsync(bed);
+
+        // Act
+        var markdown = await CompteRenduAsync(bed);
+
+        // Assert
+        Assert.Contains("## Regroupement des changements\n\n### Mobilité\n\n3 changements (2 positifs, 1 négatif).\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Logement\n\n1 changement (1 positif).\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Priorisés par le vote", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_BilingualConversationGroupedAndRanked_EachHalfInItsLanguageWithItsHalfOfTheNames()
+    {
+        // Arrange: the conversation is bilingual before the pulse opens, so its compte-rendu is written in both languages.
+        await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
+        await SendAsync(bed, TestPerson.Nadia, "langue bilingue");
+        var changes = TwelveChanges.Take(4).ToList();
+        await ClosedPulseAsync(bed, changes);
+        await GroupAsync(bed, ["Mobilité | Mobility", "Logement | Housing"], changes);
+        var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changes"))!;
+        foreach (var i in (int[])[0, 1, 2])
+        {
+            await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Single(voteId, i % 2));
+        }
+
+        await CloseVoteAsync(bed);
+
+        // Act
+        var markdown = await CompteRenduAsync(bed);
+
+        // Assert
+        var rule = markdown.IndexOf(CompteRendu.BilingualRule, StringComparison.Ordinal);
+        Assert.True(rule > 0, markdown);
+        var (french, english) = (markdown[..rule], markdown[rule..]);
+        Assert.Contains("## Regroupement des changements\n\n*Priorisés par le vote « Quelle catégorie de changements prioriser ? » ci-dessous.*\n\n### Mobilité\n\n3 changements (2 positifs, 1 négatif).\n", french, StringComparison.Ordinal);
+        Assert.Contains("## Grouping of the changes\n\n*Prioritised by the vote “Which category of changes should we prioritise?” below.*\n\n### Mobility\n\n3 changes (2 positive, 1 negative).\n", english, StringComparison.Ordinal);
+        Assert.Contains("### Housing\n\n1 change (1 positive).\n", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Mobility", markdown, StringComparison.Ordinal);
     }
 }
