@@ -68,7 +68,7 @@ public static partial class DashboardPage
         """;
 
     /// <summary>The document's start up to its <c>&lt;/head&gt;</c>: the stylesheet, and the two scripts when <paramref name="withScripts"/>.</summary>
-    private static string Head(string languageCode, string title, string assetsPath, bool withScripts)
+    internal static string Head(string languageCode, string title, string assetsPath, bool withScripts)
     {
         var scripts = withScripts
             ? $"<script src=\"{E(assetsPath)}chart.umd.js\" defer></script>\n<script src=\"{E(assetsPath)}dashboard.js\" defer></script>\n"
