@@ -148,13 +148,17 @@ public sealed partial class PulseConversation(
 
         var profileScope = ProfileScope.Of(pulse.ChannelId, pulse.ConversationId, pulse.TeamId);
         var profileKey = keys.ForProfile(profileScope.Partition, PersonId.Of(from));
-        if (kind == PulseActionKind.Open && !action.IsAutomaticRefresh && !pulse.ProfilesHidden
-            && await ProfileStepAsync(context, pulse, profileScope, profileKey, stateKey, action.Data, elsewhere, cancellationToken).ConfigureAwait(false) is { } profileForm)
+        var firstRead = FirstRead.None;
+        if (kind == PulseActionKind.Open && !action.IsAutomaticRefresh && !pulse.ProfilesHidden)
         {
-            return profileForm;
+            (var profileForm, firstRead) = await ProfileStepAsync(context, pulse, profileScope, profileKey, stateKey, action.Data, elsewhere, cancellationToken).ConfigureAwait(false);
+            if (profileForm is not null)
+            {
+                return profileForm;
+            }
         }
 
-        var (dialog, closedMeanwhile) = await ApplyAsync(pulse, template, respondentKey, profileKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, context.Answered, cancellationToken).ConfigureAwait(false);
+        var (dialog, closedMeanwhile) = await ApplyAsync(pulse, template, respondentKey, profileKey, stateKey, step, startIfMissing: !action.IsAutomaticRefresh, firstRead, context.Answered, cancellationToken).ConfigureAwait(false);
         if (closedMeanwhile)
         {
             // Closed between the read and the write: the fence refused the answer, so no count ever sees it.
@@ -184,10 +188,11 @@ public sealed partial class PulseConversation(
     /// The profile step a pulse that shows participation by profile offers once, before its first step, to someone who
     /// declared no profile (issue #16): on the first "Répondre" (no dialog yet) the profile form, whose "Enregistrer et
     /// continuer" and "Passer" come back here marked as offered. Then the declared profile (if the form's inputs are one of
-    /// its choices) is stored and null lets the pulse start. Null too when a dialog exists or a profile is declared. The
-    /// profile row is written in this turn, the answer only on "Envoyer": no row written with the answer names anyone.
+    /// its choices) is stored and no form lets the pulse start. No form either when a dialog exists or a profile is declared;
+    /// the dialog state read to know it is handed on, so "Répondre" reads it once. The profile row is written in this
+    /// turn, the answer only on "Envoyer": no row written with the answer names anyone.
     /// </summary>
-    private async Task<AdaptiveCard?> ProfileStepAsync(
+    private async Task<(AdaptiveCard? Form, FirstRead Read)> ProfileStepAsync(
         TurnContext context, PulseRecord pulse, ProfileScope scope, string profileKey, BotStateKey stateKey, PulseActionData data, string? elsewhere, CancellationToken cancellationToken)
     {
         var fields = data.Fields;
@@ -198,15 +203,16 @@ public sealed partial class PulseConversation(
                 await profileConversation.SaveAsync(scope, profileKey, declared, cancellationToken).ConfigureAwait(false);
             }
 
-            return null;
+            return (null, FirstRead.None);
         }
 
-        if (await state.ReadAsync(stateKey, PulseDialogJsonContext.Default.PulseDialogState, cancellationToken).ConfigureAwait(false) is not null)
+        var read = new FirstRead(true, await state.ReadAsync(stateKey, PulseDialogJsonContext.Default.PulseDialogState, cancellationToken).ConfigureAwait(false));
+        if (read.Entry is not null)
         {
-            return null;
+            return (null, read);
         }
 
-        return await profileConversation.OfferBeforePulseAsync(scope, profileKey, new ProfileBeforePulse(pulse.PulseId, elsewhere), context.Language, cancellationToken).ConfigureAwait(false);
+        return (await profileConversation.OfferBeforePulseAsync(scope, profileKey, new ProfileBeforePulse(pulse.PulseId, elsewhere), context.Language, cancellationToken).ConfigureAwait(false), read);
 
         static string? StringOf(Dictionary<string, JsonElement> fields, string name) =>
             fields.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
@@ -226,11 +232,13 @@ public sealed partial class PulseConversation(
     /// storage reader can tie the answer to them by time. Null when there is no dialog and none should start.
     /// </summary>
     private async Task<(PulseDialogState? State, bool ClosedMeanwhile)> ApplyAsync(
-        PulseRecord pulse, PulseTemplate template, string respondentKey, string profileKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, Task answered, CancellationToken cancellationToken)
+        PulseRecord pulse, PulseTemplate template, string respondentKey, string profileKey, BotStateKey stateKey, PulseAction action, bool startIfMissing, FirstRead firstRead, Task answered, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await state.ReadAsync(stateKey, PulseDialogJsonContext.Default.PulseDialogState, cancellationToken).ConfigureAwait(false);
+            var stored = attempt == 1 && firstRead.Done
+                ? firstRead.Entry
+                : await state.ReadAsync(stateKey, PulseDialogJsonContext.Default.PulseDialogState, cancellationToken).ConfigureAwait(false);
             if (stored is null && !startIfMissing)
             {
                 return (null, false);
@@ -328,4 +336,10 @@ public sealed partial class PulseConversation(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dialog state of pulse {PulseId} changed concurrently (attempt {Attempt}); re-applying")]
     private static partial void LogStateConflict(ILogger logger, string pulseId, int attempt);
+
+    /// <summary>The respondent's dialog state when this turn has already read it (<see cref="Done"/>), so it is not read twice.</summary>
+    private readonly record struct FirstRead(bool Done, StateEntry<PulseDialogState>? Entry)
+    {
+        public static FirstRead None => default;
+    }
 }
