@@ -12,6 +12,8 @@ namespace ConcertationBot.Bot.Dashboard;
 /// <summary>
 /// <c>tableau de bord</c> / <c>dashboard</c> (anyone in the conversation): a card with a signed link, valid 24 h, to
 /// this conversation's dashboard (and its team's feuille de route). The page shows aggregates only, so no role is asked.
+/// The page speaks as the conversation's shared cards do: in the asker's language, or in both when it is bilingual
+/// (the grant's language is then <c>"bi"</c>), and so does the card.
 /// </summary>
 public sealed partial class DashboardConversation(DashboardLinks links, IOptions<ConcertationOptions> options, ILogger<DashboardConversation> logger)
 {
@@ -24,12 +26,12 @@ public sealed partial class DashboardConversation(DashboardLinks links, IOptions
             channelId,
             conversationId,
             CoordinatorScope.From(context.Activity).ScopeId,
-            Languages.ToCode(context.Language),
+            context.Shared.Code,
             context.TimeZone);
         var url = DashboardLinks.Link(PublicAddress.BaseUri(options.Value, context), links.CreateToken(grant));
         LogLinkMade(logger);
-        await context.SendCardAsync(
-            DashboardCard.Build(context.Language, url, DeadlineText.Format(grant.ExpiresAt, context.TimeZone, context.Language)),
+        await context.SendSharedCardAsync(
+            language => DashboardCard.Build(language, url, DeadlineText.Format(grant.ExpiresAt, context.TimeZone, language)),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -54,7 +54,11 @@ public sealed class ExportLinks(IRespondentKeys keys, TimeProvider time)
         new(channelId, conversationId, pulseId, time.GetUtcNow() + Lifetime) { TimeZone = timeZone };
 
     public static Uri Link(Uri baseUri, string token, string file) =>
-        new(baseUri, $"exports/{file}?{GrantParameter}={Uri.EscapeDataString(token)}");
+        new(baseUri, RelativeLink(token, file));
+
+    /// <summary>The link relative to the bot's base address (a page the bot serves at its base links to it so, staying on its origin).</summary>
+    public static string RelativeLink(string token, string file) =>
+        $"exports/{file}?{GrantParameter}={Uri.EscapeDataString(token)}";
 
     /// <summary>The grant when the token is genuine and not expired; null otherwise (tampered, forged, expired or malformed).</summary>
     public ExportGrant? Verify(string token) =>

@@ -9,16 +9,36 @@ namespace ConcertationBot.Dialogs.Dashboard;
 /// <summary>A closed pulse as the dashboard reads it: the day it closed (local), its stored summary and its template.</summary>
 public sealed record DashboardPulse(DateOnly ClosedOn, PulseSummary Summary, PulseTemplate Template);
 
-/// <summary>A closed vote's recorded result (already under the small-group rule, <see cref="VoteTallies.ToResult"/>), and the day it closed.</summary>
-public sealed record DashboardVote(DateOnly ClosedOn, VoteResultSummary Result);
+/// <summary>
+/// A closed vote's recorded result (already under the small-group rule, <see cref="VoteTallies.ToResult"/>), and the day
+/// it closed. On a bilingual page, <see cref="English"/> is the same result worded in English (a question typed
+/// <c>français | English</c> has both), its options in the same order; null otherwise.
+/// </summary>
+public sealed record DashboardVote(DateOnly ClosedOn, VoteResultSummary Result)
+{
+    public VoteResultSummary? English { get; init; }
+}
 
-/// <summary>A rencontre of the conversation: its date, thématique and intention (user data, shown as typed).</summary>
-public sealed record DashboardRencontre(DateOnly Date, string Theme, string? Intention);
+/// <summary>
+/// A rencontre of the conversation: its date, thématique and intention (user data, shown as typed), and the link to its
+/// compte-rendu (relative to the page: a signed export link scoped to this conversation), null when it has none yet.
+/// </summary>
+public sealed record DashboardRencontre(DateOnly Date, string Theme, string? Intention)
+{
+    public string? CompteRenduLink { get; init; }
+}
 
 /// <summary>What the dashboard page is made from; every figure in it is an aggregate, never an answer or a ballot.</summary>
 public sealed record DashboardInput
 {
+    /// <summary>The page's language; French when <see cref="Bilingual"/>.</summary>
     public required Language Language { get; init; }
+
+    /// <summary>
+    /// The conversation is bilingual (<c>langue bilingue</c>): every label reads <c>français / English</c> (the English
+    /// part marked <c>lang="en"</c>), every paragraph in French then English beneath; figures, dates and user text once.
+    /// </summary>
+    public bool Bilingual { get; init; }
 
     /// <summary>k (<c>Concertation:MinimumGroupSize</c>) at the time the page is made.</summary>
     public required int MinimumGroupSize { get; init; }
@@ -37,6 +57,9 @@ public sealed record DashboardInput
 
     /// <summary>When the link stops working, already formatted.</summary>
     public required string ExpiresText { get; init; }
+
+    /// <summary>When the link stops working, written in English, for a bilingual page (else unused).</summary>
+    public string? EnglishExpiresText { get; init; }
 
     /// <summary>Where the page's stylesheet and scripts are served, relative to the page (e.g. <c>dashboard/assets/</c>).</summary>
     public required string AssetsPath { get; init; }

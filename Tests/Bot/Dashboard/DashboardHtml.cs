@@ -17,6 +17,14 @@ internal static partial class DashboardHtml
         return [.. RowPattern().Matches(body).Select(row => (IReadOnlyList<DashboardCell>)[.. CellPattern().Matches(row.Groups[1].Value).Select(Cell)])];
     }
 
+    /// <summary>The links (<c>href</c>, decoded) of the table with this id, in order.</summary>
+    public static IReadOnlyList<string> Links(string html, string tableId)
+    {
+        var table = Regex.Match(html, $"<table[^>]*id=\"{Regex.Escape(tableId)}\"[^>]*>(.*?)</table>", RegexOptions.Singleline);
+        Assert.True(table.Success, $"No table {tableId} in the page.");
+        return [.. Regex.Matches(table.Groups[1].Value, "href=\"([^\"]*)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+    }
+
     public static string Text(string fragment) => WebUtility.HtmlDecode(Regex.Replace(fragment, "<[^>]+>", string.Empty)).Trim();
 
     private static DashboardCell Cell(Match cell)

@@ -96,6 +96,177 @@ public sealed class DashboardPageTests
     }
 
     [Fact]
+    public async Task DashboardPage_RencontreWithAClosedPulse_LinksToItsCompteRenduScopedToTheConversationUntilThePageExpires()
+    {
+        // Arrange: a rencontre with a pulse of three answers, then a newer rencontre with none yet.
+        await using var bed = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia]);
+        await SendAsync(bed, TestPerson.Nadia, "rencontre 7 septembre : Logement");
+        await DashboardFlows.ClosedPulseAsync(
+            bed, (TestPerson.Amelie, "4", "coordination", FreinOfThree), (TestPerson.Bruno, "4", "coordination", FreinOfThree), (TestPerson.Chris, "5", "collaboration", FreinOfThree));
+        await SendAsync(bed, TestPerson.Nadia, "rencontre 14 septembre : Mobilité active");
+        var (_, page) = await DashboardFlows.LinkAsync(bed, TestPerson.Bruno);
+        var pageGrant = GrantOf(DashboardFlows.TokenOf(page));
+
+        // Act
+        var html = await bed.Http.GetStringAsync(page);
+        var rows = DashboardHtml.Rows(html, "rencontres-table");
+        var href = Assert.Single(DashboardHtml.Links(html, "rencontres-table"));
+        var link = new Uri(new Uri("http://localhost/dashboard"), href);
+        using var report = await bed.Http.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        var markdown = await report.Content.ReadAsStringAsync();
+
+        // Assert: the older rencontre links to its compte-rendu, the newer says it has none yet.
+        Assert.Equal(["Mobilité active", "Logement"], rows.Select(row => row[1].Text));
+        Assert.Equal("Pas encore de pouls clos", rows[0][3].Text);
+        Assert.Matches("^Compte-rendu du 7 septembre [0-9]{4}$", rows[1][3].Text);
+
+        // A link on the bot's own origin (relative to the page), to the Markdown export, whose grant is this
+        // conversation's and lasts no longer than the page's.
+        Assert.False(Uri.IsWellFormedUriString(href, UriKind.Absolute), href);
+        Assert.DoesNotContain("//", href, StringComparison.Ordinal);
+        Assert.Equal("/exports/compte-rendu.md", link.AbsolutePath);
+        var exportToken = DashboardFlows.TokenOf(new Uri(link.PathAndQuery, UriKind.Relative));
+        var exportGrant = bed.Factory.Services.GetRequiredService<ExportLinks>().Verify(exportToken);
+        Assert.NotNull(exportGrant);
+        Assert.Equal(bed.ConversationId, exportGrant.ConversationId);
+        Assert.Equal((string)pageGrant["conversationId"]!, exportGrant.ConversationId);
+        Assert.Equal(DateTimeOffset.Parse((string)pageGrant["expiresAt"]!, CultureInfo.InvariantCulture), exportGrant.ExpiresAt);
+
+        // Following it gives the rencontre's compte-rendu.
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal("text/markdown", report.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("# Compte-rendu de la rencontre du 7 septembre", markdown, StringComparison.Ordinal);
+        Assert.Contains("Logement", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DashboardPage_CompteRenduLinkTamperedOrMovedToAnotherConversation_403()
+    {
+        // Arrange: two conversations on one storage and one key, each with a rencontre and a closed pulse.
+        await using var a = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia]);
+        await using var b = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia]);
+        await SendAsync(a, TestPerson.Nadia, "rencontre 7 septembre : Logement");
+        await DashboardFlows.ClosedPulseAsync(a, (TestPerson.Amelie, "4", "coordination", null));
+        await SendAsync(b, TestPerson.Nadia, "rencontre 8 septembre : Thème-de-la-table-B");
+        await DashboardFlows.ClosedPulseAsync(b, (TestPerson.Amelie, "3", "coordination", null));
+        var (_, page) = await DashboardFlows.LinkAsync(a, TestPerson.Amelie);
+        var href = Assert.Single(DashboardHtml.Links(await a.Http.GetStringAsync(page), "rencontres-table"));
+        var token = DashboardFlows.TokenOf(new Uri("/" + href, UriKind.Relative));
+        var (payload, signature) = (token.Split('.')[0], token.Split('.')[1]);
+        var grant = JsonNode.Parse(Base64Url.DecodeFromChars(payload))!.AsObject();
+        var moved = grant.DeepClone().AsObject();
+        moved["conversationId"] = b.ConversationId;
+        var extended = grant.DeepClone().AsObject();
+        extended["expiresAt"] = DateTimeOffset.UtcNow.AddYears(1).ToString("O");
+        string[] refused = [Sign(moved), Sign(extended), payload + "." + signature[..^2]];
+
+        // Act / Assert: the genuine link opens A's compte-rendu…
+        using (var genuine = await a.Http.GetAsync(new Uri("/" + href, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+        }
+
+        // …no edit of it opens anything.
+        foreach (var bad in refused)
+        {
+            using var response = await a.Http.GetAsync(new Uri("/exports/compte-rendu.md?grant=" + Uri.EscapeDataString(bad), UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.DoesNotContain("Thème-de-la-table-B", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        string Sign(JsonObject edited) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(edited.ToJsonString())) + "." + signature;
+    }
+
+    [Fact]
+    public async Task DashboardPage_PulseOfAnotherTemplate_LeftOffTheTrends()
+    {
+        // Arrange: an ordinary pulse closed with three answers, then a pulse of another template (a changes round's
+        // deepening) opened and closed in the same conversation.
+        await using var bed = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia]);
+        await DashboardFlows.ClosedPulseAsync(
+            bed, (TestPerson.Amelie, "4", "coordination", null), (TestPerson.Bruno, "4", "coordination", null), (TestPerson.Chris, "5", "collaboration", null));
+        var store = bed.Factory.Services.GetRequiredService<IPulseStore>();
+        var now = DateTimeOffset.UtcNow;
+        var deepening = await store.TryOpenAsync(
+            new PulseRecord
+            {
+                PulseId = PulseRecord.NewId(),
+                ChannelId = "msteams",
+                ConversationId = bed.ConversationId,
+                ServiceUrl = bed.Connector.ServiceUrl,
+                ConversationType = "channel",
+                TemplateId = "changes-deepening-" + PulseRecord.NewId(),
+                TemplateVersion = 1,
+                Language = "fr",
+                OpenedAt = now.AddMinutes(-1),
+                Deadline = now.AddDays(1),
+                OpenedByUserId = TestPerson.Nadia.Id,
+            },
+            CancellationToken.None);
+        Assert.NotNull(deepening);
+        Assert.True(await bed.Factory.Services.GetRequiredService<PulseCloser>().CloseAsync(deepening, Language.French, CancellationToken.None));
+        var closed = await store.GetAsync("msteams", bed.ConversationId, deepening.PulseId, CancellationToken.None);
+        Assert.False(closed!.IsOpen || closed.SummaryPending);
+        Assert.NotEqual(PulseTemplates.Default.Id, closed.TemplateId);
+        var (_, link) = await DashboardFlows.LinkAsync(bed, TestPerson.Amelie);
+
+        // Act
+        var html = await bed.Http.GetStringAsync(link);
+
+        // Assert: only the ordinary pulse, on every trend.
+        Assert.Equal(["3"], DashboardHtml.Rows(html, "participation-table").Select(row => row[1].Value));
+        Assert.Single(DashboardHtml.Rows(html, "role-clarity-table"));
+        Assert.Single(DashboardHtml.Rows(html, "continuum-table"));
+    }
+
+    [Fact]
+    public async Task DashboardCommand_InABilingualConversation_OnePageWithBothLabelsAndTheFiguresOnce()
+    {
+        // Arrange: a bilingual conversation, a rencontre with a closed pulse and a vote typed in both languages.
+        await using var bed = await ConversationTestBed.StartAsync(SharedAzurite.ConnectionString, [TestPerson.Nadia]);
+        await SendAsync(bed, TestPerson.Nadia, "langue bilingue");
+        await SendAsync(bed, TestPerson.Nadia, "rencontre 7 septembre : Logement");
+        await DashboardFlows.ClosedPulseAsync(
+            bed, (TestPerson.Amelie, "4", "coordination", null), (TestPerson.Bruno, "4", "coordination", null), (TestPerson.Chris, "5", "collaboration", null));
+        await DashboardFlows.ClosedVoteAsync(
+            bed, "vote Quelle priorité ? | Which priority? : Logement abordable | Affordable housing ; Mobilité des aînés", (TestPerson.Amelie, 0), (TestPerson.Bruno, 0), (TestPerson.Chris, 1));
+
+        // Act
+        var (card, link) = await DashboardFlows.LinkAsync(bed, TestPerson.Chris, "dashboard");
+        var html = await bed.Http.GetStringAsync(link);
+
+        // Assert: French is the page's language, every English part is marked as such for screen readers.
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Tableau de bord de la table · The table&#39;s dashboard</title>", html, StringComparison.Ordinal);
+        Assert.Contains("Feuille de route<span class=\"alt\"><span aria-hidden=\"true\"> / </span><span lang=\"en\">Roadmap</span></span>", html, StringComparison.Ordinal);
+        Assert.Contains("Tendances des pouls<span class=\"alt\"><span aria-hidden=\"true\"> / </span><span lang=\"en\">Pulse trends</span></span>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"lede alt-block\" lang=\"en\">Overall figures only", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"alt-block\" lang=\"en\">This link expires on ", html, StringComparison.Ordinal);
+        Assert.Equal(CountOf(html, "<p class=\"lede\">"), CountOf(html, "<p class=\"lede alt-block\" lang=\"en\">"));
+
+        // The figures once, in French; the vote's question and options in both wordings; levels in both.
+        var participation = DashboardHtml.Rows(html, "participation-table");
+        Assert.Equal(["3"], participation.Select(row => row[1].Value));
+        var clarity = Assert.Single(DashboardHtml.Rows(html, "role-clarity-table"));
+        Assert.Equal("4,33", clarity[3].Text);
+        var continuum = Assert.Single(DashboardHtml.Rows(html, "continuum-table"));
+        Assert.Equal("Coordination", continuum[2].Text);
+        Assert.Contains("Taux (%)<span class=\"alt\"><span aria-hidden=\"true\"> / </span><span lang=\"en\">Rate (%)</span></span>", html, StringComparison.Ordinal);
+        Assert.Contains("Quelle priorité ?<span class=\"alt\"><span aria-hidden=\"true\"> / </span><span lang=\"en\">Which priority?</span></span>", html, StringComparison.Ordinal);
+        var ranking = DashboardHtml.Rows(html, "vote-1-table");
+        Assert.Equal(["Logement abordable / Affordable housing", "Mobilité des aînés"], ranking.Select(row => row[0].Text));
+        Assert.Equal(["2", "1"], ranking.Select(row => row[2].Value));
+        var rencontre = Assert.Single(DashboardHtml.Rows(html, "rencontres-table"));
+        Assert.StartsWith("Compte-rendu du 7 septembre", rencontre[3].Text, StringComparison.Ordinal);
+        Assert.Contains("/ Compte-rendu of September 7, ", rencontre[3].Text, StringComparison.Ordinal);
+
+        // The card says it in both languages too.
+        var text = TestActivities.CardText(card);
+        Assert.Contains("Tableau de bord", text, StringComparison.Ordinal);
+        Assert.Contains("dashboard", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task DashboardCommand_InEnglish_PageInEnglish()
     {
         // Arrange
@@ -226,6 +397,10 @@ public sealed class DashboardPageTests
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    private static JsonObject GrantOf(string token) => JsonNode.Parse(Base64Url.DecodeFromChars(token.Split('.')[0]))!.AsObject();
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     private static async Task SendAsync(ConversationTestBed bed, TestPerson person, string text)
     {
