@@ -291,7 +291,7 @@ public static partial class DashboardPage
             var result = vote.Result;
             var english = words.Bilingual ? vote.English : null;
             var question = Both(result.Question, english?.Question);
-            var line = T(words, l => VoteLine.Format(l, Date(vote.ClosedOn, words), Number(result.Participation, words)));
+            var line = T(words, l => VoteLine.Format(l, RencontreDates.Write(vote.ClosedOn, words.Bilingual ? l : words.Language), Number(result.Participation, words)));
             if (result.WithheldBelow is { } below || result.Hidden)
             {
                 var why = result.WithheldBelow is { } k ? Block(words, "p", null, l => VoteWithheld.Format(l, k)) : Block(words, "p", null, VoteHidden.For);

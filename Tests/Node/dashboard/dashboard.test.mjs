@@ -17,6 +17,7 @@ import { conversation, findAction, openUrlOf, people, startConnector } from './t
 const steps = ['roleClarity', 'agenda', 'mesures', 'activites', 'communication', 'soutien', 'continuum', 'change'];
 const started = [];
 let link;
+let bilingualLink;
 let botUrl;
 let storage;
 
@@ -81,12 +82,17 @@ before(async () => {
   const card = await teams.say(people.amelie, 'tableau de bord');
   link = openUrlOf(card);
   assert.ok(link?.startsWith(`${bot.url}/dashboard?grant=`), `the card's link: ${link}`);
+
+  // The same table once it speaks both languages: a link made now opens the bilingual page (the first stays French).
+  await teams.say(people.nadia, 'langue bilingue');
+  bilingualLink = openUrlOf(await teams.say(people.chris, 'tableau de bord'));
+  assert.ok(bilingualLink?.startsWith(`${bot.url}/dashboard?grant=`), `the bilingual card's link: ${bilingualLink}`);
 }, { timeout: 600_000 });
 
 after(() => stopAll(started));
 
 /** Opens the link in a fresh Chromium; records requests and console errors; runs `check(page)`. */
-async function onDashboard({ viewport, colorScheme = 'light' }, check) {
+async function onDashboard({ viewport, colorScheme = 'light', url = link }, check) {
   const browser = await launchChromium({ viewport });
   const { page } = browser;
   const requests = [];
@@ -98,7 +104,7 @@ async function onDashboard({ viewport, colorScheme = 'light' }, check) {
   page.on('pageerror', (error) => errors.push(String(error)));
   try {
     await page.emulateMedia({ colorScheme });
-    const response = await page.goto(link, { waitUntil: 'load' });
+    const response = await page.goto(url, { waitUntil: 'load' });
     assert.equal(response.status(), 200);
     await page.waitForFunction(() => document.querySelectorAll('canvas').length > 0 && window.Chart !== undefined);
     await check(page);
@@ -236,5 +242,46 @@ test('dashboard printed', { timeout: 120_000 }, async () => {
     await page.screenshot({ path: shot('dashboard-print.png'), fullPage: true });
     const pdf = await page.pdf({ path: shot('dashboard-print.pdf'), format: 'A4', printBackground: true });
     assert.ok(pdf.length > 10_000, `a PDF of ${pdf.length} bytes`);
+  });
+});
+
+test('a rencontre\'s link opens its compte-rendu, from the bot\'s origin', { timeout: 120_000 }, async () => {
+  await onDashboard({ viewport: { width: 1280, height: 900 } }, async (page) => {
+    const anchor = page.locator('#rencontres-table a.compte-rendu');
+    assert.equal(await anchor.count(), 1, 'the rencontre of the three pulses links to its compte-rendu');
+    assert.match(await anchor.innerText(), /^Compte-rendu du 14 septembre \d{4}$/);
+    const href = await anchor.getAttribute('href');
+    assert.ok(href.startsWith('exports/compte-rendu.md?grant='), `a link relative to the page: ${href}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), anchor.click()]);
+    assert.ok(download.url().startsWith(`${botUrl}/exports/compte-rendu.md?grant=`), download.url());
+    assert.equal(await download.failure(), null);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const markdown = Buffer.concat(chunks).toString('utf8');
+    assert.match(markdown, /^# Compte-rendu de la rencontre du 14 septembre \d{4}\n/);
+    // The rencontre's own document: its thématique, its pulses and its votes.
+    assert.ok(markdown.includes('Mobilité active'));
+    assert.ok(markdown.includes('Prochain thème') && markdown.includes('Priorité'), markdown);
+  });
+});
+
+test('dashboard of a bilingual conversation: both labels, figures once, English marked', { timeout: 120_000 }, async () => {
+  await onDashboard({ viewport: { width: 1280, height: 900 }, url: bilingualLink }, async (page) => {
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.equal(await page.innerText('#roadmap-h'), 'Feuille de route / Roadmap');
+    assert.equal(await page.innerText('#trends-h'), 'Tendances des pouls / Pulse trends');
+    const english = await page.$$eval('[lang="en"]', (parts) => parts.map((part) => part.textContent));
+    assert.ok(english.includes('Roadmap') && english.includes('Pulse trends'), english.join(' | '));
+    // The figures are those of the French page, once.
+    const participation = await rows(page, 'participation-table');
+    assert.deepEqual(participation.map((row) => row[1].value), ['3', '2', '4']);
+    const clarity = await rows(page, 'role-clarity-table');
+    assert.equal(clarity[0][3].text, '2,67');
+    assert.equal(await page.locator('canvas').count(), 5);
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    const serious = axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+    assert.deepEqual(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target} ${node.failureSummary}`).join('; ')})`), []);
+    await page.screenshot({ path: shot('dashboard-bilingual.png'), fullPage: true });
   });
 });
