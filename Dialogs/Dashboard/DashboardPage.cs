@@ -122,7 +122,7 @@ public static partial class DashboardPage
                 html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"status status-{E(status.ToLowerInvariant())}\">{T(words, l => RoadmapCard.StatusName(l, status))}</span> {E(item.Text)}");
                 if (item.Indicator is { Length: > 0 } indicator)
                 {
-                    html.Append(CultureInfo.InvariantCulture, $"<br><span class=\"indicator\">{T(words, l => Indicator.Format(l, indicator))}</span>");
+                    html.Append(CultureInfo.InvariantCulture, $"<br><span class=\"indicator\">{IndicatorLine(words, indicator)}</span>");
                 }
 
                 html.Append("</li>\n");
@@ -133,6 +133,12 @@ public static partial class DashboardPage
 
         html.Append("</div>\n</section>\n");
     }
+
+    /// <summary>"Indicateur : …"; on a bilingual page "Indicateur : / Indicator: …", the indicator (user text) once.</summary>
+    private static string IndicatorLine(SharedLanguage words, string indicator) =>
+        words.Bilingual
+            ? $"{Both(Indicator.Format(Language.French, string.Empty).TrimEnd(), Indicator.Format(Language.English, string.Empty).TrimEnd())} {E(indicator)}"
+            : E(Indicator.Format(words.Language, indicator));
 
     private static void Trends(StringBuilder html, DashboardInput input, SharedLanguage words, int k)
     {

@@ -1,4 +1,5 @@
 using ConcertationBot.Dialogs.Dashboard;
+using ConcertationBot.Dialogs.Roadmap;
 
 namespace ConcertationBot.Tests.Dialogs.Dashboard;
 
@@ -57,6 +58,10 @@ public sealed class DashboardPageRenderTests
             Bilingual = true,
             EnglishExpiresText = "tomorrow",
             Rencontres = [new DashboardRencontre(new DateOnly(2026, 9, 7), "Logement", null) { CompteRenduLink = "exports/compte-rendu.md?grant=a.b" }],
+            Roadmap = new RoadmapPlan(null, [new RoadmapItem
+            {
+                Id = "1", Text = "Trottoirs déneigés", Horizon = RoadmapHorizon.Court, Indicator = "Trois rues-indicateur", LastChanged = DateTimeOffset.UnixEpoch, Source = "test",
+            }]),
         };
 
         // Act
@@ -69,6 +74,10 @@ public sealed class DashboardPageRenderTests
         Assert.Contains("<p>Ce lien expire le demain.", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"alt-block\" lang=\"en\">This link expires on tomorrow.", html, StringComparison.Ordinal);
         Assert.Contains(">Compte-rendu du 7 septembre 2026<span class=\"alt\"><span aria-hidden=\"true\"> / </span><span lang=\"en\">Compte-rendu of September 7, 2026</span></span></a>", html, StringComparison.Ordinal);
+
+        // User text once: the indicator after both labels.
+        Assert.Contains("Indicateur\u00A0:<span class=\"alt\"><span aria-hidden=\"true\"> / </span><span lang=\"en\">Indicator:</span></span> Trois rues-indicateur</span>", html, StringComparison.Ordinal);
+        Assert.Single(html.Split("Trois rues-indicateur")[1..]);
 
         // A column header that reads the same in both languages is written once.
         Assert.Contains("<th scope=\"col\">Compte-rendu</th>", html, StringComparison.Ordinal);
