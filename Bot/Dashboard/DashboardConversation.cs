@@ -13,7 +13,12 @@ namespace ConcertationBot.Bot.Dashboard;
 /// <c>tableau de bord</c> / <c>dashboard</c> (anyone in the conversation): a card with a signed link, valid 24 h, to
 /// this conversation's dashboard (and its team's feuille de route). The page shows aggregates only, so no role is asked.
 /// </summary>
-public sealed partial class DashboardConversation(DashboardLinks links, IOptions<ConcertationOptions> options, ILogger<DashboardConversation> logger)
+public sealed partial class DashboardConversation(
+    DashboardLinks links,
+    DashboardTabDirectory tabDirectory,
+    TimeProvider time,
+    IOptions<ConcertationOptions> options,
+    ILogger<DashboardConversation> logger)
 {
     public async Task CommandAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -28,6 +33,8 @@ public sealed partial class DashboardConversation(DashboardLinks links, IOptions
             context.TimeZone);
         var url = DashboardLinks.Link(PublicAddress.BaseUri(options.Value, context), links.CreateToken(grant));
         LogLinkMade(logger);
+        // The Teams tabs find the conversation's serviceUrl (for its roster) here.
+        await tabDirectory.RecordAsync(DashboardTabDirectory.From(context.Activity, grant.Language, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         await context.SendCardAsync(
             DashboardCard.Build(context.Language, url, DeadlineText.Format(grant.ExpiresAt, context.TimeZone, context.Language)),
             cancellationToken).ConfigureAwait(false);
