@@ -33,11 +33,11 @@ public sealed partial class DashboardConversation(
             context.TimeZone);
         var url = DashboardLinks.Link(PublicAddress.BaseUri(options.Value, context), links.CreateToken(grant));
         LogLinkMade(logger);
-        // The Teams tabs find the conversation's serviceUrl (for its roster) here.
-        await tabDirectory.RecordAsync(DashboardTabDirectory.From(context.Activity, grant.Language, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         await context.SendCardAsync(
             DashboardCard.Build(context.Language, url, DeadlineText.Format(grant.ExpiresAt, context.TimeZone, context.Language)),
             cancellationToken).ConfigureAwait(false);
+        // The Teams tabs find the conversation's serviceUrl (for its roster) here; the card is out whatever happens.
+        await tabDirectory.TryRecordAsync(DashboardTabDirectory.From(context.Activity, grant.Language, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard link made")]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Azure;
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Protocol;
 using ConcertationBot.Bot.Storage;
@@ -33,7 +34,7 @@ internal sealed partial class DashboardTabDirectoryJsonContext : JsonSerializerC
 /// <see cref="MaxKept"/> (the least recently seen drop out). A channel tab opened in a conversation that is not listed
 /// falls back to the serviceUrl stored with the conversation's latest pulse.
 /// </summary>
-public sealed class DashboardTabDirectory(IBotStateStore state)
+public sealed partial class DashboardTabDirectory(IBotStateStore state, ILogger<DashboardTabDirectory> logger)
 {
     /// <summary>The most conversations kept per channel (a few hundred bytes each; the entry stays well under the state's size limit).</summary>
     public const int MaxKept = 400;
@@ -47,6 +48,19 @@ public sealed class DashboardTabDirectory(IBotStateStore state)
                 [conversation, .. (current?.Conversations ?? []).Where(c => c.ConversationId != conversation.ConversationId).Take(MaxKept - 1)]),
             DashboardTabDirectoryJsonContext.Default.DashboardTabDirectoryEntry,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><see cref="RecordAsync"/>, logging instead of failing when storage cannot be written (the tab then falls back to the latest pulse).</summary>
+    public async Task TryRecordAsync(DashboardTabConversation conversation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RecordAsync(conversation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or StateConflictException)
+        {
+            LogNotRecorded(logger, exception);
+        }
     }
 
     /// <summary>The conversations of <paramref name="channelId"/>, most recently seen first.</summary>
@@ -82,6 +96,9 @@ public sealed class DashboardTabDirectory(IBotStateStore state)
             label,
             now);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation could not be recorded for the Teams tabs")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception);
 
     private static BotStateKey KeyFor(string channelId) => new(BotStateKey.Compose("dashboard-tabs", channelId), "directory");
 }
