@@ -156,6 +156,36 @@ public sealed class DashboardTabTests
     }
 
     [Fact]
+    public async Task Grant_AnyTenantAcceptedButTheConversationIsAnothers_Forbidden()
+    {
+        // Arrange
+        await using var world = await TabWorld.StartAsync(tenant: null);
+        await world.AskForTheDashboardAsync();
+
+        // Act
+        using var ownTenant = await world.GrantAsync(world.TokenFor(TestPerson.Nadia));
+        using var otherTenant = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, tenant: "tenant-2"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, ownTenant.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherTenant.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grant_ConversationWithAPulseButNoDashboardAsked_UsesThePulsesAddress()
+    {
+        // Arrange
+        await using var world = await TabWorld.StartAsync();
+        await global::ConcertationBot.Tests.Bot.Pulses.PulseFlows.OpenAsync(world.Bed);
+
+        // Act
+        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Amelie));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Grant_ConversationTheBotNeverSaw_NotFound()
     {
         // Arrange

@@ -24,7 +24,8 @@ internal sealed class TabWorld : IAsyncDisposable
     public LocalSigningKey Key { get; }
     public ConversationTestBed Bed { get; }
 
-    public static async Task<TabWorld> StartAsync()
+    /// <summary>A world whose tabs accept <paramref name="tenant"/> only; null: any tenant (a multi-tenant bot without a tenant).</summary>
+    public static async Task<TabWorld> StartAsync(string? tenant = Tenant)
     {
         var entra = await LocalOpenIdProvider.StartAsync("https://login.microsoftonline.com/{tenantid}/v2.0");
         var key = entra.PublishKey("entra-key-1", endorsements: null);
@@ -33,7 +34,7 @@ internal sealed class TabWorld : IAsyncDisposable
             settings: new Dictionary<string, string?>
             {
                 ["Dashboard:Tab:ClientId"] = ClientId,
-                ["Dashboard:Tab:TenantId"] = Tenant,
+                ["Dashboard:Tab:TenantId"] = tenant,
                 ["Dashboard:Tab:ApplicationIdUri"] = ApplicationIdUri,
                 ["Dashboard:Tab:OpenIdMetadataUrl"] = entra.MetadataUrl,
                 // The tabs' directory is one entry per channel: a table of its own keeps other tests' conversations out.
