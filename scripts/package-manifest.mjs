@@ -13,7 +13,9 @@ Usage: node scripts/package-manifest.mjs [options]
   --app-id <GUID>            Bot's Microsoft App ID (env MicrosoftAppId). Required.
   --teams-app-id <GUID>      Teams app id (env TeamsAppId). Default: derived from the app id, stable.
   --public-base-url <URL>    Bot's public https base URL (env Concertation__PublicBaseUrl). Adds its host
-                             to validDomains and is the default for the three developer URLs below.
+                             to validDomains, is the default for the three developer URLs below, and is
+                             where the dashboard tabs live (webApplicationInfo.resource api://<host>/<app id>).
+                             Without it the package has no tabs.
   --website-url <URL>        Developer website (default: <public base URL>/).
   --privacy-url <URL>        Privacy statement (default: <public base URL>/privacy).
   --terms-url <URL>          Terms of use (default: <public base URL>/terms).
@@ -64,7 +66,10 @@ function main() {
   };
   const out = resolve(values.out ?? resolve(REPO_ROOT, "dist", "ConcertationBot.zip"));
   return buildPackage(input).then(
-    ({ manifest, entries, zip }) => {
+    ({ manifest, entries, zip, warnings }) => {
+      for (const warning of warnings) {
+        process.stderr.write(`package-manifest: ${warning}\n`);
+      }
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, zip);
       const shown = relative(process.cwd(), out) || out;

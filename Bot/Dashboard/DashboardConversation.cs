@@ -15,7 +15,12 @@ namespace ConcertationBot.Bot.Dashboard;
 /// The page speaks as the conversation's shared cards do: in the asker's language, or in both when it is bilingual
 /// (the grant's language is then <c>"bi"</c>), and so does the card.
 /// </summary>
-public sealed partial class DashboardConversation(DashboardLinks links, IOptions<ConcertationOptions> options, ILogger<DashboardConversation> logger)
+public sealed partial class DashboardConversation(
+    DashboardLinks links,
+    DashboardTabDirectory tabDirectory,
+    TimeProvider time,
+    IOptions<ConcertationOptions> options,
+    ILogger<DashboardConversation> logger)
 {
     public async Task CommandAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -33,6 +38,8 @@ public sealed partial class DashboardConversation(DashboardLinks links, IOptions
         await context.SendSharedCardAsync(
             language => DashboardCard.Build(language, url, DeadlineText.Format(grant.ExpiresAt, context.TimeZone, language)),
             cancellationToken).ConfigureAwait(false);
+        // The Teams tabs find the conversation's serviceUrl (for its roster) here; the card is out whatever happens.
+        await tabDirectory.TryRecordAsync(DashboardTabDirectory.From(context.Activity, grant.Language, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard link made")]

@@ -20,12 +20,23 @@ public static class DashboardEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/" + DashboardLinks.PagePath, async (HttpContext http, DashboardPages pages, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/" + DashboardLinks.PagePath, async (HttpContext http, DashboardPages pages, DashboardLinks links, CancellationToken cancellationToken) =>
         {
-            Secure(http.Response);
+            var token = http.Request.Query[DashboardLinks.GrantParameter].ToString();
+            // A grant made for a Teams tab opens a page Teams may frame; any other (the 24 h link) is never framed.
+            if (links.Verify(token) is { InTab: true })
+            {
+                SecureForTeams(http.Response, FramedPagePolicy);
+            }
+            else
+            {
+                Secure(http.Response);
+            }
+
             http.Response.Headers.CacheControl = "no-store";
-            return await pages.PageAsync(http.Request.Query[DashboardLinks.GrantParameter].ToString(), cancellationToken).ConfigureAwait(false);
+            return await pages.PageAsync(token, cancellationToken).ConfigureAwait(false);
         });
+        MapTabs(endpoints);
         endpoints.MapGet("/" + DashboardPages.AssetsPath + "{file}", (string file, HttpResponse response, DashboardAssets assets) =>
         {
             Secure(response);
@@ -51,6 +62,66 @@ public static class DashboardEndpoints
         return endpoints;
     }
 
+    /// <summary>
+    /// The hosts that may frame a tab (Teams, and Microsoft 365 and Outlook, which run Teams tabs), as the Teams tab
+    /// requirements list them for <c>frame-ancestors</c>.
+    /// </summary>
+    public const string TeamsFrameAncestors =
+        "https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.microsoft365.com "
+        + "https://*.office.com https://outlook.office365.com";
+
+    /// <summary>The dashboard page opened from a tab: <see cref="ContentSecurityPolicy"/>, framed by Teams' hosts only.</summary>
+    public const string FramedPagePolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'none'; "
+        + "base-uri 'none'; form-action 'none'; frame-ancestors " + TeamsFrameAncestors;
+
+    /// <summary>
+    /// The tab shell: its scripts from this origin, its two calls to this origin (<c>connect-src 'self'</c>), framed by
+    /// Teams' hosts only. The Teams library's optional fetch of its valid-domains list from Microsoft's CDN is refused,
+    /// so it uses the list it bundles.
+    /// </summary>
+    public const string TabPagePolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; "
+        + "base-uri 'none'; form-action 'none'; frame-ancestors " + TeamsFrameAncestors;
+
+    /// <summary>The tab shell (<c>GET /dashboard/tab?view=channel|personal|config</c>), relative to the bot's base address.</summary>
+    public const string TabPath = DashboardLinks.PagePath + "/tab";
+
+    private static void MapTabs(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/" + TabPath, (HttpRequest request, HttpResponse response) =>
+        {
+            SecureForTeams(response, TabPagePolicy);
+            response.Headers.CacheControl = "no-store";
+            return Results.Content(
+                DashboardTabPage.Render(request.Query["view"].ToString(), "assets/", "tab/assets/"),
+                "text/html; charset=utf-8");
+        });
+        endpoints.MapGet("/" + TabPath + "/assets/{file}", (string file, HttpResponse response, DashboardTabAssets assets) =>
+        {
+            Secure(response);
+            if (assets.Find(file) is not { } bytes)
+            {
+                return Results.NotFound();
+            }
+
+            response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(bytes, "text/javascript; charset=utf-8");
+        });
+        endpoints.MapPost("/" + TabPath + "/grant", async (HttpRequest request, HttpResponse response, DashboardTabs tabs, CancellationToken cancellationToken) =>
+        {
+            Secure(response);
+            response.Headers.CacheControl = "no-store";
+            return await tabs.GrantAsync(request, cancellationToken).ConfigureAwait(false);
+        });
+        endpoints.MapPost("/" + TabPath + "/tables", async (HttpRequest request, HttpResponse response, DashboardTabs tabs, CancellationToken cancellationToken) =>
+        {
+            Secure(response);
+            response.Headers.CacheControl = "no-store";
+            return await tabs.TablesAsync(request, cancellationToken).ConfigureAwait(false);
+        });
+    }
+
     /// <summary>The privacy page (<c>GET /privacy</c>), in French then English.</summary>
     public const string PrivacyPath = "privacy";
 
@@ -63,5 +134,13 @@ public static class DashboardEndpoints
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XFrameOptions = "DENY";
+    }
+
+    /// <summary>As <see cref="Secure"/>, but framable by Teams' hosts: no X-Frame-Options (it cannot name several origins).</summary>
+    private static void SecureForTeams(HttpResponse response, string policy)
+    {
+        response.Headers.ContentSecurityPolicy = policy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }

@@ -13,6 +13,13 @@ public sealed record DashboardGrant(string ChannelId, string ConversationId, str
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TimeZone { get; init; }
+
+    /// <summary>
+    /// True for a grant made for a Teams tab (after the SSO token and the roster were checked): the page it opens may
+    /// then be framed by Teams' hosts. A link from <c>tableau de bord</c> leaves it null and is never framed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? InTab { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
@@ -39,6 +46,13 @@ public sealed class DashboardLinks(IRespondentKeys keys, TimeProvider time)
 
     public DashboardGrant GrantFor(string channelId, string conversationId, string roadmapScopeId, string language, string? timeZone) =>
         new(channelId, conversationId, roadmapScopeId, language, time.GetUtcNow() + Lifetime) { TimeZone = timeZone };
+
+    /// <summary>
+    /// A grant for a Teams tab: <see cref="DashboardGrant.InTab"/> set, valid <paramref name="lifetime"/> only (the tab asks
+    /// again each time it opens, with a fresh SSO token).
+    /// </summary>
+    public DashboardGrant TabGrantFor(string channelId, string conversationId, string roadmapScopeId, string language, TimeSpan lifetime) =>
+        new(channelId, conversationId, roadmapScopeId, language, time.GetUtcNow() + lifetime) { InTab = true };
 
     public string CreateToken(DashboardGrant grant) =>
         SignedTokens.Create(keys, grant, DashboardGrantJsonContext.Default.DashboardGrant, Purpose);

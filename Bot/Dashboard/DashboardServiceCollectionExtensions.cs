@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Options;
+using ConcertationBot.Bot.Authentication;
+using ConcertationBot.Bot.Protocol;
+
 namespace ConcertationBot.Bot.Dashboard;
 
 public static class DashboardServiceCollectionExtensions
@@ -9,6 +13,26 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<DashboardConversation>();
         services.AddSingleton<DashboardPages>();
         services.AddSingleton<DashboardAssets>();
+
+        // The Teams tabs (docs/dashboard.md "Teams tabs"): SSO tokens validated against Entra's OpenID metadata.
+        services.AddOptions<DashboardTabOptions>().BindConfiguration(DashboardTabOptions.SectionName);
+        services.AddSingleton<DashboardTabDirectory>();
+        services.AddSingleton<DashboardTabAssets>();
+        services.AddSingleton<DashboardTabs>();
+        services.AddSingleton(provider =>
+        {
+            var tab = provider.GetRequiredService<IOptions<DashboardTabOptions>>().Value;
+            var bot = provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+            var tenant = (tab.TenantId ?? bot.MicrosoftAppTenantId)?.Trim();
+            var metadataUrl = tab.OpenIdMetadataUrl?.Trim() is { Length: > 0 } configured
+                ? configured
+                : $"https://login.microsoftonline.com/{(string.IsNullOrEmpty(tenant) ? "common" : tenant)}/v2.0/.well-known/openid-configuration";
+            return new TabTokenValidator(
+                metadataUrl,
+                provider.GetRequiredKeyedService<HttpClient>(Authentication.AuthenticationServiceCollectionExtensions.MetadataHttpClientKey),
+                provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                provider.GetRequiredService<ILogger<TabTokenValidator>>());
+        });
         return services;
     }
 }

@@ -103,6 +103,7 @@ export function resolveSettings(input) {
     appId: appId.toLowerCase(),
     teamsAppId: teamsAppId.toLowerCase(),
     botHost: base?.host,
+    baseUrl: baseText,
     websiteUrl,
     privacyUrl,
     termsOfUseUrl,
@@ -240,6 +241,14 @@ export async function validateOffline(document) {
 export async function buildPackage(input, { manifestDir = MANIFEST_DIR } = {}) {
   const settings = resolveSettings(input);
   const template = readJson(join(manifestDir, "manifest.json"));
+  const warnings = [];
+  // The tabs are pages of the bot and their SSO resource is api://<bot host>/<app id>: without the bot's public base
+  // URL there is no address to give them, so the package is built without them (and says so).
+  const withTabs = Boolean(settings.baseUrl);
+  const keptStaticTabs = withTabs ? template.staticTabs?.length ?? 0 : withoutTabs(template);
+  if (!withTabs) {
+    warnings.push("No public base URL: the dashboard tabs and webApplicationInfo are left out of the package.");
+  }
   const manifest = fillPlaceholders(template, {
     TeamsAppId: settings.teamsAppId,
     MicrosoftAppId: settings.appId,
@@ -247,6 +256,7 @@ export async function buildPackage(input, { manifestDir = MANIFEST_DIR } = {}) {
     WebsiteUrl: settings.websiteUrl,
     PrivacyUrl: settings.privacyUrl,
     TermsOfUseUrl: settings.termsOfUseUrl,
+    ...(withTabs ? { PublicBaseUrl: settings.baseUrl, BotHost: settings.botHost } : {}),
   });
   if (settings.version) {
     manifest.version = settings.version;
@@ -258,7 +268,7 @@ export async function buildPackage(input, { manifestDir = MANIFEST_DIR } = {}) {
   const problems = (await validateOffline(manifest)).map((e) => `manifest.json: ${e}`);
   const localizations = {};
   for (const { file } of manifest.localizationInfo?.additionalLanguages ?? []) {
-    const localization = fillPlaceholders(readJson(join(manifestDir, file)), {});
+    const localization = withoutMissingStaticTabs(fillPlaceholders(readJson(join(manifestDir, file)), {}), keptStaticTabs);
     if (localization.$schema?.replace(/\/[^/]+$/, "") !== manifest.$schema.replace(/\/[^/]+$/, "")) {
       problems.push(`${file}: its $schema must use the same version as manifest.json (${manifest.manifestVersion}).`);
     }
@@ -284,5 +294,28 @@ export async function buildPackage(input, { manifestDir = MANIFEST_DIR } = {}) {
       throw new PackagingError(`${name} still contains a {{placeholder}}.`);
     }
   }
-  return { manifest, localizations, entries, zip: createZip(entries) };
+  return { manifest, localizations, entries, zip: createZip(entries), warnings };
+}
+
+/** Removes from the template what points at the bot's pages (tabs, SSO); returns how many static tabs remain. */
+function withoutTabs(template) {
+  delete template.configurableTabs;
+  delete template.webApplicationInfo;
+  const staticTabs = (template.staticTabs ?? []).filter((tab) => !JSON.stringify(tab).includes("{{"));
+  if (staticTabs.length > 0) {
+    template.staticTabs = staticTabs;
+  } else {
+    delete template.staticTabs;
+  }
+  return staticTabs.length;
+}
+
+/** Drops a localization's staticTabs[i] keys for tabs the package left out (the dashboard tab is the last one). */
+function withoutMissingStaticTabs(localization, staticTabCount) {
+  return Object.fromEntries(
+    Object.entries(localization).filter(([key]) => {
+      const match = /^staticTabs\[(\d+)\]\./.exec(key);
+      return !match || Number(match[1]) < staticTabCount;
+    }),
+  );
 }

@@ -179,6 +179,48 @@ test("packageManifest_CommandLists_CoverEveryProductCommandInBothLanguages", asy
     "en.json must not translate commands that do not exist");
 });
 
+test("packageManifest_Tabs_ChannelTabPersonalTabAndSsoOnTheBotsHost", async () => {
+  const { byName, manifest } = await buildZip(["--app-id", APP_ID, "--teams-app-id", TEAMS_APP_ID, "--public-base-url", BASE_URL]);
+  const english = JSON.parse(byName["en.json"].toString("utf8"));
+
+  assert.deepEqual(manifest.configurableTabs, [{
+    id: "dashboard",
+    configurationUrl: `${BASE_URL}/dashboard/tab?view=config`,
+    canUpdateConfiguration: false,
+    scopes: ["team", "groupChat"],
+    context: ["channelTab", "privateChatTab"],
+  }]);
+  assert.deepEqual(manifest.staticTabs, [
+    { entityId: "conversations", scopes: ["personal"] },
+    { entityId: "tables", name: "Mes tables", contentUrl: `${BASE_URL}/dashboard/tab?view=personal`, scopes: ["personal"] },
+  ]);
+  assert.equal(english["staticTabs[1].name"], "My tables");
+  assert.deepEqual(manifest.webApplicationInfo, { id: APP_ID, resource: `api://concertation.example.org/${APP_ID}` });
+  for (const url of [manifest.configurableTabs[0].configurationUrl, manifest.staticTabs[1].contentUrl]) {
+    assert.ok(manifest.validDomains.includes(new URL(url).host), `${url} is not on a valid domain`);
+  }
+  const errors = await withoutNetwork(() => AppManifestUtils.validateAgainstSchema(manifest));
+  assert.deepEqual(errors, []);
+});
+
+test("packageManifest_NoPublicBaseUrl_NoTabsNorSsoAndStillValid", async () => {
+  const out = join(workDir, "out", "app.zip");
+  const result = await runPackager(["--out", out, "--app-id", APP_ID,
+    "--website-url", "https://tables.example.ca/", "--privacy-url", "https://tables.example.ca/p", "--terms-url", "https://tables.example.ca/t"]);
+  const byName = Object.fromEntries(readZip(readFileSync(out)).map((e) => [e.name, e.data]));
+  const manifest = JSON.parse(byName["manifest.json"].toString("utf8"));
+  const english = JSON.parse(byName["en.json"].toString("utf8"));
+
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stderr, /dashboard tabs and webApplicationInfo are left out/);
+  assert.equal(manifest.configurableTabs, undefined);
+  assert.equal(manifest.webApplicationInfo, undefined);
+  assert.deepEqual(manifest.staticTabs, [{ entityId: "conversations", scopes: ["personal"] }]);
+  assert.equal(english["staticTabs[1].name"], undefined);
+  const errors = await withoutNetwork(() => AppManifestUtils.validateAgainstSchema(manifest));
+  assert.deepEqual(errors, []);
+});
+
 test("packageManifest_NoTeamsAppId_DerivesAStableIdFromTheAppId", async () => {
   const first = await buildZip([], { MicrosoftAppId: "11111111-2222-3333-4444-555555555555", Concertation__PublicBaseUrl: BASE_URL });
   const second = await buildZip([], { MicrosoftAppId: "11111111-2222-3333-4444-555555555555", Concertation__PublicBaseUrl: BASE_URL });
