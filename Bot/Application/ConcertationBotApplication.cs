@@ -29,6 +29,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
     private static readonly string[] PulseCommandNames = ["pulse", "pouls"];
 
     private readonly GreetingLedger _greetings;
+    private readonly DashboardConversation _dashboard;
     private readonly IConversationSettingsStore _settings;
     private readonly ILogger<ConcertationBotApplication> _logger;
     private readonly int _minimumGroupSize;
@@ -62,6 +63,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(roadmap);
         ArgumentNullException.ThrowIfNull(dashboard);
+        _dashboard = dashboard;
         ArgumentNullException.ThrowIfNull(changes);
         _greetings = greetings;
         _settings = settings;
@@ -220,6 +222,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
 
         var welcome = context.CardReply(WelcomeCard.Build(context.Language, context.IsGroupConversation, _minimumGroupSize)) with { ReplyToId = null };
         await context.SendActivityAsync(welcome, cancellationToken).ConfigureAwait(false);
+        await _dashboard.RecordInstalledAsync(context, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation language could not be read (status {Status}); using the sender's locale")]

@@ -42,6 +42,18 @@ public sealed partial class DashboardConversation(
         await tabDirectory.TryRecordAsync(DashboardTabDirectory.From(context.Activity, grant.Language, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// When the bot is added to a conversation: lists it for the Teams tabs (its serviceUrl, for the roster), so the
+    /// personal tab "Mes tables" shows a table before anyone typed <c>tableau de bord</c> there. Never fails the turn.
+    /// </summary>
+    public Task RecordInstalledAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Activity is { ChannelId: not null, ServiceUrl: not null, Conversation.Id: not null }
+            ? tabDirectory.TryRecordAsync(DashboardTabDirectory.From(context.Activity, context.Shared.Code, time.GetUtcNow()), cancellationToken)
+            : Task.CompletedTask;
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard link made")]
     private static partial void LogLinkMade(ILogger logger);
 }

@@ -6,7 +6,7 @@ namespace ConcertationBot.Bot.Dashboard;
 /// <summary>
 /// What a dashboard link opens, and until when: one conversation's pulses, votes and rencontres, the feuille de route of
 /// <see cref="RoadmapScopeId"/> (the team, else the conversation, as the coordinator role's scope), in
-/// <see cref="Language"/> (<c>"fr"</c> or <c>"en"</c>, the conversation's when the link was made), dates in
+/// <see cref="Language"/> (<c>"fr"</c>, <c>"en"</c> or <c>"bi"</c>, the conversation's when the link was made), dates in
 /// <see cref="TimeZone"/> (the asker's; UTC when absent).
 /// </summary>
 public sealed record DashboardGrant(string ChannelId, string ConversationId, string RoadmapScopeId, string Language, DateTimeOffset ExpiresAt)

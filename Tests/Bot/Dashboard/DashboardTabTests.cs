@@ -226,6 +226,32 @@ public sealed class DashboardTabTests
     }
 
     [Fact]
+    public async Task Tables_BotAddedAndNoDashboardAsked_TheMemberSeesTheTable()
+    {
+        // Arrange: the bot is added to the channel (Teams' conversationUpdate); nobody typed "tableau de bord".
+        await using var world = await TabWorld.StartAsync();
+        var added = world.Bed.ChannelMessage(TestPerson.Nadia, "unused");
+        added["type"] = "conversationUpdate";
+        added.Remove("text");
+        added.Remove("entities");
+        added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = (string?)added["recipient"]!["id"] });
+        using (var response = await world.Bed.PostAsync(added))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // Act
+        using var member = await world.TablesAsync(world.TokenFor(TestPerson.Amelie));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, member.StatusCode);
+        var links = world.Bed.Factory.Services.GetRequiredService<DashboardLinks>();
+        var conversations = JsonNode.Parse(await member.Content.ReadAsStringAsync())!["tables"]!.AsArray()
+            .Select(t => links.Verify(DashboardFlows.TokenOf(new Uri(new Uri((string)t!["url"]!).PathAndQuery, UriKind.Relative)))?.ConversationId);
+        Assert.Contains(world.Bed.ConversationId, conversations);
+    }
+
+    [Fact]
     public async Task Tables_NoToken_Unauthorized()
     {
         // Arrange
