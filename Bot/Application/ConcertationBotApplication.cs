@@ -108,6 +108,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("changes group", changes.GroupAsync);
         OnCommand("vote changements", changes.VoteAsync);
         OnCommand("vote changes", changes.VoteAsync);
+        OnCommand("changements approfondir", changes.DeepenAsync);
+        OnCommand("changes deepen", changes.DeepenAsync);
         OnMessage(SendSuggestionOrHelpAsync);
 
         OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, _minimumGroupSize))));

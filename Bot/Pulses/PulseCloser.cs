@@ -220,8 +220,9 @@ public sealed partial class PulseCloser(
         ArgumentNullException.ThrowIfNull(pulse);
         var rows = await AnswerRowsAsync(pulse, cancellationToken).ConfigureAwait(false);
         PulseSummary? previous = null;
-        if (await pulses.GetLatestAsync(pulse.ChannelId, pulse.ConversationId, closedOnly: true, exceptPulseId: pulse.PulseId, cancellationToken).ConfigureAwait(false) is { } earlier
-            && earlier.OpenedAt < pulse.OpenedAt)
+        // A deepening has no trend; an ordinary pulse is compared with the ordinary pulse before it, never a deepening.
+        if (!pulse.IsDeepening
+            && await PulseHistory.LatestClosedOrdinaryAsync(pulses, pulse.ChannelId, pulse.ConversationId, pulse.PulseId, pulse.OpenedAt, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             previous = (await state.ReadAsync(PulseStateKeys.Summary(earlier.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value;
         }
