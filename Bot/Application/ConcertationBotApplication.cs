@@ -137,6 +137,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<VoteActionData>(CardVerbs.RoadmapFromVote, roadmap.OnFromVoteAsync);
         OnCardAction<ChangesActionData>(CardVerbs.ChangesShow, changes.OnShowAsync);
         OnCardAction<ChangesActionData>(CardVerbs.ChangesSave, changes.OnSaveAsync);
+        OnCardAction<ChangesActionData>(CardVerbs.RoadmapFromDeepening, changes.OnRoadmapAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);

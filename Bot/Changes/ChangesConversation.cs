@@ -1,5 +1,6 @@
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Roadmap;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Votes;
@@ -33,6 +34,7 @@ public sealed partial class ChangesConversation(
     IVoteStore voteRecords,
     VoteCardRefresher voteCards,
     PulseConversation pulseConversation,
+    RoadmapConversation roadmap,
     ILogger<ChangesConversation> logger)
 {
     /// <summary><c>changements regrouper</c> / <c>changes group</c>: the form (1:1), or the card that shows it to the coordinator only.</summary>
@@ -233,6 +235,36 @@ public sealed partial class ChangesConversation(
             await context.SendCardAsync(open, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// <c>roadmap.fromdeepening</c>, "Ajouter à la feuille de route" on a closed deepening's summary card: its categories,
+    /// in its order, become court-terme items from <see cref="DeepeningSource"/> through the feuille de route's own path,
+    /// each at most once (a second click adds nothing). Anyone not a coordinator gets the refusal, nothing stored.
+    /// </summary>
+    public async Task<AdaptiveCard> OnRoadmapAsync(TurnContext context, CardAction<ChangesActionData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        if (!action.IsAutomaticRefresh && await gate.RefusalAsync(context, CommandNames.RoadmapFromDeepening, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var deepening = action.Data.PulseId is { Length: > 0 } pulseId
+            ? await pulses.GetAsync(channelId, conversationId, pulseId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (deepening is not { IsOpen: false, IsDeepening: true })
+        {
+            return NoticeCards.Expired(context.Language);
+        }
+
+        return await roadmap.AddFromDeepeningAsync(
+            context, action.IsAutomaticRefresh, PulseRecordTemplate.Categories(deepening), DeepeningSource(deepening.PulseId), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The source recorded on a feuille de route item added from a deepening round.</summary>
+    public static string DeepeningSource(string pulseId) => "deepening:" + pulseId;
 
     /// <summary>The most recently opened closed pulse of this conversation whose steps include a change step.</summary>
     private async Task<PulseRecord?> LatestWithChangesAsync(TurnContext context, CancellationToken cancellationToken)

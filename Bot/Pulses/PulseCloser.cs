@@ -83,7 +83,9 @@ public sealed partial class PulseCloser(
             var summary = await StoredSummaryAsync(claimed, cancellationToken).ConfigureAwait(false);
             var local = LocalTime.In(summary, claimed.TimeZone);
             var template = PulseRecordTemplate.Of(claimed);
-            var card = language.Card(l => PulseSummaryCard.Build(PulseSummaries.Describe(local, template, l)));
+            // A deepening's summary offers its categories to the feuille de route.
+            var roadmapPulseId = claimed.IsDeepening ? claimed.PulseId : null;
+            var card = language.Card(l => PulseSummaryCard.Build(PulseSummaries.Describe(local, template, l) with { RoadmapPulseId = roadmapPulseId }));
             await connectors.Create(claimed.ServiceUrl).SendToConversationAsync(claimed.ConversationId, ProactiveMessages.Card(card), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
