@@ -132,6 +132,12 @@ public sealed class DeepeningRoundTests(AzuriteFixture azurite) : IClassFixture<
         Assert.All(items, item => Assert.Equal((RoadmapHorizon.Court, ChangesConversation.DeepeningSource(deepeningId)), (item.Horizon, item.Source)));
         Assert.Contains("Les catégories approfondies sont ajoutées au court terme.", Text(added), StringComparison.Ordinal);
         Assert.Contains("déjà sur la feuille de route", Text(again), StringComparison.Ordinal);
+
+        // The compte-rendu of the round: each category's lists.
+        var markdown = await CompteRenduAsync(bed);
+        var section = markdown[markdown.IndexOf("## Approfondissement des changements\n", StringComparison.Ordinal)..];
+        Assert.Equal(TopThree.Select(c => "### " + c), section.Split('\n').Where(l => l.StartsWith("### ", StringComparison.Ordinal)).Take(3));
+        Assert.Contains("- " + MarkdownText.Escape(Answer(22, 1)[PulseInputIds.Ecueil]) + "\n", section, StringComparison.Ordinal);
     }
 
     [Fact]
