@@ -37,6 +37,7 @@ public sealed class DeepeningRoundTests(AzuriteFixture azurite) : IClassFixture<
     private static async Task<string> DeepenAsync(ConversationTestBed bed)
     {
         var card = await SendAsync(bed, TestPerson.Nadia, "changements approfondir");
+        Assert.Contains("Approfondir les changements", Text(card), StringComparison.Ordinal);
         return (string?)ConversationTestBed.FindAction(card, CardVerbs.PulseOpen)?["data"]?[CardDataFields.PulseId]
             ?? throw new InvalidOperationException("The deepening card has no Répondre action: " + Text(card));
     }
