@@ -99,6 +99,29 @@ public sealed class CompteRenduDeepeningTests
     }
 
     [Fact]
+    public async Task BilingualMarkdown_NameTypedFrenchBarEnglish_EachHalfItsSectionAndItsHalfOfTheName()
+    {
+        // Act
+        var parts = new List<string>();
+        await foreach (var part in CompteRendu.BilingualMarkdownPartsAsync(language => Input(language, FourAnswers()), CancellationToken.None))
+        {
+            parts.Add(part);
+        }
+
+        var markdown = string.Concat(parts);
+        var rule = markdown.IndexOf(CompteRendu.BilingualRule, StringComparison.Ordinal);
+
+        // Assert
+        Assert.True(rule > 0);
+        var (french, english) = (markdown[..rule], markdown[rule..]);
+        Assert.Contains("## Approfondissement des changements\n", french, StringComparison.Ordinal);
+        Assert.Contains("### Élargissement des réseaux\n", french, StringComparison.Ordinal);
+        Assert.Contains("## Deepening the changes\n", english, StringComparison.Ordinal);
+        Assert.Contains("### Wider networks\n", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wider networks", french, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Csv_DeepeningTemplate_ThreeColumnsPerCategoryUnderItsStoredNames()
     {
         // Arrange
