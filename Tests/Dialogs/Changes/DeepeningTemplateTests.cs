@@ -3,6 +3,9 @@ using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
+using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Pulse;
+using ConcertationBot.Cards.Summary;
 
 namespace ConcertationBot.Tests.Dialogs.Changes;
 
@@ -112,5 +115,70 @@ public sealed class DeepeningTemplateTests
         Assert.Equal([("Des élus présents", 2), ("Un budget", 1)], first.Facilitants.Select(t => (t.Text, t.Count)));
         Assert.Equal(3, card.Sections.Count);
         Assert.Equal("Catégorie\u00A0: Logement", card.Sections[0].Title);
+    }
+}
+
+/// <summary>The pulse's own dialog and bounds on a deepening template: the three texts read, limited and kept.</summary>
+public sealed class DeepeningDialogTests
+{
+    private static readonly PulseTemplate Template = DeepeningTemplate.Build(["Logement", "Mobilité"], 20);
+
+    private static PulseAction Next(int revision, string step, string? facilitant, string? ecueil, string? souhait) =>
+        new(PulseActionKind.Next, step, revision)
+        {
+            Inputs = new Dictionary<string, string?>
+            {
+                [PulseInputIds.Facilitant] = facilitant,
+                [PulseInputIds.Ecueil] = ecueil,
+                [PulseInputIds.Souhait] = souhait,
+            },
+        };
+
+    [Fact]
+    public void Apply_NextWithTwoOfThreeTexts_SavedAndOnToTheNextCategory()
+    {
+        // Act
+        var turn = PulseDialog.Apply(Template, PulseDialog.Start("p1"), Next(0, "cat1", " Des élus ", null, "Un local"));
+
+        // Assert
+        Assert.Equal(new StepAnswer { Facilitant = "Des élus", Souhait = "Un local" }, turn.State.Answers["cat1"]);
+        Assert.Equal(1, turn.State.StepIndex);
+        Assert.Null(turn.State.Notice);
+    }
+
+    [Fact]
+    public void Apply_EcueilOverTheLimit_RefusedKeptAsDraftAndTheViewSaysWhich()
+    {
+        // Act
+        var turn = PulseDialog.Apply(Template, PulseDialog.Start("p1"), Next(0, "cat1", "Court", new string('é', 25), null));
+        var view = (PulseStepCardModel)PulseViews.Describe(Template, turn.State, new PulseRespondentView { Language = Language.French, PulseId = "p1", PulseTitle = "Approfondir", Revision = 0, UserId = "29:amelie", DeadlineText = "le 10 novembre" });
+
+        // Assert
+        Assert.Equal(PulseInputIds.Ecueil, turn.State.Notice?.Field);
+        Assert.False(turn.State.Answers.ContainsKey("cat1"));
+        Assert.Equal(new string('é', 25), ((DeepeningStepInput)view.Input).Ecueil);
+        Assert.StartsWith("Votre écueil fait 25 caractères", view.Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bound_SixtyLongAnswersPerCategory_SummaryCardUnderItsWeightWithTheRestCounted()
+    {
+        // Arrange: 60 answers of 450 characters in every list of both categories.
+        var template = DeepeningTemplate.Build(["Logement", "Mobilité"], 500);
+        var words = string.Concat(Enumerable.Repeat("Un calendrier commun des projets partagé avant chaque comité de travail. ", 7))[..440];
+        var answers = Enumerable.Range(0, 60).Select(i => (IReadOnlyDictionary<string, object?>)new[] { "cat1", "cat2" }
+            .SelectMany(s => new[] { s + "_facilitant", s + "_ecueil", s + "_souhait" })
+            .ToDictionary(f => f, f => (object?)$"{words} {f} {i}")).ToList();
+        var whole = PulseSummaries.Compute(new PulseSummaryInput { Template = template, Answers = answers, OpenedAt = DateTimeOffset.UnixEpoch, ClosedAt = DateTimeOffset.UnixEpoch.AddDays(1) });
+
+        // Act
+        var bounded = PulseSummaries.Bound(whole, template);
+        var card = PulseSummaryCard.Build(PulseSummaries.Describe(bounded, template, Language.French));
+
+        // Assert
+        Assert.True(PulseSummaries.IsBounded(bounded));
+        Assert.All(bounded.Deepenings, d => Assert.Equal(60, d.Facilitants.Count + (d.FacilitantsOmitted?.Items ?? 0)));
+        Assert.True(AdaptiveCardSerializer.MeasureUtf16Bytes(card) <= PulseSummaryCard.MaxCardBytes);
+        Assert.Equal(whole.Deepenings, PulseSummaries.WithTextsOf(bounded, whole).Deepenings);
     }
 }
