@@ -127,6 +127,13 @@ public static class CardVerbs
     /// <see cref="CardDataFields.ChangesETag"/> + the form's inputs.
     /// </summary>
     public const string ChangesSave = "changes.save";
+
+    /// <summary>
+    /// "Ajouter à la feuille de route" on a closed changes round's deepening's summary card (a coordinator only; anyone
+    /// else gets the refusal, nothing stored): its categories, in its order, become court-terme items whose source is the
+    /// round (<c>deepening:&lt;pulseId&gt;</c>), each at most once. Data: <see cref="CardDataFields.PulseId"/>.
+    /// </summary>
+    public const string RoadmapFromDeepening = "roadmap.fromdeepening";
 }
 
 /// <summary>Names of the fields in <c>Action.Execute</c> data; part of the card contract like the verbs.</summary>

@@ -110,6 +110,8 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCommand("changes group", changes.GroupAsync);
         OnCommand("vote changements", changes.VoteAsync);
         OnCommand("vote changes", changes.VoteAsync);
+        OnCommand("changements approfondir", changes.DeepenAsync);
+        OnCommand("changes deepen", changes.DeepenAsync);
         OnMessage(SendSuggestionOrHelpAsync);
 
         OnCardAction<NoCardData>(CardVerbs.HelpShow, (context, _, _) => Task.FromResult(HelpCard.Build(CommandCatalog.Help(context.Language, context.IsGroupConversation, _minimumGroupSize))));
@@ -137,6 +139,7 @@ public sealed partial class ConcertationBotApplication : BotApplication
         OnCardAction<VoteActionData>(CardVerbs.RoadmapFromVote, roadmap.OnFromVoteAsync);
         OnCardAction<ChangesActionData>(CardVerbs.ChangesShow, changes.OnShowAsync);
         OnCardAction<ChangesActionData>(CardVerbs.ChangesSave, changes.OnSaveAsync);
+        OnCardAction<ChangesActionData>(CardVerbs.RoadmapFromDeepening, changes.OnRoadmapAsync);
 
         OnInstallationUpdate(GreetOnInstallAsync);
         OnConversationUpdate(GreetWhenBotAddedAsync);

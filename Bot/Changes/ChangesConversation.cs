@@ -1,5 +1,6 @@
 using ConcertationBot.Bot.Coordination;
 using ConcertationBot.Bot.Pulses;
+using ConcertationBot.Bot.Roadmap;
 using ConcertationBot.Bot.Routing;
 using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Votes;
@@ -30,6 +31,10 @@ public sealed partial class ChangesConversation(
     PulseCloser closer,
     IChangeGroupingStore groupings,
     VoteConversation votes,
+    IVoteStore voteRecords,
+    VoteCardRefresher voteCards,
+    PulseConversation pulseConversation,
+    RoadmapConversation roadmap,
     ILogger<ChangesConversation> logger)
 {
     /// <summary><c>changements regrouper</c> / <c>changes group</c>: the form (1:1), or the card that shows it to the coordinator only.</summary>
@@ -165,6 +170,102 @@ public sealed partial class ChangesConversation(
         }
     }
 
+    /// <summary>
+    /// <c>changements approfondir</c> / <c>changes deepen</c> (coordinator): opens the deepening round, a pulse generated
+    /// from the top <see cref="DeepeningTemplate.TopCategories"/> categories of the latest grouping (the closed vote's
+    /// ranking when the categories were put to one, else the coordinator's order), asking per category a facilitant, an
+    /// écueil and a souhait. It says so instead when no pulse has changes, no category holds one, the vote is still open,
+    /// or a pulse is already open (its card, as <c>pulse</c> does).
+    /// </summary>
+    public async Task DeepenAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!await gate.AdmitAsync(context, CommandNames.ChangesDeepen, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (await LatestWithChangesAsync(context, cancellationToken).ConfigureAwait(false) is not { } pulse)
+        {
+            await context.SendSharedCardAsync(ChangeGroupingCard.NoPulse, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var stored = await groupings.GetAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
+        var grouping = stored?.Grouping ?? ChangeGrouping.Empty;
+        var (_, items) = await ChangesAsync(pulse, cancellationToken).ConfigureAwait(false);
+        var categories = ChangeGroupings.Categories(grouping, items);
+        if (categories.Count == 0)
+        {
+            await context.SendSharedCardAsync(ChangeGroupingCard.NoCategoryToDeepen, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        IReadOnlyList<int>? ranked = null;
+        if (grouping.VoteId is { } voteId)
+        {
+            var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+            var vote = await voteRecords.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
+            if (vote is { IsOpen: true })
+            {
+                await context.SendSharedCardAsync(ChangeGroupingCard.VoteStillOpen, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // A vote deleted, without a ballot or whose tallies the small-group rule withholds gives no ranking: the coordinator's order.
+            if (vote is not null && vote.Options.Count == categories.Count)
+            {
+                var tally = await voteCards.CountAsync(vote, cancellationToken).ConfigureAwait(false);
+                if (tally.Participation > 0 && !VoteTallies.IsWithheld(vote.Rules, tally.Participation, isClosed: true, voteCards.MinimumBallots))
+                {
+                    ranked = [.. tally.Ranked.Select(o => o.Index)];
+                }
+            }
+        }
+
+        var top = ChangeGroupings.TopCategories(categories, ranked, DeepeningTemplate.TopCategories);
+        if (await pulseConversation.TryOpenDeepeningAsync(context, top, cancellationToken).ConfigureAwait(false) is { } opened)
+        {
+            LogDeepeningOpened(logger, pulse.PulseId, opened.PulseId, top.Count, ranked is not null);
+            return;
+        }
+
+        if (await pulseConversation.AlreadyOpenCardAsync(context, cancellationToken).ConfigureAwait(false) is { } open)
+        {
+            await context.SendCardAsync(open, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// <c>roadmap.fromdeepening</c>, "Ajouter à la feuille de route" on a closed deepening's summary card: its categories,
+    /// in its order, become court-terme items from <see cref="DeepeningSource"/> through the feuille de route's own path,
+    /// each at most once (a second click adds nothing). Anyone not a coordinator gets the refusal, nothing stored.
+    /// </summary>
+    public async Task<AdaptiveCard> OnRoadmapAsync(TurnContext context, CardAction<ChangesActionData> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        if (!action.IsAutomaticRefresh && await gate.RefusalAsync(context, CommandNames.RoadmapFromDeepening, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var deepening = action.Data.PulseId is { Length: > 0 } pulseId
+            ? await pulses.GetAsync(channelId, conversationId, pulseId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (deepening is not { IsOpen: false, IsDeepening: true })
+        {
+            return NoticeCards.Expired(context.Language);
+        }
+
+        return await roadmap.AddFromDeepeningAsync(
+            context, action.IsAutomaticRefresh, PulseRecordTemplate.Categories(deepening), DeepeningSource(deepening.PulseId), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The source recorded on a feuille de route item added from a deepening round.</summary>
+    public static string DeepeningSource(string pulseId) => "deepening:" + pulseId;
+
     /// <summary>The most recently opened closed pulse of this conversation whose steps include a change step.</summary>
     private async Task<PulseRecord?> LatestWithChangesAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -221,6 +322,9 @@ public sealed partial class ChangesConversation(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Changes grouping of pulse {PulseId}: {Outcome}")]
     private static partial void LogSaved(ILogger logger, string pulseId, GroupingSaveOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deepening round {DeepeningId} opened on {CategoryCount} categories of the changes of pulse {PulseId} (ranked by a vote: {Ranked})")]
+    private static partial void LogDeepeningOpened(ILogger logger, string pulseId, string deepeningId, int categoryCount, bool ranked);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} opened on {CategoryCount} categories of the changes of pulse {PulseId}; grouping locked")]
     private static partial void LogVoteOpened(ILogger logger, string pulseId, string voteId, int categoryCount);

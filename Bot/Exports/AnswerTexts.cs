@@ -26,6 +26,13 @@ internal sealed class AnswerTexts(IPulseStore pulses, PulseRecord pulse, PulseTe
         return summary.Changes.Single(c => c.StepId == stepId);
     }
 
+    public async Task<DeepeningSummary> DeepeningAsync(string stepId, CancellationToken cancellationToken)
+    {
+        var summary = await SummarizeAsync(
+            [stepId + PulseAnswerFields.FacilitantSuffix, stepId + PulseAnswerFields.EcueilSuffix, stepId + PulseAnswerFields.SouhaitSuffix], cancellationToken).ConfigureAwait(false);
+        return summary.Deepenings.Single(d => d.StepId == stepId);
+    }
+
     private async Task<PulseSummary> SummarizeAsync(IReadOnlyList<string> columns, CancellationToken cancellationToken)
     {
         var answers = new List<IReadOnlyDictionary<string, object?>>();

@@ -50,7 +50,8 @@ public sealed class PulseCardRefresher(IPulseStore pulses, ConversationRoster ro
         var refreshUserIds = current.IsOpen
             ? await roster.RefreshUserIdsAsync(current.ServiceUrl, current.ConversationId, cancellationToken).ConfigureAwait(false)
             : [];
-        var template = PulseTemplates.Default;
+        // A changes round's deepening has its own title and introduction.
+        var template = PulseRecordTemplate.Of(current);
         return PulseCard.Build(new PulseCardModel
         {
             Language = language,

@@ -83,7 +83,9 @@ public sealed partial class PulseCloser(
             var summary = await StoredSummaryAsync(claimed, cancellationToken).ConfigureAwait(false);
             var local = LocalTime.In(summary, claimed.TimeZone);
             var template = PulseRecordTemplate.Of(claimed);
-            var card = language.Card(l => PulseSummaryCard.Build(PulseSummaries.Describe(local, template, l)));
+            // A deepening's summary offers its categories to the feuille de route.
+            var roadmapPulseId = claimed.IsDeepening ? claimed.PulseId : null;
+            var card = language.Card(l => PulseSummaryCard.Build(PulseSummaries.Describe(local, template, l) with { RoadmapPulseId = roadmapPulseId }));
             await connectors.Create(claimed.ServiceUrl).SendToConversationAsync(claimed.ConversationId, ProactiveMessages.Card(card), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -220,8 +222,9 @@ public sealed partial class PulseCloser(
         ArgumentNullException.ThrowIfNull(pulse);
         var rows = await AnswerRowsAsync(pulse, cancellationToken).ConfigureAwait(false);
         PulseSummary? previous = null;
-        if (await pulses.GetLatestAsync(pulse.ChannelId, pulse.ConversationId, closedOnly: true, exceptPulseId: pulse.PulseId, cancellationToken).ConfigureAwait(false) is { } earlier
-            && earlier.OpenedAt < pulse.OpenedAt)
+        // A deepening has no trend; an ordinary pulse is compared with the ordinary pulse before it, never a deepening.
+        if (!pulse.IsDeepening
+            && await PulseHistory.LatestClosedOrdinaryAsync(pulses, pulse.ChannelId, pulse.ConversationId, pulse.PulseId, pulse.OpenedAt, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             previous = (await state.ReadAsync(PulseStateKeys.Summary(earlier.PulseId), PulseSummaryJsonContext.Default.PulseSummary, cancellationToken).ConfigureAwait(false))?.Value;
         }

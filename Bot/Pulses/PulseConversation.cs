@@ -13,6 +13,7 @@ using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Profiles;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
@@ -91,15 +92,57 @@ public sealed partial class PulseConversation(
     /// Opens a pulse here asking what <paramref name="choice"/> says, for its duration, and posts its card (the caller has
     /// admitted the coordinator): the opened pulse, or null when a pulse is already open in the conversation.
     /// </summary>
-    public async Task<PulseRecord?> TryOpenAsync(TurnContext context, PulseTemplateChoice choice, CancellationToken cancellationToken)
+    public Task<PulseRecord?> TryOpenAsync(TurnContext context, PulseTemplateChoice choice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(choice);
+        return TryOpenRecordAsync(context, (channelId, conversationId, now) => NewPulse(context, channelId, conversationId, now, choice), cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a changes round's deepening (issue #17) on <paramref name="categories"/>, in their order, for the duration the
+    /// conversation's pulses take (<c>pulse configurer</c>, else the default), and posts its card (the caller has admitted
+    /// the coordinator): the opened pulse, or null when a pulse is already open. It offers no profile step and keeps no
+    /// participation by profile or role (a short round on a few categories, not a pulse of the table).
+    /// </summary>
+    public async Task<PulseRecord?> TryOpenDeepeningAsync(TurnContext context, IReadOnlyList<string> categories, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(categories);
+        var template = DeepeningTemplate.Build(categories, PulseTemplates.Default.MaxTextLength);
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        var choice = PulseTemplateChoice.Current(
+            await setups.GetAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false), PulseTemplates.Default, PulseDuration.Default);
+        return await TryOpenRecordAsync(
+            context,
+            (channel, conversation, now) => NewPulse(context, channel, conversation, now, choice) with
+            {
+                TemplateId = template.Id,
+                TemplateVersion = template.Version,
+                TemplateSteps = null,
+                DeepeningCategories = PulseRecordTemplate.CategoriesCode(categories),
+                ProfilesHidden = true,
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pulse open in this conversation (to show it when another could not open); null when none.</summary>
+    public async Task<AdaptiveCard?> AlreadyOpenCardAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+        return await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { } existing
+            ? await context.SharedCardAsync((language, token) => cards.BuildAsync(existing, language, PulseNotices.AlreadyOpen.For(language), token), cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    private async Task<PulseRecord?> TryOpenRecordAsync(TurnContext context, Func<string, string, DateTimeOffset, PulseRecord> newPulse, CancellationToken cancellationToken)
+    {
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var now = time.GetUtcNow();
         // The pulse belongs to the rencontre current now, even if another becomes current before it closes.
         var rencontreId = await rencontres.GetCurrentIdAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
-        var opened = await pulses.TryOpenAsync(NewPulse(context, channelId, conversationId, now, choice) with { RencontreId = rencontreId }, cancellationToken).ConfigureAwait(false);
+        var opened = await pulses.TryOpenAsync(newPulse(channelId, conversationId, now) with { RencontreId = rencontreId }, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
             return null;

@@ -47,7 +47,7 @@ public sealed partial class PulseCoordination(
             language => PulseCoordinationCards.Status(new PulseStatusCardModel
             {
                 Language = language,
-                PulseTitle = PulseTemplates.Default.Title.For(language),
+                PulseTitle = PulseRecordTemplate.Of(pulse).Title.For(language),
                 Participation = SummaryWords.Participation(answered, members, language),
                 TimeLeft = timeLeft,
                 DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, language, options.Value.TimeZone),

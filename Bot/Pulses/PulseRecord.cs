@@ -16,6 +16,16 @@ public sealed record PulseRecord : ConversationItemRecord
     /// </summary>
     public string? TemplateSteps { get; init; }
 
+    /// <summary>
+    /// A changes round's deepening (<c>changements approfondir</c>, <see cref="TemplateId"/> <c>changes-deepening</c>):
+    /// the categories it asks about, in order, one per line, as they were named when it opened (a later renaming never
+    /// changes a round). Null for any other pulse. Read through <see cref="PulseRecordTemplate"/>.
+    /// </summary>
+    public string? DeepeningCategories { get; init; }
+
+    /// <summary>True for a changes round's deepening: never compared with an ordinary pulse, never a pulse with a change step.</summary>
+    public bool IsDeepening => DeepeningCategories is { Length: > 0 };
+
     /// <summary>The coordinator chose not to show participation by profile in this pulse's summary.</summary>
     public bool ProfilesHidden { get; init; }
     public required DateTimeOffset Deadline { get; init; }

@@ -354,7 +354,7 @@ public sealed partial class PulseReminders(
             Language = language,
             PulseId = pulse.PulseId,
             ConversationId = pulse.ConversationId,
-            PulseTitle = PulseTemplates.Default.Title.For(language),
+            PulseTitle = PulseRecordTemplate.Of(pulse).Title.For(language),
             DeadlineText = DeadlineText.Format(pulse.Deadline, pulse.TimeZone, language),
             PlaceName = place.TableName,
             ChannelName = place.ChannelName,

@@ -626,6 +626,7 @@ public sealed partial class PulseStore : IPulseStore
         SetIfPresent(entity, nameof(PulseRecord.CardActivityId), pulse.CardActivityId);
         SetIfPresent(entity, nameof(PulseRecord.RencontreId), pulse.RencontreId);
         SetIfPresent(entity, nameof(PulseRecord.TemplateSteps), pulse.TemplateSteps);
+        SetIfPresent(entity, nameof(PulseRecord.DeepeningCategories), pulse.DeepeningCategories);
         if (pulse.ProfilesHidden)
         {
             entity[nameof(PulseRecord.ProfilesHidden)] = true;
@@ -659,6 +660,7 @@ public sealed partial class PulseStore : IPulseStore
         TemplateId = Required(entity, nameof(PulseRecord.TemplateId)),
         TemplateVersion = entity.GetInt32(nameof(PulseRecord.TemplateVersion)) ?? 1,
         TemplateSteps = entity.GetString(nameof(PulseRecord.TemplateSteps)),
+        DeepeningCategories = entity.GetString(nameof(PulseRecord.DeepeningCategories)),
         ProfilesHidden = entity.GetBoolean(nameof(PulseRecord.ProfilesHidden)) ?? false,
         Language = Required(entity, nameof(PulseRecord.Language)),
         OpenedAt = entity.GetDateTimeOffset(nameof(PulseRecord.OpenedAt)) ?? throw Missing(entity, nameof(PulseRecord.OpenedAt)),

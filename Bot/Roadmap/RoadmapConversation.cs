@@ -144,21 +144,48 @@ public sealed partial class RoadmapConversation(
             return Card(context, await roadmaps.GetAsync(scope, cancellationToken).ConfigureAwait(false), userId, RoadmapNotice.NoVoteRanking);
         }
 
-        var source = VoteSource(action.Data.VoteId!);
-        RoadmapWrite? last = null;
-        var added = 0;
-        var full = false;
-        foreach (var option in leaders)
+        var (plan, added, full) = await AddOnceAsync(scope, leaders, VoteSource(action.Data.VoteId!), cancellationToken).ConfigureAwait(false);
+        return Card(context, plan, userId, full ? RoadmapNotice.Full : added > 0 ? RoadmapNotice.AddedFromVote : RoadmapNotice.AlreadyFromVote);
+    }
+
+    /// <summary>
+    /// A closed changes round's deepening's "Ajouter à la feuille de route" (the <c>changes</c> feature finds its
+    /// categories): adds <paramref name="categories"/>, in order, as court-terme items from <paramref name="source"/>,
+    /// each at most once from that source (a second click adds nothing), exactly as a vote's options are added. Anyone
+    /// not a coordinator gets the refusal, nothing stored. Answers with the coordinator's own view, saying what happened.
+    /// </summary>
+    public async Task<AdaptiveCard> AddFromDeepeningAsync(
+        TurnContext context, bool isAutomaticRefresh, IReadOnlyList<string> categories, string source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(categories);
+        if (await NotAWriteAsync(context, isAutomaticRefresh, cancellationToken).ConfigureAwait(false) is { } answer)
         {
-            var op = new AddItemOnce(new AddItem(Guid.CreateVersion7().ToString("N"), option, RoadmapHorizon.Court, source));
-            last = await roadmaps.ApplyAsync(scope, op, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            LogWritten(logger, nameof(AddItemOnce), last.Problem);
-            added += last.Applied ? 1 : 0;
-            full |= last.Problem == RoadmapProblem.Full;
+            return answer;
         }
 
-        var notice = full ? RoadmapNotice.Full : added > 0 ? RoadmapNotice.AddedFromVote : RoadmapNotice.AlreadyFromVote;
-        return Card(context, last!.Plan, userId, notice);
+        var scope = CoordinatorScope.From(context.Activity);
+        var (plan, added, full) = await AddOnceAsync(scope, categories, source, cancellationToken).ConfigureAwait(false);
+        return Card(context, plan, context.Activity.From?.Id ?? string.Empty, full ? RoadmapNotice.Full : added > 0 ? RoadmapNotice.AddedFromDeepening : RoadmapNotice.AlreadyFromDeepening);
+    }
+
+    /// <summary>Adds each text as a court-terme item from <paramref name="source"/> unless one from it already says so.</summary>
+    private async Task<(RoadmapPlan Plan, int Added, bool Full)> AddOnceAsync(CoordinatorScope scope, IReadOnlyList<string> texts, string source, CancellationToken cancellationToken)
+    {
+        RoadmapPlan? plan = null;
+        var added = 0;
+        var full = false;
+        foreach (var text in texts)
+        {
+            var op = new AddItemOnce(new AddItem(Guid.CreateVersion7().ToString("N"), text, RoadmapHorizon.Court, source));
+            var write = await roadmaps.ApplyAsync(scope, op, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            LogWritten(logger, nameof(AddItemOnce), write.Problem);
+            plan = write.Plan;
+            added += write.Applied ? 1 : 0;
+            full |= write.Problem == RoadmapProblem.Full;
+        }
+
+        return (plan ?? await roadmaps.GetAsync(scope, cancellationToken).ConfigureAwait(false), added, full);
     }
 
     /// <summary>The source recorded on an item added from a vote.</summary>

@@ -214,7 +214,8 @@ public sealed partial class VoteConversation(
         }
 
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var pulse = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: true, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+        // A changes round's deepening names no lever: vote leviers takes the ordinary pulse before it.
+        var pulse = await PulseHistory.LatestClosedOrdinaryAsync(pulses, channelId, conversationId, exceptPulseId: null, openedBefore: null, cancellationToken).ConfigureAwait(false);
         if (pulse is null)
         {
             await context.SendSharedCardAsync(language => VoteNoticeCards.NotEnoughLevers(language, -1), cancellationToken).ConfigureAwait(false);

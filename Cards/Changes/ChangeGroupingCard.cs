@@ -211,6 +211,14 @@ public static partial class ChangeGroupingCard
     public static AdaptiveCard AlreadyVoted(Language language) =>
         CardBlocks.Notice(VoteHeading.For(language), [CardBlocks.Paragraph(AlreadyVotedText.For(language))]);
 
+    /// <summary><c>changements approfondir</c> when the latest grouping names no category holding a change: what to do first.</summary>
+    public static AdaptiveCard NoCategoryToDeepen(Language language) =>
+        CardBlocks.Notice(DeepenHeading.For(language), [CardBlocks.Paragraph(NoCategoryToDeepenText.For(language)), CardBlocks.Command(GroupCommand.For(language))]);
+
+    /// <summary><c>changements approfondir</c> while the vote on the categories is still open: its ranking is not known yet.</summary>
+    public static AdaptiveCard VoteStillOpen(Language language) =>
+        CardBlocks.Notice(DeepenHeading.For(language), [CardBlocks.Paragraph(VoteStillOpenText.For(language))]);
+
     /// <summary>"12 changements", "1 changement".</summary>
     public static string CountText(Language language, int count) =>
         count == 1 ? OneChange.For(language) : Changes.Format(language, count.ToString(CultureInfo.InvariantCulture));

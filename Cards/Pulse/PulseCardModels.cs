@@ -23,6 +23,15 @@ public static class PulseInputIds
 
     public const string DontKnow = "dontknow";
 
+    /// <summary>Deepening of a category: what will help it succeed.</summary>
+    public const string Facilitant = "facilitant";
+
+    /// <summary>Deepening of a category: a trap to avoid.</summary>
+    public const string Ecueil = "ecueil";
+
+    /// <summary>Deepening of a category: a wish.</summary>
+    public const string Souhait = "souhait";
+
     public const string Positive = "positive";
 
     public const string Negative = "negative";
@@ -133,6 +142,9 @@ public sealed record ChoiceOption(string Value, string Title, string? Descriptio
 
 /// <summary>The most significant change: text plus positive/negative. Direction: "positive", "negative" or null.</summary>
 public sealed record ChangeStepInput(string? Text, string? Direction, string PositiveLabel, string NegativeLabel, int MaxLength) : PulseStepInput;
+
+/// <summary>A category of the changes round's deepening: facilitant, écueil, souhait, free text, each optional.</summary>
+public sealed record DeepeningStepInput(string? Facilitant, string? Ecueil, string? Souhait, int MaxLength) : PulseStepInput;
 
 /// <summary>A section of the respondent's answers (one step), with a "Modifier" button on the review.</summary>
 public sealed record PulseAnswerSection(string StepId, string Title, IReadOnlyList<PulseAnswerLine> Lines);

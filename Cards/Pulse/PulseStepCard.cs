@@ -127,6 +127,12 @@ public static partial class PulseStepCard
                 Value = change.Direction,
             },
         ],
+        DeepeningStepInput deepening =>
+        [
+            FreeText(language, PulseInputIds.Facilitant, FacilitantLabel.For(language), Optional.For(language), deepening.Facilitant, deepening.MaxLength),
+            FreeText(language, PulseInputIds.Ecueil, EcueilLabel.For(language), Optional.For(language), deepening.Ecueil, deepening.MaxLength),
+            FreeText(language, PulseInputIds.Souhait, SouhaitLabel.For(language), Optional.For(language), deepening.Souhait, deepening.MaxLength),
+        ],
         _ => throw new ArgumentOutOfRangeException(nameof(input), input.GetType().Name, "Unknown pulse step input."),
     };
 

@@ -48,6 +48,12 @@ public enum RoadmapNotice
 
     /// <summary>The vote is gone, still open, or closed without a ranking (no ballot, or tallies withheld): nothing to add.</summary>
     NoVoteRanking,
+
+    /// <summary>The categories of a closed deepening round were added as court-terme items.</summary>
+    AddedFromDeepening,
+
+    /// <summary>Every category of that round is already an item from it: nothing added.</summary>
+    AlreadyFromDeepening,
 }
 
 /// <summary>
@@ -188,7 +194,7 @@ public static partial class RoadmapCard
         var body = new List<CardElement> { CardBlocks.Heading(Heading.For(language)) };
         if (NoticeText(language, model.Notice) is { } notice)
         {
-            body.Add(new TextBlock { Text = notice, Weight = TextWeight.Bolder, Color = model.Notice is RoadmapNotice.Saved or RoadmapNotice.Removed or RoadmapNotice.AddedFromVote ? TextColor.Good : TextColor.Attention, Wrap = true });
+            body.Add(new TextBlock { Text = notice, Weight = TextWeight.Bolder, Color = model.Notice is RoadmapNotice.Saved or RoadmapNotice.Removed or RoadmapNotice.AddedFromVote or RoadmapNotice.AddedFromDeepening ? TextColor.Good : TextColor.Attention, Wrap = true });
         }
 
         body.Add(Section(VisionHeading.For(language)));
@@ -297,6 +303,8 @@ public static partial class RoadmapCard
         RoadmapNotice.Full => Full.For(language),
         RoadmapNotice.AddedFromVote => AddedFromVote.For(language),
         RoadmapNotice.AlreadyFromVote => AlreadyFromVote.For(language),
+        RoadmapNotice.AddedFromDeepening => AddedFromDeepening.For(language),
+        RoadmapNotice.AlreadyFromDeepening => AlreadyFromDeepening.For(language),
         RoadmapNotice.NoVoteRanking => NoVoteRanking.For(language),
         _ => null,
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
 
@@ -105,7 +106,20 @@ public static partial class PulseSummaryCard
             body.Add(new Container { Items = items, Separator = true, Spacing = CardSpacing.Large });
         }
 
-        return new AdaptiveCard { FallbackText = model.Heading + " — " + model.Participation, Body = body };
+        return new AdaptiveCard
+        {
+            FallbackText = model.Heading + " — " + model.Participation,
+            Body = body,
+            Actions = model.RoadmapPulseId is { Length: > 0 } pulseId
+                ? [new ExecuteAction
+                {
+                    Title = AddToRoadmap.For(language),
+                    Verb = CardVerbs.RoadmapFromDeepening,
+                    Data = new JsonObject { [CardDataFields.PulseId] = pulseId },
+                    AssociatedInputs = "none",
+                }]
+                : null,
+        };
     }
 
     private static IEnumerable<CardElement> Distribution(DistributionSection section, Language language)

@@ -30,6 +30,12 @@ public sealed record PulseSummaryCardModel
 
     /// <summary>In template order.</summary>
     public IReadOnlyList<SummarySection> Sections { get; init; } = [];
+
+    /// <summary>
+    /// A closed changes round's deepening: its pulse id, for the "Ajouter à la feuille de route" action (the roadmap
+    /// checks the role on the click); null for any other pulse (no action).
+    /// </summary>
+    public string? RoadmapPulseId { get; init; }
 }
 
 /// <summary>A profile category's words and its cell, already localized.</summary>

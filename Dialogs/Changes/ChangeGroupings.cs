@@ -129,6 +129,20 @@ public static partial class ChangeGroupings
         return Fit(french, category.Count, Language.French, half) + " " + BilingualText.Separator + " " + Fit(english, category.Count, Language.English, half);
     }
 
+    /// <summary>
+    /// The categories <c>changements approfondir</c> deepens, at most <paramref name="take"/>: in the order of the closed
+    /// vote on them when <paramref name="ranked"/> gives it (the indexes of <paramref name="categories"/>, best first: the
+    /// vote's options are the categories in this order), else the coordinator's slot order. Names only.
+    /// </summary>
+    public static IReadOnlyList<string> TopCategories(IReadOnlyList<ChangeCategory> categories, IReadOnlyList<int>? ranked, int take)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        var order = ranked is { Count: > 0 }
+            ? [.. ranked.Where(i => i >= 0 && i < categories.Count).Distinct(), .. Enumerable.Range(0, categories.Count).Where(i => !ranked.Contains(i))]
+            : Enumerable.Range(0, categories.Count).ToList();
+        return [.. order.Take(take).Select(i => categories[i].Name)];
+    }
+
     /// <summary>The question of <c>vote changements</c>, singular when each person picks one category.</summary>
     public static string Question(VoteRules rules, SharedLanguage language)
     {

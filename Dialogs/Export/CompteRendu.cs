@@ -321,6 +321,11 @@ public static partial class CompteRendu
                     headers.Add(Part(TextColumn));
                     headers.Add(Part(DirectionColumn));
                     break;
+                case DeepeningStep:
+                    headers.Add(Part(FacilitantColumn));
+                    headers.Add(Part(EcueilColumn));
+                    headers.Add(Part(SouhaitColumn));
+                    break;
                 default:
                     headers.Add(Part(FreinColumn));
                     headers.Add(Part(LevierColumn));
@@ -363,6 +368,11 @@ public static partial class CompteRendu
                     columns.Add(step.Id + PulseAnswerFields.TextSuffix);
                     columns.Add(step.Id + PulseAnswerFields.DirectionSuffix);
                     break;
+                case DeepeningStep:
+                    columns.Add(step.Id + PulseAnswerFields.FacilitantSuffix);
+                    columns.Add(step.Id + PulseAnswerFields.EcueilSuffix);
+                    columns.Add(step.Id + PulseAnswerFields.SouhaitSuffix);
+                    break;
                 default:
                     columns.Add(step.Id + PulseAnswerFields.FreinSuffix);
                     columns.Add(step.Id + PulseAnswerFields.LevierSuffix);
@@ -402,6 +412,11 @@ public static partial class CompteRendu
                         null => string.Empty,
                     });
                     break;
+                case DeepeningStep:
+                    row.Add(answer?.Facilitant ?? string.Empty);
+                    row.Add(answer?.Ecueil ?? string.Empty);
+                    row.Add(answer?.Souhait ?? string.Empty);
+                    break;
                 default:
                     row.Add(answer?.Frein ?? string.Empty);
                     row.Add(answer?.Levier ?? string.Empty);
@@ -422,10 +437,43 @@ public static partial class CompteRendu
     {
         var (summary, template, texts, groups) = pulse;
         var conditionsWritten = false;
+        var deepeningWritten = false;
         foreach (var step in template.Steps)
         {
             switch (step)
             {
+                case DeepeningStep deepeningStep when summary.Deepenings.FirstOrDefault(d => d.StepId == step.Id) is { } deepening:
+                    // "Approfondissement des changements": each category with its facilitants, écueils and souhaits, under the k rule.
+                    if (!deepeningWritten)
+                    {
+                        md.Heading(2, SummaryWords.DeepeningTitle.For(language));
+                        deepeningWritten = true;
+                        if (summary.TextsWithheld)
+                        {
+                            md.Paragraph(Emphasis(SummaryWords.TextsWithheldText(summary.MinimumGroupSize, language)));
+                        }
+                    }
+
+                    if (summary.TextsWithheld)
+                    {
+                        break;
+                    }
+
+                    md.Heading(3, BilingualText.For(deepeningStep.Category, language));
+                    if (texts is not null)
+                    {
+                        deepening = await texts.DeepeningAsync(step.Id, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    foreach (var list in PulseSummaries.DeepeningLists(deepening, language))
+                    {
+                        foreach (var written in WriteList(md, list, language))
+                        {
+                            yield return written;
+                        }
+                    }
+
+                    break;
                 case RatingStep rating when summary.Ratings.FirstOrDefault(r => r.StepId == step.Id) is { } figures:
                     WriteRating(md, rating, figures, summary.MinimumGroupSize, language);
                     WriteRoleGroups(md, rating, summary, language);

@@ -14,4 +14,7 @@ public interface ICompteRenduTexts
 
     /// <summary>The changes of step <paramref name="stepId"/>, every direction.</summary>
     Task<ChangeSummary> ChangesAsync(string stepId, CancellationToken cancellationToken);
+
+    /// <summary>The facilitants, écueils and souhaits of deepening step <paramref name="stepId"/> (a changes round's category).</summary>
+    Task<DeepeningSummary> DeepeningAsync(string stepId, CancellationToken cancellationToken);
 }

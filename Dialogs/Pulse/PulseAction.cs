@@ -42,6 +42,9 @@ public static class PulseActionReader
         PulseInputIds.Choice,
         PulseInputIds.ChangeText,
         PulseInputIds.Direction,
+        PulseInputIds.Facilitant,
+        PulseInputIds.Ecueil,
+        PulseInputIds.Souhait,
     ];
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace ConcertationBot.Dialogs.Pulse;
 /// <item>rating: <c>s</c> (int) or <c>s_dontKnow</c> (bool true);</item>
 /// <item>freinLevier: <c>s_frein</c>, <c>s_levier</c> (string);</item>
 /// <item>choice: <c>s</c> (string, the option id);</item>
-/// <item>change: <c>s_text</c> (string), <c>s_direction</c> ("positive" or "negative").</item>
+/// <item>change: <c>s_text</c> (string), <c>s_direction</c> ("positive" or "negative");</item>
+/// <item>deepening: <c>s_facilitant</c>, <c>s_ecueil</c>, <c>s_souhait</c> (string).</item>
 /// </list>
 /// Only answered fields are present; a skipped step has none.
 /// </summary>
@@ -23,6 +24,9 @@ public static class PulseAnswerFields
     public const string LevierSuffix = "_levier";
     public const string TextSuffix = "_text";
     public const string DirectionSuffix = "_direction";
+    public const string FacilitantSuffix = "_facilitant";
+    public const string EcueilSuffix = "_ecueil";
+    public const string SouhaitSuffix = "_souhait";
 
     public static IReadOnlyDictionary<string, object> ToFields(PulseTemplate template, IReadOnlyDictionary<string, StepAnswer> answers)
     {
@@ -56,6 +60,11 @@ public static class PulseAnswerFields
                     Add(fields, step.Id + TextSuffix, answer.Text);
                     Add(fields, step.Id + DirectionSuffix, answer.Direction);
                     break;
+                case DeepeningStep:
+                    Add(fields, step.Id + FacilitantSuffix, answer.Facilitant);
+                    Add(fields, step.Id + EcueilSuffix, answer.Ecueil);
+                    Add(fields, step.Id + SouhaitSuffix, answer.Souhait);
+                    break;
                 default:
                     Add(fields, step.Id + FreinSuffix, answer.Frein);
                     Add(fields, step.Id + LevierSuffix, answer.Levier);
@@ -84,6 +93,12 @@ public static class PulseAnswerFields
                 {
                     Text = AsString(Get(fields, step.Id + TextSuffix)),
                     Direction = AsString(Get(fields, step.Id + DirectionSuffix)),
+                },
+                DeepeningStep => new StepAnswer
+                {
+                    Facilitant = AsString(Get(fields, step.Id + FacilitantSuffix)),
+                    Ecueil = AsString(Get(fields, step.Id + EcueilSuffix)),
+                    Souhait = AsString(Get(fields, step.Id + SouhaitSuffix)),
                 },
                 _ => new StepAnswer
                 {

@@ -116,6 +116,7 @@ public static class PulseDialog
         RatingStep => [PulseInputIds.Rating],
         ChoiceStep => [PulseInputIds.Choice],
         ChangeStep => [PulseInputIds.ChangeText, PulseInputIds.Direction],
+        DeepeningStep => [PulseInputIds.Facilitant, PulseInputIds.Ecueil, PulseInputIds.Souhait],
         _ => [PulseInputIds.Frein, PulseInputIds.Levier],
     };
 
@@ -203,6 +204,14 @@ public static class PulseDialog
                 var changeNotice = TooLong(template, PulseInputIds.ChangeText, text)
                     ?? (validDirection ? null : new PulseNotice(PulseNoticeKind.InvalidDirection, PulseInputIds.Direction));
                 return (new StepAnswer { Text = Keep(template, text), Direction = validDirection ? direction : null }, changeNotice);
+            case DeepeningStep:
+                var facilitant = Input(PulseInputIds.Facilitant);
+                var ecueil = Input(PulseInputIds.Ecueil);
+                var souhait = Input(PulseInputIds.Souhait);
+                var deepeningNotice = TooLong(template, PulseInputIds.Facilitant, facilitant)
+                    ?? TooLong(template, PulseInputIds.Ecueil, ecueil)
+                    ?? TooLong(template, PulseInputIds.Souhait, souhait);
+                return (new StepAnswer { Facilitant = Keep(template, facilitant), Ecueil = Keep(template, ecueil), Souhait = Keep(template, souhait) }, deepeningNotice);
             default:
                 var frein = Input(PulseInputIds.Frein);
                 var levier = Input(PulseInputIds.Levier);

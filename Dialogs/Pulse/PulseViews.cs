@@ -85,6 +85,7 @@ public static partial class PulseViews
             change.PositiveLabel.For(language),
             change.NegativeLabel.For(language),
             template.MaxTextLength),
+        DeepeningStep => new DeepeningStepInput(answer?.Facilitant, answer?.Ecueil, answer?.Souhait, template.MaxTextLength),
         _ => new FreinLevierStepInput(answer?.Frein, answer?.Levier, template.MaxTextLength),
     };
 
@@ -97,6 +98,9 @@ public static partial class PulseViews
                 {
                     PulseInputIds.Frein => ("Votre frein", "Your barrier"),
                     PulseInputIds.Levier => ("Votre levier", "Your lever"),
+                    PulseInputIds.Facilitant => ("Votre facilitant", "What will help"),
+                    PulseInputIds.Ecueil => ("Votre écueil", "Your pitfall"),
+                    PulseInputIds.Souhait => ("Votre souhait", "Your wish"),
                     _ => ("Votre texte", "Your text"),
                 };
                 var max = template.MaxTextLength;
@@ -141,6 +145,13 @@ public static partial class PulseViews
                     _ => null,
                 };
                 return [new(ChangeLabel.For(language), answer?.Text), new(DirectionLabel.For(language), direction)];
+            case DeepeningStep:
+                return
+                [
+                    new(FacilitantLabel.For(language), answer?.Facilitant),
+                    new(EcueilLabel.For(language), answer?.Ecueil),
+                    new(SouhaitLabel.For(language), answer?.Souhait),
+                ];
             default:
                 return [new(FreinLabel.For(language), answer?.Frein), new(LevierLabel.For(language), answer?.Levier)];
         }

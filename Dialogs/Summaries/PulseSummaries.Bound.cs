@@ -57,7 +57,19 @@ public static partial class PulseSummaries
 
             return new ChangeSummary(c.StepId, items) { Omitted = omitted.Count == 0 ? null : omitted };
         }).ToList();
-        return summary with { FreinsLeviers = freinsLeviers, Changes = changes };
+        var deepenings = summary.Deepenings.Select(d =>
+        {
+            var facilitants = Cut(d.Facilitants, Kept((d.StepId, FacilitantSlot)));
+            var ecueils = Cut(d.Ecueils, Kept((d.StepId, EcueilSlot)));
+            var souhaits = Cut(d.Souhaits, Kept((d.StepId, SouhaitSlot)));
+            return new DeepeningSummary(d.StepId, facilitants.Kept, ecueils.Kept, souhaits.Kept)
+            {
+                FacilitantsOmitted = facilitants.Omitted,
+                EcueilsOmitted = ecueils.Omitted,
+                SouhaitsOmitted = souhaits.Omitted,
+            };
+        }).ToList();
+        return summary with { FreinsLeviers = freinsLeviers, Changes = changes, Deepenings = deepenings };
     }
 
     /// <summary>True when some text list of <paramref name="summary"/> leaves texts out (the bounded form of a big table).</summary>
@@ -65,7 +77,8 @@ public static partial class PulseSummaries
     {
         ArgumentNullException.ThrowIfNull(summary);
         return summary.FreinsLeviers.Any(f => f.FreinsOmitted is not null || f.LeviersOmitted is not null)
-            || summary.Changes.Any(c => c.Omitted is { Count: > 0 });
+            || summary.Changes.Any(c => c.Omitted is { Count: > 0 })
+            || summary.Deepenings.Any(d => d.FacilitantsOmitted is not null || d.EcueilsOmitted is not null || d.SouhaitsOmitted is not null);
     }
 
     /// <summary>
@@ -76,11 +89,16 @@ public static partial class PulseSummaries
     {
         ArgumentNullException.ThrowIfNull(bounded);
         ArgumentNullException.ThrowIfNull(whole);
-        return bounded with { FreinsLeviers = whole.FreinsLeviers, Changes = whole.Changes };
+        return bounded with { FreinsLeviers = whole.FreinsLeviers, Changes = whole.Changes, Deepenings = whole.Deepenings };
     }
 
     private const int FreinSlot = 0;
     private const int LevierSlot = 1;
+
+    // After the change slots (2 + direction: 2, 3, 4).
+    private const int FacilitantSlot = 5;
+    private const int EcueilSlot = 6;
+    private const int SouhaitSlot = 7;
 
     private static readonly ChangeDirection[] Directions = [ChangeDirection.Positive, ChangeDirection.Negative, ChangeDirection.Unspecified];
 
@@ -118,6 +136,13 @@ public static partial class PulseSummaries
                         }
                     }
 
+                    break;
+                case DeepeningStep when summary.Deepenings.FirstOrDefault(d => d.StepId == step.Id) is { } deepening
+                    && deepening.Facilitants.Count + deepening.Ecueils.Count + deepening.Souhaits.Count > 0:
+                    // Describe shows the three lists of a category holding a text, empty ones included.
+                    lists.Add((step.Id, FacilitantSlot, deepening.Facilitants));
+                    lists.Add((step.Id, EcueilSlot, deepening.Ecueils));
+                    lists.Add((step.Id, SouhaitSlot, deepening.Souhaits));
                     break;
                 default:
                     break;

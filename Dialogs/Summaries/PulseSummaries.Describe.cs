@@ -56,6 +56,9 @@ public static partial class PulseSummaries
                     }
 
                     break;
+                case DeepeningStep when summary.Deepenings.FirstOrDefault(d => d.StepId == step.Id) is { } deepening:
+                    sections.Add(DescribeDeepening(summary, step, deepening, language));
+                    break;
                 default:
                     break;
             }
@@ -79,6 +82,27 @@ public static partial class PulseSummaries
         new SummaryList(SummaryWords.Freins.For(language), Items(texts.Freins), SummaryWords.NoFrein.For(language)) { HiddenItems = texts.FreinsOmitted?.Items ?? 0, HiddenCharacters = texts.FreinsOmitted?.Characters ?? 0 },
         new SummaryList(SummaryWords.Leviers.For(language), Items(texts.Leviers), SummaryWords.NoLevier.For(language)) { HiddenItems = texts.LeviersOmitted?.Items ?? 0, HiddenCharacters = texts.LeviersOmitted?.Characters ?? 0 },
     ];
+
+    /// <summary>A deepened category's facilitants, écueils and souhaits, as lists.</summary>
+    internal static IReadOnlyList<SummaryList> DeepeningLists(DeepeningSummary texts, Language language) =>
+    [
+        new SummaryList(SummaryWords.Facilitants.For(language), Items(texts.Facilitants), SummaryWords.NoFacilitant.For(language)) { HiddenItems = texts.FacilitantsOmitted?.Items ?? 0, HiddenCharacters = texts.FacilitantsOmitted?.Characters ?? 0 },
+        new SummaryList(SummaryWords.Ecueils.For(language), Items(texts.Ecueils), SummaryWords.NoEcueil.For(language)) { HiddenItems = texts.EcueilsOmitted?.Items ?? 0, HiddenCharacters = texts.EcueilsOmitted?.Characters ?? 0 },
+        new SummaryList(SummaryWords.Souhaits.For(language), Items(texts.Souhaits), SummaryWords.NoSouhait.For(language)) { HiddenItems = texts.SouhaitsOmitted?.Items ?? 0, HiddenCharacters = texts.SouhaitsOmitted?.Characters ?? 0 },
+    ];
+
+    /// <summary>True when a deepened category holds no text at all (nor any left out).</summary>
+    internal static bool IsEmpty(DeepeningSummary texts) =>
+        texts.Facilitants.Count + texts.Ecueils.Count + texts.Souhaits.Count == 0
+        && texts.FacilitantsOmitted is null && texts.EcueilsOmitted is null && texts.SouhaitsOmitted is null;
+
+    // One section per category (its step title names it); nothing but the k notice when the texts are withheld.
+    private static TextListsSection DescribeDeepening(PulseSummary summary, PulseStep step, DeepeningSummary texts, Language language) =>
+        new(step.Title.For(language))
+        {
+            Groups = summary.TextsWithheld || IsEmpty(texts) ? [] : [new SummaryGroup(null, DeepeningLists(texts, language))],
+            EmptyText = summary.TextsWithheld ? SummaryWords.TextsWithheldText(summary.MinimumGroupSize, language) : SummaryWords.NoDeepening.For(language),
+        };
 
     /// <summary>The changes by direction (positive, negative, then unspecified when any), as lists.</summary>
     internal static IReadOnlyList<SummaryList> ChangeLists(ChangeSummary changes, Language language)

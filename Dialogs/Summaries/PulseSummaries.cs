@@ -26,6 +26,7 @@ public static partial class PulseSummaries
         var freinsLeviers = new List<FreinLevierSummary>();
         var choices = new List<ChoiceSummary>();
         var changes = new List<ChangeSummary>();
+        var deepenings = new List<DeepeningSummary>();
         foreach (var step in template.Steps)
         {
             var stepAnswers = answers.Select(a => a.GetValueOrDefault(step.Id)).OfType<StepAnswer>().ToList();
@@ -46,6 +47,13 @@ public static partial class PulseSummaries
                         Merge(stepAnswers.Select(a => a.Frein)),
                         Merge(stepAnswers.Select(a => a.Levier))));
                     break;
+                case DeepeningStep:
+                    deepenings.Add(new DeepeningSummary(
+                        step.Id,
+                        Merge(stepAnswers.Select(a => a.Facilitant)),
+                        Merge(stepAnswers.Select(a => a.Ecueil)),
+                        Merge(stepAnswers.Select(a => a.Souhait))));
+                    break;
                 default:
                     throw new NotSupportedException($"Step kind {step.Kind} has no summary.");
             }
@@ -64,6 +72,7 @@ public static partial class PulseSummaries
             FreinsLeviers = freinsLeviers,
             Choices = choices,
             Changes = changes,
+            Deepenings = deepenings,
             Profiles = ByProfile(input.Members, k),
             RoleClarityByRole = ByRole(template, input.Answers, k),
         };

@@ -76,6 +76,9 @@ public sealed record PulseSummary
     /// <summary>One per change step, in template order.</summary>
     public IReadOnlyList<ChangeSummary> Changes { get; init; } = [];
 
+    /// <summary>One per category of a changes round's deepening, in template order (none for an ordinary pulse).</summary>
+    public IReadOnlyList<DeepeningSummary> Deepenings { get; init; } = [];
+
     /// <summary>
     /// Participation by declared profile: one per category with at least one declared member in the roster, in the
     /// profile form's order; null when nobody in the roster declared one (or the roster was unknown). A category where
@@ -165,6 +168,19 @@ public sealed record FreinLevierSummary(string StepId, IReadOnlyList<SummaryText
     public OmittedTexts? FreinsOmitted { get; init; }
 
     public OmittedTexts? LeviersOmitted { get; init; }
+}
+
+/// <summary>
+/// One category of a changes round's deepening: its facilitants, écueils and souhaits, merged and ordered like freins and
+/// leviers (shown only when the summary's texts are: at least k answers). In the bounded form, what each list left out.
+/// </summary>
+public sealed record DeepeningSummary(string StepId, IReadOnlyList<SummaryText> Facilitants, IReadOnlyList<SummaryText> Ecueils, IReadOnlyList<SummaryText> Souhaits)
+{
+    public OmittedTexts? FacilitantsOmitted { get; init; }
+
+    public OmittedTexts? EcueilsOmitted { get; init; }
+
+    public OmittedTexts? SouhaitsOmitted { get; init; }
 }
 
 /// <summary>

@@ -43,6 +43,9 @@ public enum PulseStepKind
     FreinLevier,
     Choice,
     Change,
+
+    /// <summary>A category of the changes round's deepening (generated, never in a JSON template).</summary>
+    Deepening,
 }
 
 /// <summary>One step of a pulse. Its <see cref="Id"/> is stable: stored answer fields are named after it.</summary>
@@ -96,6 +99,16 @@ public sealed record ChangeStep(
     Localized NegativeLabel) : PulseStep(Id, Title, Prompt)
 {
     public override PulseStepKind Kind => PulseStepKind.Change;
+}
+
+/// <summary>
+/// One category of the changes round's deepening (issue #17): a facilitant (what will help it succeed), an écueil (a
+/// trap to avoid) and a souhait, free text, each optional. Only <c>DeepeningTemplate</c> builds it; <see cref="Category"/>
+/// is the category's name as the coordinator typed it (user text, data).
+/// </summary>
+public sealed record DeepeningStep(string Id, Localized Title, Localized Prompt, string Category) : PulseStep(Id, Title, Prompt)
+{
+    public override PulseStepKind Kind => PulseStepKind.Deepening;
 }
 
 /// <summary>A template that does not validate; the message names the source and the JSON path of the bad field.</summary>

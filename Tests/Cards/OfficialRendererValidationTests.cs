@@ -76,6 +76,7 @@ public sealed class OfficialRendererValidationTests
             yield return ($"summary-12-role-groups-{language}", PulseSummaryCard.Build(SummaryCardFixtures.TwelveWithRoleGroups(language)));
             yield return ($"summary-2-{language}", PulseSummaryCard.Build(SummaryCardFixtures.TwoAnswers(language)));
             yield return ($"summary-60x500-{language}", PulseSummaryCard.Build(SummaryCardFixtures.SixtyLong(language)));
+            yield return ($"summary-deepening-{language}", PulseSummaryCard.Build(SummaryCardFixtures.Deepening(language)));
             yield return ($"export-{language}", ExportCard.Build(SummaryCardFixtures.Export(language)));
             yield return ($"export-no-pulse-{language}", ExportCard.Build(SummaryCardFixtures.Export(language, withPulse: false)));
             yield return ($"dashboard-{language}", ConcertationBot.Cards.Dashboard.DashboardCard.Build(language, new Uri("https://bot.example.org/dashboard?grant=e30.c2ln"), "lundi 7 décembre 2026 à 14 h 46"));
@@ -130,6 +131,8 @@ public sealed class OfficialRendererValidationTests
         yield return ("step-frein-levier-empty", PulseStepCard.Build(PulseFixtures.Step(language, new FreinLevierStepInput(null, null, 500))));
         yield return ("step-choice-editing", PulseStepCard.Build(PulseFixtures.Step(language, PulseFixtures.Continuum(language), number: 7, editingFromReview: true)));
         yield return ("step-change", PulseStepCard.Build(PulseFixtures.Step(language, PulseFixtures.Change(language), number: 8)));
+        yield return ("step-deepening", PulseStepCard.Build(PulseFixtures.Step(language, new DeepeningStepInput(
+            "Un calendrier commun des projets, partagé avant chaque comité", null, "Inviter les nouveaux acteurs aux comités de travail 😀", 500), number: 2)));
         yield return ("step-change-empty", PulseStepCard.Build(PulseFixtures.Step(language, PulseFixtures.Change(language, text: null, direction: null) with { Text = null }, number: 8)));
         yield return ("review", PulseReviewCard.Build(PulseFixtures.Review(language)));
         yield return ("review-already-submitted", PulseReviewCard.Build(PulseFixtures.Review(language, alreadySubmitted: true)));

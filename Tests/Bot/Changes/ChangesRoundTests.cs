@@ -15,7 +15,7 @@ namespace ConcertationBot.Tests.Bot.Changes;
 public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     /// <summary>Twelve changes and the category each is put in (null: left out).</summary>
-    private static readonly (string Text, string Direction, int? Category)[] TwelveChanges =
+    internal static readonly (string Text, string Direction, int? Category)[] TwelveChanges =
     [
         ("Une navette relie le quartier au CLSC le samedi.", PulseInputIds.Positive, 0),
         ("Deux nouvelles pistes cyclables longent la rue principale.", PulseInputIds.Positive, 0),
@@ -31,15 +31,15 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         ("La table a changé de salle de rencontre.", PulseInputIds.Positive, null),
     ];
 
-    private static readonly string[] FourCategories = ["Mobilité", "Logement", "Alimentation", "Jeunesse"];
+    internal static readonly string[] FourCategories = ["Mobilité", "Logement", "Alimentation", "Jeunesse"];
 
-    private static TestPerson Partner(int i) =>
+    internal static TestPerson Partner(int i) =>
         new($"29:partner-{i}", $"Partenaire {i}", Guid.NewGuid().ToString(), "fr-CA");
 
     private static ChangeTone Tone(string direction) => direction == PulseInputIds.Positive ? ChangeTone.Positive : ChangeTone.Negative;
 
     /// <summary>Opens a pulse, has one partner per change name it (every other step skipped), closes the pulse; its id.</summary>
-    private static async Task<string> ClosedPulseAsync(ConversationTestBed bed, IEnumerable<(string Text, string Direction, int? Category)> changes)
+    internal static async Task<string> ClosedPulseAsync(ConversationTestBed bed, IEnumerable<(string Text, string Direction, int? Category)> changes)
     {
         var pulseId = await PulseFlows.OpenAsync(bed);
         var i = 0;
@@ -56,7 +56,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     /// <summary><c>changements regrouper</c> as <paramref name="person"/> in the channel; the card the channel got.</summary>
-    private static async Task<JsonObject> SendAsync(ConversationTestBed bed, TestPerson person, string text)
+    internal static async Task<JsonObject> SendAsync(ConversationTestBed bed, TestPerson person, string text)
     {
         var before = bed.Posts.Count;
         using var response = await bed.PostAsync(bed.ChannelMessage(person, text));
@@ -73,7 +73,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     /// <summary>Nadia opens her form and saves <paramref name="changes"/> in <paramref name="categories"/>.</summary>
-    private static async Task GroupAsync(ConversationTestBed bed, string[] categories, IEnumerable<(string Text, string Direction, int? Category)> changes)
+    internal static async Task GroupAsync(ConversationTestBed bed, string[] categories, IEnumerable<(string Text, string Direction, int? Category)> changes)
     {
         var form = await NadiasFormAsync(bed);
         var saved = await bed.ClickAsync(TestPerson.Nadia, form, CardVerbs.ChangesSave, Inputs(form, Grouping(categories, changes)));
@@ -112,20 +112,20 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         bed.Factory.Services.GetRequiredService<IChangeGroupingStore>().GetAsync(pulseId, CancellationToken.None);
 
     /// <summary>Nadia closes the open vote.</summary>
-    private static async Task CloseVoteAsync(ConversationTestBed bed)
+    internal static async Task CloseVoteAsync(ConversationTestBed bed)
     {
         using var close = await VoteFlows.CloseAsync(bed);
         Assert.Equal(HttpStatusCode.OK, close.StatusCode);
     }
 
     /// <summary>Nadia asks for the export; the compte-rendu downloaded from its Markdown link, narrow spaces as plain ones.</summary>
-    private static async Task<string> CompteRenduAsync(ConversationTestBed bed)
+    internal static async Task<string> CompteRenduAsync(ConversationTestBed bed)
     {
         var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
         return (await bed.Http.GetStringAsync(markdownLink)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
     }
 
-    private static string Text(JsonObject card) => TestActivities.CardText(card).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+    internal static string Text(JsonObject card) => TestActivities.CardText(card).Replace('\u00A0', ' ').Replace('\u202F', ' ');
 
     [Fact]
     public async Task VoteChanges_TwelveChangesGroupedInFourCategories_VoteOnTheFourCategoriesWithTheirCountsAndGroupingLocked()

@@ -35,6 +35,8 @@ public sealed class ChangeGroupingCardTests
         yield return ("changes-no-pulse", ChangeGroupingCard.NoPulse(language));
         yield return ("changes-too-few-categories", ChangeGroupingCard.TooFewCategories(language));
         yield return ("changes-already-voted", ChangeGroupingCard.AlreadyVoted(language));
+        yield return ("changes-deepen-no-category", ChangeGroupingCard.NoCategoryToDeepen(language));
+        yield return ("changes-deepen-vote-open", ChangeGroupingCard.VoteStillOpen(language));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Tests.Dialogs.Summaries;
 
 namespace ConcertationBot.Tests.Cards.Summary;
@@ -62,6 +63,28 @@ internal static class SummaryCardFixtures
             }),
             SummaryFixtures.Template,
             language);
+
+    /// <summary>A closed deepening round: three categories, six answers worded as people write, the roadmap action offered.</summary>
+    public static PulseSummaryCardModel Deepening(Language language)
+    {
+        var template = DeepeningTemplate.Build(["Essoufflement / éparpillement", "Élargissement des réseaux | Wider networks", "Autonomie *décisionnelle* [x](y)"], 500);
+        var answers = Enumerable.Range(0, 6).Select(i => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["cat1_facilitant"] = $"Un calendrier commun des projets, partagé avant chaque comité ({i})",
+            ["cat1_ecueil"] = "Multiplier les comités sans leur donner de mandat clair",
+            ["cat2_souhait"] = $"Inviter les nouveaux acteurs du quartier aux comités de travail, *même* en cours d'année ({i})",
+            ["cat3_ecueil"] = i % 2 == 0 ? "Des décisions prises ailleurs qu'à la table 😀" : null,
+        }).ToList();
+        var summary = PulseSummaries.Compute(new PulseSummaryInput
+        {
+            Template = template,
+            Answers = answers,
+            MemberCount = 14,
+            OpenedAt = SummaryFixtures.OpenedAt,
+            ClosedAt = SummaryFixtures.ClosedAt,
+        });
+        return PulseSummaries.Describe(summary, template, language) with { RoadmapPulseId = "0198a1b2c3d4e5f60718293a4b5c6d7e" };
+    }
 
     public static ExportCardModel Export(Language language, bool withPulse = true) => new()
     {

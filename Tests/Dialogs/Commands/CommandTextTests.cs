@@ -29,7 +29,7 @@ public sealed class CommandTextTests
             [
                 "pulse démarrer [durée]", "pulse configurer", "pulse état", "pulse rappel", "pulse clore",
                 "vote [top 3 | points 5 | résultats cachés] question : option ; option", "vote leviers",
-                "changements regrouper", "vote changements", "vote clore", "pulse supprimer", "vote supprimer",
+                "changements regrouper", "vote changements", "changements approfondir", "vote clore", "pulse supprimer", "vote supprimer",
                 "export", "coordination ajouter @nom", "langue français | english | bilingue | auto",
                 "rencontre 14 septembre : thématique", "rencontre intention : texte",
                 "feuille de route vision : texte", "feuille de route ajouter court | moyen | long : changement",

@@ -1,0 +1,37 @@
+namespace ConcertationBot.Bot.Pulses;
+
+/// <summary>
+/// The conversation's earlier pulses as the trend and <c>vote leviers</c> see them: a changes round's deepening
+/// (<see cref="PulseRecord.IsDeepening"/>) asks other questions and is never compared with an ordinary pulse.
+/// </summary>
+public static class PulseHistory
+{
+    /// <summary>
+    /// The most recently opened closed ordinary pulse (not a deepening) of the conversation, skipping
+    /// <paramref name="exceptPulseId"/> and, when <paramref name="openedBefore"/> is given, any opened at or after it.
+    /// Reads only the latest pulse unless that one is a deepening.
+    /// </summary>
+    public static async Task<PulseRecord?> LatestClosedOrdinaryAsync(
+        IPulseStore pulses, string channelId, string conversationId, string? exceptPulseId, DateTimeOffset? openedBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulses);
+        var latest = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: true, exceptPulseId, cancellationToken).ConfigureAwait(false);
+        if (latest is null || (!latest.IsDeepening && (openedBefore is null || latest.OpenedAt < openedBefore)))
+        {
+            return latest;
+        }
+
+        PulseRecord? found = null;
+        await foreach (var pulse in pulses.ListAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            if (!pulse.IsOpen && !pulse.IsDeepening && pulse.PulseId != exceptPulseId
+                && (openedBefore is null || pulse.OpenedAt < openedBefore)
+                && (found is null || pulse.OpenedAt > found.OpenedAt))
+            {
+                found = pulse;
+            }
+        }
+
+        return found;
+    }
+}
