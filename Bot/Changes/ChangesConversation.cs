@@ -171,8 +171,8 @@ public sealed partial class ChangesConversation(
     }
 
     /// <summary>
-    /// <c>changements approfondir</c> / <c>changes deepen</c> (coordinator): opens the deepening round, a pulse generated
-    /// from the top <see cref="DeepeningTemplate.TopCategories"/> categories of the latest grouping (the closed vote's
+    /// <c>changements approfondir [n]</c> / <c>changes deepen [n]</c> (coordinator): opens the deepening round, a pulse generated
+    /// from the top <c>n</c> (1 to 5; <see cref="DeepeningTemplate.TopCategories"/> when not given) categories of the latest grouping (the closed vote's
     /// ranking when the categories were put to one, else the coordinator's order), asking per category a facilitant, an
     /// écueil and a souhait. It says so instead when no pulse has changes, no category holds one, the vote is still open,
     /// or a pulse is already open (its card, as <c>pulse</c> does).
@@ -182,6 +182,12 @@ public sealed partial class ChangesConversation(
         ArgumentNullException.ThrowIfNull(context);
         if (!await gate.AdmitAsync(context, CommandNames.ChangesDeepen, cancellationToken).ConfigureAwait(false))
         {
+            return;
+        }
+
+        if (ChangesCommands.DeepenCount(context.CommandArguments) is not { } count)
+        {
+            await context.SendSharedCardAsync(ChangeGroupingCard.DeepenCountUnread, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -223,7 +229,7 @@ public sealed partial class ChangesConversation(
             }
         }
 
-        var top = ChangeGroupings.TopCategories(categories, ranked, DeepeningTemplate.TopCategories);
+        var top = ChangeGroupings.TopCategories(categories, ranked, count);
         if (await pulseConversation.TryOpenDeepeningAsync(context, top, cancellationToken).ConfigureAwait(false) is { } opened)
         {
             LogDeepeningOpened(logger, pulse.PulseId, opened.PulseId, top.Count, ranked is not null);

@@ -215,6 +215,10 @@ public static partial class ChangeGroupingCard
     public static AdaptiveCard NoCategoryToDeepen(Language language) =>
         CardBlocks.Notice(DeepenHeading.For(language), [CardBlocks.Paragraph(NoCategoryToDeepenText.For(language)), CardBlocks.Command(GroupCommand.For(language))]);
 
+    /// <summary><c>changements approfondir</c> followed by something other than a number of categories from 1 to 5.</summary>
+    public static AdaptiveCard DeepenCountUnread(Language language) =>
+        CardBlocks.Notice(DeepenHeading.For(language), [CardBlocks.Paragraph(DeepenCountUnreadText.For(language)), CardBlocks.Command(DeepenCommand.For(language))]);
+
     /// <summary><c>changements approfondir</c> while the vote on the categories is still open: its ranking is not known yet.</summary>
     public static AdaptiveCard VoteStillOpen(Language language) =>
         CardBlocks.Notice(DeepenHeading.For(language), [CardBlocks.Paragraph(VoteStillOpenText.For(language))]);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Commands;
 using ConcertationBot.Dialogs.Votes;
@@ -24,5 +25,22 @@ public static class ChangesCommands
 
         var settings = new VoteSettings();
         return settings.ReadLeading(words, 2) == words.Count && settings.IsWellFormed ? settings.ToRules() : null;
+    }
+
+    /// <summary>
+    /// How many categories <c>changements approfondir [n]</c> deepens: <see cref="DeepeningTemplate.TopCategories"/> when
+    /// no argument is given, <c>n</c> when it is a whole number from 1 to <see cref="DeepeningTemplate.MaxCategories"/>;
+    /// null for anything else (the command then says how to write it and opens nothing).
+    /// </summary>
+    public static int? DeepenCount(IReadOnlyList<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return arguments switch
+        {
+            [] => DeepeningTemplate.TopCategories,
+            [var only] when int.TryParse(only, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                && count is >= 1 and <= DeepeningTemplate.MaxCategories => count,
+            _ => null,
+        };
     }
 }

@@ -30,4 +30,34 @@ public sealed class ChangesCommandsTests
         // Assert
         Assert.Null(rules);
     }
+
+    [Theory]
+    [InlineData("", 3)]
+    [InlineData("2", 2)]
+    [InlineData("1", 1)]
+    [InlineData("5", 5)]
+    public void DeepenCount_NothingOrOneToFive_TheCount(string arguments, int expected)
+    {
+        // Act
+        var count = ChangesCommands.DeepenCount(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        // Assert
+        Assert.Equal(expected, count);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("6")]
+    [InlineData("deux")]
+    [InlineData("-2")]
+    [InlineData("2 3")]
+    public void DeepenCount_AnythingElse_NullSoNothingOpens(string arguments)
+    {
+        // Act
+        var count = ChangesCommands.DeepenCount(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        // Assert
+        Assert.Null(count);
+    }
 }
+
