@@ -238,18 +238,7 @@ public sealed partial class PulseExport(
         var plan = await roadmaps.GetAsync(scope, cancellationToken).ConfigureAwait(false);
         var history = await roadmaps.ListHistoryAsync(scope, MaxHistory, cancellationToken).ConfigureAwait(false);
         var previous = await rencontres.GetPreviousAsync(rencontre.ChannelId, rencontre.ConversationId, rencontre.OpenedAt, cancellationToken).ConfigureAwait(false);
-        var since = rencontre.OpenedAt;
-        var reachedSince = previous?.OpenedAt ?? DateTimeOffset.MinValue;
-        HashSet<string> added = [.. history.Where(h => h.At >= since && h.Kind == RoadmapChangeKind.Add && h.ItemId is not null).Select(h => h.ItemId!)];
-        HashSet<string> changed = [.. history.Where(h => h.At >= since && h.Kind is not (RoadmapChangeKind.Add or RoadmapChangeKind.Remove or RoadmapChangeKind.Vision) && h.ItemId is not null).Select(h => h.ItemId!)];
-        HashSet<string> reached = [.. history.Where(h => h.At >= reachedSince && h.Kind == RoadmapChangeKind.Status && h.ItemId is not null).Select(h => h.ItemId!)];
-        return new CompteRenduNextSteps(
-            Items(i => added.Contains(i.Id)),
-            Items(i => changed.Contains(i.Id) && !added.Contains(i.Id) && i.Status != RoadmapStatus.Atteint),
-            Items(i => reached.Contains(i.Id) && i.Status == RoadmapStatus.Atteint));
-
-        List<CompteRenduRoadmapItem> Items(Func<RoadmapItem, bool> keep) =>
-            [.. plan.Items.Where(keep).Select(i => new CompteRenduRoadmapItem(i.Text, i.Horizon.ToString(), i.Status.ToString()))];
+        return CompteRenduNextSteps.From(plan, history, rencontre.OpenedAt, previous?.OpenedAt);
     }
 
     private static IResult LinkPage(int status) => Results.Content(ExportLinkPage.Html, "text/html; charset=utf-8", Encoding.UTF8, status);

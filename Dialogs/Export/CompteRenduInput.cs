@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using ConcertationBot.Cards.Changes;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Dialogs.Changes;
+using ConcertationBot.Dialogs.Roadmap;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
 
@@ -105,6 +106,37 @@ public sealed record CompteRenduNextSteps(
     IReadOnlyList<CompteRenduRoadmapItem> Reached)
 {
     public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Reached.Count == 0;
+
+    /// <summary>
+    /// "Pistes d'action et suite" from the feuille de route and its history: <see cref="Added"/>, the changements added since
+    /// <paramref name="rencontreOpenedAt"/>; <see cref="Changed"/>, those changed otherwise since then and not reached (nor
+    /// just added); <see cref="Reached"/>, those whose status changed since <paramref name="previousRencontreOpenedAt"/> (since
+    /// the feuille de route began when null) and that are <see cref="RoadmapStatus.Atteint"/> now: résultats attendus vs
+    /// obtenus. Removed items are in none (the plan no longer holds them); each list keeps the plan's order.
+    /// </summary>
+    public static CompteRenduNextSteps From(
+        RoadmapPlan plan,
+        IReadOnlyList<RoadmapHistoryEntry> history,
+        DateTimeOffset rencontreOpenedAt,
+        DateTimeOffset? previousRencontreOpenedAt)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(history);
+        var reachedSince = previousRencontreOpenedAt ?? DateTimeOffset.MinValue;
+        HashSet<string> added = [.. Ids(h => h.At >= rencontreOpenedAt && h.Kind == RoadmapChangeKind.Add)];
+        HashSet<string> changed = [.. Ids(h => h.At >= rencontreOpenedAt && h.Kind is not (RoadmapChangeKind.Add or RoadmapChangeKind.Remove or RoadmapChangeKind.Vision))];
+        HashSet<string> reached = [.. Ids(h => h.At >= reachedSince && h.Kind == RoadmapChangeKind.Status)];
+        return new CompteRenduNextSteps(
+            Items(i => added.Contains(i.Id)),
+            Items(i => changed.Contains(i.Id) && !added.Contains(i.Id) && i.Status != RoadmapStatus.Atteint),
+            Items(i => reached.Contains(i.Id) && i.Status == RoadmapStatus.Atteint));
+
+        IEnumerable<string> Ids(Func<RoadmapHistoryEntry, bool> keep) =>
+            history.Where(h => h.ItemId is not null && keep(h)).Select(h => h.ItemId!);
+
+        List<CompteRenduRoadmapItem> Items(Func<RoadmapItem, bool> keep) =>
+            [.. plan.Items.Where(keep).Select(i => new CompteRenduRoadmapItem(i.Text, i.Horizon.ToString(), i.Status.ToString()))];
+    }
 }
 
 /// <summary>One changement souhaité as the compte-rendu lists it: its text, horizon (court/moyen/long) and status code.</summary>
