@@ -21,20 +21,13 @@ public static partial class DashboardTabPage
     {
         view = Views.Contains(view) ? view : Views[0];
         var html = new StringBuilder();
+        html.Append(DashboardPage.Head(
+            "fr",
+            Title.For(Language.French) + " · " + Title.For(Language.English),
+            assetsPath,
+            tabAssetsPath + DashboardTabAssets.TeamsJsFile,
+            tabAssetsPath + DashboardTabAssets.TabScriptFile));
         html.Append(CultureInfo.InvariantCulture, $"""
-            <!DOCTYPE html>
-            <html lang="fr">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="color-scheme" content="light dark">
-            <meta name="robots" content="noindex">
-            <title>{E(Title.For(Language.French))} · {E(Title.For(Language.English))}</title>
-            <link rel="icon" href="{E(assetsPath)}favicon.svg" type="image/svg+xml">
-            <link rel="stylesheet" href="{E(assetsPath)}dashboard.css">
-            <script src="{E(tabAssetsPath)}{DashboardTabAssets.TeamsJsFile}" defer></script>
-            <script src="{E(tabAssetsPath)}{DashboardTabAssets.TabScriptFile}" defer></script>
-            </head>
             <body>
             <main id="tab" data-view="{E(view)}">
 

@@ -68,11 +68,17 @@ public static partial class DashboardPage
         """;
 
     /// <summary>The document's start up to its <c>&lt;/head&gt;</c>: the stylesheet, and the two scripts when <paramref name="withScripts"/>.</summary>
-    internal static string Head(string languageCode, string title, string assetsPath, bool withScripts)
+    internal static string Head(string languageCode, string title, string assetsPath, bool withScripts) =>
+        withScripts ? Head(languageCode, title, assetsPath, assetsPath + "chart.umd.js", assetsPath + "dashboard.js") : Head(languageCode, title, assetsPath);
+
+    /// <summary>
+    /// The start of every page the bot serves, up to its <c>&lt;/head&gt;</c>: the dashboard's stylesheet and icon from
+    /// <paramref name="assetsPath"/>, then <paramref name="scriptUrls"/> (deferred, from the bot's origin: no inline script).
+    /// </summary>
+    public static string Head(string languageCode, string title, string assetsPath, params string[] scriptUrls)
     {
-        var scripts = withScripts
-            ? $"<script src=\"{E(assetsPath)}chart.umd.js\" defer></script>\n<script src=\"{E(assetsPath)}dashboard.js\" defer></script>\n"
-            : string.Empty;
+        ArgumentNullException.ThrowIfNull(scriptUrls);
+        var scripts = string.Concat(scriptUrls.Select(url => $"<script src=\"{E(url)}\" defer></script>\n"));
         return $"""
             <!DOCTYPE html>
             <html lang="{languageCode}">

@@ -63,13 +63,7 @@ public sealed class ChangesJourneyTests(AzuriteFixture azurite) : IClassFixture<
 
         // Act: Nadia groups the changes in four categories; three partners rank them (Logement 3, Mobilité 2, Jeunesse 1).
         await GroupAsync(bed, FourCategories, TwelveChanges);
-        var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changements top 2"))!;
-        foreach (var i in (int[])[0, 1, 2])
-        {
-            await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Choices(voteId, 1, i == 2 ? 3 : 0));
-        }
-
-        await CloseVoteAsync(bed);
+        await RankedByThreeAsync(bed);
         clock.Advance(TimeSpan.FromMinutes(10));
 
         // The deepening round on the top two; five partners answer both categories; Nadia closes it.

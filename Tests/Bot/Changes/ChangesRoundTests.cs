@@ -119,6 +119,21 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     /// <summary>Nadia asks for the export; the compte-rendu downloaded from its Markdown link, narrow spaces as plain ones.</summary>
+    /// <summary>
+    /// <c>vote changements top 2</c> on the four categories, three partners' ballots (Logement 3, Mobilité 2, Jeunesse 1,
+    /// Alimentation 0), and Nadia closes it.
+    /// </summary>
+    internal static async Task RankedByThreeAsync(ConversationTestBed bed)
+    {
+        var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changements top 2"))!;
+        foreach (var i in (int[])[0, 1, 2])
+        {
+            await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Choices(voteId, 1, i == 2 ? 3 : 0));
+        }
+
+        await CloseVoteAsync(bed);
+    }
+
     internal static async Task<string> CompteRenduAsync(ConversationTestBed bed)
     {
         var (markdownLink, _) = await ExportFlows.LinksAsync(bed, TestPerson.Nadia);
@@ -279,13 +294,7 @@ public sealed class ChangesRoundTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var bed = await ConversationTestBed.StartAsync(azurite.ConnectionString, [TestPerson.Nadia]);
         await ClosedPulseAsync(bed, TwelveChanges);
         await GroupAsync(bed, FourCategories, TwelveChanges);
-        var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changements top 2"))!;
-        foreach (var i in (int[])[0, 1, 2])
-        {
-            await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Choices(voteId, 1, i == 2 ? 3 : 0));
-        }
-
-        await CloseVoteAsync(bed);
+        await RankedByThreeAsync(bed);
 
         // Act
         var markdown = await CompteRenduAsync(bed);

@@ -24,13 +24,7 @@ public sealed class DeepeningRoundTests(AzuriteFixture azurite) : IClassFixture<
     {
         await ClosedPulseAsync(bed, TwelveChanges);
         await GroupAsync(bed, FourCategories, TwelveChanges);
-        var voteId = VoteFlows.VoteIdOf(await SendAsync(bed, TestPerson.Nadia, "vote changements top 2"))!;
-        foreach (var i in (int[])[0, 1, 2])
-        {
-            await VoteFlows.CastAsync(bed, Partner(i), VoteFlows.Choices(voteId, 1, i == 2 ? 3 : 0));
-        }
-
-        await CloseVoteAsync(bed);
+        await RankedByThreeAsync(bed);
     }
 
     /// <summary>Nadia types <c>changements approfondir</c>; the deepening pulse's id from the posted card's "Répondre".</summary>
