@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Dialogs.Templates;
 
@@ -49,16 +50,32 @@ public static partial class DeepeningTemplate
             Id = Id,
             Version = Version,
             Title = Title,
-            Intro = Intro,
+            Intro = new Localized(
+                Intro.Format(Language.French, Names(categories, Language.French)),
+                Intro.Format(Language.English, Names(categories, Language.English))),
             MaxTextLength = maxTextLength,
             Steps = [.. categories.Select((name, i) => (PulseStep)new DeepeningStep(
                 StepId(i),
                 new Localized(
-                    StepTitle.Format(Language.French, BilingualText.For(name, Language.French)),
-                    StepTitle.Format(Language.English, BilingualText.For(name, Language.English))),
+                    StepTitle.Format(Language.French, CardText.Inert(BilingualText.For(name, Language.French))),
+                    StepTitle.Format(Language.English, CardText.Inert(BilingualText.For(name, Language.English)))),
                 Prompt,
                 name))],
         };
+    }
+
+    /// <summary>
+    /// The categories' names for the intro, each in <paramref name="language"/>'s half when typed <c>fr | en</c>, made
+    /// inert: the intro and the step titles are shown on cards only, where a name is user text (Markdown shown as typed).
+    /// </summary>
+    private static string Names(IReadOnlyList<string> categories, Language language) =>
+        string.Join(", ", categories.Select(name => CardText.Inert(BilingualText.For(name, language))));
+
+    /// <summary>A category's step title as plain text ("Catégorie : Logement"), for what is not a card (the CSV's headers).</summary>
+    public static string PlainTitle(string category, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return StepTitle.Format(language, BilingualText.For(category, language));
     }
 
     /// <summary>True for a template built here (a deepening pulse's).</summary>

@@ -5,6 +5,7 @@ using ConcertationBot.Cards.Changes;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Summary;
 using ConcertationBot.Cards.Votes;
+using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Rencontres;
 using ConcertationBot.Dialogs.Summaries;
@@ -321,10 +322,12 @@ public static partial class CompteRendu
                     headers.Add(Part(TextColumn));
                     headers.Add(Part(DirectionColumn));
                     break;
-                case DeepeningStep:
-                    headers.Add(Part(FacilitantColumn));
-                    headers.Add(Part(EcueilColumn));
-                    headers.Add(Part(SouhaitColumn));
+                case DeepeningStep deepening:
+                    // Its title is made for cards (the category's name inert); the CSV shows the name as typed.
+                    var plain = DeepeningTemplate.PlainTitle(deepening.Category, language);
+                    headers.Add(plain + " — " + FacilitantColumn.For(language));
+                    headers.Add(plain + " — " + EcueilColumn.For(language));
+                    headers.Add(plain + " — " + SouhaitColumn.For(language));
                     break;
                 default:
                     headers.Add(Part(FreinColumn));

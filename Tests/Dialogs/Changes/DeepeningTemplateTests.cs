@@ -1,5 +1,6 @@
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Dialogs.Changes;
+using ConcertationBot.Dialogs.Export;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
 using ConcertationBot.Dialogs.Templates;
@@ -28,6 +29,29 @@ public sealed class DeepeningTemplateTests
         Assert.Equal(Three, DeepeningTemplate.Categories(template));
         Assert.Equal(500, template.MaxTextLength);
         Assert.True(DeepeningTemplate.Is(template));
+    }
+
+    [Fact]
+    public void Build_ThreeCategories_IntroNamesThemInOrderEachInItsLanguagesHalf()
+    {
+        // Act
+        var template = DeepeningTemplate.Build(Three, 500);
+
+        // Assert: the shared card says which categories the round is about.
+        Assert.Contains("(Logement, Mobilité, Jeunesse)", template.Intro!.For(Language.French), StringComparison.Ordinal);
+        Assert.Contains("(Logement, Mobility, Jeunesse)", template.Intro.For(Language.English), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NameWithMarkdown_InertOnCardsAsTypedInTheCsvHeader()
+    {
+        // Act
+        var template = DeepeningTemplate.Build(["**Logement** [abordable](https://exemple.org)"], 500);
+
+        // Assert: the step title and intro (cards only) escape it; the CSV's header shows it as typed.
+        Assert.Equal("Category: \\*\\*Logement\\*\\* \\[abordable\\]\\(https://exemple.org\\)", template.Steps[0].Title.For(Language.English));
+        Assert.Contains("(\\*\\*Logement", template.Intro!.For(Language.English), StringComparison.Ordinal);
+        Assert.Equal("Category: **Logement** [abordable](https://exemple.org) — what will help", CompteRendu.Headers(template, Language.English)[0]);
     }
 
     [Fact]
