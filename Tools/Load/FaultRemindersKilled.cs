@@ -95,6 +95,13 @@ internal static class FaultRemindersKilled
             var once = perMember.Count(p => p.Value == 1);
             var never = perMember.Count(p => p.Value == 0);
             var twice = perMember.Count(p => p.Value > 1);
+            // The designed window (docs/reliability.md): reminders go one at a time, so a kill between Teams' 201 and the
+            // 'sent' mark can only catch the member whose reminder reached Teams last before the kill; that member, and no
+            // other, may be reminded a second time after the restart. Anyone else reminded twice, or anyone never, fails.
+            var lastBeforeKill = reminders.LastOrDefault(r => r.ReceivedAt < upAt); // the old process's last: the new one waits for the lease
+            var inFlight = lastBeforeKill is not null && chats.TryGetValue(lastBeforeKill.ConversationId!, out var caught) ? caught : null;
+            var allowedTwice = perMember.Count(p => p.Value == 2 && p.Key == inFlight);
+            var exact = never == 0 && once + allowedTwice == Members;
             var creates = requests.Count(r => r.Operation == ConnectorOperation.CreateConversation && r.Succeeded);
             var reports = requests.Count(IsReport);
             var reportTexts = report is null ? string.Empty : string.Join(" | ", CardTexts.Of(AnswerCards.Parse(report.Body)).Take(8));
@@ -104,9 +111,9 @@ internal static class FaultRemindersKilled
                 $"{Label}: first reminder after the restart {(firstAfter is null ? "none" : $"{(firstAfter.ReceivedAt - upAt).TotalSeconds:0.0} s after it")}; report {(report is null ? $"NOT posted within {ReportWait.TotalSeconds:0} s" : $"{report.Operation} {(report.ReceivedAt - upAt).TotalSeconds:0.0} s after the restart ({(report.ReceivedAt - from).TotalSeconds:0.0} s after the command): {reportTexts}")}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Label}: 1:1 reminders {reminders.Count} ({creates} chats created); members reminded once {once}, never {never}, more than once {twice}; sends to a chat no member has {elsewhere}; reports {reports}"));
-            var pass = command.Status == 200 && half is not null && bot.ProcessId != oldPid && once == Members && elsewhere == 0 && reports == 1;
+            var pass = command.Status == 200 && half is not null && bot.ProcessId != oldPid && exact && elsewhere == 0 && reports == 1;
             return FaultOutage.Verdict(output, Label, pass, string.Create(CultureInfo.InvariantCulture,
-                $"every member reminded exactly once {(once == Members ? "yes" : "NO")} ({never} never, {twice} twice or more), reports {reports}"));
+                $"every member reminded exactly once {(exact ? "yes" : "NO")} ({never} never, {twice} twice or more{(allowedTwice > 0 ? ": the one whose reminder reached Teams as the bot was killed, by design" : string.Empty)}), reports {reports}"));
         }
         finally
         {
