@@ -245,28 +245,26 @@ public sealed partial class ChangesConversation(
     /// <summary>
     /// <c>roadmap.fromdeepening</c>, "Ajouter à la feuille de route" on a closed deepening's summary card: its categories,
     /// in its order, become court-terme items from <see cref="DeepeningSource"/> through the feuille de route's own path,
-    /// each at most once (a second click adds nothing). Anyone not a coordinator gets the refusal, nothing stored.
+    /// each at most once (a second click adds nothing). The feuille de route checks the role: anyone not a coordinator
+    /// gets its refusal before the pulse is read, nothing stored.
     /// </summary>
     public async Task<AdaptiveCard> OnRoadmapAsync(TurnContext context, CardAction<ChangesActionData> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
-        if (!action.IsAutomaticRefresh && await gate.RefusalAsync(context, CommandNames.RoadmapFromDeepening, cancellationToken).ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
+        return await roadmap.AddFromDeepeningAsync(context, action.IsAutomaticRefresh, DeepeningAsync, cancellationToken).ConfigureAwait(false);
 
-        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var deepening = action.Data.PulseId is { Length: > 0 } pulseId
-            ? await pulses.GetAsync(channelId, conversationId, pulseId, cancellationToken).ConfigureAwait(false)
-            : null;
-        if (deepening is not { IsOpen: false, IsDeepening: true })
+        // Read once the feuille de route has let the click through (a coordinator's, not an automatic refresh).
+        async Task<(IReadOnlyList<string> Categories, string Source)?> DeepeningAsync(CancellationToken ct)
         {
-            return NoticeCards.Expired(context.Language);
+            var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+            var deepening = action.Data.PulseId is { Length: > 0 } pulseId
+                ? await pulses.GetAsync(channelId, conversationId, pulseId, ct).ConfigureAwait(false)
+                : null;
+            return deepening is { IsOpen: false, IsDeepening: true }
+                ? (PulseRecordTemplate.Categories(deepening), DeepeningSource(deepening.PulseId))
+                : null;
         }
-
-        return await roadmap.AddFromDeepeningAsync(
-            context, action.IsAutomaticRefresh, PulseRecordTemplate.Categories(deepening), DeepeningSource(deepening.PulseId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The source recorded on a feuille de route item added from a deepening round.</summary>
