@@ -221,8 +221,7 @@ public sealed partial class ChangesConversation(
             // A vote deleted, without a ballot or whose tallies the small-group rule withholds gives no ranking: the coordinator's order.
             if (vote is not null && vote.Options.Count == categories.Count)
             {
-                var tally = await voteCards.CountAsync(vote, cancellationToken).ConfigureAwait(false);
-                if (tally.Participation > 0 && !VoteTallies.IsWithheld(vote.Rules, tally.Participation, isClosed: true, voteCards.MinimumBallots))
+                if (await voteCards.ClosedRankingAsync(vote, cancellationToken).ConfigureAwait(false) is { } tally)
                 {
                     ranked = [.. tally.Ranked.Select(o => o.Index)];
                 }

@@ -211,14 +211,9 @@ public sealed partial class RoadmapConversation(
     {
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var vote = await votes.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
-        if (vote is null || vote.IsOpen)
-        {
-            return [];
-        }
-
-        var tally = await voteCards.CountAsync(vote, cancellationToken).ConfigureAwait(false);
-        var withheld = VoteTallies.IsWithheld(vote.Rules, tally.Participation, isClosed: true, voteCards.MinimumBallots);
-        return tally.Participation <= 0 || withheld ? [] : [.. tally.Ranked.Where(o => o.Rank == 1).Take(MaxFromVote).Select(o => o.Option)];
+        return vote is not null && await voteCards.ClosedRankingAsync(vote, cancellationToken).ConfigureAwait(false) is { } tally
+            ? [.. tally.Ranked.Where(o => o.Rank == 1).Take(MaxFromVote).Select(o => o.Option)]
+            : [];
     }
 
     private async Task<AdaptiveCard> WriteAsync(
