@@ -273,16 +273,7 @@ public sealed partial class ChangesConversation(
     private async Task<PulseRecord?> LatestWithChangesAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        PulseRecord? latest = null;
-        await foreach (var pulse in pulses.ListAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false))
-        {
-            if (!pulse.IsOpen && (latest is null || pulse.OpenedAt > latest.OpenedAt) && HasChangeStep(pulse))
-            {
-                latest = pulse;
-            }
-        }
-
-        return latest;
+        return await PulseHistory.LatestClosedAsync(pulses, channelId, conversationId, HasChangeStep, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The closed pulse with a change step a card names, in this conversation; null when it is gone or not one.</summary>
@@ -298,7 +289,8 @@ public sealed partial class ChangesConversation(
         return pulse is { IsOpen: false } && HasChangeStep(pulse) ? pulse : null;
     }
 
-    private static bool HasChangeStep(PulseRecord pulse) => PulseRecordTemplate.Of(pulse).Steps.Any(s => s is ChangeStep);
+    // A deepening asks no change; its template is not built to find that out.
+    private static bool HasChangeStep(PulseRecord pulse) => !pulse.IsDeepening && PulseRecordTemplate.Of(pulse).Steps.Any(s => s is ChangeStep);
 
     /// <summary>The pulse's summary (every text, read again from the answers when the stored one is bounded) and its changes.</summary>
     private async Task<(PulseSummary Summary, IReadOnlyList<ChangeItem> Items)> ChangesAsync(PulseRecord pulse, CancellationToken cancellationToken)
