@@ -221,8 +221,7 @@ public sealed partial class ChangesConversation(
             // A vote deleted, without a ballot or whose tallies the small-group rule withholds gives no ranking: the coordinator's order.
             if (vote is not null && vote.Options.Count == categories.Count)
             {
-                var tally = await voteCards.CountAsync(vote, cancellationToken).ConfigureAwait(false);
-                if (tally.Participation > 0 && !VoteTallies.IsWithheld(vote.Rules, tally.Participation, isClosed: true, voteCards.MinimumBallots))
+                if (await voteCards.ClosedRankingAsync(vote, cancellationToken).ConfigureAwait(false) is { } tally)
                 {
                     ranked = [.. tally.Ranked.Select(o => o.Index)];
                 }
@@ -245,28 +244,26 @@ public sealed partial class ChangesConversation(
     /// <summary>
     /// <c>roadmap.fromdeepening</c>, "Ajouter à la feuille de route" on a closed deepening's summary card: its categories,
     /// in its order, become court-terme items from <see cref="DeepeningSource"/> through the feuille de route's own path,
-    /// each at most once (a second click adds nothing). Anyone not a coordinator gets the refusal, nothing stored.
+    /// each at most once (a second click adds nothing). The feuille de route checks the role: anyone not a coordinator
+    /// gets its refusal before the pulse is read, nothing stored.
     /// </summary>
     public async Task<AdaptiveCard> OnRoadmapAsync(TurnContext context, CardAction<ChangesActionData> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
-        if (!action.IsAutomaticRefresh && await gate.RefusalAsync(context, CommandNames.RoadmapFromDeepening, cancellationToken).ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
+        return await roadmap.AddFromDeepeningAsync(context, action.IsAutomaticRefresh, DeepeningAsync, cancellationToken).ConfigureAwait(false);
 
-        var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        var deepening = action.Data.PulseId is { Length: > 0 } pulseId
-            ? await pulses.GetAsync(channelId, conversationId, pulseId, cancellationToken).ConfigureAwait(false)
-            : null;
-        if (deepening is not { IsOpen: false, IsDeepening: true })
+        // Read once the feuille de route has let the click through (a coordinator's, not an automatic refresh).
+        async Task<(IReadOnlyList<string> Categories, string Source)?> DeepeningAsync(CancellationToken ct)
         {
-            return NoticeCards.Expired(context.Language);
+            var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+            var deepening = action.Data.PulseId is { Length: > 0 } pulseId
+                ? await pulses.GetAsync(channelId, conversationId, pulseId, ct).ConfigureAwait(false)
+                : null;
+            return deepening is { IsOpen: false, IsDeepening: true }
+                ? (PulseRecordTemplate.Categories(deepening), DeepeningSource(deepening.PulseId))
+                : null;
         }
-
-        return await roadmap.AddFromDeepeningAsync(
-            context, action.IsAutomaticRefresh, PulseRecordTemplate.Categories(deepening), DeepeningSource(deepening.PulseId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The source recorded on a feuille de route item added from a deepening round.</summary>
@@ -276,16 +273,7 @@ public sealed partial class ChangesConversation(
     private async Task<PulseRecord?> LatestWithChangesAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-        PulseRecord? latest = null;
-        await foreach (var pulse in pulses.ListAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false))
-        {
-            if (!pulse.IsOpen && (latest is null || pulse.OpenedAt > latest.OpenedAt) && HasChangeStep(pulse))
-            {
-                latest = pulse;
-            }
-        }
-
-        return latest;
+        return await PulseHistory.LatestClosedAsync(pulses, channelId, conversationId, HasChangeStep, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The closed pulse with a change step a card names, in this conversation; null when it is gone or not one.</summary>
@@ -301,7 +289,8 @@ public sealed partial class ChangesConversation(
         return pulse is { IsOpen: false } && HasChangeStep(pulse) ? pulse : null;
     }
 
-    private static bool HasChangeStep(PulseRecord pulse) => PulseRecordTemplate.Of(pulse).Steps.Any(s => s is ChangeStep);
+    // A deepening asks no change; its template is not built to find that out.
+    private static bool HasChangeStep(PulseRecord pulse) => !pulse.IsDeepening && PulseRecordTemplate.Of(pulse).Steps.Any(s => s is ChangeStep);
 
     /// <summary>The pulse's summary (every text, read again from the answers when the stored one is bounded) and its changes.</summary>
     private async Task<(PulseSummary Summary, IReadOnlyList<ChangeItem> Items)> ChangesAsync(PulseRecord pulse, CancellationToken cancellationToken)

@@ -21,12 +21,27 @@ public static class PulseHistory
             return latest;
         }
 
+        return await LatestClosedAsync(
+            pulses,
+            channelId,
+            conversationId,
+            pulse => !pulse.IsDeepening && pulse.PulseId != exceptPulseId && (openedBefore is null || pulse.OpenedAt < openedBefore),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The most recently opened closed pulse of the conversation that <paramref name="where"/> keeps (asked of closed
+    /// pulses only), reading every pulse of the conversation.
+    /// </summary>
+    public static async Task<PulseRecord?> LatestClosedAsync(
+        IPulseStore pulses, string channelId, string conversationId, Func<PulseRecord, bool> where, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pulses);
+        ArgumentNullException.ThrowIfNull(where);
         PulseRecord? found = null;
         await foreach (var pulse in pulses.ListAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false))
         {
-            if (!pulse.IsOpen && !pulse.IsDeepening && pulse.PulseId != exceptPulseId
-                && (openedBefore is null || pulse.OpenedAt < openedBefore)
-                && (found is null || pulse.OpenedAt > found.OpenedAt))
+            if (!pulse.IsOpen && (found is null || pulse.OpenedAt > found.OpenedAt) && where(pulse))
             {
                 found = pulse;
             }

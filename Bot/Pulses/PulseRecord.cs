@@ -1,5 +1,6 @@
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Storage;
+using ConcertationBot.Dialogs.Changes;
 
 namespace ConcertationBot.Bot.Pulses;
 
@@ -23,8 +24,11 @@ public sealed record PulseRecord : ConversationItemRecord
     /// </summary>
     public string? DeepeningCategories { get; init; }
 
-    /// <summary>True for a changes round's deepening: never compared with an ordinary pulse, never a pulse with a change step.</summary>
-    public bool IsDeepening => DeepeningCategories is { Length: > 0 };
+    /// <summary>
+    /// True for a changes round's deepening (its <see cref="TemplateId"/>, the one marker; <see cref="DeepeningCategories"/>
+    /// is its data): never compared with an ordinary pulse, never a pulse with a change step.
+    /// </summary>
+    public bool IsDeepening => string.Equals(TemplateId, DeepeningTemplate.Id, StringComparison.Ordinal);
 
     /// <summary>The coordinator chose not to show participation by profile in this pulse's summary.</summary>
     public bool ProfilesHidden { get; init; }

@@ -6,6 +6,7 @@ using ConcertationBot.Bot.Storage;
 using ConcertationBot.Bot.Votes;
 using ConcertationBot.Cards;
 using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Help;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Cards.Roadmap;
@@ -150,18 +151,28 @@ public sealed partial class RoadmapConversation(
 
     /// <summary>
     /// A closed changes round's deepening's "Ajouter à la feuille de route" (the <c>changes</c> feature finds its
-    /// categories): adds <paramref name="categories"/>, in order, as court-terme items from <paramref name="source"/>,
-    /// each at most once from that source (a second click adds nothing), exactly as a vote's options are added. Anyone
-    /// not a coordinator gets the refusal, nothing stored. Answers with the coordinator's own view, saying what happened.
+    /// categories with <paramref name="deepening"/>: null when the card's deepening is gone or not a closed one): adds
+    /// them, in order, as court-terme items from their source, each at most once from that source (a second click adds
+    /// nothing), exactly as a vote's options are added. Anyone not a coordinator gets the refusal, nothing stored, and an
+    /// automatic refresh gets the feuille de route, both before <paramref name="deepening"/> reads anything. Answers with
+    /// the coordinator's own view, saying what happened.
     /// </summary>
     public async Task<AdaptiveCard> AddFromDeepeningAsync(
-        TurnContext context, bool isAutomaticRefresh, IReadOnlyList<string> categories, string source, CancellationToken cancellationToken)
+        TurnContext context,
+        bool isAutomaticRefresh,
+        Func<CancellationToken, Task<(IReadOnlyList<string> Categories, string Source)?>> deepening,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(categories);
-        if (await NotAWriteAsync(context, isAutomaticRefresh, cancellationToken).ConfigureAwait(false) is { } answer)
+        ArgumentNullException.ThrowIfNull(deepening);
+        if (await NotAWriteAsync(context, isAutomaticRefresh, CommandNames.RoadmapFromDeepening, cancellationToken).ConfigureAwait(false) is { } answer)
         {
             return answer;
+        }
+
+        if (await deepening(cancellationToken).ConfigureAwait(false) is not var (categories, source))
+        {
+            return NoticeCards.Expired(context.Language);
         }
 
         var scope = CoordinatorScope.From(context.Activity);
@@ -200,14 +211,9 @@ public sealed partial class RoadmapConversation(
     {
         var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
         var vote = await votes.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
-        if (vote is null || vote.IsOpen)
-        {
-            return [];
-        }
-
-        var tally = await voteCards.CountAsync(vote, cancellationToken).ConfigureAwait(false);
-        var withheld = VoteTallies.IsWithheld(vote.Rules, tally.Participation, isClosed: true, voteCards.MinimumBallots);
-        return tally.Participation <= 0 || withheld ? [] : [.. tally.Ranked.Where(o => o.Rank == 1).Take(MaxFromVote).Select(o => o.Option)];
+        return vote is not null && await voteCards.ClosedRankingAsync(vote, cancellationToken).ConfigureAwait(false) is { } tally
+            ? [.. tally.Ranked.Where(o => o.Rank == 1).Take(MaxFromVote).Select(o => o.Option)]
+            : [];
     }
 
     private async Task<AdaptiveCard> WriteAsync(
@@ -238,10 +244,14 @@ public sealed partial class RoadmapConversation(
     /// client that sends a write verb as an automatic refresh (the cards refresh with roadmap.show only), the refusal
     /// for anyone not a coordinator.
     /// </summary>
-    private async Task<AdaptiveCard?> NotAWriteAsync(TurnContext context, bool isAutomaticRefresh, CancellationToken cancellationToken) =>
+    private Task<AdaptiveCard?> NotAWriteAsync(TurnContext context, bool isAutomaticRefresh, CancellationToken cancellationToken) =>
+        NotAWriteAsync(context, isAutomaticRefresh, CommandNames.RoadmapEdit, cancellationToken);
+
+    /// <summary>As above, the refusal naming <paramref name="command"/>.</summary>
+    private async Task<AdaptiveCard?> NotAWriteAsync(TurnContext context, bool isAutomaticRefresh, Localized command, CancellationToken cancellationToken) =>
         isAutomaticRefresh
             ? await OnShowAsync(context, new CardAction<NoCardData>(NoCardData.Empty, IsAutomaticRefresh: true), cancellationToken).ConfigureAwait(false)
-            : await gate.RefusalAsync(context, CommandNames.RoadmapEdit, cancellationToken).ConfigureAwait(false);
+            : await gate.RefusalAsync(context, command, cancellationToken).ConfigureAwait(false);
 
     /// <summary>A coordinator's own view, refreshed for them only.</summary>
     private AdaptiveCard Card(TurnContext context, RoadmapPlan plan, string editorUserId, RoadmapNotice notice) =>

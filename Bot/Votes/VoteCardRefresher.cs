@@ -129,6 +129,22 @@ public sealed class VoteCardRefresher(
             : await CountAsync(vote, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The count of a closed vote whose ranking may be shown (as its result card does); null while it is open, when it
+    /// closed without a ballot, or when the small-group rule withholds its tallies.
+    /// </summary>
+    public async Task<VoteTally?> ClosedRankingAsync(VoteRecord vote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        if (vote.IsOpen)
+        {
+            return null;
+        }
+
+        var tally = await CountAsync(vote, cancellationToken).ConfigureAwait(false);
+        return tally.Participation <= 0 || VoteTallies.IsWithheld(vote.Rules, tally.Participation, isClosed: true, MinimumBallots) ? null : tally;
+    }
+
     /// <summary>The shared vote card for <paramref name="current"/> (a record the caller has just read), counted now.</summary>
     public async Task<AdaptiveCard> BuildAsync(VoteRecord current, Language language, string? notice, CancellationToken cancellationToken)
     {

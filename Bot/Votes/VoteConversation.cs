@@ -240,7 +240,7 @@ public sealed partial class VoteConversation(
         Func<Language, string>? notice = levers.Count > options.Count ? language => VoteNotices.LeversTrimmed.Format(language, options.Count, levers.Count) : null;
         // A bilingual vote's question is typed in both halves, as a coordinator would ("… | …"); the leviers stay as written.
         var question = context.IsBilingual
-            ? VoteCommands.LeversQuestion(rules, Language.French) + " " + BilingualText.Separator + " " + VoteCommands.LeversQuestion(rules, Language.English)
+            ? BilingualText.Join(VoteCommands.LeversQuestion(rules, Language.French), VoteCommands.LeversQuestion(rules, Language.English))
             : VoteCommands.LeversQuestion(rules, context.Language);
         var definition = new VoteDefinition(question, options, rules);
         await OpenAdmittedAsync(context, definition, pulse.PulseId, notice, cancellationToken).ConfigureAwait(false);

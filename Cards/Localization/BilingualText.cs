@@ -20,6 +20,17 @@ public static class BilingualText
             : text;
     }
 
+    /// <summary>
+    /// <paramref name="french"/> and <paramref name="english"/> written as one bilingual text (<c>fr | en</c>), as a
+    /// coordinator would type it; <see cref="Split"/> gives the halves back.
+    /// </summary>
+    public static string Join(string french, string english)
+    {
+        ArgumentNullException.ThrowIfNull(french);
+        ArgumentNullException.ThrowIfNull(english);
+        return french + " " + Separator + " " + english;
+    }
+
     /// <summary>The French and English halves of <paramref name="text"/>, or null when it is not written in two halves.</summary>
     public static (string French, string English)? Split(string text)
     {

@@ -126,7 +126,7 @@ public static partial class ChangeGroupings
 
         var (french, english) = BilingualText.Split(category.Name) ?? (category.Name, category.Name);
         var half = (MaxOptionLength - 3) / 2;
-        return Fit(french, category.Count, Language.French, half) + " " + BilingualText.Separator + " " + Fit(english, category.Count, Language.English, half);
+        return BilingualText.Join(Fit(french, category.Count, Language.French, half), Fit(english, category.Count, Language.English, half));
     }
 
     /// <summary>
@@ -147,10 +147,9 @@ public static partial class ChangeGroupings
     public static string Question(VoteRules rules, SharedLanguage language)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var one = rules.Mode == VoteMode.Single || (rules.Mode == VoteMode.TopN && rules.Limit == 1);
-        var question = one ? QuestionSingular : QuestionPlural;
+        var question = VoteCommands.IsSingleChoice(rules) ? QuestionSingular : QuestionPlural;
         return language.Bilingual
-            ? question.For(Language.French) + " " + BilingualText.Separator + " " + question.For(Language.English)
+            ? BilingualText.Join(question.For(Language.French), question.For(Language.English))
             : question.For(language.Language);
     }
 

@@ -77,18 +77,4 @@ public static partial class DeepeningTemplate
         ArgumentNullException.ThrowIfNull(category);
         return StepTitle.Format(language, BilingualText.For(category, language));
     }
-
-    /// <summary>True for a template built here (a deepening pulse's).</summary>
-    public static bool Is(PulseTemplate template)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        return string.Equals(template.Id, Id, StringComparison.Ordinal);
-    }
-
-    /// <summary>The categories of a deepening template, in its order (none for any other template).</summary>
-    public static IReadOnlyList<string> Categories(PulseTemplate template)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        return [.. template.Steps.OfType<DeepeningStep>().Select(s => s.Category)];
-    }
 }

@@ -138,7 +138,7 @@ public static partial class PulseSummaries
 
                     break;
                 case DeepeningStep when summary.Deepenings.FirstOrDefault(d => d.StepId == step.Id) is { } deepening
-                    && deepening.Facilitants.Count + deepening.Ecueils.Count + deepening.Souhaits.Count > 0:
+                    && !IsEmpty(deepening):
                     // Describe shows the three lists of a category holding a text, empty ones included.
                     lists.Add((step.Id, FacilitantSlot, deepening.Facilitants));
                     lists.Add((step.Id, EcueilSlot, deepening.Ecueils));

@@ -74,8 +74,14 @@ public static partial class VoteCommands
     public static string LeversQuestion(VoteRules rules, Language language)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var one = rules.Mode == VoteMode.Single || (rules.Mode == VoteMode.TopN && rules.Limit == 1);
-        return (one ? LeversQuestionSingular : LeversQuestionPlural).For(language);
+        return (IsSingleChoice(rules) ? LeversQuestionSingular : LeversQuestionPlural).For(language);
+    }
+
+    /// <summary>True when each person picks one option (single choice, or top 1): a vote's question is then in the singular.</summary>
+    public static bool IsSingleChoice(VoteRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.Mode == VoteMode.Single || (rules.Mode == VoteMode.TopN && rules.Limit == 1);
     }
 
     /// <summary>Reads the whole message text (the bot's mention already removed), which starts with the word <c>vote</c>.</summary>

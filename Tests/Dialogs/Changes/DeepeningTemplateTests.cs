@@ -26,9 +26,8 @@ public sealed class DeepeningTemplateTests
         Assert.Equal(["cat1", "cat2", "cat3"], template.Steps.Select(s => s.Id));
         Assert.All(template.Steps, s => Assert.Equal(PulseStepKind.Deepening, s.Kind));
         Assert.All(template.Steps, s => Assert.Matches("^[a-z][A-Za-z0-9]{1,30}$", s.Id));
-        Assert.Equal(Three, DeepeningTemplate.Categories(template));
+        Assert.Equal(Three, template.Steps.OfType<DeepeningStep>().Select(s => s.Category));
         Assert.Equal(500, template.MaxTextLength);
-        Assert.True(DeepeningTemplate.Is(template));
     }
 
     [Fact]
