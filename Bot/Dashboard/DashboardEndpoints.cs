@@ -22,9 +22,9 @@ public static class DashboardEndpoints
     {
         endpoints.MapGet("/" + DashboardLinks.PagePath, async (HttpContext http, DashboardPages pages, DashboardLinks links, CancellationToken cancellationToken) =>
         {
-            var token = http.Request.Query[DashboardLinks.GrantParameter].ToString();
+            var grant = links.Verify(http.Request.Query[DashboardLinks.GrantParameter].ToString());
             // A grant made for a Teams tab opens a page Teams may frame; any other (the 24 h link) is never framed.
-            if (links.Verify(token) is { InTab: true })
+            if (grant is { InTab: true })
             {
                 SecureForTeams(http.Response, FramedPagePolicy);
             }
@@ -34,7 +34,7 @@ public static class DashboardEndpoints
             }
 
             http.Response.Headers.CacheControl = "no-store";
-            return await pages.PageAsync(token, cancellationToken).ConfigureAwait(false);
+            return await pages.PageAsync(grant, cancellationToken).ConfigureAwait(false);
         });
         MapTabs(endpoints);
         endpoints.MapGet("/" + DashboardPages.AssetsPath + "{file}", (string file, HttpResponse response, DashboardAssets assets) =>
