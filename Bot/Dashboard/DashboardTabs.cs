@@ -185,12 +185,7 @@ public sealed partial class DashboardTabs(
     private string LinkFor(HttpRequest request, DashboardTabConversation conversation)
     {
         var grant = links.TabGrantFor(conversation.ChannelId, conversation.ConversationId, conversation.RoadmapScopeId, conversation.Language, tabOptions.Value.GrantLifetime);
-        var baseUri = options.Value.PublicBaseUrl ?? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-        if (!baseUri.AbsoluteUri.EndsWith('/'))
-        {
-            baseUri = new Uri(baseUri.AbsoluteUri + "/");
-        }
-
+        var baseUri = PublicAddress.BaseUri(options.Value, new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"));
         return DashboardLinks.Link(baseUri, links.CreateToken(grant)).AbsoluteUri;
     }
 
