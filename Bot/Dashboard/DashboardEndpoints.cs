@@ -35,17 +35,7 @@ public static class DashboardEndpoints
             return await pages.PageAsync(grant, cancellationToken).ConfigureAwait(false);
         });
         MapTabs(endpoints);
-        endpoints.MapGet("/" + DashboardPages.AssetsPath + "{file}", (string file, HttpResponse response, DashboardAssets assets) =>
-        {
-            Secure(response);
-            if (assets.Find(file) is not { } found)
-            {
-                return Results.NotFound();
-            }
-
-            response.Headers.CacheControl = "public, max-age=3600";
-            return Results.Bytes(found.Bytes, found.ContentType);
-        });
+        endpoints.MapGet("/" + DashboardPages.AssetsPath + "{file}", (string file, HttpResponse response, DashboardAssets assets) => Asset(response, assets.Find(file)));
         // The pages the Teams manifest's privacyUrl and termsOfUseUrl point to, with the k and retention the bot runs with.
         endpoints.MapGet("/" + PrivacyPath, (HttpResponse response, IOptions<ConcertationOptions> options) =>
         {
@@ -91,17 +81,7 @@ public static class DashboardEndpoints
                 DashboardTabPage.Render(request.Query["view"].ToString(), "assets/", "tab/assets/"),
                 "text/html; charset=utf-8");
         });
-        endpoints.MapGet("/" + TabPath + "/assets/{file}", (string file, HttpResponse response, DashboardTabAssets assets) =>
-        {
-            Secure(response);
-            if (assets.Find(file) is not { } bytes)
-            {
-                return Results.NotFound();
-            }
-
-            response.Headers.CacheControl = "public, max-age=3600";
-            return Results.Bytes(bytes, "text/javascript; charset=utf-8");
-        });
+        endpoints.MapGet("/" + TabPath + "/assets/{file}", (string file, HttpResponse response, DashboardAssets assets) => Asset(response, assets.FindTab(file)));
         endpoints.MapPost("/" + TabPath + "/grant", async (HttpRequest request, HttpResponse response, DashboardTabs tabs, CancellationToken cancellationToken) =>
         {
             Secure(response);
@@ -114,6 +94,19 @@ public static class DashboardEndpoints
             response.Headers.CacheControl = "no-store";
             return await tabs.TablesAsync(request, cancellationToken).ConfigureAwait(false);
         });
+    }
+
+    /// <summary>One of <see cref="DashboardAssets"/>' files, cached an hour, never framed; 404 for a name it does not serve.</summary>
+    private static IResult Asset(HttpResponse response, (byte[] Bytes, string ContentType)? found)
+    {
+        Secure(response);
+        if (found is not { } file)
+        {
+            return Results.NotFound();
+        }
+
+        response.Headers.CacheControl = "public, max-age=3600";
+        return Results.Bytes(file.Bytes, file.ContentType);
     }
 
     /// <summary>The privacy page (<c>GET /privacy</c>), in French then English.</summary>

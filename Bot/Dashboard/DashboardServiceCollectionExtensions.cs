@@ -17,7 +17,6 @@ public static class DashboardServiceCollectionExtensions
         // The Teams tabs (docs/dashboard.md "Teams tabs"): SSO tokens validated against Entra's OpenID metadata.
         services.AddOptions<DashboardTabOptions>().BindConfiguration(DashboardTabOptions.SectionName);
         services.AddSingleton<DashboardTabDirectory>();
-        services.AddSingleton<DashboardTabAssets>();
         services.AddSingleton<DashboardTabs>();
         services.AddSingleton(provider =>
         {
