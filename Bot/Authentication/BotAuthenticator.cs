@@ -25,8 +25,6 @@ internal sealed class BotAuthenticator : IBotAuthenticator
         "https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0",
     ];
 
-    private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
-
     private readonly BotFrameworkOptions _appOptions;
     private readonly BotHostOptions _hostOptions;
     private readonly ILogger<BotAuthenticator> _logger;
@@ -92,7 +90,7 @@ internal sealed class BotAuthenticator : IBotAuthenticator
                 : (BotAuthenticationResult.Unauthorized("no Authorization header on a non-loopback request, MicrosoftAppId is empty and Bot:AllowUnauthenticated is false"), "none");
         }
 
-        if (!TryReadBearer(authorizationHeader, out var rawToken))
+        if (!JwtChecks.TryReadBearer(authorizationHeader, out var rawToken))
         {
             return (BotAuthenticationResult.Unauthorized("Authorization header is not a Bearer token"), "malformed");
         }
@@ -107,9 +105,9 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             return (BotAuthenticationResult.Unauthorized("bearer token is not a well-formed JWT"), "malformed");
         }
 
-        if (!AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
+        if (!JwtChecks.AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
         {
-            return (BotAuthenticationResult.Unauthorized("signing algorithm not allowed (RS256, RS384, RS512 only)"), "malformed");
+            return (BotAuthenticationResult.Unauthorized(JwtChecks.AlgorithmNotAllowed), "malformed");
         }
 
         if (string.IsNullOrEmpty(appId))
@@ -227,7 +225,7 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             IssuerSigningKeys = keys.SigningKeys,
             // The kid must name the signing key: no trying every key, so the endorsements checked are the key's own.
             TryAllIssuerSigningKeys = false,
-            ValidAlgorithms = AllowedAlgorithms,
+            ValidAlgorithms = JwtChecks.AllowedAlgorithms,
         };
 
         var validation = await _handler.ValidateTokenAsync(rawToken, parameters).ConfigureAwait(false);
@@ -263,39 +261,6 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             : BotAuthenticationResult.Forbidden("signing key is not endorsed for the activity's channel");
     }
 
-    private static bool TryReadBearer(string header, out string token)
-    {
-        token = string.Empty;
-        var trimmed = header.Trim();
-        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
-        if (space <= 0 || !trimmed.AsSpan(0, space).Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var candidate = trimmed[(space + 1)..].Trim();
-        if (candidate.Length == 0 || candidate.Any(char.IsWhiteSpace))
-        {
-            return false;
-        }
-
-        token = candidate;
-        return true;
-    }
-
-    /// <summary>A fixed reason per failure kind; exception messages are not used because they may quote the token.</summary>
-    private static string Describe(Exception? exception) => exception switch
-    {
-        SecurityTokenExpiredException => "token expired (beyond the 5-minute clock skew)",
-        SecurityTokenNotYetValidException => "token not yet valid (beyond the 5-minute clock skew)",
-        SecurityTokenNoExpirationException => "token has no expiration",
-        SecurityTokenInvalidAudienceException => "audience does not match MicrosoftAppId",
-        SecurityTokenInvalidIssuerException => "issuer not accepted",
-        SecurityTokenInvalidAlgorithmException => "signing algorithm not allowed (RS256, RS384, RS512 only)",
-        SecurityTokenSignatureKeyNotFoundException => "signing key not found in the published keys",
-        SecurityTokenInvalidSignatureException => "invalid signature",
-        SecurityTokenMalformedException => "bearer token is not a well-formed JWT",
-        null => "token validation failed",
-        _ => $"token validation failed ({exception.GetType().Name})",
-    };
+    private static string Describe(Exception? exception) =>
+        JwtChecks.Describe(exception, badAudience: "audience does not match MicrosoftAppId", badIssuer: "issuer not accepted");
 }

@@ -28,8 +28,6 @@ public sealed record TabTokenResult(TabUser? User, string? FailureReason)
 /// </summary>
 public sealed class TabTokenValidator
 {
-    private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
-
     private readonly OpenIdMetadataCache _metadata;
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -50,13 +48,11 @@ public sealed class TabTokenValidator
             return TabTokenResult.Invalid("no Authorization header");
         }
 
-        var trimmed = authorizationHeader.Trim();
-        if (!trimmed.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || trimmed.Length <= 7)
+        if (!JwtChecks.TryReadBearer(authorizationHeader, out var raw))
         {
             return TabTokenResult.Invalid("Authorization header is not a Bearer token");
         }
 
-        var raw = trimmed[7..].Trim();
         JsonWebToken token;
         try
         {
@@ -67,9 +63,9 @@ public sealed class TabTokenValidator
             return TabTokenResult.Invalid("bearer token is not a well-formed JWT");
         }
 
-        if (!AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
+        if (!JwtChecks.AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
         {
-            return TabTokenResult.Invalid("signing algorithm not allowed (RS256, RS384, RS512 only)");
+            return TabTokenResult.Invalid(JwtChecks.AlgorithmNotAllowed);
         }
 
         // The tenant whose issuers are accepted: the configured one, else the token's own (checked with the signature below).
@@ -102,7 +98,7 @@ public sealed class TabTokenValidator
             RequireSignedTokens = true,
             IssuerSigningKeys = keys.SigningKeys,
             TryAllIssuerSigningKeys = false,
-            ValidAlgorithms = AllowedAlgorithms,
+            ValidAlgorithms = JwtChecks.AllowedAlgorithms,
         };
         var validation = await _handler.ValidateTokenAsync(raw, parameters).ConfigureAwait(false);
         if (!validation.IsValid)
@@ -128,19 +124,6 @@ public sealed class TabTokenValidator
         return new TabTokenResult(new TabUser(objectId, tenant), null);
     }
 
-    /// <summary>A fixed reason per failure kind; exception messages may quote the token.</summary>
-    private static string Describe(Exception? exception) => exception switch
-    {
-        SecurityTokenExpiredException => "token expired (beyond the 5-minute clock skew)",
-        SecurityTokenNotYetValidException => "token not yet valid",
-        SecurityTokenNoExpirationException => "token has no expiration",
-        SecurityTokenInvalidAudienceException => "audience is neither the Application ID URI nor the app id",
-        SecurityTokenInvalidIssuerException => "issuer is not the accepted tenant's",
-        SecurityTokenInvalidAlgorithmException => "signing algorithm not allowed",
-        SecurityTokenSignatureKeyNotFoundException => "signing key not found in the published keys",
-        SecurityTokenInvalidSignatureException => "invalid signature",
-        SecurityTokenMalformedException => "bearer token is not a well-formed JWT",
-        null => "token validation failed",
-        _ => $"token validation failed ({exception.GetType().Name})",
-    };
+    private static string Describe(Exception? exception) =>
+        JwtChecks.Describe(exception, badAudience: "audience is neither the Application ID URI nor the app id", badIssuer: "issuer is not the accepted tenant's");
 }

@@ -21,7 +21,6 @@ namespace ConcertationBot.Bot.Dashboard;
 /// reads nothing from storage.
 /// </summary>
 public sealed partial class DashboardPages(
-    DashboardLinks links,
     IPulseStore pulses,
     PulseCloser closer,
     IVoteStore votes,
@@ -40,9 +39,10 @@ public sealed partial class DashboardPages(
     /// <summary>Where the page's own files are served, relative to the page.</summary>
     public const string AssetsPath = DashboardLinks.PagePath + "/assets/";
 
-    public async Task<IResult> PageAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>The page of <paramref name="grant"/>, verified by the caller; null (a bad, expired or other-purpose link) gets 403.</summary>
+    public async Task<IResult> PageAsync(DashboardGrant? grant, CancellationToken cancellationToken)
     {
-        if (links.Verify(token) is not { } grant)
+        if (grant is null)
         {
             return Html(DashboardPage.InvalidLink(AssetsPath), StatusCodes.Status403Forbidden);
         }

@@ -15,18 +15,21 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<DashboardAssets>();
 
         // The Teams tabs (docs/dashboard.md "Teams tabs"): SSO tokens validated against Entra's OpenID metadata.
-        services.AddOptions<DashboardTabOptions>().BindConfiguration(DashboardTabOptions.SectionName);
+        // The tenant default is settled once here: the tab's own, else the bot's, trimmed; null (any tenant) when both are empty.
+        services.AddOptions<DashboardTabOptions>().BindConfiguration(DashboardTabOptions.SectionName)
+            .PostConfigure<IOptions<BotFrameworkOptions>>((tab, bot) =>
+            {
+                var tenant = (tab.TenantId ?? bot.Value.MicrosoftAppTenantId)?.Trim();
+                tab.TenantId = string.IsNullOrEmpty(tenant) ? null : tenant;
+            });
         services.AddSingleton<DashboardTabDirectory>();
-        services.AddSingleton<DashboardTabAssets>();
         services.AddSingleton<DashboardTabs>();
         services.AddSingleton(provider =>
         {
             var tab = provider.GetRequiredService<IOptions<DashboardTabOptions>>().Value;
-            var bot = provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
-            var tenant = (tab.TenantId ?? bot.MicrosoftAppTenantId)?.Trim();
             var metadataUrl = tab.OpenIdMetadataUrl?.Trim() is { Length: > 0 } configured
                 ? configured
-                : $"https://login.microsoftonline.com/{(string.IsNullOrEmpty(tenant) ? "common" : tenant)}/v2.0/.well-known/openid-configuration";
+                : $"https://login.microsoftonline.com/{tab.TenantId ?? "common"}/v2.0/.well-known/openid-configuration";
             return new TabTokenValidator(
                 metadataUrl,
                 provider.GetRequiredKeyedService<HttpClient>(Authentication.AuthenticationServiceCollectionExtensions.MetadataHttpClientKey),

@@ -25,8 +25,8 @@ public static partial class DashboardTabPage
             "fr",
             Title.For(Language.French) + " · " + Title.For(Language.English),
             assetsPath,
-            tabAssetsPath + DashboardTabAssets.TeamsJsFile,
-            tabAssetsPath + DashboardTabAssets.TabScriptFile));
+            tabAssetsPath + DashboardAssets.TeamsJsFile,
+            tabAssetsPath + DashboardAssets.TabScriptFile));
         html.Append(CultureInfo.InvariantCulture, $"""
             <body>
             <main id="tab" data-view="{E(view)}">

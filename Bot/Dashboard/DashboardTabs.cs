@@ -121,9 +121,8 @@ public sealed partial class DashboardTabs(
     }
 
     /// <summary>The requirements the token must meet; null when no app id is configured (the tabs cannot work).</summary>
-    public TabTokenRequirements? Requirements(HttpRequest request)
+    private TabTokenRequirements? Requirements(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var tab = tabOptions.Value;
         var clientId = (tab.ClientId ?? botOptions.Value.MicrosoftAppId)?.Trim();
         if (string.IsNullOrEmpty(clientId))
@@ -132,8 +131,7 @@ public sealed partial class DashboardTabs(
         }
 
         var host = options.Value.PublicBaseUrl?.Host ?? request.Host.Host;
-        var tenant = (tab.TenantId ?? botOptions.Value.MicrosoftAppTenantId)?.Trim();
-        return new TabTokenRequirements(clientId, tab.ApplicationIdUri?.Trim() ?? $"api://{host}/{clientId}", string.IsNullOrEmpty(tenant) ? null : tenant, tab.Scope);
+        return new TabTokenRequirements(clientId, tab.ApplicationIdUri?.Trim() ?? $"api://{host}/{clientId}", tab.TenantId, tab.Scope);
     }
 
     private async Task<TabUser?> UserAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -185,12 +183,7 @@ public sealed partial class DashboardTabs(
     private string LinkFor(HttpRequest request, DashboardTabConversation conversation)
     {
         var grant = links.TabGrantFor(conversation.ChannelId, conversation.ConversationId, conversation.RoadmapScopeId, conversation.Language, tabOptions.Value.GrantLifetime);
-        var baseUri = options.Value.PublicBaseUrl ?? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-        if (!baseUri.AbsoluteUri.EndsWith('/'))
-        {
-            baseUri = new Uri(baseUri.AbsoluteUri + "/");
-        }
-
+        var baseUri = PublicAddress.BaseUri(options.Value, new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"));
         return DashboardLinks.Link(baseUri, links.CreateToken(grant)).AbsoluteUri;
     }
 

@@ -11,9 +11,18 @@ public static class PublicAddress
     /// </summary>
     public static Uri BaseUri(ConcertationOptions options, TurnContext context)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var baseUri = options.PublicBaseUrl ?? context.RequestBaseUri
+        return BaseUri(options, context.RequestBaseUri);
+    }
+
+    /// <summary>
+    /// <c>Concertation:PublicBaseUrl</c>, else <paramref name="requestBase"/> (the address a request reached), always
+    /// ending with <c>/</c> so a relative path resolves under it; throws when neither is known.
+    /// </summary>
+    public static Uri BaseUri(ConcertationOptions options, Uri? requestBase)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var baseUri = options.PublicBaseUrl ?? requestBase
             ?? throw new InvalidOperationException("Set Concertation:PublicBaseUrl: the bot does not know its own address.");
         return baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
     }

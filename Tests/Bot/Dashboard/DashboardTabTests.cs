@@ -278,7 +278,7 @@ public sealed class DashboardTabTests
         // Act
         using var response = await world.Bed.Http.GetAsync(new Uri($"/{DashboardEndpoints.TabPath}?view={view}", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
-        using var script = await world.Bed.Http.GetAsync(new Uri("/" + DashboardEndpoints.TabPath + "/assets/" + DashboardTabAssets.TabScriptFile, UriKind.Relative));
+        using var script = await world.Bed.Http.GetAsync(new Uri("/" + DashboardEndpoints.TabPath + "/assets/" + DashboardAssets.TabScriptFile, UriKind.Relative));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
