@@ -24,7 +24,7 @@ public sealed record TabTokenResult(TabUser? User, string? FailureReason)
 /// of the configured OpenID metadata, issuer <c>https://login.microsoftonline.com/{tid}/v2.0</c> (v2 tokens) or
 /// <c>https://sts.windows.net/{tid}/</c> (v1) of the configured tenant, audience the Application ID URI or the app id,
 /// within its lifetime (5-minute skew), with the <c>access_as_user</c> scope and <c>oid</c> and <c>tid</c> claims.
-/// Built on Microsoft.IdentityModel as <see cref="BotAuthenticator"/> is, sharing its metadata cache.
+/// Built on Microsoft.IdentityModel as <see cref="BotAuthenticator"/> is, with its own instance of the same metadata cache class.
 /// </summary>
 public sealed class TabTokenValidator
 {

@@ -30,7 +30,7 @@ internal sealed partial class DashboardTabDirectoryJsonContext : JsonSerializerC
 
 /// <summary>
 /// Where the tabs find a conversation's serviceUrl (the bot keeps none per conversation otherwise): one bot-state entry
-/// per channel listing the conversations where someone asked for <c>tableau de bord</c>, at most
+/// per channel listing the conversations where the bot was added or someone asked for <c>tableau de bord</c>, at most
 /// <see cref="MaxKept"/> (the least recently seen drop out). A channel tab opened in a conversation that is not listed
 /// falls back to the serviceUrl stored with the conversation's latest pulse.
 /// </summary>
