@@ -17,7 +17,7 @@ public sealed record SimulatedBallot(IReadOnlyList<int> Points)
         var data = new JsonObject { [CardDataFields.VoteId] = voteId };
         switch (mode)
         {
-            case BallotMode.Single:
+            case BallotMode.Single or BallotMode.Form:
                 data[VoteInputIds.Choice] = Chosen().Single().ToString(CultureInfo.InvariantCulture);
                 break;
             case BallotMode.Click:
@@ -51,7 +51,7 @@ public sealed record BallotRules(BallotMode Mode, int Limit, IReadOnlyList<strin
 
     public static BallotRules For(BallotMode mode) => mode switch
     {
-        BallotMode.Single or BallotMode.Click => new BallotRules(mode, 1, DefaultOptions),
+        BallotMode.Single or BallotMode.Click or BallotMode.Form => new BallotRules(mode, 1, DefaultOptions),
         BallotMode.Top => new BallotRules(mode, 2, DefaultOptions),
         _ => new BallotRules(mode, 3, DefaultOptions),
     };
@@ -63,7 +63,7 @@ public sealed record BallotRules(BallotMode Mode, int Limit, IReadOnlyList<strin
         {
             var setting = Mode switch
             {
-                BallotMode.Single or BallotMode.Click => string.Empty,
+                BallotMode.Single or BallotMode.Click or BallotMode.Form => string.Empty,
                 BallotMode.Top => "top " + Limit.ToString(CultureInfo.InvariantCulture) + " ",
                 _ => "points " + Limit.ToString(CultureInfo.InvariantCulture) + " ",
             };
@@ -76,7 +76,7 @@ public sealed record BallotRules(BallotMode Mode, int Limit, IReadOnlyList<strin
         var points = new int[Options.Count];
         switch (Mode)
         {
-            case BallotMode.Single or BallotMode.Click:
+            case BallotMode.Single or BallotMode.Click or BallotMode.Form:
                 points[random.Next(points.Length)] = 1;
                 break;
             case BallotMode.Top:

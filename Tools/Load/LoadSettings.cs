@@ -18,8 +18,9 @@ public enum LoadScenario
 
 /// <summary>
 /// The vote mode a <c>votes</c> run opens: <c>single</c> (the ballot form), <c>click</c> (the same single-choice vote,
-/// each ballot one click on an option's button of the shared card, <c>vote.choose</c>), <c>top</c> (top-2) or
-/// <c>points</c> (3 points).
+/// each ballot one click on an option's button of the shared card, <c>vote.choose</c>), <c>form</c> (the same
+/// single-choice vote, each ballot the two clicks it took before one-click voting: the card's ballot button,
+/// <c>vote.open</c>, then the form's <c>vote.cast</c>), <c>top</c> (top-2) or <c>points</c> (3 points).
 /// </summary>
 public enum BallotMode
 {
@@ -27,6 +28,7 @@ public enum BallotMode
     Top,
     Points,
     Click,
+    Form,
 }
 
 /// <summary>Command-line settings of one run.</summary>
@@ -75,7 +77,8 @@ public sealed record LoadSettings
           --count N          raw upserts (upsert, compare; default 3000)
           --concurrency N    requests in flight (default 50)
           --revote F         fraction of voters who vote again with another ballot (default 0.33)
-          --mode M           single | click | top | points (default points; click: one click on an option of the card)
+          --mode M           single | click | form | top | points (default points; click: one click on an option of the
+                             card; form: the ballot button, then the form's send: two invokes per ballot)
           --seed N           seed of the ballots (default 20261122)
           --burst SECONDS    faults: length of each fault's vote burst (default 30)
           --only LIST        faults: comma-separated subset of outage-stopped, outage-frozen, connector-503, duplicates, bot-killed,
@@ -179,8 +182,9 @@ public sealed record LoadSettings
     {
         "single" => BallotMode.Single,
         "click" => BallotMode.Click,
+        "form" => BallotMode.Form,
         "top" => BallotMode.Top,
         "points" => BallotMode.Points,
-        _ => throw new ArgumentException($"--mode must be single, click, top or points, not '{value}'"),
+        _ => throw new ArgumentException($"--mode must be single, click, form, top or points, not '{value}'"),
     };
 }

@@ -21,7 +21,7 @@ internal sealed record Cast(int Voter, int Round, SimulatedBallot Ballot, BotAns
     /// <summary>200 with an Adaptive Card invoke response: the bot took the ballot.</summary>
     public bool Acknowledged => Answer.Status == 200 && IsCardResponse(Answer.Body);
 
-    private static bool IsCardResponse(string body)
+    public static bool IsCardResponse(string body)
     {
         try
         {
@@ -137,10 +137,25 @@ internal static partial class VoteScenario
 
     private static async Task<Cast> CastAsync(TeamsChannel channel, TeamsUser voter, int index, int round, SimulatedBallot ballot, string voteId, string cardActivityId, BallotMode mode, CancellationToken cancellationToken)
     {
+        var opened = TimeSpan.Zero;
+        if (mode == BallotMode.Form)
+        {
+            // The whole ballot as it was cast before one-click voting: the card's ballot button answers with the form
+            // (one invoke), then the form is sent. Its time counts in the ballot's; a form that did not open is the
+            // ballot's answer (not acknowledged, so it never enters the ground truth; a non-200 fails the run).
+            var form = await channel.SendAsync(channel.CardAction(voter, CardVerbs.VoteOpen, new JsonObject { [CardDataFields.VoteId] = voteId }, cardActivityId), cancellationToken).ConfigureAwait(false);
+            if (form.Status != 200 || !Cast.IsCardResponse(form.Body))
+            {
+                return new Cast(index, round, ballot, form);
+            }
+
+            opened = form.Latency;
+        }
+
         var verb = mode == BallotMode.Click ? CardVerbs.VoteChoose : CardVerbs.VoteCast;
         var activity = channel.CardAction(voter, verb, ballot.Data(voteId, mode), cardActivityId);
         var answer = await channel.SendAsync(activity, cancellationToken).ConfigureAwait(false);
-        return new Cast(index, round, ballot, answer);
+        return new Cast(index, round, ballot, answer with { Latency = answer.Latency + opened });
     }
 
     /// <summary>One entity per voter in the vote's partition, each holding that voter's last acknowledged ballot.</summary>
