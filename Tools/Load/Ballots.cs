@@ -51,10 +51,13 @@ public sealed record BallotRules(BallotMode Mode, int Limit, IReadOnlyList<strin
 
     public static BallotRules For(BallotMode mode) => mode switch
     {
-        BallotMode.Single or BallotMode.Click or BallotMode.Form => new BallotRules(mode, 1, DefaultOptions),
+        _ when IsSingleChoice(mode) => new BallotRules(mode, 1, DefaultOptions),
         BallotMode.Top => new BallotRules(mode, 2, DefaultOptions),
         _ => new BallotRules(mode, 3, DefaultOptions),
     };
+
+    /// <summary>The modes that open a single-choice vote; they differ only in how a ballot is cast (form, click, or both clicks).</summary>
+    public static bool IsSingleChoice(BallotMode mode) => mode is BallotMode.Single or BallotMode.Click or BallotMode.Form;
 
     /// <summary>The coordinator's message that opens the vote.</summary>
     public string OpenCommand
@@ -63,7 +66,7 @@ public sealed record BallotRules(BallotMode Mode, int Limit, IReadOnlyList<strin
         {
             var setting = Mode switch
             {
-                BallotMode.Single or BallotMode.Click or BallotMode.Form => string.Empty,
+                _ when IsSingleChoice(Mode) => string.Empty,
                 BallotMode.Top => "top " + Limit.ToString(CultureInfo.InvariantCulture) + " ",
                 _ => "points " + Limit.ToString(CultureInfo.InvariantCulture) + " ",
             };
@@ -76,7 +79,7 @@ public sealed record BallotRules(BallotMode Mode, int Limit, IReadOnlyList<strin
         var points = new int[Options.Count];
         switch (Mode)
         {
-            case BallotMode.Single or BallotMode.Click or BallotMode.Form:
+            case var single when IsSingleChoice(single):
                 points[random.Next(points.Length)] = 1;
                 break;
             case BallotMode.Top:
