@@ -46,9 +46,6 @@ public sealed partial class DashboardTabs(
     /// <summary>How long one roster read may take before the conversation counts as unavailable (Teams waits for the tab).</summary>
     public static readonly TimeSpan RosterTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Tabs exist in Teams only.</summary>
-    public const string TeamsChannelId = "msteams";
-
     public async Task<IResult> GrantAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -73,7 +70,7 @@ public sealed partial class DashboardTabs(
         }
 
         conversationId = ConversationKeys.Normalize(conversationId);
-        var conversation = await directory.FindAsync(TeamsChannelId, conversationId, cancellationToken).ConfigureAwait(false)
+        var conversation = await directory.FindAsync(Channels.Msteams, conversationId, cancellationToken).ConfigureAwait(false)
             ?? await FromLatestPulseAsync(conversationId, cancellationToken).ConfigureAwait(false);
         if (conversation is null)
         {
@@ -104,7 +101,7 @@ public sealed partial class DashboardTabs(
             return Results.Unauthorized();
         }
 
-        var known = (await directory.ListAsync(TeamsChannelId, cancellationToken).ConfigureAwait(false))
+        var known = (await directory.ListAsync(Channels.Msteams, cancellationToken).ConfigureAwait(false))
             .Where(c => c.TenantId is null || string.Equals(c.TenantId, user.TenantId, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var bound = Math.Max(1, tabOptions.Value.MaxListedConversations);
@@ -153,7 +150,7 @@ public sealed partial class DashboardTabs(
 
     private async Task<DashboardTabConversation?> FromLatestPulseAsync(string conversationId, CancellationToken cancellationToken)
     {
-        var pulse = await pulses.GetLatestAsync(TeamsChannelId, conversationId, closedOnly: false, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+        var pulse = await pulses.GetLatestAsync(Channels.Msteams, conversationId, closedOnly: false, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
         return pulse is null
             ? null
             : new DashboardTabConversation(pulse.ChannelId, pulse.ConversationId, pulse.ServiceUrl, pulse.TenantId, pulse.TeamId ?? pulse.ConversationId, pulse.Language, null, time.GetUtcNow());
