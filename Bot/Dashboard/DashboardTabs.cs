@@ -104,7 +104,7 @@ public sealed partial class DashboardTabs(
         var known = (await directory.ListAsync(Channels.Msteams, cancellationToken).ConfigureAwait(false))
             .Where(c => c.TenantId is null || string.Equals(c.TenantId, user.TenantId, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        var bound = Math.Max(1, tabOptions.Value.MaxListedConversations);
+        var bound = tabOptions.Value.MaxListedConversations;
         // One roster read per conversation, side by side (Teams limits roster reads per conversation, not across them).
         var checkedConversations = known.Take(bound).ToList();
         var memberships = await Task.WhenAll(checkedConversations.Select(c => MembershipAsync(user, c, cancellationToken))).ConfigureAwait(false);
