@@ -25,11 +25,14 @@ public sealed record DashboardTabList(IReadOnlyList<DashboardTabLink> Tables, bo
 internal sealed partial class DashboardTabJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// The tabs' two calls. <c>POST /dashboard/tab/grant</c>: with a valid SSO token (<see cref="TabTokenValidator"/>) whose
-/// user (<c>oid</c>) is in the conversation's roster, a short grant to that conversation's dashboard (401 for a missing
-/// or bad token, 403 for a user who is not a member or from another tenant, 404 for a conversation the bot knows no
-/// address for). <c>POST /dashboard/tab/tables</c>: the conversations the user is a member of, among the
-/// <see cref="DashboardTabOptions.MaxListedConversations"/> most recently seen.
+/// The tabs' two calls, for Teams conversations only (<see cref="Channels.Msteams"/>). <c>POST /dashboard/tab/grant</c>:
+/// with a valid SSO token (<see cref="TabTokenValidator"/>) whose user (<c>oid</c>) is in the conversation's roster, 200
+/// and a short grant to that conversation's dashboard; 401 for a missing or bad token or when no app id is configured,
+/// 400 for a body that is not JSON or names no conversation, 404 for a conversation the bot knows no address for, 403
+/// for a user who is not a member or from another tenant, 503 when the roster cannot be read (a Connector error, or
+/// longer than <see cref="RosterTimeout"/>). <c>POST /dashboard/tab/tables</c>: 401 as above, else 200 and the
+/// conversations the user is a member of, among the <see cref="DashboardTabOptions.MaxListedConversations"/> most
+/// recently seen (one whose roster cannot be read is left out).
 /// </summary>
 public sealed partial class DashboardTabs(
     TabTokenValidator validator,
