@@ -20,10 +20,12 @@ public sealed record TabTokenResult(TabUser? User, string? FailureReason)
 }
 
 /// <summary>
-/// Validates the Entra access token Teams gives a tab (<c>authentication.getAuthToken</c>): an RS256 JWT signed by a key
-/// of the configured OpenID metadata, issuer <c>https://login.microsoftonline.com/{tid}/v2.0</c> (v2 tokens) or
-/// <c>https://sts.windows.net/{tid}/</c> (v1) of the configured tenant, audience the Application ID URI or the app id,
-/// within its lifetime (5-minute skew), with the <c>access_as_user</c> scope and <c>oid</c> and <c>tid</c> claims.
+/// Validates the Entra access token Teams gives a tab (<c>authentication.getAuthToken</c>): a JWT signed with RS256,
+/// RS384 or RS512 (<see cref="JwtChecks.AllowedAlgorithms"/>) by a key of the configured OpenID metadata, issuer
+/// <c>https://login.microsoftonline.com/{tid}/v2.0</c> (v2 tokens) or <c>https://sts.windows.net/{tid}/</c> (v1) of the
+/// configured tenant (or, with none configured, of the token's own <c>tid</c>), audience the Application ID URI or the
+/// app id, within its lifetime (5-minute skew), carrying <see cref="TabTokenRequirements.Scope"/> in <c>scp</c>
+/// (<c>access_as_user</c> unless configured otherwise) and <c>oid</c> and <c>tid</c> claims.
 /// Built on Microsoft.IdentityModel as <see cref="BotAuthenticator"/> is, with its own instance of the same metadata cache class.
 /// </summary>
 public sealed class TabTokenValidator

@@ -21,7 +21,13 @@ public static class DashboardServiceCollectionExtensions
             {
                 var tenant = (tab.TenantId ?? bot.Value.MicrosoftAppTenantId)?.Trim();
                 tab.TenantId = string.IsNullOrEmpty(tenant) ? null : tenant;
-            });
+            })
+            .Validate(o => o.GrantLifetime > TimeSpan.Zero, "Dashboard:Tab:GrantLifetime must be positive.")
+            .Validate(o => o.MaxListedConversations >= 1, "Dashboard:Tab:MaxListedConversations must be at least 1.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.OpenIdMetadataUrl) || OpenIdMetadataUrlValidator.IsAcceptable(o.OpenIdMetadataUrl.Trim()),
+                "Dashboard:Tab:OpenIdMetadataUrl must be empty (Entra's own) or an absolute https URL (plain http is allowed only for localhost / 127.0.0.1 / [::1]).")
+            .ValidateOnStart();
         services.AddSingleton<DashboardTabDirectory>();
         services.AddSingleton<DashboardTabs>();
         services.AddSingleton(provider =>

@@ -39,7 +39,7 @@ public sealed partial class DashboardTabDirectory(IBotStateStore state, ILogger<
     /// <summary>The most conversations kept per channel (a few hundred bytes each; the entry stays well under the state's size limit).</summary>
     public const int MaxKept = 400;
 
-    public async Task RecordAsync(DashboardTabConversation conversation, CancellationToken cancellationToken)
+    private async Task RecordAsync(DashboardTabConversation conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         await state.UpdateAsync(

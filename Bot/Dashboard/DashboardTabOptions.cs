@@ -2,8 +2,9 @@ namespace ConcertationBot.Bot.Dashboard;
 
 /// <summary>
 /// The Teams tabs' SSO (section <c>Dashboard:Tab</c>). Every key is optional: the app id and tenant default to the bot's
-/// (<c>MicrosoftAppId</c>, <c>MicrosoftAppTenantId</c>), the Application ID URI to <c>api://{host of
-/// Concertation:PublicBaseUrl}/{app id}</c>. With no app id the tabs answer 401 and say how to open the dashboard.
+/// (<c>MicrosoftAppId</c>, <c>MicrosoftAppTenantId</c>), the Application ID URI to <c>api://{host}/{app id}</c>, the host
+/// being that of <c>Concertation:PublicBaseUrl</c>, or, when that is not set, the <c>Host</c> the tab's request reached.
+/// With no app id the tabs answer 401 and say how to open the dashboard.
 /// </summary>
 public sealed class DashboardTabOptions
 {

@@ -25,11 +25,14 @@ public sealed record DashboardTabList(IReadOnlyList<DashboardTabLink> Tables, bo
 internal sealed partial class DashboardTabJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// The tabs' two calls. <c>POST /dashboard/tab/grant</c>: with a valid SSO token (<see cref="TabTokenValidator"/>) whose
-/// user (<c>oid</c>) is in the conversation's roster, a short grant to that conversation's dashboard (401 for a missing
-/// or bad token, 403 for a user who is not a member or from another tenant, 404 for a conversation the bot knows no
-/// address for). <c>POST /dashboard/tab/tables</c>: the conversations the user is a member of, among the
-/// <see cref="DashboardTabOptions.MaxListedConversations"/> most recently seen.
+/// The tabs' two calls, for Teams conversations only (<see cref="Channels.Msteams"/>). <c>POST /dashboard/tab/grant</c>:
+/// with a valid SSO token (<see cref="TabTokenValidator"/>) whose user (<c>oid</c>) is in the conversation's roster, 200
+/// and a short grant to that conversation's dashboard; 401 for a missing or bad token or when no app id is configured,
+/// 400 for a body that is not JSON or names no conversation, 404 for a conversation the bot knows no address for, 403
+/// for a user who is not a member or from another tenant, 503 when the roster cannot be read (a Connector error, or
+/// longer than <see cref="RosterTimeout"/>). <c>POST /dashboard/tab/tables</c>: 401 as above, else 200 and the
+/// conversations the user is a member of, among the <see cref="DashboardTabOptions.MaxListedConversations"/> most
+/// recently seen (one whose roster cannot be read is left out).
 /// </summary>
 public sealed partial class DashboardTabs(
     TabTokenValidator validator,
@@ -45,9 +48,6 @@ public sealed partial class DashboardTabs(
 {
     /// <summary>How long one roster read may take before the conversation counts as unavailable (Teams waits for the tab).</summary>
     public static readonly TimeSpan RosterTimeout = TimeSpan.FromSeconds(5);
-
-    /// <summary>Tabs exist in Teams only.</summary>
-    public const string TeamsChannelId = "msteams";
 
     public async Task<IResult> GrantAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ public sealed partial class DashboardTabs(
         }
 
         conversationId = ConversationKeys.Normalize(conversationId);
-        var conversation = await directory.FindAsync(TeamsChannelId, conversationId, cancellationToken).ConfigureAwait(false)
+        var conversation = await directory.FindAsync(Channels.Msteams, conversationId, cancellationToken).ConfigureAwait(false)
             ?? await FromLatestPulseAsync(conversationId, cancellationToken).ConfigureAwait(false);
         if (conversation is null)
         {
@@ -104,10 +104,10 @@ public sealed partial class DashboardTabs(
             return Results.Unauthorized();
         }
 
-        var known = (await directory.ListAsync(TeamsChannelId, cancellationToken).ConfigureAwait(false))
+        var known = (await directory.ListAsync(Channels.Msteams, cancellationToken).ConfigureAwait(false))
             .Where(c => c.TenantId is null || string.Equals(c.TenantId, user.TenantId, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        var bound = Math.Max(1, tabOptions.Value.MaxListedConversations);
+        var bound = tabOptions.Value.MaxListedConversations;
         // One roster read per conversation, side by side (Teams limits roster reads per conversation, not across them).
         var checkedConversations = known.Take(bound).ToList();
         var memberships = await Task.WhenAll(checkedConversations.Select(c => MembershipAsync(user, c, cancellationToken))).ConfigureAwait(false);
@@ -153,7 +153,7 @@ public sealed partial class DashboardTabs(
 
     private async Task<DashboardTabConversation?> FromLatestPulseAsync(string conversationId, CancellationToken cancellationToken)
     {
-        var pulse = await pulses.GetLatestAsync(TeamsChannelId, conversationId, closedOnly: false, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
+        var pulse = await pulses.GetLatestAsync(Channels.Msteams, conversationId, closedOnly: false, exceptPulseId: null, cancellationToken).ConfigureAwait(false);
         return pulse is null
             ? null
             : new DashboardTabConversation(pulse.ChannelId, pulse.ConversationId, pulse.ServiceUrl, pulse.TenantId, pulse.TeamId ?? pulse.ConversationId, pulse.Language, null, time.GetUtcNow());

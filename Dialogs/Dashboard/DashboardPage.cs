@@ -358,8 +358,10 @@ public static partial class DashboardPage
         html.Append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 
-    /// <summary>A figure: its heading, a canvas the script draws on (described by the caption), and the table's start.</summary>
-    /// <summary>A figure: <paramref name="heading"/> and <paramref name="caption"/> are HTML already (see <see cref="T"/>).</summary>
+    /// <summary>
+    /// A figure: its heading, a canvas the script draws on (described by the caption), and the table's start.
+    /// <paramref name="heading"/> and <paramref name="caption"/> are HTML already (see <see cref="T"/>).
+    /// </summary>
     private static void Figure(StringBuilder html, string id, string heading, string caption, string chart, bool stacked, string axes = "")
     {
         html.Append(CultureInfo.InvariantCulture, $"""

@@ -1,12 +1,15 @@
 using ConcertationBot.Bot.Dashboard;
+using ConcertationBot.Tests.Bot.Exports;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ConcertationBot.Tests.Bot.Dashboard;
 
 /// <summary>
 /// The Teams tabs through the real host on Azurite, with tokens from a local Entra-like OpenID provider: a member with a
-/// valid SSO token gets a short grant and the dashboard (framable by Teams); a token for another audience, another
-/// tenant, an expired one or none gets 401; a user outside the conversation's roster gets 403. Outside Teams, the tab
-/// page only says how to open the dashboard.
+/// valid SSO token (v2, or v1 for the Application ID URI) gets a short grant and the dashboard (framable by Teams); a
+/// token for another audience, another tenant, an expired one, one without the tab's scope or an <c>oid</c>, one signed
+/// with an algorithm other than RS256 to RS512, or none gets 401, and no token reaches the logs; a user outside the
+/// conversation's roster gets 403. Outside Teams, the tab page only says how to open the dashboard.
 /// </summary>
 public sealed class DashboardTabTests
 {
@@ -123,6 +126,88 @@ public sealed class DashboardTabTests
 
         // Assert
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grant_TokenWithoutTheTabScope_Unauthorized()
+    {
+        // Arrange
+        await using var world = await TabWorld.StartAsync();
+        await world.AskForTheDashboardAsync();
+
+        // Act
+        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, scope: "User.Read"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grant_TokenWithoutObjectId_Unauthorized()
+    {
+        // Arrange
+        await using var world = await TabWorld.StartAsync();
+        await world.AskForTheDashboardAsync();
+
+        // Act
+        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, withObjectId: false));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grant_V1TokenForTheApplicationIdUri_Accepted()
+    {
+        // Arrange
+        await using var world = await TabWorld.StartAsync();
+        await world.AskForTheDashboardAsync();
+
+        // Act
+        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, v1: true));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grant_TokenSignedWithAnAlgorithmOutsideRs256To512_Unauthorized()
+    {
+        // Arrange
+        await using var world = await TabWorld.StartAsync();
+        await world.AskForTheDashboardAsync();
+
+        // Act
+        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, algorithm: SecurityAlgorithms.RsaSsaPssSha256));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grant_AcceptedAndRejectedTokens_TokenNeverLogged()
+    {
+        // Arrange
+        var logs = new ExportLinkLogTests.CapturingLoggerProvider();
+        await using var world = await TabWorld.StartAsync(logs: logs);
+        await world.AskForTheDashboardAsync();
+        var accepted = world.TokenFor(TestPerson.Amelie);
+        var rejected = world.TokenFor(TestPerson.Amelie, scope: "User.Read");
+
+        // Act
+        using var grant = await world.GrantAsync(accepted);
+        using var refusal = await world.GrantAsync(rejected);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, grant.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refusal.StatusCode);
+        var lines = logs.Lines;
+        Assert.Contains(lines, line => line.Contains("Dashboard tab grant made", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("Dashboard tab request rejected with 401", StringComparison.Ordinal));
+        foreach (var part in accepted.Split('.').Concat(rejected.Split('.')).Distinct(StringComparer.Ordinal))
+        {
+            Assert.DoesNotContain(lines, line => line.Contains(part, StringComparison.Ordinal));
+        }
     }
 
     [Fact]

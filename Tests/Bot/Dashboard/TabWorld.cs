@@ -1,4 +1,5 @@
 using ConcertationBot.Bot.Dashboard;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ConcertationBot.Tests.Bot.Dashboard;
 
@@ -24,8 +25,11 @@ internal sealed class TabWorld : IAsyncDisposable
     public LocalSigningKey Key { get; }
     public ConversationTestBed Bed { get; }
 
-    /// <summary>A world whose tabs accept <paramref name="tenant"/> only; null: any tenant (a multi-tenant bot without a tenant).</summary>
-    public static async Task<TabWorld> StartAsync(string? tenant = Tenant)
+    /// <summary>
+    /// A world whose tabs accept <paramref name="tenant"/> only; null: any tenant (a multi-tenant bot without a tenant).
+    /// <paramref name="logs"/>, when given, receives every line the host logs.
+    /// </summary>
+    public static async Task<TabWorld> StartAsync(string? tenant = Tenant, ILoggerProvider? logs = null)
     {
         var entra = await LocalOpenIdProvider.StartAsync("https://login.microsoftonline.com/{tenantid}/v2.0");
         var key = entra.PublishKey("entra-key-1", endorsements: null);
@@ -39,7 +43,8 @@ internal sealed class TabWorld : IAsyncDisposable
                 ["Dashboard:Tab:OpenIdMetadataUrl"] = entra.MetadataUrl,
                 // The tabs' directory is one entry per channel: a table of its own keeps other tests' conversations out.
                 ["Storage:StateTableName"] = "TabState" + Guid.NewGuid().ToString("N")[..12],
-            });
+            },
+            services: logs is null ? null : services => services.AddSingleton(logs));
         foreach (var person in (TestPerson[])[TestPerson.Nadia, TestPerson.Amelie])
         {
             bed.Connector.Roster.Add(new TeamsChannelAccount { Id = person.Id, Name = person.Name, AadObjectId = person.AadObjectId, TenantId = Tenant });
@@ -55,24 +60,47 @@ internal sealed class TabWorld : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>An SSO access token for <paramref name="person"/>, as Entra issues it for the tab (v2, <c>access_as_user</c>).</summary>
-    public string TokenFor(TestPerson person, string audience = ApplicationIdUri, string tenant = Tenant, DateTime? expires = null, LocalSigningKey? key = null) =>
-        LocalOpenIdProvider.MintToken(new LocalTokenRequest
+    /// <summary>
+    /// An SSO access token for <paramref name="person"/>, as Entra issues it for the tab (v2, <c>access_as_user</c>).
+    /// <paramref name="scope"/> null leaves <c>scp</c> out; <paramref name="withObjectId"/> false leaves <c>oid</c> out;
+    /// <paramref name="v1"/> gives a v1 token (issuer <c>https://sts.windows.net/{tid}/</c>, <c>ver</c> 1.0).
+    /// </summary>
+    public string TokenFor(
+        TestPerson person,
+        string audience = ApplicationIdUri,
+        string tenant = Tenant,
+        DateTime? expires = null,
+        LocalSigningKey? key = null,
+        string? scope = "access_as_user",
+        bool withObjectId = true,
+        bool v1 = false,
+        string algorithm = SecurityAlgorithms.RsaSha256)
+    {
+        var claims = new Dictionary<string, object>();
+        if (withObjectId)
+        {
+            claims["oid"] = person.AadObjectId;
+        }
+
+        claims["tid"] = tenant;
+        if (scope is not null)
+        {
+            claims["scp"] = scope;
+        }
+
+        claims["ver"] = v1 ? "1.0" : "2.0";
+        claims["azp"] = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
+        return LocalOpenIdProvider.MintToken(new LocalTokenRequest
         {
             SigningKey = key ?? Key,
-            Issuer = $"https://login.microsoftonline.com/{tenant}/v2.0",
+            Issuer = v1 ? $"https://sts.windows.net/{tenant}/" : $"https://login.microsoftonline.com/{tenant}/v2.0",
             Audience = audience,
             NotBefore = expires is { } at ? at.AddHours(-1) : null,
             Expires = expires,
-            Claims = new Dictionary<string, object>
-            {
-                ["oid"] = person.AadObjectId,
-                ["tid"] = tenant,
-                ["scp"] = "access_as_user",
-                ["ver"] = "2.0",
-                ["azp"] = "1fec8e78-bce4-4aaf-ab1b-5451cc387264",
-            },
+            Algorithm = algorithm,
+            Claims = claims,
         });
+    }
 
     /// <summary><c>POST /dashboard/tab/grant</c> for the bed's conversation, with <paramref name="token"/> when given.</summary>
     public async Task<HttpResponseMessage> GrantAsync(string? token, string? conversationId = null)
