@@ -13,7 +13,6 @@ using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Commands;
-using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Profiles;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;

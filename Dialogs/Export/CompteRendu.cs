@@ -5,7 +5,6 @@ using ConcertationBot.Cards.Changes;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Summary;
 using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Rencontres;
 using ConcertationBot.Dialogs.Summaries;

@@ -1,4 +1,4 @@
-using ConcertationBot.Dialogs.Changes;
+using ConcertationBot.Dialogs.Templates;
 using static ConcertationBot.Tests.Dialogs.Summaries.SummaryFixtures;
 
 namespace ConcertationBot.Tests.Dialogs.Export;

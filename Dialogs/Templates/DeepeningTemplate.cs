@@ -1,9 +1,8 @@
 using System.Globalization;
 using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Templates;
 
-namespace ConcertationBot.Dialogs.Changes;
+namespace ConcertationBot.Dialogs.Templates;
 
 /// <summary>
 /// The changes round's deepening (issue #17, <c>changements approfondir</c>) as a pulse template, pure: one
