@@ -199,6 +199,19 @@ public sealed partial class ChangesConversation(
 
         var stored = await groupings.GetAsync(pulse.PulseId, cancellationToken).ConfigureAwait(false);
         var grouping = stored?.Grouping ?? ChangeGrouping.Empty;
+        // The vote is checked before the summary is read: a round refused while its vote is open reads no summary.
+        VoteRecord? vote = null;
+        if (grouping.VoteId is { } voteId)
+        {
+            var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
+            vote = await voteRecords.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
+            if (vote is { IsOpen: true })
+            {
+                await context.SendSharedCardAsync(ChangeGroupingCard.VoteStillOpen, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
         var (_, items) = await ChangesAsync(pulse, cancellationToken).ConfigureAwait(false);
         var categories = ChangeGroupings.Categories(grouping, items);
         if (categories.Count == 0)
@@ -208,23 +221,12 @@ public sealed partial class ChangesConversation(
         }
 
         IReadOnlyList<int>? ranked = null;
-        if (grouping.VoteId is { } voteId)
+        // A vote deleted, without a ballot or whose tallies the small-group rule withholds gives no ranking: the coordinator's order.
+        if (vote is not null && vote.Options.Count == categories.Count)
         {
-            var (channelId, conversationId) = ConversationKeys.Of(context.Activity);
-            var vote = await voteRecords.GetAsync(channelId, conversationId, voteId, cancellationToken).ConfigureAwait(false);
-            if (vote is { IsOpen: true })
+            if (await voteCards.ClosedRankingAsync(vote, cancellationToken).ConfigureAwait(false) is { } tally)
             {
-                await context.SendSharedCardAsync(ChangeGroupingCard.VoteStillOpen, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            // A vote deleted, without a ballot or whose tallies the small-group rule withholds gives no ranking: the coordinator's order.
-            if (vote is not null && vote.Options.Count == categories.Count)
-            {
-                if (await voteCards.ClosedRankingAsync(vote, cancellationToken).ConfigureAwait(false) is { } tally)
-                {
-                    ranked = [.. tally.Ranked.Select(o => o.Index)];
-                }
+                ranked = [.. tally.Ranked.Select(o => o.Index)];
             }
         }
 

@@ -26,10 +26,16 @@ internal sealed class AnswerTexts(IPulseStore pulses, PulseRecord pulse, PulseTe
         return summary.Changes.Single(c => c.StepId == stepId);
     }
 
-    public async Task<DeepeningSummary> DeepeningAsync(string stepId, CancellationToken cancellationToken)
+    public async Task<DeepeningSummary> DeepeningAsync(string stepId, DeepeningTextList list, CancellationToken cancellationToken)
     {
-        var summary = await SummarizeAsync(
-            [stepId + PulseAnswerFields.FacilitantSuffix, stepId + PulseAnswerFields.EcueilSuffix, stepId + PulseAnswerFields.SouhaitSuffix], cancellationToken).ConfigureAwait(false);
+        var column = stepId + list switch
+        {
+            DeepeningTextList.Facilitants => PulseAnswerFields.FacilitantSuffix,
+            DeepeningTextList.Ecueils => PulseAnswerFields.EcueilSuffix,
+            DeepeningTextList.Souhaits => PulseAnswerFields.SouhaitSuffix,
+            _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
+        };
+        var summary = await SummarizeAsync([column], cancellationToken).ConfigureAwait(false);
         return summary.Deepenings.Single(d => d.StepId == stepId);
     }
 

@@ -13,7 +13,6 @@ using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Profiles;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Dialogs.Commands;
-using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Profiles;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
@@ -82,9 +81,9 @@ public sealed partial class PulseConversation(
 
         if (await TryOpenAsync(context, choice, cancellationToken).ConfigureAwait(false) is null)
         {
-            var existing = await pulses.GetOpenAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)
+            var card = await AlreadyOpenCardAsync(context, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A pulse is open in this conversation but could not be read back.");
-            await context.SendCardAsync(await context.SharedCardAsync((language, token) => cards.BuildAsync(existing, language, PulseNotices.AlreadyOpen.For(language), token), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await context.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -9,25 +9,16 @@ public static class PulseHistory
     /// <summary>
     /// The most recently opened closed ordinary pulse (not a deepening) of the conversation, skipping
     /// <paramref name="exceptPulseId"/> and, when <paramref name="openedBefore"/> is given, any opened at or after it.
-    /// Reads only the latest pulse unless that one is a deepening.
+    /// Reads every pulse of the conversation once.
     /// </summary>
-    public static async Task<PulseRecord?> LatestClosedOrdinaryAsync(
-        IPulseStore pulses, string channelId, string conversationId, string? exceptPulseId, DateTimeOffset? openedBefore, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(pulses);
-        var latest = await pulses.GetLatestAsync(channelId, conversationId, closedOnly: true, exceptPulseId, cancellationToken).ConfigureAwait(false);
-        if (latest is null || (!latest.IsDeepening && (openedBefore is null || latest.OpenedAt < openedBefore)))
-        {
-            return latest;
-        }
-
-        return await LatestClosedAsync(
+    public static Task<PulseRecord?> LatestClosedOrdinaryAsync(
+        IPulseStore pulses, string channelId, string conversationId, string? exceptPulseId, DateTimeOffset? openedBefore, CancellationToken cancellationToken) =>
+        LatestClosedAsync(
             pulses,
             channelId,
             conversationId,
             pulse => !pulse.IsDeepening && pulse.PulseId != exceptPulseId && (openedBefore is null || pulse.OpenedAt < openedBefore),
-            cancellationToken).ConfigureAwait(false);
-    }
+            cancellationToken);
 
     /// <summary>
     /// The most recently opened closed pulse of the conversation that <paramref name="where"/> keeps (asked of closed

@@ -1,6 +1,6 @@
 using ConcertationBot.Bot.Kernel;
 using ConcertationBot.Bot.Storage;
-using ConcertationBot.Dialogs.Changes;
+using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Bot.Pulses;
 

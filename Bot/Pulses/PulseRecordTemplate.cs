@@ -1,4 +1,3 @@
-using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Bot.Pulses;

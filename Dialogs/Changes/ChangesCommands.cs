@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConcertationBot.Cards.Votes;
 using ConcertationBot.Dialogs.Commands;
+using ConcertationBot.Dialogs.Templates;
 using ConcertationBot.Dialogs.Votes;
 
 namespace ConcertationBot.Dialogs.Changes;

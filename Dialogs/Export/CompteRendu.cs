@@ -5,7 +5,6 @@ using ConcertationBot.Cards.Changes;
 using ConcertationBot.Cards.Localization;
 using ConcertationBot.Cards.Summary;
 using ConcertationBot.Cards.Votes;
-using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Rencontres;
 using ConcertationBot.Dialogs.Summaries;
@@ -463,14 +462,11 @@ public static partial class CompteRendu
                     }
 
                     md.Heading(3, BilingualText.For(deepeningStep.Category, language));
-                    if (texts is not null)
+                    foreach (var list in (DeepeningTextList[])[DeepeningTextList.Facilitants, DeepeningTextList.Ecueils, DeepeningTextList.Souhaits])
                     {
-                        deepening = await texts.DeepeningAsync(step.Id, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    foreach (var list in PulseSummaries.DeepeningLists(deepening, language))
-                    {
-                        foreach (var written in WriteList(md, list, language))
+                        // One list at a time, as for the conditions: the facilitants are written and let go before the écueils are read.
+                        var read = texts is null ? deepening : await texts.DeepeningAsync(step.Id, list, cancellationToken).ConfigureAwait(false);
+                        foreach (var written in WriteList(md, PulseSummaries.DeepeningLists(read, language)[(int)list], language))
                         {
                             yield return written;
                         }

@@ -15,6 +15,17 @@ public interface ICompteRenduTexts
     /// <summary>The changes of step <paramref name="stepId"/>, every direction.</summary>
     Task<ChangeSummary> ChangesAsync(string stepId, CancellationToken cancellationToken);
 
-    /// <summary>The facilitants, écueils and souhaits of deepening step <paramref name="stepId"/> (a changes round's category).</summary>
-    Task<DeepeningSummary> DeepeningAsync(string stepId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The facilitants of deepening step <paramref name="stepId"/> (a changes round's category; its écueils or souhaits
+    /// as <paramref name="list"/> says); the other lists are empty.
+    /// </summary>
+    Task<DeepeningSummary> DeepeningAsync(string stepId, DeepeningTextList list, CancellationToken cancellationToken);
+}
+
+/// <summary>One of a deepened category's three text lists, in the order the compte-rendu writes them (<c>PulseSummaries.DeepeningLists</c>'s order).</summary>
+public enum DeepeningTextList
+{
+    Facilitants = 0,
+    Ecueils = 1,
+    Souhaits = 2,
 }

@@ -1,7 +1,7 @@
 using ConcertationBot.Bot.Changes;
 using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Roadmap;
+using ConcertationBot.Dialogs.Templates;
 using ConcertationBot.Tests.Bot.Pulses;
 using ConcertationBot.Tests.Bot.Roadmap;
 using ConcertationBot.Tests.Bot.Votes;

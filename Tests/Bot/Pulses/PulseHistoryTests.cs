@@ -1,5 +1,5 @@
 using ConcertationBot.Bot.Pulses;
-using ConcertationBot.Dialogs.Changes;
+using ConcertationBot.Dialogs.Templates;
 
 namespace ConcertationBot.Tests.Bot.Pulses;
 

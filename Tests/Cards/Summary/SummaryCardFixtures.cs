@@ -1,4 +1,4 @@
-using ConcertationBot.Dialogs.Changes;
+using ConcertationBot.Dialogs.Templates;
 using ConcertationBot.Tests.Dialogs.Summaries;
 
 namespace ConcertationBot.Tests.Cards.Summary;

@@ -1,4 +1,4 @@
-using ConcertationBot.Dialogs.Changes;
+using ConcertationBot.Dialogs.Templates;
 using static ConcertationBot.Tests.Dialogs.Summaries.SummaryFixtures;
 
 namespace ConcertationBot.Tests.Dialogs.Export;
@@ -68,6 +68,27 @@ public sealed class CompteRenduDeepeningTests
         GoldenFile.AssertMatches(fileName, markdown);
     }
 
+    [Theory]
+    [MemberData(nameof(GoldenFiles))]
+    public async Task MarkdownParts_TextsReadOneListAtATime_MatchesApprovedFileEachListReadOnce(Language language, string fileName)
+    {
+        // Arrange: a big table's export reads each list's column on its own while the document is written.
+        var texts = new OneListTexts(DeepeningTemplate.Build(Categories, 500), FourAnswers());
+        var input = Input(language, FourAnswers()) with { Texts = texts };
+
+        // Act
+        var parts = new List<string>();
+        await foreach (var part in CompteRendu.MarkdownPartsAsync(input, CancellationToken.None))
+        {
+            parts.Add(part);
+        }
+
+        // Assert: the document written from every text at once, each category's three lists read once each.
+        GoldenFile.AssertMatches(fileName, string.Concat(parts));
+        Assert.Equal(Categories.Length * 3, texts.Reads.Count);
+        Assert.Equal(Categories.Length * 3, texts.Reads.Distinct().Count());
+    }
+
     [Fact]
     public void Markdown_FourAnswers_EachCategoryItsThreeListsInOrderMergedAndEscaped()
     {
@@ -135,5 +156,32 @@ public sealed class CompteRenduDeepeningTests
         Assert.Equal(["cat1_facilitant", "cat1_ecueil", "cat1_souhait"], columns.Take(3));
         Assert.Equal(9, columns.Count);
         Assert.Equal("Category: Wider networks — pitfall", headers[4]);
+    }
+
+    /// <summary>Reads one deepening list at a time from the answers, holding that list's column only.</summary>
+    private sealed class OneListTexts(PulseTemplate template, IReadOnlyList<IReadOnlyDictionary<string, object?>> answers) : ICompteRenduTexts
+    {
+        public List<string> Reads { get; } = [];
+
+        public Task<FreinLevierSummary> ConditionAsync(string stepId, bool leviers, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("A deepening has no condition.");
+
+        public Task<ChangeSummary> ChangesAsync(string stepId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("A deepening has no change.");
+
+        public Task<DeepeningSummary> DeepeningAsync(string stepId, DeepeningTextList list, CancellationToken cancellationToken)
+        {
+            var column = stepId + list switch
+            {
+                DeepeningTextList.Facilitants => "_facilitant",
+                DeepeningTextList.Ecueils => "_ecueil",
+                _ => "_souhait",
+            };
+            Reads.Add(column);
+            IReadOnlyList<IReadOnlyDictionary<string, object?>> oneColumn =
+                [.. answers.Where(a => a.ContainsKey(column)).Select(a => new Dictionary<string, object?> { [column] = a[column] })];
+            var summary = PulseSummaries.Compute(new PulseSummaryInput { Template = template, Answers = oneColumn, OpenedAt = OpenedAt, ClosedAt = ClosedAt });
+            return Task.FromResult(summary.Deepenings.Single(d => d.StepId == stepId));
+        }
     }
 }

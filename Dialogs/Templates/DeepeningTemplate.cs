@@ -1,9 +1,9 @@
 using System.Globalization;
 using ConcertationBot.Cards.AdaptiveCards;
+using ConcertationBot.Cards.Changes;
 using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Templates;
 
-namespace ConcertationBot.Dialogs.Changes;
+namespace ConcertationBot.Dialogs.Templates;
 
 /// <summary>
 /// The changes round's deepening (issue #17, <c>changements approfondir</c>) as a pulse template, pure: one
@@ -21,7 +21,7 @@ public static partial class DeepeningTemplate
     public const int Version = 1;
 
     /// <summary>The most categories a deepening round asks about (the grouping's own limit).</summary>
-    public const int MaxCategories = 5;
+    public const int MaxCategories = ChangeGroupingCard.MaxCategories;
 
     /// <summary>
     /// How many of the top categories <c>changements approfondir</c> deepens: the round stays short (three steps of three

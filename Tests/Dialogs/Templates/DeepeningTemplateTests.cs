@@ -1,5 +1,4 @@
 using ConcertationBot.Cards.Localization;
-using ConcertationBot.Dialogs.Changes;
 using ConcertationBot.Dialogs.Export;
 using ConcertationBot.Dialogs.Pulse;
 using ConcertationBot.Dialogs.Summaries;
@@ -8,7 +7,7 @@ using ConcertationBot.Cards.AdaptiveCards;
 using ConcertationBot.Cards.Pulse;
 using ConcertationBot.Cards.Summary;
 
-namespace ConcertationBot.Tests.Dialogs.Changes;
+namespace ConcertationBot.Tests.Dialogs.Templates;
 
 /// <summary>The deepening round's generated template (issue #17): ids, texts in both languages, names as data, answer fields.</summary>
 public sealed class DeepeningTemplateTests
