@@ -57,15 +57,34 @@ public sealed class DashboardTabTests
         Assert.Equal("DENY", string.Join(",", page.Headers.GetValues("X-Frame-Options")));
     }
 
-    [Fact]
-    public async Task Grant_TokenForAnotherAudience_Unauthorized()
+    [Theory]
+    [InlineData("another audience")]
+    [InlineData("another tenant")]
+    [InlineData("expired")]
+    [InlineData("unpublished key")]
+    [InlineData("no access_as_user scope")]
+    [InlineData("no oid")]
+    [InlineData("PS256 signature")]
+    public async Task Grant_FlawedToken_Unauthorized(string flaw)
     {
         // Arrange
         await using var world = await TabWorld.StartAsync();
         await world.AskForTheDashboardAsync();
+        using var forged = LocalOpenIdProvider.CreateKey("entra-key-1");
+        var token = flaw switch
+        {
+            "another audience" => world.TokenFor(TestPerson.Nadia, audience: "api://other.example.org/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
+            "another tenant" => world.TokenFor(TestPerson.Nadia, tenant: "tenant-2"),
+            "expired" => world.TokenFor(TestPerson.Nadia, expires: DateTime.UtcNow.AddMinutes(-10)),
+            "unpublished key" => world.TokenFor(TestPerson.Nadia, key: forged),
+            "no access_as_user scope" => world.TokenFor(TestPerson.Nadia, scope: "User.Read"),
+            "no oid" => world.TokenFor(TestPerson.Nadia, withObjectId: false),
+            "PS256 signature" => world.TokenFor(TestPerson.Nadia, algorithm: SecurityAlgorithms.RsaSsaPssSha256),
+            _ => throw new ArgumentOutOfRangeException(nameof(flaw), flaw, "no such flaw"),
+        };
 
         // Act
-        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, audience: "api://other.example.org/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"));
+        using var response = await world.GrantAsync(token);
 
         // Assert
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -86,77 +105,6 @@ public sealed class DashboardTabTests
     }
 
     [Fact]
-    public async Task Grant_TokenFromAnotherTenant_Unauthorized()
-    {
-        // Arrange
-        await using var world = await TabWorld.StartAsync();
-        await world.AskForTheDashboardAsync();
-
-        // Act
-        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, tenant: "tenant-2"));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Grant_ExpiredToken_Unauthorized()
-    {
-        // Arrange
-        await using var world = await TabWorld.StartAsync();
-        await world.AskForTheDashboardAsync();
-
-        // Act
-        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, expires: DateTime.UtcNow.AddMinutes(-10)));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Grant_TokenSignedByAnUnpublishedKey_Unauthorized()
-    {
-        // Arrange
-        await using var world = await TabWorld.StartAsync();
-        await world.AskForTheDashboardAsync();
-        using var forged = LocalOpenIdProvider.CreateKey("entra-key-1");
-
-        // Act
-        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, key: forged));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Grant_TokenWithoutTheTabScope_Unauthorized()
-    {
-        // Arrange
-        await using var world = await TabWorld.StartAsync();
-        await world.AskForTheDashboardAsync();
-
-        // Act
-        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, scope: "User.Read"));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Grant_TokenWithoutObjectId_Unauthorized()
-    {
-        // Arrange
-        await using var world = await TabWorld.StartAsync();
-        await world.AskForTheDashboardAsync();
-
-        // Act
-        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, withObjectId: false));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
     public async Task Grant_V1TokenForTheApplicationIdUri_Accepted()
     {
         // Arrange
@@ -168,20 +116,6 @@ public sealed class DashboardTabTests
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Grant_TokenSignedWithAnAlgorithmOutsideRs256To512_Unauthorized()
-    {
-        // Arrange
-        await using var world = await TabWorld.StartAsync();
-        await world.AskForTheDashboardAsync();
-
-        // Act
-        using var response = await world.GrantAsync(world.TokenFor(TestPerson.Nadia, algorithm: SecurityAlgorithms.RsaSsaPssSha256));
-
-        // Assert
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
